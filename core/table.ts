@@ -1,0 +1,171 @@
+// Finds a table inside a user's range: the header row under any title rows, the columns by their synonyms,
+// and the data rows below it. Row problems are collected as issues that name the row and the column.
+
+import { type Cell, cellText, isBlank } from './cells';
+import { isoFromSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL } from './dates';
+import { type PmoError, pmoError } from './errors';
+
+/** One column the product knows, with every header text that means it. */
+export interface ColumnSpec {
+  /** Stable key used by the code (`hoursPerWeek`). */
+  readonly key: string;
+  /** The header name shown in messages (`Hours per week`). */
+  readonly label: string;
+  /** Header texts that mean this column; compared case-, space- and punctuation-insensitively. */
+  readonly synonyms: readonly string[];
+  readonly required?: boolean;
+  /** The column holds dates: issues show a serial as its ISO date. */
+  readonly date?: boolean;
+}
+
+/** A kind of table (Resources, Assignments, …) and its columns. */
+export interface TableSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+/** A data row that could not be used, with the reason. Row numbers are the sheet's when known. */
+export interface RowIssue {
+  readonly table: string;
+  readonly row: number;
+  readonly column: string;
+  readonly value: string;
+  readonly problem: string;
+}
+
+/** A table found in a range. */
+export interface FoundTable {
+  readonly spec: TableSpec;
+  /** Column index (within the range) of each matched column key. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Header texts of the header row, as written. */
+  readonly headers: readonly string[];
+  /** Data rows (fully blank rows left out), with their row number for issues. */
+  readonly rows: readonly TableRow[];
+}
+
+export interface TableRow {
+  /** Sheet row number when the range's first row is known, else the row within the range (header row = 1 if first). */
+  readonly number: number;
+  readonly cells: readonly Cell[];
+}
+
+/** How many leading rows of a range are searched for the header row. */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** Normalises header text for matching: lower case, letters and digits only. */
+export function normalizeHeader(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function headerKeys(text: string): string[] {
+  const full = normalizeHeader(text);
+  const withoutNotes = normalizeHeader(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
+  return withoutNotes && withoutNotes !== full ? [full, withoutNotes] : [full];
+}
+
+function synonymIndex(spec: TableSpec): Map<string, string> {
+  const index = new Map<string, string>();
+  for (const column of spec.columns) {
+    for (const synonym of [column.label, ...column.synonyms]) {
+      const key = normalizeHeader(synonym);
+      if (!index.has(key)) index.set(key, column.key);
+    }
+  }
+  return index;
+}
+
+function matchRow(row: readonly Cell[], index: Map<string, string>): Map<string, number> {
+  const matched = new Map<string, number>();
+  row.forEach((cell, columnIndex) => {
+    if (typeof cell !== 'string') return;
+    for (const key of headerKeys(cell)) {
+      const columnKey = index.get(key);
+      if (columnKey !== undefined) {
+        if (!matched.has(columnKey)) matched.set(columnKey, columnIndex);
+        return;
+      }
+    }
+  });
+  return matched;
+}
+
+/**
+ * Finds `spec`'s table in `grid`: the header row is the row among the first ten that matches the most
+ * known column names (the first such row on a tie). Fully blank rows below it are dropped.
+ * @param firstRowNumber sheet row number of the grid's first row (1 when unknown).
+ * @returns the table, or an error naming each missing required column and listing the headers seen.
+ * @example findTable([['Resource', 'Hours per week'], ['Ana', 40]], resourcesSpec, 1)
+ */
+export function findTable(
+  grid: readonly (readonly Cell[])[],
+  spec: TableSpec,
+  firstRowNumber = 1,
+): FoundTable | PmoError {
+  if (grid.length === 0 || grid.every((row) => row.every(isBlank))) {
+    return pmoError('not-available', `The ${spec.name} table is empty: give a range with a header row.`);
+  }
+  if (grid.length === 1 && (grid[0]?.length ?? 0) <= 1) {
+    return pmoError(
+      'value',
+      `The ${spec.name} table is a single cell: give the whole table, header row included.`,
+    );
+  }
+  const index = synonymIndex(spec);
+  let headerRow = -1;
+  let best = new Map<string, number>();
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.length); r++) {
+    const matched = matchRow(grid[r] ?? [], index);
+    if (matched.size > best.size) {
+      best = matched;
+      headerRow = r;
+    }
+  }
+  const headerIndex = headerRow >= 0 ? headerRow : grid.findIndex((row) => !row.every(isBlank));
+  const headers = (grid[headerIndex] ?? []).map(cellText);
+  const missing = spec.columns.filter((column) => column.required && !best.has(column.key));
+  if (missing.length > 0) {
+    const seen = headers.filter((header) => header !== '');
+    return pmoError(
+      'value',
+      `The ${spec.name} table has no ${missing.map((column) => column.label).join(' or ')} column; ` +
+        `headers seen: ${seen.length > 0 ? seen.map((header) => `"${header}"`).join(', ') : 'none'}.`,
+    );
+  }
+  const rows: TableRow[] = [];
+  for (let r = headerIndex + 1; r < grid.length; r++) {
+    const cells = grid[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    rows.push({ number: firstRowNumber + r, cells });
+  }
+  return { spec, columns: best, headers, rows };
+}
+
+/** The cell of `row` in column `key`, or null when the table has no such column. */
+export function cellOf(table: FoundTable, row: TableRow, key: string): Cell {
+  const index = table.columns.get(key);
+  return index === undefined ? null : (row.cells[index] ?? null);
+}
+
+/** The header text of column `key` as the user wrote it, else the spec's label. */
+export function headerOf(table: FoundTable, key: string): string {
+  const index = table.columns.get(key);
+  const written = index === undefined ? '' : (table.headers[index] ?? '');
+  return written !== '' ? written : (table.spec.columns.find((column) => column.key === key)?.label ?? key);
+}
+
+/** Builds a row issue for `key`'s cell of `row`. */
+export function rowIssue(table: FoundTable, row: TableRow, key: string, problem: string): RowIssue {
+  const cell = cellOf(table, row, key);
+  const isDate = table.spec.columns.some((column) => column.key === key && column.date);
+  const value =
+    isDate && typeof cell === 'number' && cell >= MIN_DATE_SERIAL && cell <= MAX_DATE_SERIAL
+      ? isoFromSerial(cell)
+      : cellText(cell);
+  return { table: table.spec.name, row: row.number, column: headerOf(table, key), value, problem };
+}
+
+/** True when a table has column `key`. */
+export function hasColumn(table: FoundTable, key: string): boolean {
+  return table.columns.has(key);
+}

@@ -1,0 +1,427 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../core/cells';
+import { isPmoError } from '../../core/errors';
+import {
+  type Basis,
+  bandOf,
+  buildUtilizationModel,
+  computeUtilization,
+  type Period,
+  type UtilizationGrid,
+} from '../../core/utilization';
+import { d } from '../helpers';
+
+type Grid = Cell[][];
+
+function grid(
+  tables: { resources: Grid; assignments?: Grid; timeOff?: Grid },
+  options: { basis?: Basis; period?: Period; start?: string; end?: string } = {},
+): UtilizationGrid {
+  const model = buildUtilizationModel(tables, options.basis ?? 'all');
+  if (isPmoError(model)) throw new Error(model.message);
+  const result = computeUtilization(model, {
+    period: options.period ?? 'week',
+    ...(options.start ? { start: d(options.start) } : {}),
+    ...(options.end ? { end: d(options.end) } : {}),
+  });
+  if (isPmoError(result)) throw new Error(result.message);
+  return result;
+}
+
+/** Load and capacity of resource `name` in the period starting on `periodStart`. */
+function cell(
+  result: UtilizationGrid,
+  name: string,
+  periodStart: string,
+): { load: number; capacity: number } {
+  const r = result.resources.findIndex((resource) => resource.name === name);
+  const p = result.periodStarts.indexOf(d(periodStart));
+  if (r < 0 || p < 0) throw new Error(`no cell ${name} ${periodStart}`);
+  const index = r * result.periodStarts.length + p;
+  return { load: result.loadHours[index] ?? Number.NaN, capacity: result.capacityHours[index] ?? Number.NaN };
+}
+
+const ASSIGNMENT_HEADER = [
+  'Resource',
+  'Project',
+  'Start',
+  'End',
+  'Hours per week',
+  'Allocation %',
+  'Total Hours',
+  'Status',
+  'Probability',
+  'Billable',
+];
+
+// The worked example of the README: Ana (40 h/week), Ben (20 h/week, 50% available), a public holiday on
+// Monday 2025-03-10 and a half day off for Ana on Wednesday 2025-03-12.
+const resources: Grid = [
+  ['Team list'],
+  [],
+  ['Resource', 'Hours per week', 'Availability'],
+  ['Ana', 40, null],
+  ['Ben', 20, '50%'],
+];
+const assignments: Grid = [
+  ASSIGNMENT_HEADER,
+  ['Ana', 'Apollo', d('2025-03-03'), d('2025-03-14'), 20, null, null, 'Confirmed', null, 'Yes'],
+  ['Ana', 'Borealis', d('2025-03-03'), d('2025-03-07'), null, '50%', null, 'Tentative', null, 'No'],
+  ['Ben', 'Apollo', d('2025-03-05'), d('2025-03-11'), null, null, 20, null, null, null],
+];
+const timeOff: Grid = [
+  ['Resource', 'Date', 'End', 'Hours'],
+  ['All', d('2025-03-10'), null, null],
+  ['Ana', '2025-03-12', null, 4],
+];
+
+describe('the README worked example', () => {
+  const result = grid({ resources, assignments, timeOff });
+
+  it('books Ana 20 h/week plus 50% of 40 h in week 1: 40 h of 40 h', () => {
+    expect(cell(result, 'Ana', '2025-03-03')).toEqual({ load: 40, capacity: 40 });
+  });
+
+  it('skips the public holiday for load and capacity and takes the half day off capacity only', () => {
+    // Apollo 4 h/day on Tue, Wed, Thu, Fri = 16 h; capacity 0 + 8 + (8 − 4) + 8 + 8 = 28 h.
+    expect(cell(result, 'Ana', '2025-03-10')).toEqual({ load: 16, capacity: 28 });
+  });
+
+  it('spreads total hours over working days that are not full days off, and scales capacity by availability', () => {
+    // 20 h over Wed 5, Thu 6, Fri 7, Tue 11 (Mon 10 is a holiday) = 5 h/day; capacity 4 h/day × 50% = 2 h/day.
+    expect(cell(result, 'Ben', '2025-03-03')).toEqual({ load: 15, capacity: 10 });
+    expect(cell(result, 'Ben', '2025-03-10')).toEqual({ load: 5, capacity: 8 });
+  });
+
+  it('labels weekly periods by their Monday and covers whole weeks of the assignments', () => {
+    expect(result.periodStarts).toEqual([d('2025-03-03'), d('2025-03-10')]);
+  });
+
+  it('counts tentative work at its probability (50% when blank) under the weighted basis', () => {
+    expect(
+      cell(grid({ resources, assignments, timeOff }, { basis: 'weighted' }), 'Ana', '2025-03-03').load,
+    ).toBe(30);
+    expect(
+      cell(grid({ resources, assignments, timeOff }, { basis: 'confirmed' }), 'Ana', '2025-03-03').load,
+    ).toBe(20);
+    expect(
+      cell(grid({ resources, assignments, timeOff }, { basis: 'billable' }), 'Ana', '2025-03-03').load,
+    ).toBe(20);
+  });
+
+  it('gives day periods with weekends at zero load and zero capacity', () => {
+    const days = grid({ resources, assignments, timeOff }, { period: 'day' });
+    expect(cell(days, 'Ana', '2025-03-08')).toEqual({ load: 0, capacity: 0 });
+    expect(cell(days, 'Ana', '2025-03-12')).toEqual({ load: 4, capacity: 4 });
+  });
+});
+
+describe('capacity', () => {
+  const oneWeek = { start: '2025-03-03', end: '2025-03-07' };
+
+  it('comes from hours per week, hours per day or FTE, 40 h/week by default', () => {
+    const result = grid(
+      {
+        resources: [
+          ['Resource', 'Hours per week', 'Hours per day', 'FTE'],
+          ['A', 30, null, null],
+          ['B', null, 6, null],
+          ['C', null, null, 0.5],
+          ['D', null, null, null],
+        ],
+      },
+      oneWeek,
+    );
+    expect(['A', 'B', 'C', 'D'].map((name) => cell(result, name, '2025-03-03').capacity)).toEqual([
+      30, 30, 20, 40,
+    ]);
+  });
+
+  it('is zero outside employment dates', () => {
+    const result = grid(
+      {
+        resources: [
+          ['Resource', 'Start Date', 'End Date'],
+          ['New', d('2025-03-05'), null],
+          ['Leaver', null, '2025-03-04'],
+        ],
+      },
+      oneWeek,
+    );
+    expect(cell(result, 'New', '2025-03-03').capacity).toBe(24);
+    expect(cell(result, 'Leaver', '2025-03-03').capacity).toBe(16);
+  });
+
+  it('caps time-off hours at the contracted day and adds time off on the same day', () => {
+    const result = grid(
+      {
+        resources: [['Resource'], ['A']],
+        timeOff: [
+          ['Resource', 'Start', 'End', 'Hours'],
+          ['A', '2025-03-03', '2025-03-04', 12],
+          ['A', '2025-03-05', null, 3],
+          ['*', '2025-03-05', null, 3],
+        ],
+      },
+      oneWeek,
+    );
+    // Mon and Tue fully off, Wed 8 − 6 = 2 h, Thu and Fri 8 h.
+    expect(cell(result, 'A', '2025-03-03').capacity).toBe(18);
+  });
+
+  it('groups months by their 1st and keeps days outside the horizon out', () => {
+    const result = grid(
+      { resources: [['Resource'], ['A']] },
+      { period: 'month', start: '2025-02-20', end: '2025-03-05' },
+    );
+    expect(result.periodStarts).toEqual([d('2025-02-01'), d('2025-03-01')]);
+    expect(cell(result, 'A', '2025-02-01').capacity).toBe(20 * 8);
+    expect(cell(result, 'A', '2025-03-01').capacity).toBe(21 * 8);
+  });
+});
+
+describe('load', () => {
+  it('reads allocation as fractions when every plain number in the column is at most 2', () => {
+    const rows: Grid = [
+      ['Resource', 'Start', 'End', 'Allocation'],
+      ['A', d('2025-03-03'), d('2025-03-07'), 0.5],
+      ['B', d('2025-03-03'), d('2025-03-07'), 1.2],
+    ];
+    const result = grid({ resources: [['Resource'], ['A'], ['B']], assignments: rows });
+    expect(cell(result, 'A', '2025-03-03').load).toBe(20);
+    expect(cell(result, 'B', '2025-03-03').load).toBeCloseTo(48, 9);
+  });
+
+  it('reads allocation as percentages when a plain number in the column is above 2', () => {
+    const rows: Grid = [
+      ['Resource', 'Start', 'End', 'Allocation'],
+      ['A', d('2025-03-03'), d('2025-03-07'), 50],
+      ['A', d('2025-03-03'), d('2025-03-07'), 1],
+    ];
+    expect(
+      cell(grid({ resources: [['Resource'], ['A']], assignments: rows }), 'A', '2025-03-03').load,
+    ).toBeCloseTo(20.4, 9);
+  });
+
+  it('uses the contracted day for allocation, not the available one', () => {
+    const rows: Grid = [
+      ['Resource', 'Start', 'End', 'Allocation'],
+      ['A', d('2025-03-03'), d('2025-03-07'), '100%'],
+    ];
+    const result = grid({
+      resources: [
+        ['Resource', 'Hours per week', 'Availability'],
+        ['A', 30, 0.5],
+      ],
+      assignments: rows,
+    });
+    expect(cell(result, 'A', '2025-03-03')).toEqual({ load: 30, capacity: 15 });
+  });
+
+  it('still counts load outside employment, against no capacity', () => {
+    const rows: Grid = [
+      ['Resource', 'Start', 'End', 'Hours per day'],
+      ['A', d('2025-03-03'), d('2025-03-07'), 2],
+    ];
+    const result = grid({
+      resources: [
+        ['Resource', 'End'],
+        ['A', d('2025-02-28')],
+      ],
+      assignments: rows,
+    });
+    expect(cell(result, 'A', '2025-03-03')).toEqual({ load: 10, capacity: 0 });
+    expect(bandOf(10, 0)).toBe('no-capacity');
+  });
+});
+
+describe('row issues', () => {
+  const result = buildUtilizationModel({
+    resources: [
+      ['Resource', 'Hours per week'],
+      ['Ana', 40],
+      ['ana ', 32],
+      ['Bo', 'forty'],
+      [null, 40],
+      ['Cy', -5],
+    ],
+    assignments: [
+      ['Resource', 'Start', 'End', 'Hours per week', 'Hours'],
+      ['Ana', d('2025-03-07'), d('2025-03-03'), 10, null],
+      ['Zed', d('2025-03-03'), d('2025-03-07'), 10, null],
+      ['Ana', d('2025-03-03'), d('2025-03-07'), 'ten', null],
+      ['Ana', d('2025-03-03'), d('2025-03-07'), -4, null],
+      ['Ana', d('2025-03-08'), d('2025-03-09'), null, 10],
+      ['Ana', 'someday', d('2025-03-09'), 5, null],
+      ['Ana', d('2025-03-03'), d('2025-03-07'), { kind: 'cell-error', text: '#REF!' }, null],
+      [null, d('2025-03-03'), d('2025-03-07'), 5, null],
+      ['Ana', d('2025-03-03'), d('2025-03-07'), null, null],
+      [null, null, null, null, null],
+      ['Ana', d('2025-03-03'), d('2025-03-07'), 10, null],
+    ],
+  });
+
+  it('names the row, column and problem of every row left out, and ignores blank rows', () => {
+    if (isPmoError(result)) throw new Error(result.message);
+    expect(result.issues.map((issue) => [issue.table, issue.row, issue.column, issue.problem])).toEqual([
+      ['Resources', 3, 'Resource', 'duplicate resource: row 2 already defines it, this row is left out'],
+      ['Resources', 4, 'Hours per week', 'not a number: row left out'],
+      ['Resources', 5, 'Resource', 'no resource name: row left out'],
+      ['Resources', 6, 'Hours per week', 'negative capacity: row left out'],
+      ['Assignments', 2, 'End', 'end 2025-03-03 before start 2025-03-07: row left out'],
+      ['Assignments', 3, 'Resource', 'resource not in the Resources table: row left out'],
+      ['Assignments', 4, 'Hours per week', 'not a number: row left out'],
+      ['Assignments', 5, 'Hours per week', 'negative hours: row left out'],
+      [
+        'Assignments',
+        6,
+        'Hours',
+        'no working day between start and end to spread the hours over: row left out',
+      ],
+      ['Assignments', 7, 'Start', 'not a date: row left out'],
+      ['Assignments', 8, 'Hours per week', 'error value #REF! in the cell: row left out'],
+      ['Assignments', 9, 'Resource', 'no resource: row left out'],
+      [
+        'Assignments',
+        10,
+        'Hours per week',
+        'no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
+      ],
+    ]);
+    expect(result.assignments).toHaveLength(1);
+  });
+
+  it('reports a table without a load column as an error naming the choices', () => {
+    const model = buildUtilizationModel({
+      resources: [['Resource'], ['A']],
+      assignments: [
+        ['Resource', 'Start', 'End'],
+        ['A', 1, 2],
+      ],
+    });
+    expect(model).toMatchObject({ kind: 'error', message: expect.stringContaining('no load column') });
+  });
+
+  it('refuses a horizon longer than a sheet row can show', () => {
+    const model = buildUtilizationModel({ resources: [['Resource'], ['A']] });
+    if (isPmoError(model)) throw new Error(model.message);
+    expect(
+      computeUtilization(model, { period: 'day', start: d('1990-01-01'), end: d('2090-01-01') }),
+    ).toMatchObject({ kind: 'error' });
+    expect(computeUtilization(model, {})).toMatchObject({ code: 'not-available' });
+  });
+});
+
+describe('properties', () => {
+  const arbitraryPlan = fc.record({
+    hoursPerWeek: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 4 }),
+    rows: fc.array(
+      fc.record({
+        who: fc.nat(3),
+        start: fc.integer({ min: 0, max: 40 }),
+        length: fc.integer({ min: 0, max: 30 }),
+        kind: fc.constantFrom('Hours per week', 'Allocation', 'Hours'),
+        amount: fc.integer({ min: 0, max: 200 }),
+        tentative: fc.boolean(),
+      }),
+      { maxLength: 12 },
+    ),
+    holiday: fc.integer({ min: 0, max: 70 }),
+  });
+
+  type Plan = typeof arbitraryPlan extends fc.Arbitrary<infer T> ? T : never;
+
+  function tablesOf(plan: Plan, capacityFactor = 1) {
+    const base = d('2025-03-03');
+    const names = plan.hoursPerWeek.map((_, i) => `R${i}`);
+    return {
+      resources: [
+        ['Resource', 'Hours per week'],
+        ...plan.hoursPerWeek.map((hours, i) => [names[i] ?? '', hours * capacityFactor]),
+      ] as Grid,
+      assignments: [
+        ['Resource', 'Start', 'End', 'Hours per week', 'Allocation', 'Hours', 'Status'],
+        ...plan.rows.map((row) => [
+          names[row.who % names.length] ?? '',
+          base + row.start,
+          base + row.start + row.length,
+          row.kind === 'Hours per week' ? row.amount / 4 : null,
+          row.kind === 'Allocation' ? `${row.amount}%` : null,
+          row.kind === 'Hours' ? row.amount : null,
+          row.tentative ? 'Tentative' : 'Confirmed',
+        ]),
+      ] as Grid,
+      timeOff: [
+        ['Resource', 'Date'],
+        ['All', base + plan.holiday],
+      ] as Grid,
+    };
+  }
+
+  const window = { start: '2025-03-03', end: '2025-05-30' };
+
+  it('never gives negative or non-finite load or capacity', () => {
+    fc.assert(
+      fc.property(arbitraryPlan, (plan) => {
+        const result = grid(tablesOf(plan), window);
+        for (const value of [...result.loadHours, ...result.capacityHours])
+          expect(Number.isFinite(value) && value >= 0).toBe(true);
+      }),
+    );
+  });
+
+  it('spreads every total-hours row completely when the horizon covers it', () => {
+    fc.assert(
+      fc.property(arbitraryPlan, (plan) => {
+        const onlyTotals = { ...plan, rows: plan.rows.map((row) => ({ ...row, kind: 'Hours' as const })) };
+        const model = buildUtilizationModel(tablesOf(onlyTotals));
+        if (isPmoError(model)) throw new Error(model.message);
+        const result = computeUtilization(model, { start: d('2025-03-01'), end: d('2025-06-30') });
+        if (isPmoError(result)) throw new Error(result.message);
+        const spread = result.loadHours.reduce((sum, value) => sum + value, 0);
+        const expected = onlyTotals.rows.reduce(
+          (sum, row, i) => sum + (model.issues.some((issue) => issue.row === i + 2) ? 0 : row.amount),
+          0,
+        );
+        expect(spread).toBeCloseTo(expected, 6);
+      }),
+    );
+  });
+
+  it('scales utilization by 1/k when every capacity is multiplied by k (rate loads in hours)', () => {
+    fc.assert(
+      fc.property(arbitraryPlan, fc.integer({ min: 2, max: 5 }), (plan, k) => {
+        const hoursOnly = {
+          ...plan,
+          rows: plan.rows.map((row) => ({
+            ...row,
+            kind: row.kind === 'Allocation' ? ('Hours' as const) : row.kind,
+          })),
+        };
+        const once = grid(tablesOf(hoursOnly), window);
+        const scaled = grid(tablesOf(hoursOnly, k), window);
+        once.loadHours.forEach((load, i) => {
+          const capacity = once.capacityHours[i] ?? 0;
+          const scaledCapacity = scaled.capacityHours[i] ?? 0;
+          expect(scaled.loadHours[i]).toBeCloseTo(load, 9);
+          if (capacity > 0) expect(load / scaledCapacity).toBeCloseTo(load / capacity / k, 9);
+        });
+      }),
+    );
+  });
+
+  it('orders the bases: confirmed ≤ weighted ≤ all in every cell', () => {
+    fc.assert(
+      fc.property(arbitraryPlan, (plan) => {
+        const [confirmed, weighted, all] = (['confirmed', 'weighted', 'all'] as const).map((basis) =>
+          grid(tablesOf(plan), { ...window, basis }),
+        );
+        all?.loadHours.forEach((load, i) => {
+          expect(confirmed?.loadHours[i] ?? 0).toBeLessThanOrEqual((weighted?.loadHours[i] ?? 0) + 1e-9);
+          expect(weighted?.loadHours[i] ?? 0).toBeLessThanOrEqual(load + 1e-9);
+        });
+      }),
+    );
+  });
+});

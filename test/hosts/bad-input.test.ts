@@ -1,0 +1,188 @@
+// Bad inputs through both built hosts: a clear error value or issue rows, never a crash, NaN or Infinity.
+
+import { describe, expect, it } from 'vitest';
+import { d } from '../helpers';
+import { FakeExcelError, loadExcelFunctions, loadSheetsCode } from './fake-hosts';
+
+const excel = loadExcelFunctions();
+const sheets = loadSheetsCode('Europe/Zurich');
+const RESOURCES = [
+  ['Resource', 'Hours per week'],
+  ['Ana', 40],
+  ['Ben', 32],
+];
+const HEADER = ['Resource', 'Start', 'End', 'Hours per week'];
+const row = (who: unknown, hours: unknown, start = d('2025-03-03'), end = d('2025-03-07')) => [
+  who,
+  start,
+  end,
+  hours,
+];
+
+function callExcel(name: string, ...args: unknown[]): unknown[][] {
+  const fn = excel.get(name);
+  if (!fn) throw new Error(`${name} not registered`);
+  return fn(...args) as unknown[][];
+}
+
+function callSheets(name: string, ...args: unknown[]): unknown[][] {
+  return (sheets.global[`PMO_${name}`] as (...a: unknown[]) => unknown[][])(...args);
+}
+
+function expectFinite(grid: unknown[][]) {
+  for (const cells of grid)
+    for (const cell of cells) if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
+}
+
+function issuesOf(assignments: unknown[][], resources: unknown[][] = RESOURCES) {
+  const fromExcel = callExcel('ISSUES', assignments, resources, null);
+  expect(callSheets('ISSUES', assignments, resources)).toEqual(fromExcel);
+  return fromExcel.slice(1).map((issue) => `${issue[0]} row ${issue[1]} ${issue[2]}: ${issue[4]}`);
+}
+
+describe('bad input', () => {
+  it('names a missing Resource column and lists the headers seen, in both hosts', () => {
+    const assignments = [
+      ['Who', 'Start', 'End', 'Hours'],
+      ['Ana', d('2025-03-03'), d('2025-03-07'), 5],
+    ];
+    const [[error]] = callExcel('UTILIZATION', assignments, RESOURCES, null, null, null, null, null) as [
+      [FakeExcelError],
+    ];
+    expect(error).toBeInstanceOf(FakeExcelError);
+    expect(error.code).toBe('#VALUE!');
+    expect(error.message).toBe(
+      'The Assignments table has no Resource column; headers seen: "Who", "Start", "End", "Hours".',
+    );
+    expect(() => callSheets('UTILIZATION', assignments, RESOURCES)).toThrowError(error.message ?? '');
+  });
+
+  it('leaves out rows with text in hour cells, end before start, unknown resources, negative hours and error cells, naming each', () => {
+    const assignments = [
+      HEADER,
+      row('Ana', 'ten'),
+      row('Ana', 8, d('2025-03-07'), d('2025-03-03')),
+      row('Zoe', 8),
+      row('Ben', -8),
+      row('Ben', '#N/A'),
+      row('Ana', 8),
+    ];
+    expect(issuesOf(assignments)).toEqual([
+      'Assignments row 2 Hours per week: not a number: row left out',
+      'Assignments row 3 End: end 2025-03-03 before start 2025-03-07: row left out',
+      'Assignments row 4 Resource: resource not in the Resources table: row left out',
+      'Assignments row 5 Hours per week: negative hours: row left out',
+      'Assignments row 6 Hours per week: error value #N/A in the cell: row left out',
+    ]);
+    const result = callExcel('UTILIZATION', assignments, RESOURCES, null, null, null, null, null);
+    expect(result[1]).toEqual(['Ana', 0.2]);
+    expect(result[2]).toEqual(['Ben', 0]);
+  });
+
+  it('keeps the first of duplicate resources and reports the others', () => {
+    expect(
+      issuesOf(
+        [HEADER, row('Ana', 8)],
+        [
+          ['Resource', 'Hours per week'],
+          ['Ana', 40],
+          [' ana', 20],
+        ],
+      ),
+    ).toEqual([
+      'Resources row 3 Resource: duplicate resource: row 2 already defines it, this row is left out',
+    ]);
+  });
+
+  it('answers a 1×1 range and an empty table with an error value, not a crash', () => {
+    for (const assignments of [
+      [['Resource']],
+      [['']],
+      [
+        [null, null],
+        [null, null],
+      ],
+    ]) {
+      const [[error]] = callExcel('UTILIZATION', assignments, RESOURCES, null, null, null, null, null) as [
+        [FakeExcelError],
+      ];
+      expect(error).toBeInstanceOf(FakeExcelError);
+      expect(error.message).toMatch(/Assignments table is (empty|a single cell)/);
+    }
+    expect(() => callSheets('UTILIZATION', 'Resource', RESOURCES)).toThrowError('single cell');
+  });
+
+  it('answers a header-only table with a clear message unless the horizon is given', () => {
+    const [[error]] = callExcel('UTILIZATION', [HEADER], RESOURCES, null, null, null, null, null) as [
+      [FakeExcelError],
+    ];
+    expect(error.code).toBe('#N/A');
+    expect(error.message).toContain('No usable assignment rows');
+    const grid = callExcel(
+      'UTILIZATION',
+      [HEADER],
+      RESOURCES,
+      d('2025-03-03'),
+      d('2025-03-09'),
+      null,
+      null,
+      null,
+    );
+    expect(grid.slice(1)).toEqual([
+      ['Ana', 0],
+      ['Ben', 0],
+      ['Total', 0],
+    ]);
+  });
+
+  it('rejects unknown periods and bases by naming the choices', () => {
+    const [[error]] = callExcel(
+      'UTILIZATION',
+      [HEADER, row('Ana', 8)],
+      RESOURCES,
+      null,
+      null,
+      'fortnight',
+      null,
+      null,
+    ) as [[FakeExcelError]];
+    expect(error.message).toBe('UTILIZATION\'s period "fortnight" is not one of "week", "month", "day".');
+    expect(() =>
+      callSheets(
+        'LOAD',
+        [HEADER, row('Ana', 8)],
+        RESOURCES,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        'maybe',
+      ),
+    ).toThrowError('basis "maybe"');
+  });
+
+  it('refuses extra arguments in Sheets instead of ignoring them', () => {
+    expect(() => callSheets('ISSUES', [HEADER], RESOURCES, undefined, 'extra')).toThrowError(
+      'takes at most 3 arguments',
+    );
+  });
+
+  it('computes 200,000 rows without error, NaN or Infinity', () => {
+    const names = Array.from({ length: 500 }, (_, i) => `Person ${i}`);
+    const resources = [
+      ['Resource', 'Hours per week'],
+      ...names.map((name, i) => [name, i % 7 === 0 ? 0 : 40]),
+    ];
+    const assignments: unknown[][] = [HEADER];
+    for (let i = 0; i < 200_000; i++) {
+      const start = d('2025-01-06') + ((i * 7) % 360);
+      assignments.push([names[i % names.length], start, start + (i % 30), (i % 5) + 1]);
+    }
+    const grid = callExcel('UTILIZATION', assignments, resources, null, null, null, null, null);
+    expect(grid.length).toBe(names.length + 2);
+    expectFinite(grid);
+    const noCapacity = grid.flat().filter((cell) => cell instanceof FakeExcelError);
+    expect(noCapacity.length).toBeGreaterThan(0);
+    expect(noCapacity.every((cell) => (cell as FakeExcelError).code === '#DIV/0!')).toBe(true);
+  });
+});
