@@ -64,30 +64,35 @@ function headerKeys(text: string): string[] {
   return withoutNotes && withoutNotes !== full ? [full, withoutNotes] : [full];
 }
 
-function synonymIndex(spec: TableSpec): Map<string, string> {
-  const index = new Map<string, string>();
+/** Each normalised synonym → its column key and its rank in that column's list (0 = the label). */
+function synonymIndex(spec: TableSpec): Map<string, { key: string; rank: number }> {
+  const index = new Map<string, { key: string; rank: number }>();
   for (const column of spec.columns) {
-    for (const synonym of [column.label, ...column.synonyms]) {
+    [column.label, ...column.synonyms].forEach((synonym, rank) => {
       const key = normalizeHeader(synonym);
-      if (!index.has(key)) index.set(key, column.key);
-    }
+      if (!index.has(key)) index.set(key, { key: column.key, rank });
+    });
   }
   return index;
 }
 
-function matchRow(row: readonly Cell[], index: Map<string, string>): Map<string, number> {
-  const matched = new Map<string, number>();
+/**
+ * Matches a candidate header row. When several headers mean the same column, the one whose synonym comes
+ * first in the spec wins ("Resource" over "Name"), then the leftmost.
+ */
+function matchRow(row: readonly Cell[], index: Map<string, { key: string; rank: number }>): Map<string, number> {
+  const best = new Map<string, { column: number; rank: number }>();
   row.forEach((cell, columnIndex) => {
     if (typeof cell !== 'string') return;
-    for (const key of headerKeys(cell)) {
-      const columnKey = index.get(key);
-      if (columnKey !== undefined) {
-        if (!matched.has(columnKey)) matched.set(columnKey, columnIndex);
-        return;
-      }
+    for (const text of headerKeys(cell)) {
+      const match = index.get(text);
+      if (match === undefined) continue;
+      const current = best.get(match.key);
+      if (current === undefined || match.rank < current.rank) best.set(match.key, { column: columnIndex, rank: match.rank });
+      return;
     }
   });
-  return matched;
+  return new Map([...best].map(([key, { column }]) => [key, column]));
 }
 
 /**

@@ -562,7 +562,7 @@ export function buildUtilizationModel(
   if (resources.length === 0) {
     return pmoError(
       'not-available',
-      `The Resources table has no usable rows (${issues.length} rows left out: see PMO.ISSUES).`,
+      `The Resources table has no usable rows (${issues.length} rows left out; ISSUES lists them).`,
     );
   }
   return { resources, timeOff, assignments, issues };
@@ -613,7 +613,7 @@ export function horizonOf(
     if (!Number.isFinite(minStart)) {
       return pmoError(
         'not-available',
-        `No usable assignment rows to take the dates from (${model.issues.length} rows left out: see PMO.ISSUES); pass start and end.`,
+        `No usable assignment rows to take the dates from (${model.issues.length} rows left out; ISSUES lists them); pass start and end.`,
       );
     }
     first ??= minStart;

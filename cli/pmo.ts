@@ -1,0 +1,404 @@
+// The `pmo` command line: reads a user's .xlsx workbook, finds its PMO tables and prints what the core computes
+// (`pmo utilization book.xlsx`). Thin adapter: file and argument handling here, every rule in core/.
+
+import { readFileSync, realpathSync } from 'node:fs';
+import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseDateText } from '../core/cells';
+import { isoFromSerial, nextMonthStart } from '../core/dates';
+import {
+  BASES,
+  type Basis,
+  buildUtilizationModel,
+  computeUtilization,
+  PERIODS,
+  type Period,
+  type UtilizationGrid,
+} from '../core/utilization';
+import { version } from '../package.json';
+import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
+import { findTables, type LocatedTable, readWorkbook, SHEET_NAMES, type TableKind } from './xlsx';
+
+/** Where the command writes: process.stdout / process.stderr, or fakes in tests. */
+export interface OutputStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  /** Environment variables (NO_COLOR, FORCE_COLOR, TERM, COLUMNS); none when omitted. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Exit codes: 0 done, 1 usage, file or data error (one line on stderr, never a stack trace). */
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+
+/** Most data issues listed under the heatmap; the rest are counted. */
+const MAX_ISSUES_SHOWN = 50;
+const DEFAULT_COLUMNS = 120;
+
+const HELP = `pmo ${version}: PMO toolkit for .xlsx workbooks
+
+Usage:
+  pmo utilization <book.xlsx> [options]   utilization heatmap (resources × weeks) and the data issues
+  pmo --help                              this help
+  pmo --version                           the version
+
+Options for utilization:
+  --from <date>     first day of the horizon (default: the earliest assignment start), e.g. 2026-12-01
+  --to <date>       last day of the horizon (default: the latest assignment end), e.g. 2027-03-31
+  --period <p>      week (default), month or day
+  --basis <b>       all (default), confirmed, weighted (tentative × probability) or billable
+  --no-color        plain text; also when NO_COLOR is set or the output is not a terminal
+  --color           colours even when the output is not a terminal (e.g. for less -R)
+
+The workbook needs a Resources sheet (or Team, People, Staff) and an Assignments sheet (or Allocations,
+Plan, Resource Plan); a Time Off sheet (or Holidays, Leave, Absences) is optional. Excel tables with
+those names are found too, and sheets with other names by their column headers.
+`;
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+/** The subcommands. `pmo dashboard` registers here (and gets a line in HELP) when core/dashboard exists. */
+const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['utilization', utilizationCommand],
+  ['utilisation', utilizationCommand],
+]);
+
+class UsageError extends Error {}
+
+/**
+ * Runs the `pmo` command with `argv` (the arguments after the program name) and returns the exit code.
+ * Never throws: every failure is one line on stderr and exit code 1.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const [first, ...rest] = argv;
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      (first === undefined ? io.stderr : io.stdout).write(HELP);
+      return first === undefined ? EXIT_FAILURE : EXIT_OK;
+    }
+    if (first === '--version' || first === '-v' || first === '-V') {
+      io.stdout.write(`${version}\n`);
+      return EXIT_OK;
+    }
+    const command = COMMANDS.get(first);
+    if (!command)
+      throw new UsageError(`unknown command ${JSON.stringify(sanitizeText(first))}: see pmo --help`);
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`pmo: ${error.message}\n`);
+    } else {
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr.write(`pmo: internal error, please report it: ${sanitizeText(reason)}\n`);
+    }
+    return EXIT_FAILURE;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Arguments
+
+type OptionKind = 'value' | 'flag';
+
+interface ParsedArguments {
+  readonly positionals: readonly string[];
+  readonly values: ReadonlyMap<string, string>;
+  readonly flags: ReadonlySet<string>;
+}
+
+const EXAMPLES: Readonly<Record<string, string>> = {
+  from: '2026-12-01',
+  to: '2027-03-31',
+  period: 'week',
+  basis: 'confirmed',
+};
+
+/** Reads `--name value`, `--name=value` and `--flag`; `--` ends the options. Unknown options are usage errors. */
+function parseArguments(
+  args: readonly string[],
+  known: Readonly<Record<string, OptionKind>>,
+): ParsedArguments {
+  const positionals: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === '-h') {
+      flags.add('help');
+      continue;
+    }
+    if (!arg.startsWith('--') || arg.length === 2) {
+      if (arg.startsWith('-') && arg.length > 1)
+        throw new UsageError(`unknown option ${sanitizeText(arg)}: see pmo --help`);
+      positionals.push(arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    const name = arg.slice(2, equals < 0 ? undefined : equals);
+    const kind = known[name];
+    if (kind === undefined) throw new UsageError(`unknown option --${sanitizeText(name)}: see pmo --help`);
+    if (kind === 'flag') {
+      if (equals >= 0) throw new UsageError(`--${name} takes no value`);
+      flags.add(name);
+      continue;
+    }
+    const value = equals >= 0 ? arg.slice(equals + 1) : args[++i];
+    if (value === undefined || value === '' || (equals < 0 && value.startsWith('--'))) {
+      throw new UsageError(`--${name} needs a value, e.g. --${name} ${EXAMPLES[name] ?? '…'}`);
+    }
+    values.set(name, value);
+  }
+  return { positionals, values, flags };
+}
+
+function dateOption(parsed: ParsedArguments, name: string): number | undefined {
+  const text = parsed.values.get(name);
+  if (text === undefined) return undefined;
+  const serial = parseDateText(text);
+  if (serial === undefined)
+    throw new UsageError(
+      `--${name} ${JSON.stringify(sanitizeText(text))} is not a date: use YYYY-MM-DD, e.g. --${name} ${EXAMPLES[name]}`,
+    );
+  return serial;
+}
+
+function choiceOption<T extends string>(
+  parsed: ParsedArguments,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const text = parsed.values.get(name);
+  if (text === undefined) return fallback;
+  const found = choices.find((choice) => choice === text.trim().toLowerCase());
+  if (found === undefined)
+    throw new UsageError(
+      `--${name} ${JSON.stringify(sanitizeText(text))} is not one of ${choices.join(', ')}`,
+    );
+  return found;
+}
+
+/** Colour only for a terminal, unless --no-color or NO_COLOR (https://no-color.org) says no, or FORCE_COLOR yes. */
+function wantsColor(parsed: ParsedArguments, io: CliIo): boolean {
+  const env = io.env ?? {};
+  if (parsed.flags.has('no-color')) return false;
+  if (parsed.flags.has('color')) return true;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && !['0', 'false'].includes(env.FORCE_COLOR)) return true;
+  if (env.TERM === 'dumb') return false;
+  return io.stdout.isTTY === true;
+}
+
+function terminalColumns(io: CliIo): number {
+  if (io.stdout.isTTY === true && io.stdout.columns !== undefined && io.stdout.columns > 0)
+    return io.stdout.columns;
+  const fromEnv = Number(io.env?.COLUMNS);
+  return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_COLUMNS;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Files
+
+/** The file's bytes, or a one-line reason it cannot be read. */
+function readInput(path: string): Uint8Array | string {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT') return 'no such file';
+    if (code === 'EISDIR') return 'is a folder, not a file';
+    if (code === 'EACCES' || code === 'EPERM') return 'no permission to read the file';
+    if (code === 'ERR_FS_FILE_TOO_LARGE') return 'the file is too large to read';
+    return `cannot read the file (${sanitizeText(error instanceof Error ? error.message : String(error))})`;
+  }
+}
+
+const KIND_LABELS: Readonly<Record<TableKind, string>> = {
+  resources: 'Resources',
+  assignments: 'Assignments',
+  timeOff: 'Time off',
+  initiatives: 'Initiatives',
+  risks: 'Risks',
+};
+
+function missingTableMessage(kind: TableKind, column: string): string {
+  const [preferred, ...others] = SHEET_NAMES[kind];
+  return `no ${KIND_LABELS[kind]} table found: name a sheet ${preferred} (or ${others.join(', ')}) or give its table a ${column} header`;
+}
+
+function describeTable(table: LocatedTable): string {
+  const where =
+    table.table === undefined
+      ? `sheet "${sanitizeText(table.sheet)}"`
+      : `table "${sanitizeText(table.table)}" on sheet "${sanitizeText(table.sheet)}"`;
+  return `${KIND_LABELS[table.kind]} (${where}${table.foundBy === 'headers' ? ', found by its headers' : ''})`;
+}
+
+// ------------------------------------------------------------------------------------------------
+// pmo utilization
+
+const PERIOD_NOUNS: Readonly<Record<Period, readonly [string, string]>> = {
+  week: ['week', 'weeks'],
+  month: ['month', 'months'],
+  day: ['day', 'days'],
+};
+
+function lastDayOf(periodStart: number, period: Period): number {
+  if (period === 'week') return periodStart + 6;
+  if (period === 'month') return nextMonthStart(periodStart) - 1;
+  return periodStart;
+}
+
+/** Resource-periods strictly above 100% (or with load and no capacity), per resource name. */
+function overallocations(grid: UtilizationGrid): { total: number; byResource: [string, number][] } {
+  const periods = grid.periodStarts.length;
+  let total = 0;
+  const byResource: [string, number][] = [];
+  grid.resources.forEach((resource, r) => {
+    let count = 0;
+    for (let p = 0; p < periods; p++) {
+      const load = grid.loadHours[r * periods + p] ?? 0;
+      const capacity = grid.capacityHours[r * periods + p] ?? 0;
+      if (capacity > 0 ? load / capacity > 1 : load > 0) count++;
+    }
+    if (count > 0) byResource.push([resource.name, count]);
+    total += count;
+  });
+  return { total, byResource };
+}
+
+async function utilizationCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArguments(args, {
+    from: 'value',
+    to: 'value',
+    period: 'value',
+    basis: 'value',
+    'no-color': 'flag',
+    color: 'flag',
+    help: 'flag',
+  });
+  if (parsed.flags.has('help')) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const [path, ...extra] = parsed.positionals;
+  if (path === undefined)
+    throw new UsageError(
+      'which workbook? usage: pmo utilization <book.xlsx> [--from 2026-12-01] [--to 2027-03-31]',
+    );
+  if (extra.length > 0)
+    throw new UsageError(
+      `one workbook at a time (unexpected ${JSON.stringify(sanitizeText(extra[0] ?? ''))})`,
+    );
+  const start = dateOption(parsed, 'from');
+  const end = dateOption(parsed, 'to');
+  if (start !== undefined && end !== undefined && end < start) {
+    throw new UsageError(`--to ${isoFromSerial(end)} is before --from ${isoFromSerial(start)}`);
+  }
+  const period = choiceOption(parsed, 'period', PERIODS, 'week');
+  const basis = choiceOption<Basis>(parsed, 'basis', BASES, 'all');
+  const fileLabel = sanitizeText(path);
+  const fail = (message: string): number => {
+    io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
+    return EXIT_FAILURE;
+  };
+
+  const bytes = readInput(path);
+  if (typeof bytes === 'string') return fail(bytes);
+  const workbook = readWorkbook(bytes);
+  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  const { tables } = findTables(workbook);
+  const { resources, assignments, timeOff } = tables;
+  if (!resources) return fail(missingTableMessage('resources', 'Resource'));
+  if (!assignments) return fail(missingTableMessage('assignments', 'Resource, Start, End'));
+
+  const model = buildUtilizationModel(
+    {
+      resources: resources.grid,
+      assignments: assignments.grid,
+      ...(timeOff ? { timeOff: timeOff.grid } : {}),
+      firstRows: {
+        resources: resources.firstRow,
+        assignments: assignments.firstRow,
+        ...(timeOff ? { timeOff: timeOff.firstRow } : {}),
+      },
+    },
+    basis,
+  );
+  if ('kind' in model) return fail(sanitizeText(model.message));
+  const grid = computeUtilization(model, {
+    period,
+    ...(start !== undefined ? { start } : {}),
+    ...(end !== undefined ? { end } : {}),
+  });
+  if ('kind' in grid) return fail(sanitizeText(grid.message));
+
+  const [singular, plural] = PERIOD_NOUNS[period];
+  const count = grid.periodStarts.length;
+  const firstDay = grid.periodStarts[0] ?? 0;
+  const lastDay = lastDayOf(grid.periodStarts[count - 1] ?? firstDay, period);
+  const used = [resources, assignments, ...(timeOff ? [timeOff] : [])].map(describeTable);
+  const out: string[] = [
+    `${sanitizeText(basename(path))}: utilization by ${singular}, ${isoFromSerial(firstDay)} to ${isoFromSerial(lastDay)} ` +
+      `(${count} ${count === 1 ? singular : plural}), basis ${basis}`,
+    `Tables: ${used.join(', ')}${timeOff ? '' : '; no Time off table (no holidays or leave counted)'}`,
+    '',
+    renderHeatmap(grid, { color: wantsColor(parsed, io), columns: terminalColumns(io) }),
+    '',
+  ];
+  const over = overallocations(grid);
+  if (over.total === 0) {
+    out.push(`Overallocated resource-${plural}: none (nobody above 100%).`);
+  } else {
+    const named = over.byResource.slice(0, 8).map(([name, n]) => `${sanitizeText(name)} ${n}`);
+    const more = over.byResource.length > 8 ? `, and ${over.byResource.length - 8} more` : '';
+    out.push(
+      `Overallocated resource-${plural} (above 100%): ${over.total}, across ${over.byResource.length} resources: ${named.join(', ')}${more}.`,
+    );
+  }
+  out.push('');
+  if (grid.issues.length === 0) {
+    out.push('No data issues.');
+  } else {
+    out.push(
+      `Data issues: ${grid.issues.length} ${grid.issues.length === 1 ? 'row' : 'rows'} left out of the calculation`,
+    );
+    out.push(renderIssues(grid.issues, MAX_ISSUES_SHOWN));
+  }
+  io.stdout.write(`${out.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Entry point: run only when executed directly (also as the esbuild bundle behind an npm bin symlink).
+
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (script === undefined) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? EXIT_OK);
+  });
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  });
+}
