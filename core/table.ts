@@ -80,7 +80,10 @@ function synonymIndex(spec: TableSpec): Map<string, { key: string; rank: number 
  * Matches a candidate header row. When several headers mean the same column, the one whose synonym comes
  * first in the spec wins ("Resource" over "Name"), then the leftmost.
  */
-function matchRow(row: readonly Cell[], index: Map<string, { key: string; rank: number }>): Map<string, number> {
+function matchRow(
+  row: readonly Cell[],
+  index: Map<string, { key: string; rank: number }>,
+): Map<string, number> {
   const best = new Map<string, { column: number; rank: number }>();
   row.forEach((cell, columnIndex) => {
     if (typeof cell !== 'string') return;
@@ -88,7 +91,8 @@ function matchRow(row: readonly Cell[], index: Map<string, { key: string; rank: 
       const match = index.get(text);
       if (match === undefined) continue;
       const current = best.get(match.key);
-      if (current === undefined || match.rank < current.rank) best.set(match.key, { column: columnIndex, rank: match.rank });
+      if (current === undefined || match.rank < current.rank)
+        best.set(match.key, { column: columnIndex, rank: match.rank });
       return;
     }
   });
