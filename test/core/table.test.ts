@@ -76,10 +76,22 @@ describe('findTable', () => {
 
 describe('column preference', () => {
   it('prefers the column whose header is the more specific synonym, wherever it stands', () => {
-    const table = findTable([['Name', 'Resource', 'Start', 'End', 'Hours'], ['Design review', 'Ana', 1, 2, 3]], ASSIGNMENTS_TABLE);
+    const table = findTable(
+      [
+        ['Name', 'Resource', 'Start', 'End', 'Hours'],
+        ['Design review', 'Ana', 1, 2, 3],
+      ],
+      ASSIGNMENTS_TABLE,
+    );
     if (isPmoError(table)) throw new Error(table.message);
     expect(table.columns.get('resource')).toBe(1);
-    const resources = findTable([['Resource', 'Title', 'Role'], ['Ana', 'Dr', 'PM']], RESOURCES_TABLE);
+    const resources = findTable(
+      [
+        ['Resource', 'Title', 'Role'],
+        ['Ana', 'Dr', 'PM'],
+      ],
+      RESOURCES_TABLE,
+    );
     if (isPmoError(resources)) throw new Error(resources.message);
     expect(resources.columns.get('role')).toBe(2);
   });
