@@ -15,9 +15,10 @@ import {
   type Period,
   type UtilizationGrid,
 } from '../core/utilization';
+import { findTables, type LocatedTable, SHEET_NAMES, type TableKind } from '../core/workbook';
 import { version } from '../package.json';
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
-import { findTables, type LocatedTable, readWorkbook, SHEET_NAMES, type TableKind } from './xlsx';
+import { readWorkbook } from './xlsx';
 
 /** Where the command writes: process.stdout / process.stderr, or fakes in tests. */
 export interface OutputStream {
@@ -317,7 +318,7 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
   if (typeof bytes === 'string') return fail(bytes);
   const workbook = readWorkbook(bytes);
   if (workbook.kind === 'workbook-error') return fail(workbook.message);
-  const { tables } = findTables(workbook);
+  const { tables } = findTables(workbook.sheets);
   const { resources, assignments, timeOff } = tables;
   if (!resources) return fail(missingTableMessage('resources', 'Resource'));
   if (!assignments) return fail(missingTableMessage('assignments', 'Resource, Start, End'));

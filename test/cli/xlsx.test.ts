@@ -2,9 +2,10 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { findTables, isDateFormatCode, readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
+import { isDateFormatCode, readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
 import type { Cell } from '../../core/cells';
 import { serialFromUtcDate } from '../../core/dates';
+import { findTables } from '../../core/workbook';
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
@@ -400,7 +401,7 @@ describe('findTables', () => {
       timeOff(workbook, 'time_off');
       grid([['Risk', 'Owner']])(workbook, 'Risk Log');
     });
-    const found = findTables(read(bytes));
+    const found = findTables(read(bytes).sheets);
     expect(
       Object.fromEntries(
         Object.entries(found.tables).map(([kind, table]) => [kind, [table.sheet, table.foundBy]]),
@@ -423,7 +424,7 @@ describe('findTables', () => {
       assignments(workbook, 'Sheet2');
       resources(workbook, 'Sheet1');
     });
-    const found = findTables(read(bytes));
+    const found = findTables(read(bytes).sheets);
     expect(found.tables.resources?.sheet).toBe('Sheet1');
     expect(found.tables.resources?.foundBy).toBe('headers');
     expect(found.tables.assignments?.sheet).toBe('Sheet2');
@@ -437,7 +438,7 @@ describe('findTables', () => {
       assignments(workbook, 'Assignments');
       timeOff(workbook, 'Absence 2027');
     });
-    expect(findTables(read(bytes)).tables.timeOff?.sheet).toBe('Absence 2027');
+    expect(findTables(read(bytes).sheets).tables.timeOff?.sheet).toBe('Absence 2027');
   });
 
   it('finds an Excel table by its name, with only the cells of its area', async () => {
@@ -459,7 +460,7 @@ describe('findTables', () => {
     });
     const workbook = read(bytes);
     expect(sheetNamed(workbook, 'Data').tables).toEqual([{ name: 'tblAssignments', ref: 'B3:E5' }]);
-    const table = findTables(workbook).tables.assignments;
+    const table = findTables(workbook.sheets).tables.assignments;
     expect(table).toMatchObject({
       sheet: 'Data',
       table: 'tblAssignments',
@@ -482,7 +483,7 @@ describe('findTables', () => {
       ])(workbook, 'Plan');
       assignments(workbook, 'Bookings');
     });
-    expect(findTables(read(bytes)).tables.assignments).toMatchObject({
+    expect(findTables(read(bytes).sheets).tables.assignments).toMatchObject({
       sheet: 'Bookings',
       foundBy: 'headers',
     });
@@ -495,7 +496,7 @@ describe('findTables', () => {
       sheet.getCell('A4').value = 'Resource';
       sheet.getCell('A5').value = 'Ana';
     });
-    const table = findTables(read(bytes)).tables.resources;
+    const table = findTables(read(bytes).sheets).tables.resources;
     expect(table?.firstRow).toBe(2);
     expect(table?.grid).toEqual([['Team list'], [null], ['Resource'], ['Ana']]);
   });
