@@ -5,6 +5,7 @@
 
 import { bundleSizes } from './bundles';
 import { type Benchmark, formatReport, machineInfo, runBenchmarks } from './harness';
+import { RISK_BENCHMARKS } from './risk';
 import { spreadsheetBaseline } from './spreadsheet-baseline';
 import {
   utilizationBenchmark,
@@ -22,6 +23,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   utilizationPhases,
   utilizationScaling,
   spreadsheetBaseline,
+  ...RISK_BENCHMARKS,
   bundleSizes,
 ];
 

@@ -1,5 +1,578 @@
 // Catalog entries for risk (DESIGN §6): RISK_SCORE, RISK_LEVEL, HEATMAP, EXPOSURE, RISK_SUMMARY, SIMULATE_EXPOSURE.
 
-import type { FunctionSpec } from './types';
+import { type Cell, cellText, isBlank, isCellError, parseNumberText } from '../cells';
+import { isPmoError, type PmoError, pmoError, quote } from '../errors';
+import { type GroupSummary, groupColumn, type LevelCounts, summarizeRisks } from '../risk/concentration';
+import {
+  decideChanceColumn,
+  expectedMonetaryValue,
+  readAmount,
+  readChance,
+  readRatingColumn,
+} from '../risk/exposure';
+import {
+  buildRiskHeatmap,
+  DEFAULT_HEATMAP_SIZE,
+  type HeatmapPoint,
+  heatmapBin,
+  heatmapTable,
+  MAX_HEATMAP_SIZE,
+} from '../risk/heatmap';
+import {
+  defaultBands,
+  levelFromMatrix,
+  levelOf,
+  RISK_LEVELS,
+  type RiskBands,
+  type RiskMatrix,
+  readBands,
+  riskMatrixFromRows,
+  riskScore,
+} from '../risk/levels';
+import { MAX_SEED } from '../risk/random';
+import { readRiskRegister } from '../risk/register';
+import {
+  decideColumnScale,
+  isRatingValue,
+  type RatingCell,
+  type RatingScale,
+  ratingValue,
+  settleScale,
+} from '../risk/scales';
+import {
+  DEFAULT_ITERATIONS,
+  DEFAULT_SEED,
+  MAX_ITERATIONS,
+  MAX_RISK_DRAWS,
+  type SimulatedRisk,
+  simulateExposure,
+} from '../risk/simulation';
+import { scalarArg, tableArg } from './args';
+import { type ColumnArg, columnArg, columnResult, isNumberLike } from './columns';
+import type { Arg, FunctionSpec, OutCell, OutGrid, ParamSpec } from './types';
 
-export const RISK_FUNCTIONS: readonly FunctionSpec[] = [];
+const PROBABILITY: ParamSpec = {
+  name: 'probability',
+  kind: 'table',
+  description:
+    'Probability of each risk, one per row (header optional): 1–5, 0.4, "40%", or a label such as Likely, Rare or H.',
+};
+const IMPACT: ParamSpec = {
+  name: 'impact',
+  kind: 'table',
+  description:
+    'Impact of each risk, one per row (header optional): 1–5, 0.4, "40%", or a label such as Major, Minor or M.',
+};
+const CHANCE: ParamSpec = {
+  name: 'probability',
+  kind: 'table',
+  description: 'Probability of each risk as a chance, one per row (header optional): 0.4 or "40%".',
+};
+
+/**
+ * A column argument whose first cell may be a header (DESIGN §10). Beyond `columnArg`, a text first cell
+ * over cells that are all blank is a header too, so a blank template gives its header alone.
+ */
+function riskColumnArg(arg: Arg, isValue: (cell: Cell) => boolean): ColumnArg {
+  const column = columnArg(arg, isValue);
+  const [first, ...rest] = column.cells;
+  if (
+    column.header === undefined &&
+    rest.length > 0 &&
+    typeof first === 'string' &&
+    !isBlank(first) &&
+    !isValue(first) &&
+    rest.every((cell) => isBlank(cell))
+  ) {
+    return { header: first.trim(), cells: rest };
+  }
+  return column;
+}
+
+/** Thousands separators without the host's locale, so messages read the same everywhere. */
+function formatCount(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const scaleName = (scale: RatingScale) => (scale === 'rating' ? 'the 1–5 scale' : 'fractions (0–1)');
+
+/** The ratings of a probability/impact pair, with the scale of each column settled. */
+interface RatingPair {
+  readonly header: string | undefined;
+  /** Rows above the first data row in the ranges (1 when a header was given): for row numbers in messages. */
+  readonly offset: number;
+  readonly probability: readonly RatingCell[];
+  readonly impact: readonly RatingCell[];
+  readonly probabilityScale: RatingScale;
+  readonly impactScale: RatingScale;
+  readonly probabilityThree: boolean;
+  readonly impactThree: boolean;
+}
+
+function lengthError(fn: string, names: readonly string[], lengths: readonly number[]): PmoError | undefined {
+  const first = lengths[0] ?? 0;
+  const other = lengths.findIndex((length) => length !== first);
+  if (other < 0) return undefined;
+  return pmoError(
+    'value',
+    `${fn} needs ${names.join(', ').replace(/, ([^,]*)$/, ' and $1')} of the same length; ` +
+      `${names[0]} has ${formatCount(first)} rows and ${names[other]} ${formatCount(lengths[other] ?? 0)}.`,
+  );
+}
+
+/** Reads probability and impact columns; on `multiply` a fraction column with a 1–5 column is an error. */
+function readRatingPair(
+  fn: string,
+  probabilityArg: Arg,
+  impactArg: Arg,
+  multiply: boolean,
+): RatingPair | PmoError {
+  const probability = riskColumnArg(probabilityArg, isRatingValue);
+  const impact = riskColumnArg(impactArg, isRatingValue);
+  const mismatch = lengthError(
+    fn,
+    ['probability', 'impact'],
+    [probability.cells.length, impact.cells.length],
+  );
+  if (mismatch) return mismatch;
+  const probabilityCells = readRatingColumn(probability.cells);
+  const impactCells = readRatingColumn(impact.cells);
+  const probabilityColumn = decideColumnScale(probabilityCells);
+  const impactColumn = decideColumnScale(impactCells);
+  const probabilityScale = settleScale(probabilityColumn, impactColumn);
+  const impactScale = settleScale(impactColumn, probabilityColumn);
+  if (multiply && probabilityScale !== impactScale) {
+    return pmoError(
+      'value',
+      `${fn} cannot multiply probability on ${scaleName(probabilityScale)} by impact on ${scaleName(impactScale)}; ` +
+        'put both columns on the same scale.',
+    );
+  }
+  const header = probability.header ?? impact.header;
+  return {
+    header,
+    offset: header === undefined ? 0 : 1,
+    probability: probabilityCells,
+    impact: impactCells,
+    probabilityScale,
+    impactScale,
+    probabilityThree: probabilityColumn.threeLevel,
+    impactThree: impactColumn.threeLevel,
+  };
+}
+
+type RatedRow = { kind: 'blank' } | { kind: 'rated'; probability: number; impact: number } | PmoError;
+
+/** Row `index` of a pair: blank when both cells are blank, else both values or the first problem. */
+function ratedRow(pair: RatingPair, index: number): RatedRow {
+  const probabilityCell = pair.probability[index] ?? { kind: 'blank' };
+  const impactCell = pair.impact[index] ?? { kind: 'blank' };
+  if (probabilityCell.kind === 'blank' && impactCell.kind === 'blank') return { kind: 'blank' };
+  const probability = ratingValue(probabilityCell, pair.probabilityScale, pair.probabilityThree);
+  if (!probability.ok) return pmoError('value', `probability ${probability.problem}`);
+  const impact = ratingValue(impactCell, pair.impactScale, pair.impactThree);
+  if (!impact.ok) return pmoError('value', `impact ${impact.problem}`);
+  return { kind: 'rated', probability: probability.value, impact: impact.value };
+}
+
+function pairColumn(
+  pair: RatingPair,
+  label: string,
+  compute: (probability: number, impact: number) => OutCell,
+): OutGrid {
+  const values: OutCell[] = pair.probability.map((_, index) => {
+    const row = ratedRow(pair, index);
+    if (isPmoError(row)) return row;
+    return row.kind === 'blank' ? '' : compute(row.probability, row.impact);
+  });
+  return columnResult(pair.header, label, values);
+}
+
+export const RISK_SCORE: FunctionSpec = {
+  name: 'RISK_SCORE',
+  description: 'Risk score per row: probability × impact (1–25 on 1–5 scales, 0–1 on fractions).',
+  returns:
+    'One score per row (a Score header when the inputs had headers); a bad row is an error in its cell.',
+  params: [PROBABILITY, IMPACT],
+  run: ([probabilityArg, impactArg]) => {
+    const pair = readRatingPair('RISK_SCORE', probabilityArg, impactArg, true);
+    return isPmoError(pair) ? pair : pairColumn(pair, 'Score', riskScore);
+  },
+};
+
+/** A square range of labels: an explicit colour map rather than bands. */
+function isColourMap(grid: readonly (readonly Cell[])[]): boolean {
+  return (
+    grid.length >= 2 &&
+    grid.every((row) => row.length === grid.length) &&
+    grid.every((row) =>
+      row.every((cell) => typeof cell === 'string' && !isBlank(cell) && parseNumberText(cell) === undefined),
+    )
+  );
+}
+
+export const RISK_LEVEL: FunctionSpec = {
+  name: 'RISK_LEVEL',
+  description:
+    'Risk level per row: Low / Moderate / High / Extreme by score bands (5×5: 1–3, 4–6, 8–12, 15–25; fractions: <0.05, <0.15, <0.35, ≥0.35).',
+  returns:
+    'One level per row (a Level header when the inputs had headers); a bad row is an error in its cell.',
+  params: [
+    PROBABILITY,
+    IMPACT,
+    {
+      name: 'bands',
+      kind: 'table',
+      optional: true,
+      description:
+        'Your bands: two columns (minimum score, label), e.g. 1 Low, 5 Medium, 10 High; or an N×N colour map of labels, most likely row on top.',
+    },
+  ],
+  run: ([probabilityArg, impactArg, bandsArg]) => {
+    const bandsGrid = tableArg(bandsArg);
+    let matrix: RiskMatrix | undefined;
+    let bands: RiskBands | undefined;
+    if (bandsGrid && isColourMap(bandsGrid)) {
+      const read = riskMatrixFromRows(bandsGrid, "RISK_LEVEL's");
+      if (isPmoError(read)) return read;
+      matrix = read;
+    } else if (bandsGrid) {
+      const read = readBands(bandsGrid, 'RISK_LEVEL');
+      if (isPmoError(read)) return read;
+      bands = read;
+    }
+    const pair = readRatingPair('RISK_LEVEL', probabilityArg, impactArg, matrix === undefined);
+    if (isPmoError(pair)) return pair;
+    if (matrix) {
+      const map = matrix;
+      return pairColumn(
+        pair,
+        'Level',
+        (probability, impact) =>
+          levelFromMatrix(
+            map,
+            heatmapBin(probability, pair.probabilityScale, map.size),
+            heatmapBin(impact, pair.impactScale, map.size),
+          ) ?? '',
+      );
+    }
+    const scoreBands = bands ?? defaultBands(pair.probabilityScale);
+    const lowest = scoreBands[0]?.minimumScore ?? 0;
+    return pairColumn(pair, 'Level', (probability, impact) => {
+      const score = riskScore(probability, impact);
+      return (
+        levelOf(score, scoreBands) ??
+        pmoError('value', `score ${score} is below the lowest band, which starts at ${lowest}`)
+      );
+    });
+  },
+};
+
+/** Reads a whole-number scalar argument within [min, max]; omitted gives `fallback`. */
+function wholeNumberArg(
+  fn: string,
+  name: string,
+  arg: Arg,
+  fallback: number,
+  min: number,
+  max: number,
+): number | PmoError {
+  const cell = scalarArg(arg);
+  if (cell === undefined || cell === null) return fallback;
+  const value =
+    typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell)?.value : undefined;
+  if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
+    const shown = isCellError(cell) ? cell.text : quote(cellText(cell));
+    return pmoError(
+      'value',
+      `${fn}'s ${name} must be a whole number from ${formatCount(min)} to ${formatCount(max)}, not ${shown}.`,
+    );
+  }
+  return value;
+}
+
+export const HEATMAP: FunctionSpec = {
+  name: 'HEATMAP',
+  description: 'Number of risks in each cell of a probability × impact grid (default 5×5).',
+  returns:
+    '(size + 1) × (size + 1): impact 1..size across the top, probability size..1 down the side (most likely on top), counts inside.',
+  params: [
+    PROBABILITY,
+    IMPACT,
+    {
+      name: 'size',
+      kind: 'scalar',
+      optional: true,
+      description: `Cells per side, 2 to ${MAX_HEATMAP_SIZE} (default 5). Fractions are split into equal bins (0–20%, 20–40%… on 5).`,
+    },
+  ],
+  run: ([probabilityArg, impactArg, sizeArg]) => {
+    const size = wholeNumberArg('HEATMAP', 'size', sizeArg, DEFAULT_HEATMAP_SIZE, 2, MAX_HEATMAP_SIZE);
+    if (isPmoError(size)) return size;
+    const pair = readRatingPair('HEATMAP', probabilityArg, impactArg, false);
+    if (isPmoError(pair)) return pair;
+    const points: HeatmapPoint[] = [];
+    let firstProblem: string | undefined;
+    let problems = 0;
+    for (let index = 0; index < pair.probability.length; index++) {
+      const row = ratedRow(pair, index);
+      if (isPmoError(row)) {
+        problems += 1;
+        firstProblem ??= `row ${index + 1 + pair.offset}: ${row.message}`;
+        continue;
+      }
+      if (row.kind === 'blank') continue;
+      points.push({
+        id: String(index + 1),
+        probability: row.probability,
+        probabilityScale: pair.probabilityScale,
+        impact: row.impact,
+        impactScale: pair.impactScale,
+      });
+    }
+    if (firstProblem !== undefined) {
+      const more =
+        problems > 2
+          ? `; ${formatCount(problems - 1)} more rows cannot be placed either`
+          : problems === 2
+            ? '; 1 more row cannot be placed either'
+            : '';
+      return pmoError('value', `HEATMAP cannot place ${firstProblem}${more}.`);
+    }
+    return heatmapTable(buildRiskHeatmap(points, size));
+  },
+};
+
+/** Reads a probability column as chances; a column of 1–5 ratings is an error naming an example. */
+function readChanceColumn(
+  fn: string,
+  arg: Arg,
+): { header: string | undefined; cells: RatingCell[] } | PmoError {
+  const column = riskColumnArg(arg, isRatingValue);
+  const cells = readRatingColumn(column.cells);
+  const decision = decideChanceColumn(cells);
+  if (decision.kind === 'ratings') {
+    const row = decision.row + (column.header === undefined ? 0 : 1);
+    return pmoError(
+      'value',
+      `${fn} needs probabilities such as 0.4 or 40%, but probability holds 1–5 ratings (${quote(decision.example)} in row ${row}).`,
+    );
+  }
+  return { header: column.header, cells };
+}
+
+export const EXPOSURE: FunctionSpec = {
+  name: 'EXPOSURE',
+  description:
+    'Expected monetary value per row: probability × cost. Money text is read ("300,000 CHF", "$1.2M"); the sign of the cost is kept.',
+  returns:
+    'One exposure per row (an Exposure header when the inputs had headers); a bad row is an error in its cell.',
+  params: [
+    CHANCE,
+    {
+      name: 'impact',
+      kind: 'table',
+      description:
+        'Cost if the risk occurs, one per row: 50000, "300,000 CHF", "$1.2M"; negative for an opportunity (or for threats, if your register writes them so).',
+    },
+  ],
+  run: ([probabilityArg, impactArg]) => {
+    const chances = readChanceColumn('EXPOSURE', probabilityArg);
+    if (isPmoError(chances)) return chances;
+    const costs = riskColumnArg(impactArg, isNumberLike);
+    const mismatch = lengthError(
+      'EXPOSURE',
+      ['probability', 'impact'],
+      [chances.cells.length, costs.cells.length],
+    );
+    if (mismatch) return mismatch;
+    const values: OutCell[] = chances.cells.map((chanceCell, index) => {
+      const costCell = costs.cells[index] ?? null;
+      if (chanceCell.kind === 'blank' && isBlank(costCell)) return '';
+      const chance = readChance(chanceCell);
+      if (!chance.ok) return pmoError('value', `probability ${chance.problem}`);
+      const cost = readAmount(costCell);
+      if (!cost.ok) return pmoError('value', `impact ${cost.problem}`);
+      return expectedMonetaryValue(chance.value, cost.value);
+    });
+    return columnResult(chances.header ?? costs.header, 'Exposure', values);
+  },
+};
+
+function levelCells(counts: LevelCounts): OutCell[] {
+  return [...RISK_LEVELS.map((level) => counts.counts[level]), counts.unrated];
+}
+
+export const RISK_SUMMARY: FunctionSpec = {
+  name: 'RISK_SUMMARY',
+  description:
+    'Reads a risk register and returns, per group or for the whole portfolio: count, count per level, total exposure and share of the exposure.',
+  returns:
+    'Header row (group, Count, Low, Moderate, High, Extreme, Unrated, Exposure, Share, then Residual columns when the register has them), one row per group by exposure, a Total row.',
+  params: [
+    {
+      name: 'risks',
+      kind: 'table',
+      description:
+        'Risk register with its header row: Probability, and Impact and/or Cost; optional ID, Category, Owner, Project, Cost Low/High, Residual Probability/Impact.',
+    },
+    {
+      name: 'group_by',
+      kind: 'scalar',
+      optional: true,
+      description:
+        'Column to group by, e.g. "Category", "Owner" or "Project" (default: the whole portfolio).',
+    },
+  ],
+  run: ([risksArg, groupArg]) => {
+    const register = readRiskRegister(tableArg(risksArg) ?? []);
+    if (isPmoError(register)) return register;
+    const groupCell = scalarArg(groupArg);
+    let groupIndex: number | undefined;
+    if (groupCell !== undefined && groupCell !== null) {
+      const found = groupColumn(register, cellText(groupCell));
+      if (isPmoError(found)) return found;
+      groupIndex = found;
+    }
+    const summary = summarizeRisks(register, groupIndex);
+    const exposureCell = (exposure: number | undefined): OutCell => {
+      if (register.exposure === 'no-amount') return '';
+      if (register.exposure === 'ratings') {
+        return pmoError('value', 'exposure needs probabilities such as 0.4 or 40%, not 1–5 ratings');
+      }
+      return exposure ?? '';
+    };
+    const shareCell = (share: number | undefined): OutCell => {
+      if (register.exposure !== 'available') return exposureCell(undefined);
+      return share ?? pmoError('not-available', "the portfolio's total exposure is 0, so it has no shares");
+    };
+    const header: OutCell[] = [
+      summary.groupHeader ?? 'Group',
+      'Count',
+      ...RISK_LEVELS,
+      'Unrated',
+      'Exposure',
+      'Share',
+    ];
+    if (register.hasResidual) {
+      header.push(
+        ...RISK_LEVELS.map((level) => `Residual ${level}`),
+        'Residual Unrated',
+        'Residual Exposure',
+        'Residual Share',
+      );
+    }
+    const row = (group: GroupSummary): OutCell[] => {
+      const cells: OutCell[] = [
+        group.label,
+        group.count,
+        ...levelCells(group.inherent),
+        exposureCell(group.inherent.exposure),
+        shareCell(group.share),
+      ];
+      if (group.residual) {
+        cells.push(
+          ...levelCells(group.residual),
+          exposureCell(group.residual.exposure),
+          shareCell(group.residualShare),
+        );
+      }
+      return cells;
+    };
+    return [header, ...summary.groups.map(row), row(summary.total)];
+  },
+};
+
+const SIMULATION_LABELS = ['Mean', 'P50', 'P80', 'P90', 'P95', 'Contingency'] as const;
+
+export const SIMULATE_EXPOSURE: FunctionSpec = {
+  name: 'SIMULATE_EXPOSURE',
+  description:
+    'Monte Carlo of total exposure: each risk occurs with its probability and costs a PERT(low, likely, high) draw. Same seed, same table.',
+  returns: 'Two columns: Mean, P50, P80, P90, P95, Contingency (P95 − P50) and their values.',
+  params: [
+    CHANCE,
+    { name: 'low', kind: 'table', description: 'Lowest cost of each risk if it occurs (blank = likely).' },
+    { name: 'likely', kind: 'table', description: 'Most likely cost of each risk if it occurs.' },
+    { name: 'high', kind: 'table', description: 'Highest cost of each risk if it occurs (blank = likely).' },
+    {
+      name: 'iterations',
+      kind: 'scalar',
+      optional: true,
+      description: `Simulated portfolios, 1 to ${formatCount(MAX_ITERATIONS)} (default ${formatCount(DEFAULT_ITERATIONS)}).`,
+    },
+    {
+      name: 'seed',
+      kind: 'scalar',
+      optional: true,
+      description: `Seed of the random generator, a whole number 0 to ${MAX_SEED} (default ${DEFAULT_SEED}).`,
+    },
+  ],
+  run: ([probabilityArg, lowArg, likelyArg, highArg, iterationsArg, seedArg]) => {
+    const fn = 'SIMULATE_EXPOSURE';
+    const iterations = wholeNumberArg(fn, 'iterations', iterationsArg, DEFAULT_ITERATIONS, 1, MAX_ITERATIONS);
+    if (isPmoError(iterations)) return iterations;
+    const seed = wholeNumberArg(fn, 'seed', seedArg, DEFAULT_SEED, 0, MAX_SEED);
+    if (isPmoError(seed)) return seed;
+    const chances = readChanceColumn(fn, probabilityArg);
+    if (isPmoError(chances)) return chances;
+    const lows = riskColumnArg(lowArg, isNumberLike);
+    const likelies = riskColumnArg(likelyArg, isNumberLike);
+    const highs = riskColumnArg(highArg, isNumberLike);
+    const mismatch = lengthError(
+      fn,
+      ['probability', 'low', 'likely', 'high'],
+      [chances.cells.length, lows.cells.length, likelies.cells.length, highs.cells.length],
+    );
+    if (mismatch) return mismatch;
+    const offset = [chances.header, lows.header, likelies.header, highs.header].some((h) => h !== undefined)
+      ? 1
+      : 0;
+    const risks: SimulatedRisk[] = [];
+    for (let index = 0; index < chances.cells.length; index++) {
+      const chanceCell = chances.cells[index] ?? { kind: 'blank' };
+      const lowCell = lows.cells[index] ?? null;
+      const likelyCell = likelies.cells[index] ?? null;
+      const highCell = highs.cells[index] ?? null;
+      if (chanceCell.kind === 'blank' && isBlank(lowCell) && isBlank(likelyCell) && isBlank(highCell))
+        continue;
+      const where = `${fn} cannot use row ${index + 1 + offset}:`;
+      const chance = readChance(chanceCell);
+      if (!chance.ok) return pmoError('value', `${where} probability ${chance.problem}.`);
+      const likely = readAmount(likelyCell);
+      if (!likely.ok) return pmoError('value', `${where} likely ${likely.problem}.`);
+      const low = isBlank(lowCell) ? likely : readAmount(lowCell);
+      if (!low.ok) return pmoError('value', `${where} low ${low.problem}.`);
+      const high = isBlank(highCell) ? likely : readAmount(highCell);
+      if (!high.ok) return pmoError('value', `${where} high ${high.problem}.`);
+      if (low.value > likely.value) {
+        return pmoError('value', `${where} low ${low.value} is above likely ${likely.value}.`);
+      }
+      if (likely.value > high.value) {
+        return pmoError('value', `${where} likely ${likely.value} is above high ${high.value}.`);
+      }
+      risks.push({ probability: chance.value, low: low.value, likely: likely.value, high: high.value });
+    }
+    if (risks.length === 0)
+      return pmoError('not-available', `${fn} has no risk to simulate: every row is blank.`);
+    if (iterations * risks.length > MAX_RISK_DRAWS) {
+      return pmoError(
+        'value',
+        `${fn} would make ${formatCount(iterations * risks.length)} draws (iterations × risks); ` +
+          `the most is ${formatCount(MAX_RISK_DRAWS)}, so lower iterations.`,
+      );
+    }
+    const result = simulateExposure(risks, { iterations, seed });
+    const values = [result.mean, result.p50, result.p80, result.p90, result.p95, result.contingency];
+    return SIMULATION_LABELS.map((label, index) => [label, values[index] ?? 0]);
+  },
+};
+
+export const RISK_FUNCTIONS: readonly FunctionSpec[] = [
+  RISK_SCORE,
+  RISK_LEVEL,
+  HEATMAP,
+  EXPOSURE,
+  RISK_SUMMARY,
+  SIMULATE_EXPOSURE,
+];

@@ -1,0 +1,99 @@
+// Expected monetary value (DESIGN §6 EXPOSURE): probabilities read as chances, amounts read as money,
+// exposure = P × cost with the sign the register wrote, and the PERT mean of a three-point cost.
+
+import { type Cell, isBlank, isCellError, type Parsed, readNumber } from '../cells';
+import { quote } from '../errors';
+import { decideColumnScale, type RatingCell, ratingValue, readRatingCell } from './scales';
+
+/** How a column of probabilities reads as chances: fractions, or 1–5 ratings that cannot be a chance. */
+export type ChanceColumn =
+  | { readonly kind: 'chance' }
+  | { readonly kind: 'ratings'; readonly example: string; readonly row: number };
+
+/**
+ * Decides whether a probability column holds chances (0.4, "40%", 0 and 1) or 1–5 ratings, which give no
+ * expected value: a column on the 1–5 scale (DESIGN §10) with a label or an integer 2–5 holds ratings.
+ * A column of only 0s and 1s holds chances; bare numbers such as 40 stay chances that fail row by row.
+ * `row` in the answer counts from 1.
+ */
+export function decideChanceColumn(cells: readonly RatingCell[]): ChanceColumn {
+  if (decideColumnScale(cells).kind !== 'rating') return { kind: 'chance' };
+  const index = cells.findIndex(
+    (cell) =>
+      cell.kind === 'tokens' &&
+      cell.tokens.some(
+        (token) =>
+          token.kind === 'label' ||
+          (token.kind === 'number' && Number.isInteger(token.value) && token.value >= 2 && token.value <= 5),
+      ),
+  );
+  const example = cells[index];
+  if (example?.kind !== 'tokens') return { kind: 'chance' };
+  return { kind: 'ratings', example: example.text, row: index + 1 };
+}
+
+/**
+ * Reads a probability as a chance 0–1: 0.4, "40%", 1, or a range ("10%-20%", read as its higher end).
+ * @example readChance(readRatingCell('40%')) // { ok: true, value: 0.4 }
+ */
+export function readChance(cell: RatingCell): Parsed<number> {
+  if (cell.kind === 'bad' && cell.unknownText !== undefined) {
+    return { ok: false, problem: `${quote(cell.unknownText)} is not a number such as 0.4 or 40%` };
+  }
+  return ratingValue(cell, 'fraction', false);
+}
+
+/** Largest amount accepted (a quadrillion), so that sums over any register stay finite. */
+export const MAX_AMOUNT = 1e15;
+const MAX_AMOUNT_TEXT = '1,000,000,000,000,000';
+
+/**
+ * Reads an amount of money: numbers and money text ("300,000 CHF", "$1.2M", "(1,500)" = −1,500).
+ * Amounts beyond ±{@link MAX_AMOUNT} are problems. Problems are phrased to follow the cell's role
+ * (`cost` + ` "abc" is not an amount`).
+ */
+export function readAmount(cell: Cell): Parsed<number> {
+  if (isBlank(cell)) return { ok: false, problem: 'is blank' };
+  if (isCellError(cell)) return { ok: false, problem: `is the error value ${cell.text}` };
+  const number = readNumber(cell);
+  if (!number.ok) return { ok: false, problem: `${quote(String(cell))} is not an amount` };
+  if (Math.abs(number.value) > MAX_AMOUNT) {
+    return { ok: false, problem: `${quote(String(cell))} is beyond ±${MAX_AMOUNT_TEXT}` };
+  }
+  return number;
+}
+
+/**
+ * Expected monetary value of one risk: probability × cost. The sign is the cost's: a register that writes
+ * threats as positive costs gets positive exposures, and opportunities written as negative amounts
+ * lower the total (a register in PMBOK's sign, threats negative, keeps that sign).
+ * @example expectedMonetaryValue(0.4, 50_000) // 20,000
+ */
+export function expectedMonetaryValue(probability: number, cost: number): number {
+  return probability * cost;
+}
+
+/**
+ * The PERT mean of a three-point estimate: (low + 4·likely + high) ÷ 6.
+ * @example pertMean(10, 20, 60) // 25
+ */
+export function pertMean(low: number, likely: number, high: number): number {
+  return (low + 4 * likely + high) / 6;
+}
+
+/**
+ * Reads every cell of a column once (shared by the column functions and the register). Registers repeat a
+ * few texts ("Likely", "40%") thousands of times, so each distinct text is parsed once per column.
+ */
+export function readRatingColumn(cells: readonly Cell[]): RatingCell[] {
+  const byText = new Map<string, RatingCell>();
+  return cells.map((cell) => {
+    if (typeof cell !== 'string') return readRatingCell(cell);
+    let read = byText.get(cell);
+    if (read === undefined) {
+      read = readRatingCell(cell);
+      byText.set(cell, read);
+    }
+    return read;
+  });
+}

@@ -1,0 +1,501 @@
+// Reads a risk register (DESIGN §4, §6 RISK_SUMMARY): finds its columns by synonyms, decides each rating
+// column's scale, and assesses every risk before and after response (inherent and residual).
+
+import { type Cell, cellText, isBlank } from '../cells';
+import { isPmoError, type PmoError, pmoError } from '../errors';
+import {
+  type ColumnSpec,
+  cellOf,
+  type FoundTable,
+  findTable,
+  headerOf,
+  normalizeHeader,
+  type TableRow,
+  type TableSpec,
+} from '../table';
+import { expectedMonetaryValue, pertMean, readAmount, readRatingColumn } from './exposure';
+import { buildRiskHeatmap, DEFAULT_HEATMAP_SIZE, type HeatmapPoint, type RiskHeatmap } from './heatmap';
+import { defaultBands, levelOf, riskScore } from './levels';
+import {
+  type ColumnScale,
+  decideColumnScale,
+  type RatingCell,
+  type RatingScale,
+  ratingValue,
+  settleScale,
+} from './scales';
+
+const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
+  required ? { key, label, synonyms, required } : { key, label, synonyms };
+
+/** The risk register: one row per risk. Only Probability is required; Impact or a cost must exist too. */
+export const RISK_REGISTER_TABLE: TableSpec = {
+  name: 'Risks',
+  columns: [
+    col('id', 'ID', [
+      'ID',
+      'Risk ID',
+      'Ref',
+      'Reference',
+      'Risk Ref',
+      'No',
+      'Number',
+      'Risk No',
+      'Risk Number',
+    ]),
+    col('title', 'Risk', [
+      'Risk',
+      'Title',
+      'Description',
+      'Risk Description',
+      'Risk Title',
+      'Risk Name',
+      'Name',
+      'Summary',
+      'Risk Event',
+      'Event',
+    ]),
+    col('category', 'Category', [
+      'Category',
+      'Risk Category',
+      'Type',
+      'Risk Type',
+      'Area',
+      'Theme',
+      'Source',
+    ]),
+    col('owner', 'Owner', [
+      'Owner',
+      'Risk Owner',
+      'Assigned To',
+      'Responsible',
+      'Accountable',
+      'Action Owner',
+    ]),
+    col('project', 'Project', [
+      'Project',
+      'Project Name',
+      'Programme',
+      'Program',
+      'Initiative',
+      'Workstream',
+    ]),
+    col(
+      'probability',
+      'Probability',
+      [
+        'Probability',
+        'Likelihood',
+        'P',
+        'Prob',
+        'Probability %',
+        'Likelihood Score',
+        'Probability Score',
+        'Inherent Probability',
+        'Inherent Likelihood',
+        'Pre-mitigation Probability',
+        'Chance',
+      ],
+      true,
+    ),
+    col('impact', 'Impact', [
+      'Impact',
+      'Severity',
+      'Consequence',
+      'I',
+      'Impact Score',
+      'Consequence Score',
+      'Severity Score',
+      'Inherent Impact',
+      'Inherent Consequence',
+      'Pre-mitigation Impact',
+    ]),
+    col('cost', 'Cost', [
+      'Cost',
+      'Impact (monetary)',
+      'Monetary Impact',
+      'Cost Impact',
+      'Financial Impact',
+      'Impact (cost)',
+      'Cost Likely',
+      'Likely Cost',
+      'Most Likely Cost',
+      'Cost (most likely)',
+      'Cost Estimate',
+      'Amount',
+    ]),
+    col('costLow', 'Cost Low', [
+      'Cost Low',
+      'Low Cost',
+      'Minimum Cost',
+      'Cost Min',
+      'Optimistic Cost',
+      'Best Case Cost',
+    ]),
+    col('costHigh', 'Cost High', [
+      'Cost High',
+      'High Cost',
+      'Maximum Cost',
+      'Cost Max',
+      'Pessimistic Cost',
+      'Worst Case Cost',
+    ]),
+    col('exposure', 'Exposure', [
+      'Exposure',
+      'EMV',
+      'Expected Monetary Value',
+      'Risk Exposure',
+      'Expected Value',
+      'Expected Loss',
+    ]),
+    col('residualProbability', 'Residual Probability', [
+      'Residual Probability',
+      'Residual Likelihood',
+      'Probability (residual)',
+      'Likelihood (residual)',
+      'Post-mitigation Probability',
+      'Post-response Probability',
+      'Target Probability',
+      'Target Likelihood',
+      'Residual P',
+    ]),
+    col('residualImpact', 'Residual Impact', [
+      'Residual Impact',
+      'Residual Severity',
+      'Residual Consequence',
+      'Impact (residual)',
+      'Post-mitigation Impact',
+      'Post-response Impact',
+      'Target Impact',
+      'Target Consequence',
+      'Residual I',
+    ]),
+    col('residualCost', 'Residual Cost', ['Residual Cost', 'Residual Cost Impact', 'Post-mitigation Cost']),
+  ],
+};
+
+/** One risk's assessment before or after response. Missing values mean "not rated" / "no amount". */
+export interface RiskAssessment {
+  readonly probability: number | undefined;
+  readonly impact: number | undefined;
+  /** P × I on the register's scale, when both are rated. */
+  readonly score: number | undefined;
+  /** Level on the default bands of the scale (Low / Moderate / High / Extreme), when both are rated. */
+  readonly level: string | undefined;
+  /** Expected monetary value, when the probability is a chance and the risk has an amount. */
+  readonly exposure: number | undefined;
+}
+
+/** One risk of the register. */
+export interface RegisteredRisk {
+  /** The row's number for messages (sheet row when known, else the row within the range). */
+  readonly row: number;
+  /** ID, else title, else `row N`: what the dashboard shows in a heatmap cell. */
+  readonly id: string;
+  readonly cells: readonly Cell[];
+  readonly inherent: RiskAssessment;
+  /** After response; equals `inherent` where the register leaves the residual cells blank. */
+  readonly residual: RiskAssessment | undefined;
+}
+
+/** Why exposures are missing: no amount column, or probabilities that are ratings rather than chances. */
+export type ExposureAvailability = 'available' | 'no-amount' | 'ratings';
+
+/** A register read and assessed. */
+export interface RiskRegister {
+  readonly table: FoundTable;
+  readonly risks: readonly RegisteredRisk[];
+  /** Scale of the rating pair (undefined when the register has no rating Impact column). */
+  readonly scale: RatingScale | undefined;
+  readonly exposure: ExposureAvailability;
+  readonly hasResidual: boolean;
+}
+
+const TOTAL_LABELS = new Set(['total', 'totals', 'grandtotal', 'sum']);
+const AMOUNT_KEYS = ['cost', 'costLow', 'costHigh', 'exposure', 'residualCost'];
+
+interface RatingColumn {
+  readonly key: string;
+  readonly cells: readonly RatingCell[];
+  readonly scale: ColumnScale;
+}
+
+function ratingColumn(table: FoundTable, key: string): RatingColumn | undefined {
+  if (!table.columns.has(key)) return undefined;
+  const cells = readRatingColumn(table.rows.map((row) => cellOf(table, row, key)));
+  return { key, cells, scale: decideColumnScale(cells) };
+}
+
+/** An Impact column of plain amounts (a number above 5 or below 0, no labels) is a cost column in disguise. */
+function isMonetary(column: RatingColumn): boolean {
+  let money = false;
+  for (const cell of column.cells) {
+    if (cell.kind !== 'tokens') continue;
+    for (const token of cell.tokens) {
+      if (token.kind === 'label' || token.kind === 'percent') return false;
+      if (token.value > 5 || token.value < 0) money = true;
+    }
+  }
+  return money;
+}
+
+function scaleName(scale: RatingScale): string {
+  return scale === 'rating' ? 'the 1–5 scale' : 'fractions (0–1)';
+}
+
+function rowProblem(table: FoundTable, row: TableRow, key: string, problem: string): PmoError {
+  return pmoError(
+    'value',
+    `${table.spec.name} row ${row.number}, ${headerOf(table, key)}: ${problem.trim()}.`,
+  );
+}
+
+function isRiskRow(table: FoundTable, row: TableRow): boolean {
+  const id = cellOf(table, row, 'id');
+  const title = cellOf(table, row, 'title');
+  const name = normalizeHeader(cellText(isBlank(id) ? title : id));
+  if (TOTAL_LABELS.has(name)) return false;
+  const keys = ['probability', 'impact', 'residualProbability', 'residualImpact', ...AMOUNT_KEYS];
+  if (keys.some((key) => !isBlank(cellOf(table, row, key)))) return true;
+  return table.columns.has('id') ? !isBlank(id) : !isBlank(title);
+}
+
+interface Reader {
+  readonly table: FoundTable;
+  /** Reads rating column `key` at data index `index` on `scale`; undefined = blank. */
+  rating(
+    column: RatingColumn | undefined,
+    index: number,
+    scale: RatingScale,
+    threeLevel: boolean,
+  ): number | undefined | PmoError;
+  amount(key: string, row: TableRow): number | undefined | PmoError;
+}
+
+function makeReader(table: FoundTable): Reader {
+  return {
+    table,
+    rating(column, index, scale, threeLevel) {
+      if (!column) return undefined;
+      const cell = column.cells[index];
+      const row = table.rows[index];
+      if (!cell || !row || cell.kind === 'blank') return undefined;
+      const value = ratingValue(cell, scale, threeLevel);
+      return value.ok ? value.value : rowProblem(table, row, column.key, value.problem);
+    },
+    amount(key, row) {
+      if (!table.columns.has(key)) return undefined;
+      const cell = cellOf(table, row, key);
+      if (isBlank(cell)) return undefined;
+      const value = readAmount(cell);
+      return value.ok ? value.value : rowProblem(table, row, key, value.problem);
+    },
+  };
+}
+
+/** The row's cost: Cost (PERT mean when Cost Low and Cost High are given too), else a monetary Impact. */
+function rowCost(reader: Reader, row: TableRow, costKey: string | undefined): number | undefined | PmoError {
+  if (!costKey) return undefined;
+  const likely = reader.amount(costKey, row);
+  if (likely === undefined || isPmoError(likely)) return likely;
+  const low = reader.amount('costLow', row);
+  if (isPmoError(low)) return low;
+  const high = reader.amount('costHigh', row);
+  if (isPmoError(high)) return high;
+  if (low === undefined && high === undefined) return likely;
+  const lowCost = low ?? likely;
+  const highCost = high ?? likely;
+  if (lowCost > likely || likely > highCost) {
+    return rowProblem(
+      reader.table,
+      row,
+      costKey,
+      `the three-point cost must have low ≤ likely ≤ high, got ${lowCost}, ${likely}, ${highCost}`,
+    );
+  }
+  return pertMean(lowCost, likely, highCost);
+}
+
+function assess(
+  scale: RatingScale | undefined,
+  probability: number | undefined,
+  impact: number | undefined,
+  chance: number | undefined,
+  cost: number | undefined,
+): RiskAssessment {
+  const rated = scale !== undefined && probability !== undefined && impact !== undefined;
+  const score = rated ? riskScore(probability, impact) : undefined;
+  return {
+    probability,
+    impact,
+    score,
+    level: score !== undefined && scale ? levelOf(score, defaultBands(scale)) : undefined,
+    exposure: chance !== undefined && cost !== undefined ? expectedMonetaryValue(chance, cost) : undefined,
+  };
+}
+
+/**
+ * Reads and assesses a risk register (a range that includes its header row, under any title rows).
+ * - Probability and Impact scales are decided per column (DESIGN §10); a fraction column with a 1–5
+ *   column is an error. An Impact column of plain amounts (numbers above 5, no labels) is read as the cost.
+ * - Exposure = P × cost when P is a chance; cost = Cost, or the PERT mean (low + 4·likely + high) ÷ 6 when
+ *   Cost Low and Cost High are given; without a cost column an Exposure column is taken as it is.
+ * - Residual Probability / Impact / Cost cells left blank take the inherent value (no response yet).
+ * - Blank ratings leave a risk unrated; an unreadable cell is an error naming its row and column. Rows
+ *   named Total, continuation rows (no ID, title, rating or amount) and blank rows are not risks.
+ * @param firstRowNumber sheet row of the grid's first row, for messages (1 when unknown).
+ */
+export function readRiskRegister(
+  grid: readonly (readonly Cell[])[],
+  firstRowNumber = 1,
+): RiskRegister | PmoError {
+  const table = findTable(grid, RISK_REGISTER_TABLE, firstRowNumber);
+  if (isPmoError(table)) return table;
+  const probabilityColumn = ratingColumn(table, 'probability') as RatingColumn;
+  let impactColumn = ratingColumn(table, 'impact');
+  let costKey: string | undefined = table.columns.has('cost') ? 'cost' : undefined;
+  if (impactColumn && isMonetary(impactColumn)) {
+    if (!costKey) costKey = 'impact';
+    impactColumn = undefined;
+  }
+  if (!impactColumn && !costKey && !table.columns.has('exposure')) {
+    const seen = table.headers.filter((header) => header !== '');
+    return pmoError(
+      'value',
+      `The Risks table has no Impact or Cost column; headers seen: ${seen.map((header) => `"${header}"`).join(', ')}.`,
+    );
+  }
+  const partner: ColumnScale | undefined = impactColumn?.scale ?? { kind: 'fraction', threeLevel: false };
+  const probabilityScale = settleScale(probabilityColumn.scale, partner);
+  const impactScale = impactColumn ? settleScale(impactColumn.scale, probabilityColumn.scale) : undefined;
+  if (impactScale && impactScale !== probabilityScale) {
+    return pmoError(
+      'value',
+      `The Risks table rates Probability on ${scaleName(probabilityScale)} and Impact on ${scaleName(impactScale)}; ` +
+        'put both on the same scale.',
+    );
+  }
+  const scale = impactScale ? probabilityScale : undefined;
+  const hasAmount = costKey !== undefined || table.columns.has('exposure');
+  const exposure: ExposureAvailability = !hasAmount
+    ? 'no-amount'
+    : probabilityScale === 'fraction'
+      ? 'available'
+      : 'ratings';
+
+  const residualProbability = ratingColumn(table, 'residualProbability');
+  const residualImpact = impactColumn ? ratingColumn(table, 'residualImpact') : undefined;
+  const hasResidual =
+    residualProbability !== undefined || residualImpact !== undefined || table.columns.has('residualCost');
+  for (const [residual, inherentScale, name] of [
+    [residualProbability, probabilityScale, 'Probability'],
+    [residualImpact, impactScale, 'Impact'],
+  ] as const) {
+    if (
+      residual &&
+      inherentScale &&
+      settleScale(residual.scale, { kind: inherentScale, threeLevel: false }) !== inherentScale
+    ) {
+      return pmoError(
+        'value',
+        `The Risks table rates Residual ${name} on ${scaleName(settleScale(residual.scale, undefined))} but ${name} on ` +
+          `${scaleName(inherentScale)}; put both on the same scale.`,
+      );
+    }
+  }
+
+  const reader = makeReader(table);
+  const risks: RegisteredRisk[] = [];
+  for (const [index, row] of table.rows.entries()) {
+    if (!isRiskRow(table, row)) continue;
+    const probability = reader.rating(
+      probabilityColumn,
+      index,
+      probabilityScale,
+      probabilityColumn.scale.threeLevel,
+    );
+    if (isPmoError(probability)) return probability;
+    const impact = impactScale
+      ? reader.rating(impactColumn, index, impactScale, impactColumn?.scale.threeLevel ?? false)
+      : undefined;
+    if (isPmoError(impact)) return impact;
+    const chance = exposure === 'available' ? probability : undefined;
+    const cost = rowCost(reader, row, costKey);
+    if (isPmoError(cost)) return cost;
+    let inherent = assess(scale, probability, impact, chance, cost);
+    if (!costKey && exposure === 'available') {
+      const given = reader.amount('exposure', row);
+      if (isPmoError(given)) return given;
+      inherent = { ...inherent, exposure: given };
+    }
+    let residual: RiskAssessment | undefined;
+    if (hasResidual) {
+      const afterProbability = reader.rating(
+        residualProbability,
+        index,
+        probabilityScale,
+        residualProbability?.scale.threeLevel ?? false,
+      );
+      if (isPmoError(afterProbability)) return afterProbability;
+      const afterImpact = impactScale
+        ? reader.rating(residualImpact, index, impactScale, residualImpact?.scale.threeLevel ?? false)
+        : undefined;
+      if (isPmoError(afterImpact)) return afterImpact;
+      const afterCost = reader.amount('residualCost', row);
+      if (isPmoError(afterCost)) return afterCost;
+      if (afterProbability === undefined && afterImpact === undefined && afterCost === undefined) {
+        residual = inherent;
+      } else {
+        // With only an Exposure column, the cost it implies is exposure ÷ probability.
+        const impliedCost =
+          inherent.exposure !== undefined && chance !== undefined && chance > 0
+            ? inherent.exposure / chance
+            : undefined;
+        const afterChance = exposure === 'available' ? (afterProbability ?? probability) : undefined;
+        residual = assess(
+          scale,
+          afterProbability ?? probability,
+          afterImpact ?? impact,
+          afterChance,
+          afterCost ?? cost ?? impliedCost,
+        );
+      }
+    }
+    const idCell = cellOf(table, row, 'id');
+    const titleCell = cellOf(table, row, 'title');
+    const id = !isBlank(idCell)
+      ? cellText(idCell)
+      : !isBlank(titleCell)
+        ? cellText(titleCell)
+        : `row ${row.number}`;
+    risks.push({ row: row.number, id, cells: row.cells, inherent, residual });
+  }
+  return { table, risks, scale, exposure, hasResidual };
+}
+
+/**
+ * The register's heatmap (inherent, or residual when `residual` is true and the register has it), with
+ * the risk IDs in each cell. Unrated risks are left out. Work is O(risks + size²).
+ */
+export function registerHeatmap(
+  register: RiskRegister,
+  size = DEFAULT_HEATMAP_SIZE,
+  residual = false,
+): RiskHeatmap {
+  const points: HeatmapPoint[] = [];
+  const scale = register.scale;
+  if (scale) {
+    for (const risk of register.risks) {
+      const assessment = residual && risk.residual ? risk.residual : risk.inherent;
+      if (assessment.probability === undefined || assessment.impact === undefined) continue;
+      points.push({
+        id: risk.id,
+        probability: assessment.probability,
+        probabilityScale: scale,
+        impact: assessment.impact,
+        impactScale: scale,
+      });
+    }
+  }
+  return buildRiskHeatmap(points, size);
+}
