@@ -793,6 +793,14 @@ function writeInitiatives(wb: Workbook): void {
   put(ws, 2, [...Array<null>(19).fill(null), money(BUDGET)]);
 }
 
+/**
+ * PMBOK-style probability and impact scales (0.1 / 0.3 / 0.5 / 0.7 / 0.9) for the 1–5 ratings the seeds use,
+ * so the register has chances (exposure = probability × cost) and lands evenly on a 5×5 heatmap.
+ */
+const PMBOK_PROBABILITY = [0.1, 0.3, 0.5, 0.7, 0.9] as const;
+const PMBOK_IMPACT = PMBOK_PROBABILITY;
+const pmbok = (scale: readonly number[], rating: number): number => scale[rating - 1] ?? 0;
+
 function writeRisks(wb: Workbook, risks: readonly Risk[]): void {
   const ws = sheet(wb, 'Risks', 1, [8, 60, 12, 18, 28, 11, 8, 11, 11, 11, 11, 11, 11]);
   header(ws, 1, [
@@ -818,16 +826,18 @@ function writeRisks(wb: Workbook, risks: readonly Risk[]): void {
       r.category,
       r.owner,
       r.project,
-      r.probability,
-      r.impact,
+      pmbok(PMBOK_PROBABILITY, r.probability),
+      pmbok(PMBOK_IMPACT, r.impact),
       money(r.costs[0]),
       money(r.costs[1]),
       money(r.costs[2]),
       r.response,
-      r.residual[0],
-      r.residual[1],
+      pmbok(PMBOK_PROBABILITY, r.residual[0]),
+      pmbok(PMBOK_IMPACT, r.residual[1]),
     ]);
   });
+  for (const column of [6, 12]) ws.getColumn(column).numFmt = '0%';
+  for (const column of [7, 13]) ws.getColumn(column).numFmt = '0%';
 }
 
 /** Builds the sample workbook in memory; every call returns the same content. */

@@ -362,7 +362,7 @@ describe('the bundled sample workbook', () => {
     expect(isBlank(ws.getCell('R1').value)).toBe(true);
   });
 
-  it('lists about forty risks with consistent scores, owners, projects and cost ranges', () => {
+  it('lists about forty risks on PMBOK probability and impact scales with consistent owners, projects and cost ranges', () => {
     const rows = rowsOf(sheet(wb, 'Risks'), 'Risks').filter((r) => !r.blank);
     const people = new Set(rowsOf(sheet(wb, 'Resources'), 'Resources').map((r) => cell(r, 'Resource')));
     const initiatives = new Set(
@@ -373,7 +373,9 @@ describe('the bundled sample workbook', () => {
     for (const r of rows) {
       const p = asNumber(cell(r, 'Probability'));
       const i = asNumber(cell(r, 'Impact'));
-      expect([p, i].every((v) => Number.isInteger(v) && v >= 1 && v <= 5)).toBe(true);
+      // PMBOK-style scales 10%–90%, so exposure = probability × cost is defined.
+      expect([0.1, 0.3, 0.5, 0.7, 0.9]).toContain(p);
+      expect([0.1, 0.3, 0.5, 0.7, 0.9]).toContain(i);
       expect(asNumber(cell(r, 'Residual Probability'))).toBeLessThanOrEqual(p);
       expect(asNumber(cell(r, 'Residual Impact'))).toBeLessThanOrEqual(i);
       expect(asNumber(cell(r, 'Cost Low'))).toBeLessThanOrEqual(asNumber(cell(r, 'Cost Likely')));
