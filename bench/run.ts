@@ -5,6 +5,7 @@
 
 import { bundleSizes } from './bundles';
 import { type Benchmark, formatReport, machineInfo, runBenchmarks } from './harness';
+import { PRIORITIZATION_BENCHMARKS } from './prioritization';
 import { RISK_BENCHMARKS } from './risk';
 import { spreadsheetBaseline } from './spreadsheet-baseline';
 import {
@@ -23,6 +24,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   utilizationPhases,
   utilizationScaling,
   spreadsheetBaseline,
+  ...PRIORITIZATION_BENCHMARKS,
   ...RISK_BENCHMARKS,
   bundleSizes,
 ];
