@@ -1,11 +1,13 @@
 // The `pmo` command line: reads a user's .xlsx workbook, finds its PMO tables and prints what the core computes
 // (`pmo utilization book.xlsx`). Thin adapter: file and argument handling here, every rule in core/.
 
-import { readFileSync, realpathSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDateText } from '../core/cells';
-import { isoFromSerial, nextMonthStart } from '../core/dates';
+import { type Cell, cellText, parseDateText, readNumber } from '../core/cells';
+import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
+import { DASHBOARD_MARKER } from '../core/dashboard/plan';
+import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
 import {
   BASES,
   type Basis,
@@ -18,7 +20,8 @@ import {
 import { findTables, type LocatedTable, SHEET_NAMES, type TableKind } from '../core/workbook';
 import { version } from '../package.json';
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
-import { readWorkbook } from './xlsx';
+import { readWorkbook, type Workbook } from './xlsx';
+import { addDashboardSheet } from './xlsx-write';
 
 /** Where the command writes: process.stdout / process.stderr, or fakes in tests. */
 export interface OutputStream {
@@ -45,9 +48,14 @@ const DEFAULT_COLUMNS = 120;
 const HELP = `pmo ${version}: PMO toolkit for .xlsx workbooks
 
 Usage:
+  pmo dashboard <book.xlsx> [-o out.xlsx] a copy of the workbook with a "PMO Dashboard" sheet added
   pmo utilization <book.xlsx> [options]   utilization heatmap (resources × weeks) and the data issues
   pmo --help                              this help
   pmo --version                           the version
+
+Options for dashboard:
+  -o, --output <file>  where to write the copy (default: <book>-dashboard.xlsx beside it); never the input
+  --today <date>       the day the 12-week heatmap starts from (default: today), e.g. 2026-11-27
 
 Options for utilization:
   --from <date>     first day of the horizon (default: the earliest assignment start), e.g. 2026-12-01
@@ -64,8 +72,9 @@ those names are found too, and sheets with other names by their column headers.
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-/** The subcommands. `pmo dashboard` registers here (and gets a line in HELP) when core/dashboard exists. */
+/** The subcommands. */
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['dashboard', dashboardCommand],
   ['utilization', utilizationCommand],
   ['utilisation', utilizationCommand],
 ]);
@@ -116,6 +125,8 @@ interface ParsedArguments {
 const EXAMPLES: Readonly<Record<string, string>> = {
   from: '2026-12-01',
   to: '2027-03-31',
+  today: '2026-11-27',
+  output: 'book-dashboard.xlsx',
   period: 'week',
   basis: 'confirmed',
 };
@@ -136,6 +147,13 @@ function parseArguments(
     }
     if (arg === '-h') {
       flags.add('help');
+      continue;
+    }
+    if (arg === '-o' && known.output === 'value') {
+      const value = args[++i];
+      if (value === undefined || value === '')
+        throw new UsageError('-o needs a file name, e.g. -o book-dashboard.xlsx');
+      values.set('output', value);
       continue;
     }
     if (!arg.startsWith('--') || arg.length === 2) {
@@ -377,6 +395,138 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
     out.push(renderIssues(grid.issues, MAX_ISSUES_SHOWN));
   }
   io.stdout.write(`${out.join('\n')}\n`);
+  return EXIT_OK;
+}
+
+// ------------------------------------------------------------------------------------------------
+// pmo dashboard
+
+/** The value of the workbook's defined name "Budget" when it points at one numeric cell. */
+function namedBudget(workbook: Workbook): number | undefined {
+  const name = workbook.names.find((candidate) => candidate.name.toLowerCase() === 'budget');
+  const match = name
+    ? /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(name.ref.trim())
+    : null;
+  if (!match) return undefined;
+  const sheetName = (match[1] ?? match[2] ?? '').replace(/''/g, "'");
+  const sheet = workbook.sheets.find((candidate) => candidate.name === sheetName);
+  if (!sheet) return undefined;
+  const column =
+    [...(match[3] ?? 'A').toUpperCase()].reduce((value, char) => value * 26 + char.charCodeAt(0) - 64, 0) - 1;
+  const cell: Cell = sheet.rows[Number(match[4]) - sheet.firstRow]?.[column] ?? null;
+  const parsed = readNumber(cell);
+  return parsed.ok && parsed.value >= 0 ? parsed.value : undefined;
+}
+
+function localDateSerial(now: Date): number {
+  return serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+function localStamp(now: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${isoFromSerial(localDateSerial(now))} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+function percent(ratio: number | undefined): string {
+  return ratio === undefined ? 'n/a' : `${Math.round(ratio * 100)}%`;
+}
+
+function money(amount: number | undefined): string {
+  return amount === undefined ? 'n/a' : Math.round(amount).toLocaleString('en-US');
+}
+
+function summaryLines(summary: DashboardSummary): string[] {
+  const lines = [
+    `Tables: ${summary.tablesFound.map(({ kind, sheet }) => `${KIND_LABELS[kind]} (sheet "${sanitizeText(sheet)}")`).join(', ') || 'none found'}`,
+  ];
+  if (summary.tablesMissing.length > 0)
+    lines.push(`Not found: ${summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ')}`);
+  if (summary.resources !== undefined) {
+    lines.push(
+      `Resources: ${summary.resources}; utilization over 12 weeks from ${isoFromSerial(summary.heatmapStart)}: ${percent(summary.averageUtilization)}; overallocated resource-weeks: ${summary.overallocatedResourceWeeks ?? 0}`,
+    );
+  }
+  if (summary.initiatives !== undefined) {
+    const selection =
+      summary.selectedCount === undefined
+        ? 'no selection (no budget or costs)'
+        : `${summary.selectedCount} selected for ${money(summary.selectedCost)} of a ${money(summary.budget)} budget`;
+    lines.push(
+      `Initiatives: ${summary.initiatives}, ranked by ${summary.rankingMethod ?? 'nothing (no Score, WSJF or RICE columns)'}; ${selection}`,
+    );
+  }
+  if (summary.risks !== undefined) {
+    const levels = summary.risksByLevel
+      ? Object.entries(summary.risksByLevel)
+          .reverse()
+          .map(([level, count]) => `${level} ${count}`)
+          .join(', ')
+      : '';
+    lines.push(`Risks: ${summary.risks} (${levels}); total exposure ${money(summary.totalExposure)}`);
+  }
+  lines.push(
+    summary.issues.length === 0
+      ? 'Data issues: none'
+      : `Data issues: ${summary.issues.length} rows left out (listed on the sheet)`,
+  );
+  return lines;
+}
+
+async function dashboardCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArguments(args, { output: 'value', today: 'value', help: 'flag' });
+  if (parsed.flags.has('help')) {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  const [path, ...extra] = parsed.positionals;
+  if (path === undefined)
+    throw new UsageError('which workbook? usage: pmo dashboard <book.xlsx> [-o out.xlsx]');
+  if (extra.length > 0)
+    throw new UsageError(
+      `one workbook at a time (unexpected ${JSON.stringify(sanitizeText(extra[0] ?? ''))})`,
+    );
+  const output =
+    parsed.values.get('output') ?? join(dirname(path), `${basename(path, extname(path))}-dashboard.xlsx`);
+  if (resolve(output) === resolve(path))
+    throw new UsageError('the output would overwrite the input: pick another file with -o');
+  const now = new Date();
+  const today = dateOption(parsed, 'today') ?? localDateSerial(now);
+  const fileLabel = sanitizeText(path);
+  const fail = (message: string): number => {
+    io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
+    return EXIT_FAILURE;
+  };
+
+  const bytes = readInput(path);
+  if (typeof bytes === 'string') return fail(bytes);
+  const workbook = readWorkbook(bytes);
+  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  const userSheets = workbook.sheets.filter(
+    (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
+  );
+  const budget = namedBudget(workbook);
+  const { plan, summary } = buildDashboard({
+    sheets: userSheets,
+    today,
+    builtAt: localStamp(now),
+    ...(budget === undefined ? {} : { namedBudget: budget }),
+  });
+  const written = addDashboardSheet(bytes, plan);
+  if ('kind' in written) return fail(written.message);
+  try {
+    writeFileSync(output, written.bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(`cannot write ${sanitizeText(output)} (${sanitizeText(reason)})`);
+  }
+  io.stdout.write(
+    [
+      `${sanitizeText(basename(path))}: ${written.replaced ? 'rebuilt' : 'added'} the sheet "${sanitizeText(written.sheetName)}"; the input file is unchanged.`,
+      ...summaryLines(summary),
+      `Wrote ${sanitizeText(output)}`,
+      '',
+    ].join('\n'),
+  );
   return EXIT_OK;
 }
 

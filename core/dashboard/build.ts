@@ -1,0 +1,520 @@
+// Builds the host-neutral plan of the "PMO Dashboard" sheet from whichever PMO tables the workbook has:
+// headline figures, the 12-week utilization heatmap, ranked initiatives with the selection within budget,
+// the risk heatmap, top risks, risk concentration, the data issues, and where it all came from.
+
+import { isoFromSerial, weekStart } from '../dates';
+import { isPmoError } from '../errors';
+import { groupColumn, summarizeRisks } from '../risk/concentration';
+import { defaultBands, levelOf, RISK_LEVELS, type RiskLevel } from '../risk/levels';
+import { type RiskRegister, readRiskRegister, registerHeatmap } from '../risk/register';
+import type { RowIssue } from '../table';
+import {
+  bandOf,
+  buildUtilizationModel,
+  computeUtilization,
+  type UtilizationBand,
+  type UtilizationGrid,
+} from '../utilization';
+import { findTables, type LocatedTable, type SheetView, TABLE_KINDS, type TableKind } from '../workbook';
+import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
+import { cell, PlanWriter, userText } from './layout';
+import {
+  DASHBOARD_MARKER,
+  DASHBOARD_SHEET_NAME,
+  type DashboardPlan,
+  type PlanCell,
+  type PlanStyleName,
+} from './plan';
+
+/** How many weeks the utilization heatmap shows, from the current week. */
+export const HEATMAP_WEEKS = 12;
+/** How many risks the "top risks" list shows. */
+export const TOP_RISKS = 10;
+/** How many data issues are listed on the sheet (the rest are counted). */
+export const MAX_LISTED_ISSUES = 200;
+
+export interface DashboardInput {
+  /** The workbook's sheets (the dashboard's own sheet left out by the host). */
+  readonly sheets: readonly SheetView[];
+  /** Today as a day serial, in the workbook's time zone (the host's clock; the core has none). */
+  readonly today: number;
+  /** When the dashboard is built, as the footer shows it ("2026-11-27 14:55"). */
+  readonly builtAt: string;
+  /** The value of a cell named "Budget", when the host found one. */
+  readonly namedBudget?: number;
+  /** Name of the sheet to write (the host picks another when a user sheet has the default name). */
+  readonly sheetName?: string;
+}
+
+/** A data issue as the dashboard lists it, with the sheet it is on. */
+export interface DashboardIssue extends RowIssue {
+  readonly sheet: string;
+}
+
+/** The figures the dashboard shows, for the CLI summary and for tests. */
+export interface DashboardSummary {
+  readonly tablesFound: readonly { readonly kind: TableKind; readonly sheet: string }[];
+  readonly tablesMissing: readonly TableKind[];
+  readonly resources: number | undefined;
+  /** Σ load ÷ Σ capacity over the heatmap weeks. */
+  readonly averageUtilization: number | undefined;
+  readonly overallocatedResourceWeeks: number | undefined;
+  readonly heatmapStart: number;
+  readonly initiatives: number | undefined;
+  readonly rankingMethod: string | undefined;
+  readonly selectedCount: number | undefined;
+  readonly selectedCost: number | undefined;
+  readonly budget: number | undefined;
+  readonly risks: number | undefined;
+  readonly risksByLevel: Readonly<Record<RiskLevel, number>> | undefined;
+  readonly totalExposure: number | undefined;
+  readonly issues: readonly DashboardIssue[];
+}
+
+export interface Dashboard {
+  readonly plan: DashboardPlan;
+  readonly summary: DashboardSummary;
+}
+
+const KIND_LABEL: Readonly<Record<TableKind, string>> = {
+  resources: 'Resources',
+  assignments: 'Assignments',
+  timeOff: 'Time off',
+  initiatives: 'Initiatives',
+  risks: 'Risks',
+};
+
+const BAND_STYLE: Readonly<Record<UtilizationBand, PlanStyleName | undefined>> = {
+  under: 'band-under',
+  ok: 'band-ok',
+  over: 'band-over',
+  critical: 'band-critical',
+  'no-capacity': 'band-no-capacity',
+  none: undefined,
+};
+
+const LEVEL_STYLE: Readonly<Record<RiskLevel, PlanStyleName>> = {
+  Low: 'risk-low',
+  Moderate: 'risk-moderate',
+  High: 'risk-high',
+  Extreme: 'risk-extreme',
+};
+
+const MONEY = '#,##0';
+const PERCENT = '0%';
+
+function utilizationOf(
+  tables: Partial<Record<TableKind, LocatedTable>>,
+  start: number,
+): { grid: UtilizationGrid | undefined; issues: RowIssue[]; error: string | undefined } {
+  const resources = tables.resources;
+  const assignments = tables.assignments;
+  if (!resources || !assignments) return { grid: undefined, issues: [], error: undefined };
+  const timeOff = tables.timeOff;
+  const model = buildUtilizationModel({
+    resources: resources.grid,
+    assignments: assignments.grid,
+    ...(timeOff ? { timeOff: timeOff.grid } : {}),
+    firstRows: {
+      resources: resources.firstRow,
+      assignments: assignments.firstRow,
+      ...(timeOff ? { timeOff: timeOff.firstRow } : {}),
+    },
+  });
+  if (isPmoError(model)) return { grid: undefined, issues: [], error: model.message };
+  const grid = computeUtilization(model, { period: 'week', start, end: start + HEATMAP_WEEKS * 7 - 1 });
+  if (isPmoError(grid)) return { grid: undefined, issues: [...model.issues], error: grid.message };
+  return { grid, issues: [...model.issues], error: undefined };
+}
+
+function totals(grid: UtilizationGrid): { load: number; capacity: number; over: number } {
+  let load = 0;
+  let capacity = 0;
+  let over = 0;
+  grid.loadHours.forEach((hours, i) => {
+    const available = grid.capacityHours[i] ?? 0;
+    load += hours;
+    capacity += available;
+    if (available > 0 ? hours / available > 1 : hours > 0) over++;
+  });
+  return { load, capacity, over };
+}
+
+/**
+ * Builds the dashboard plan and its summary. Works with whichever tables exist and says which were missing.
+ * Every figure comes from the same core functions as the cell functions (UTILIZATION, WSJF/RICE, SELECT,
+ * RISK_SUMMARY…), so the sheet and the formulas agree.
+ */
+export function buildDashboard(input: DashboardInput): Dashboard {
+  const { tables, missing } = findTables(input.sheets);
+  const sheetOf = (kind: TableKind) => tables[kind]?.sheet ?? '';
+  const heatmapStart = weekStart(input.today);
+  const utilization = utilizationOf(tables, heatmapStart);
+
+  const initiativesTable = tables.initiatives;
+  const budget = input.namedBudget ?? (initiativesTable ? budgetFromLabel(initiativesTable.grid) : undefined);
+  const ranking: InitiativeRanking | undefined = initiativesTable
+    ? rankInitiatives(initiativesTable.grid, initiativesTable.firstRow, budget)
+    : undefined;
+
+  let register: RiskRegister | undefined;
+  let riskError: string | undefined;
+  if (tables.risks) {
+    const read = readRiskRegister(tables.risks.grid, tables.risks.firstRow);
+    if (isPmoError(read)) riskError = read.message;
+    else register = read;
+  }
+  const riskTotal = register ? summarizeRisks(register) : undefined;
+
+  const issues: DashboardIssue[] = [];
+  const addIssues = (kind: TableKind, list: readonly RowIssue[]) => {
+    for (const issue of list) {
+      const fromKind =
+        TABLE_KINDS.find((k) => KIND_LABEL[k].toLowerCase() === issue.table.toLowerCase()) ?? kind;
+      issues.push({ ...issue, sheet: sheetOf(fromKind) });
+    }
+  };
+  addIssues('assignments', utilization.issues);
+  if (utilization.error)
+    issues.push({
+      sheet: sheetOf('assignments'),
+      table: 'Assignments',
+      row: 0,
+      column: '',
+      value: '',
+      problem: utilization.error,
+    });
+  if (ranking) addIssues('initiatives', ranking.issues);
+  if (riskError)
+    issues.push({
+      sheet: sheetOf('risks'),
+      table: 'Risks',
+      row: 0,
+      column: '',
+      value: '',
+      problem: riskError,
+    });
+
+  const gridTotals = utilization.grid ? totals(utilization.grid) : undefined;
+  const summary: DashboardSummary = {
+    tablesFound: TABLE_KINDS.filter((kind) => tables[kind]).map((kind) => ({ kind, sheet: sheetOf(kind) })),
+    tablesMissing: missing,
+    resources: utilization.grid?.resources.length,
+    averageUtilization:
+      gridTotals && gridTotals.capacity > 0 ? gridTotals.load / gridTotals.capacity : undefined,
+    overallocatedResourceWeeks: gridTotals?.over,
+    heatmapStart,
+    initiatives: ranking?.count,
+    rankingMethod: ranking?.method,
+    selectedCount: ranking?.selection?.count,
+    selectedCost: ranking?.selection?.cost,
+    budget,
+    risks: register?.risks.length,
+    risksByLevel: riskTotal?.total.inherent.counts,
+    totalExposure: riskTotal?.total.inherent.exposure,
+    issues,
+  };
+
+  const out = new PlanWriter();
+  out.line(DASHBOARD_MARKER, 'title');
+  out.line(builtFromText(input, summary), 'subtitle');
+  out.blank();
+  writeHeadline(out, summary, ranking);
+  if (utilization.grid) writeUtilization(out, utilization.grid);
+  if (ranking) writeInitiatives(out, ranking);
+  if (register) writeRisks(out, register);
+  writeIssues(out, issues);
+  out.blank();
+  out.line(
+    `Built ${input.builtAt} by the PMO Toolkit. Rebuilding replaces this sheet only; your own sheets are never changed. ` +
+      'Utilization = Σ load ÷ Σ capacity; see the README for every definition.',
+    'footer',
+  );
+  out.widen(0, 34);
+  return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
+}
+
+function builtFromText(input: DashboardInput, summary: DashboardSummary): string {
+  const found = summary.tablesFound
+    .map(({ kind, sheet }) => `${KIND_LABEL[kind]} (sheet "${sheet}")`)
+    .join(', ');
+  const missing = summary.tablesMissing.map((kind) => KIND_LABEL[kind]).join(', ');
+  return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}.`;
+}
+
+function figureRow(out: PlanWriter, label: string, value: PlanCell) {
+  out.row([cell(label, 'label'), value]);
+}
+
+function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: InitiativeRanking | undefined) {
+  out.section('Headline figures', 4);
+  const missing = (what: string) => cell(`no ${what} table`, 'note');
+  figureRow(
+    out,
+    'Resources',
+    summary.resources === undefined
+      ? missing('Resources/Assignments')
+      : cell(summary.resources, 'figure', '0'),
+  );
+  figureRow(
+    out,
+    `Average utilization, ${HEATMAP_WEEKS} weeks from ${isoFromSerial(summary.heatmapStart)}`,
+    summary.averageUtilization === undefined
+      ? cell('no capacity in these weeks', 'note')
+      : cell(summary.averageUtilization, 'figure', PERCENT),
+  );
+  figureRow(
+    out,
+    'Overallocated resource-weeks (above 100%)',
+    summary.overallocatedResourceWeeks === undefined
+      ? missing('Resources/Assignments')
+      : cell(summary.overallocatedResourceWeeks, 'figure', '0'),
+  );
+  figureRow(
+    out,
+    'Initiatives',
+    summary.initiatives === undefined ? missing('Initiatives') : cell(summary.initiatives, 'figure', '0'),
+  );
+  if (ranking?.selection && summary.budget !== undefined) {
+    figureRow(out, 'Selected within budget', cell(ranking.selection.count, 'figure', '0'));
+    figureRow(out, 'Cost of the selection', cell(ranking.selection.cost, 'figure', MONEY));
+    figureRow(out, 'Budget', cell(summary.budget, 'figure', MONEY));
+  } else {
+    figureRow(out, 'Selected within budget', cell(ranking?.selectionNote ?? 'no Initiatives table', 'note'));
+  }
+  figureRow(
+    out,
+    'Risks',
+    summary.risks === undefined ? missing('Risks') : cell(summary.risks, 'figure', '0'),
+  );
+  if (summary.risksByLevel) {
+    for (const level of [...RISK_LEVELS].reverse())
+      figureRow(out, `  ${level}`, cell(summary.risksByLevel[level], LEVEL_STYLE[level], '0'));
+  }
+  figureRow(
+    out,
+    'Total exposure (Σ probability × cost)',
+    summary.totalExposure === undefined
+      ? cell(
+          summary.risks === undefined ? 'no Risks table' : 'no probabilities as chances with costs',
+          'note',
+        )
+      : cell(summary.totalExposure, 'figure', MONEY),
+  );
+  out.blank();
+}
+
+function writeUtilization(out: PlanWriter, grid: UtilizationGrid) {
+  const weeks = grid.periodStarts.length;
+  out.section(`Utilization by week (load ÷ capacity), ${weeks} weeks`, weeks + 1);
+  out.row([
+    cell('Resource', 'header'),
+    ...grid.periodStarts.map((start) => cell({ date: start }, 'header', 'dd mmm')),
+  ]);
+  const totalLoad = new Float64Array(weeks);
+  const totalCapacity = new Float64Array(weeks);
+  const cellFor = (load: number, capacity: number): PlanCell => {
+    const band = bandOf(load, capacity);
+    if (band === 'none') return cell(null);
+    if (band === 'no-capacity') return cell('no capacity', 'band-no-capacity');
+    return cell(load / capacity, BAND_STYLE[band], PERCENT);
+  };
+  grid.resources.forEach((resource, r) => {
+    const cells: PlanCell[] = [userText(resource.name)];
+    for (let p = 0; p < weeks; p++) {
+      const load = grid.loadHours[r * weeks + p] ?? 0;
+      const capacity = grid.capacityHours[r * weeks + p] ?? 0;
+      totalLoad[p] = (totalLoad[p] ?? 0) + load;
+      totalCapacity[p] = (totalCapacity[p] ?? 0) + capacity;
+      cells.push(cellFor(load, capacity));
+    }
+    out.row(cells);
+    out.widen(0, resource.name.length + 2);
+  });
+  const totalsRow: PlanCell[] = [cell('Total', 'header')];
+  for (let p = 0; p < weeks; p++) totalsRow.push(cellFor(totalLoad[p] ?? 0, totalCapacity[p] ?? 0));
+  out.row(totalsRow);
+  for (let p = 1; p <= weeks; p++) out.widen(p, 8);
+  out.line(
+    'Bands: under < 70% · ok 70–100% · over > 100% · critical > 120% · grey = load with no capacity.',
+    'note',
+  );
+  out.blank();
+}
+
+function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
+  const withSelection = ranking.selection !== undefined;
+  const header = [
+    'Rank',
+    'ID',
+    'Initiative',
+    ranking.method ?? 'Score',
+    'Cost',
+    ...(withSelection ? ['Selected'] : []),
+  ];
+  out.section(`Initiatives ranked by ${ranking.method ?? '—'}`, header.length);
+  if (!ranking.method) {
+    out.line(
+      'The Initiatives table has no Score column and no complete WSJF or RICE inputs to rank by.',
+      'note',
+    );
+    out.blank();
+    return;
+  }
+  out.row(header.map((text) => cell(text, 'header')));
+  const firstRow = out.nextRow;
+  for (const initiative of ranking.ranked) {
+    out.row([
+      cell(initiative.rank, undefined, '0'),
+      userText(initiative.id),
+      userText(initiative.name),
+      cell(initiative.score, undefined, '0.00'),
+      initiative.cost === undefined ? cell(null) : cell(initiative.cost, undefined, MONEY),
+      ...(withSelection ? [initiative.selected ? cell('Yes', 'selected') : cell('No', 'not-selected')] : []),
+    ]);
+    out.widen(2, initiative.name.length + 2);
+  }
+  const lastRow = out.nextRow - 1;
+  out.widen(1, 10);
+  out.widen(4, 14);
+  if (ranking.selection) {
+    const greedyValue = ranking.greedy?.value;
+    out.line(
+      `Exact selection within the budget: value ${ranking.selection.value.toFixed(2)} for ${formatMoney(ranking.selection.cost)}` +
+        (greedyValue === undefined
+          ? '.'
+          : `; funding down the ranking by value ÷ cost (the greedy waterline) reaches ${greedyValue.toFixed(2)}, losing ${(ranking.selection.value - greedyValue).toFixed(2)}.`),
+      'note',
+    );
+  } else if (ranking.selectionNote) {
+    out.line(ranking.selectionNote, 'note');
+  }
+  if (ranking.ranked.length > 0) {
+    out.chart({
+      kind: 'bar',
+      title: `Initiatives by ${ranking.method}`,
+      categories: { column: 2, firstRow, lastRow },
+      series: [{ column: 3, nameRow: firstRow - 1 }],
+      anchor: {
+        row: firstRow - 2,
+        column: header.length + 1,
+        rows: Math.max(12, ranking.ranked.length + 2),
+        columns: 7,
+      },
+    });
+  }
+  out.blank();
+}
+
+function formatMoney(amount: number): string {
+  return Math.round(amount).toLocaleString('en-US');
+}
+
+function writeRisks(out: PlanWriter, register: RiskRegister) {
+  const heatmap = registerHeatmap(register);
+  const size = heatmap.size;
+  out.section('Risk heatmap: number of risks by probability (rows) and impact (columns)', size + 1);
+  out.row([cell('P \\ I', 'header'), ...Array.from({ length: size }, (_, i) => cell(i + 1, 'header', '0'))]);
+  for (let p = size; p >= 1; p--) {
+    const cells: PlanCell[] = [cell(p, 'header', '0')];
+    for (let i = 1; i <= size; i++) {
+      const count = heatmap.counts[p - 1]?.[i - 1] ?? 0;
+      const level = levelAt(register, p, i, size);
+      cells.push(cell(count === 0 ? null : count, level ? LEVEL_STYLE[level] : undefined, '0'));
+    }
+    out.row(cells);
+  }
+  out.line(
+    register.scale === 'fraction'
+      ? 'Rows and columns are 20% bands (1 = 0–20% … 5 = 80–100%); colours: the level of P × I on the default bands (Low < 5%, Moderate < 15%, High < 35%, Extreme ≥ 35%).'
+      : 'Colours: the level of the cell (score P × I on the default bands: 1–3 Low, 4–6 Moderate, 8–12 High, 15–25 Extreme).',
+    'note',
+  );
+  out.blank();
+
+  const withExposure = register.risks.filter((risk) => risk.inherent.exposure !== undefined);
+  if (withExposure.length > 0) {
+    const top = [...withExposure]
+      .sort((a, b) => (b.inherent.exposure ?? 0) - (a.inherent.exposure ?? 0))
+      .slice(0, TOP_RISKS);
+    out.section(`Top ${top.length} risks by exposure`, 5);
+    out.row(['ID', 'Level', 'Probability', 'Impact', 'Exposure'].map((text) => cell(text, 'header')));
+    for (const risk of top) {
+      const level = risk.inherent.level as RiskLevel | undefined;
+      out.row([
+        userText(risk.id),
+        level ? cell(level, LEVEL_STYLE[level]) : cell(null),
+        cell(risk.inherent.probability ?? null, undefined, register.scale === 'fraction' ? PERCENT : '0'),
+        cell(risk.inherent.impact ?? null, undefined, register.scale === 'fraction' ? PERCENT : '0'),
+        cell(risk.inherent.exposure ?? null, undefined, MONEY),
+      ]);
+    }
+    out.blank();
+  }
+
+  const category = groupColumn(register, 'Category');
+  if (!isPmoError(category)) {
+    const byCategory = summarizeRisks(register, category);
+    out.section(`Risk concentration by ${byCategory.groupHeader ?? 'category'}`, 4);
+    out.row(
+      [byCategory.groupHeader ?? 'Category', 'Risks', 'Exposure', 'Share'].map((text) =>
+        cell(text, 'header'),
+      ),
+    );
+    const firstRow = out.nextRow;
+    for (const group of byCategory.groups) {
+      out.row([
+        userText(group.label),
+        cell(group.count, undefined, '0'),
+        cell(group.inherent.exposure ?? null, undefined, MONEY),
+        cell(group.share ?? null, undefined, PERCENT),
+      ]);
+    }
+    const lastRow = out.nextRow - 1;
+    if (byCategory.groups.some((group) => group.inherent.exposure !== undefined)) {
+      out.chart({
+        kind: 'column',
+        title: `Exposure by ${byCategory.groupHeader ?? 'category'}`,
+        categories: { column: 0, firstRow, lastRow },
+        series: [{ column: 2, nameRow: firstRow - 1 }],
+        anchor: { row: firstRow - 2, column: 6, rows: 12, columns: 7 },
+      });
+    }
+    out.blank();
+  }
+}
+
+/**
+ * The level colour of heatmap cell (p, i) on a size×size map: the level, on the default bands, of the score at
+ * the cell's centre — a 1–5 rating pair itself; for fractions the middle of each 20% band (0.1, 0.3 … 0.9), so
+ * a risk at 90% × 30% is coloured like its own level.
+ */
+function levelAt(register: RiskRegister, p: number, i: number, size: number): RiskLevel | undefined {
+  const scale = register.scale ?? 'rating';
+  const score =
+    scale === 'fraction' ? ((p - 0.5) / size) * ((i - 0.5) / size) : ((p * 5) / size) * ((i * 5) / size);
+  return levelOf(score, defaultBands(scale)) as RiskLevel | undefined;
+}
+
+function writeIssues(out: PlanWriter, issues: readonly DashboardIssue[]) {
+  out.section(`Data issues: ${issues.length === 0 ? 'none' : `${issues.length} rows left out`}`, 5);
+  if (issues.length === 0) {
+    out.line('Every row of the tables found was used.', 'note');
+    return;
+  }
+  out.row(['Sheet', 'Row', 'Column', 'Value', 'Problem'].map((text) => cell(text, 'header')));
+  for (const issue of issues.slice(0, MAX_LISTED_ISSUES)) {
+    out.row([
+      userText(issue.sheet),
+      cell(issue.row || null, undefined, '0'),
+      userText(issue.column),
+      userText(issue.value),
+      cell(issue.problem, 'issue'),
+    ]);
+  }
+  if (issues.length > MAX_LISTED_ISSUES)
+    out.line(
+      `… and ${issues.length - MAX_LISTED_ISSUES} more (see ISSUES in a cell for all of them).`,
+      'note',
+    );
+}

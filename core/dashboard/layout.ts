@@ -1,0 +1,110 @@
+// A small writer that lays sections of the dashboard out top to bottom into a plan grid, so each section
+// only says what it shows. Keeps merges, widths and charts in step with the rows it writes.
+
+import {
+  DASHBOARD_SHEET_NAME,
+  type DashboardPlan,
+  type PlanCell,
+  type PlanChart,
+  type PlanStyle,
+  type PlanStyleName,
+  type PlanValue,
+} from './plan';
+
+/** The look of each named style (Excel-like conditional-format colours, readable in both hosts). */
+export const DASHBOARD_STYLES: Readonly<Record<PlanStyleName, PlanStyle>> = {
+  title: { bold: true, fontSize: 16, fontColor: '#1F3864' },
+  subtitle: { italic: true, fontColor: '#595959' },
+  section: { bold: true, fontSize: 12, fontColor: '#FFFFFF', fill: '#1F3864' },
+  header: { bold: true, fill: '#D9E1F2', fontColor: '#1F3864' },
+  label: { fontColor: '#262626' },
+  figure: { bold: true, fontSize: 12, align: 'right' },
+  note: { italic: true, fontColor: '#7F7F7F' },
+  footer: { italic: true, fontColor: '#7F7F7F' },
+  'band-under': { fill: '#DDEBF7', fontColor: '#1F4E78', align: 'right' },
+  'band-ok': { fill: '#C6EFCE', fontColor: '#006100', align: 'right' },
+  'band-over': { fill: '#FFEB9C', fontColor: '#9C5700', align: 'right' },
+  'band-critical': { fill: '#FFC7CE', fontColor: '#9C0006', bold: true, align: 'right' },
+  'band-no-capacity': { fill: '#D9D9D9', fontColor: '#404040', align: 'center' },
+  'risk-low': { fill: '#C6EFCE', fontColor: '#006100', align: 'center' },
+  'risk-moderate': { fill: '#FFEB9C', fontColor: '#9C5700', align: 'center' },
+  'risk-high': { fill: '#F8CBAD', fontColor: '#843C0C', align: 'center' },
+  'risk-extreme': { fill: '#FFC7CE', fontColor: '#9C0006', bold: true, align: 'center' },
+  selected: { fill: '#C6EFCE', fontColor: '#006100', bold: true, align: 'center' },
+  'not-selected': { fontColor: '#7F7F7F', align: 'center' },
+  issue: { fontColor: '#9C0006' },
+};
+
+/** Builds a {@link DashboardPlan} row by row. */
+export class PlanWriter {
+  private readonly rows: PlanCell[][] = [];
+  private readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
+  private readonly charts: PlanChart[] = [];
+  private readonly widths: number[] = [];
+  private width = 1;
+
+  /** Index of the next row to be written. */
+  get nextRow(): number {
+    return this.rows.length;
+  }
+
+  /** Appends one row of cells; returns its index. */
+  row(cells: readonly PlanCell[]): number {
+    this.rows.push([...cells]);
+    this.width = Math.max(this.width, cells.length);
+    return this.rows.length - 1;
+  }
+
+  /** Appends a row holding one value in column A. */
+  line(value: PlanValue, style?: PlanStyleName, numberFormat?: string): number {
+    return this.row([cell(value, style, numberFormat)]);
+  }
+
+  blank(): void {
+    this.rows.push([]);
+  }
+
+  /** A section title across `columns` columns. */
+  section(title: string, columns: number): number {
+    const index = this.row([
+      cell(title, 'section'),
+      ...Array.from({ length: Math.max(0, columns - 1) }, () => cell(null, 'section')),
+    ]);
+    if (columns > 1) this.merges.push({ row: index, column: 0, rows: 1, columns });
+    return index;
+  }
+
+  /** Sets the minimum width (characters) of a column. */
+  widen(column: number, characters: number): void {
+    this.widths[column] = Math.max(this.widths[column] ?? 0, Math.min(60, characters));
+  }
+
+  chart(chart: PlanChart): void {
+    this.charts.push(chart);
+    this.width = Math.max(this.width, chart.anchor.column + chart.anchor.columns);
+  }
+
+  finish(sheetName = DASHBOARD_SHEET_NAME, frozenRows = 2): DashboardPlan {
+    const columnWidths = Array.from({ length: this.width }, (_, i) => this.widths[i] ?? 10);
+    return {
+      sheetName,
+      width: this.width,
+      cells: this.rows,
+      styles: DASHBOARD_STYLES,
+      merges: this.merges,
+      columnWidths,
+      charts: this.charts,
+      frozenRows,
+    };
+  }
+}
+
+/** A plan cell; omits undefined properties (exactOptionalPropertyTypes). */
+export function cell(value: PlanValue, style?: PlanStyleName, numberFormat?: string): PlanCell {
+  return { value, ...(style ? { style } : {}), ...(numberFormat ? { numberFormat } : {}) };
+}
+
+/** User text (a name from the user's cells): written as text by every renderer. */
+export function userText(text: string, style?: PlanStyleName): PlanCell {
+  return cell({ userText: text }, style, '@');
+}

@@ -1,0 +1,136 @@
+// The host-neutral plan of the "PMO Dashboard" sheet: one rectangle of cells with their values, number
+// formats and styles, plus merges, column widths and charts. Excel, Sheets and the CLI each render it.
+
+/** Name of the sheet the add-in owns. */
+export const DASHBOARD_SHEET_NAME = 'PMO Dashboard';
+
+/**
+ * Text written in the dashboard's first cell (A1). A sheet is the add-in's own only when A1 holds exactly
+ * this text (and, where the host has it, the sheet carries the developer-metadata / custom-property marker).
+ */
+export const DASHBOARD_MARKER = 'PMO Dashboard · built by the PMO Toolkit add-in';
+
+/** One cell value. Text from user cells is `{ text }` so renderers never let it become a formula. */
+export type PlanValue =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly date: number }
+  | { readonly userText: string };
+
+/** Named styles, so renderers can map each to native formatting once. */
+export type PlanStyleName =
+  | 'title'
+  | 'subtitle'
+  | 'section'
+  | 'header'
+  | 'label'
+  | 'figure'
+  | 'note'
+  | 'footer'
+  | 'band-under'
+  | 'band-ok'
+  | 'band-over'
+  | 'band-critical'
+  | 'band-no-capacity'
+  | 'risk-low'
+  | 'risk-moderate'
+  | 'risk-high'
+  | 'risk-extreme'
+  | 'selected'
+  | 'not-selected'
+  | 'issue';
+
+/** What each style looks like: hex colours (#RRGGBB), bold, italic, font size in points. */
+export interface PlanStyle {
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+/** One plan cell. `numberFormat` uses Excel codes ("0%", "#,##0", "yyyy-mm-dd", "@"). */
+export interface PlanCell {
+  readonly value: PlanValue;
+  readonly numberFormat?: string;
+  readonly style?: PlanStyleName;
+}
+
+/** A native chart over a block of the plan (0-based, inclusive row/column ranges of the plan grid). */
+export interface PlanChart {
+  readonly kind: 'column' | 'bar' | 'line';
+  readonly title: string;
+  /** Category labels: one column (rows firstRow..lastRow) of the grid. */
+  readonly categories: { readonly column: number; readonly firstRow: number; readonly lastRow: number };
+  /** Series: one column each, same rows as the categories; `nameRow` holds the series name. */
+  readonly series: readonly { readonly column: number; readonly nameRow: number }[];
+  /** Where the chart sits: top-left cell and size in cells. */
+  readonly anchor: {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly columns: number;
+  };
+}
+
+/** The whole dashboard sheet. `cells[r][c]` is row r, column c from A1; rows may be shorter than `width`. */
+export interface DashboardPlan {
+  readonly sheetName: string;
+  readonly width: number;
+  readonly cells: readonly (readonly PlanCell[])[];
+  readonly styles: Readonly<Record<PlanStyleName, PlanStyle>>;
+  /** Merged areas, 0-based inclusive. */
+  readonly merges: readonly {
+    readonly row: number;
+    readonly column: number;
+    readonly rows: number;
+    readonly columns: number;
+  }[];
+  /** Column widths in characters, by 0-based column. */
+  readonly columnWidths: readonly number[];
+  readonly charts: readonly PlanChart[];
+  /** Rows to freeze at the top (the title block). */
+  readonly frozenRows: number;
+}
+
+/** True when a plan value is user text that must be written as text. */
+export function isUserText(value: PlanValue): value is { readonly userText: string } {
+  return typeof value === 'object' && value !== null && 'userText' in value;
+}
+
+/** True when a plan value is a date serial. */
+export function isDateValue(value: PlanValue): value is { readonly date: number } {
+  return typeof value === 'object' && value !== null && 'date' in value;
+}
+
+/** True when text would be read as a formula or a sign by a spreadsheet (= + - @) and must be forced to text. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@]/.test(text) || /^[\t\r\n]/.test(text);
+}
+
+/** Name of the n-th dashboard sheet: "PMO Dashboard", then "PMO Dashboard (2)", "(3)"… */
+export function dashboardSheetName(n: number): string {
+  return n === 1 ? DASHBOARD_SHEET_NAME : `${DASHBOARD_SHEET_NAME} (${n})`;
+}
+
+/**
+ * The sheet a build writes to (DESIGN §7): "PMO Dashboard" when absent or the add-in's own (A1 holds the
+ * marker), else the first "PMO Dashboard (n)" that is absent or the add-in's own. A user's sheet of that
+ * name is never chosen. Names compare case-insensitively, as both hosts do.
+ * @returns the name to write and, when rebuilding, the existing sheet to replace.
+ */
+export function chooseDashboardSheet<T extends { readonly name: string }>(
+  sheets: readonly T[],
+  isOurs: (sheet: T) => boolean,
+): { name: string; existing: T | undefined } {
+  const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
+  for (let n = 1; ; n++) {
+    const name = dashboardSheetName(n);
+    const existing = byName.get(name.toLowerCase());
+    if (!existing) return { name, existing: undefined };
+    if (isOurs(existing)) return { name: existing.name, existing };
+  }
+}

@@ -1,0 +1,210 @@
+// `pmo dashboard` end to end: the sample and messy workbooks built here get a correct dashboard sheet, the
+// input file and every original sheet stay unchanged, and the figures match the cell functions.
+
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type CliIo, main } from '../../cli/pmo';
+import { readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
+import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
+import { invoke } from '../../core/functions/invoke';
+import { UTILIZATION } from '../../core/functions/utilization-functions';
+import { findTables } from '../../core/workbook';
+import { d } from '../helpers';
+
+const folder = mkdtempSync(join(tmpdir(), 'pmo-dashboard-test-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const SAMPLE = join(import.meta.dirname, '../../examples/pmo-sample.xlsx');
+
+async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+  };
+  return { code: await main(argv, io), stdout, stderr };
+}
+
+function read(path: string): Workbook {
+  const workbook = readWorkbook(new Uint8Array(readFileSync(path)));
+  if (workbook.kind !== 'workbook') throw new Error(workbook.message);
+  return workbook;
+}
+
+const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+const userSheets = (workbook: Workbook) =>
+  workbook.sheets.filter((sheet) => sheet.rows[0]?.[0] !== DASHBOARD_MARKER);
+const snapshot = (sheets: readonly Sheet[]) =>
+  sheets.map((sheet) => ({
+    name: sheet.name,
+    firstRow: sheet.firstRow,
+    rows: sheet.rows,
+    merges: sheet.merges,
+  }));
+
+describe('pmo dashboard on the sample workbook', () => {
+  const output = join(folder, 'sample-dashboard.xlsx');
+  const again = join(folder, 'sample-dashboard-2.xlsx');
+
+  it('writes a copy with the dashboard, leaving the input file and every original sheet unchanged', async () => {
+    const before = sha(SAMPLE);
+    const result = await run(['dashboard', SAMPLE, '-o', output, '--today', '2026-11-27']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('added the sheet "PMO Dashboard"');
+    expect(result.stdout).toContain('Initiatives: 12, ranked by WSJF');
+    expect(sha(SAMPLE)).toBe(before);
+    const original = read(SAMPLE);
+    const built = read(output);
+    expect(built.sheets.map((sheet) => sheet.name)).toEqual([
+      ...original.sheets.map((sheet) => sheet.name),
+      'PMO Dashboard',
+    ]);
+    expect(snapshot(userSheets(built))).toEqual(snapshot(original.sheets));
+  });
+
+  it('rebuilds in place: still one dashboard sheet, user sheets byte-for-byte the same parts', async () => {
+    const result = await run(['dashboard', output, '-o', again, '--today', '2026-11-27']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('rebuilt the sheet "PMO Dashboard"');
+    const first = unzipSync(new Uint8Array(readFileSync(output)));
+    const second = unzipSync(new Uint8Array(readFileSync(again)));
+    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    for (const part of Object.keys(first).filter((name) => /^xl\/worksheets\/sheet[1-5]\.xml$/.test(name))) {
+      expect(Buffer.from(second[part] ?? []).equals(Buffer.from(first[part] ?? [])), part).toBe(true);
+    }
+    expect(read(again).sheets.filter((sheet) => sheet.name.startsWith('PMO Dashboard'))).toHaveLength(1);
+  });
+
+  it('shows the same weekly utilization as PMO.UTILIZATION on the same sheets', () => {
+    const workbook = read(output);
+    const dashboard = workbook.sheets.find((sheet) => sheet.name === 'PMO Dashboard');
+    if (!dashboard) throw new Error('no dashboard');
+    const { tables } = findTables(userSheets(workbook));
+    const start = d('2026-11-23');
+    const expected = invoke(UTILIZATION, [
+      tables.assignments?.grid,
+      tables.resources?.grid,
+      start,
+      start + 83,
+      'week',
+      tables.timeOff?.grid,
+      null,
+    ]);
+    if (!Array.isArray(expected)) throw new Error('UTILIZATION failed');
+    const header = dashboard.rows.findIndex((row) => row[0] === 'Resource');
+    expect(header).toBeGreaterThan(0);
+    for (let r = 1; r < expected.length; r++) {
+      const got = dashboard.rows[header + r] ?? [];
+      const want = expected[r] ?? [];
+      expect(got[0]).toBe(want[0]);
+      want.slice(1).forEach((value, p) => {
+        if (typeof value === 'number') expect(got[p + 1] as number).toBeCloseTo(value, 12);
+        else if (value === '') expect(got[p + 1] ?? null).toBeNull();
+        else expect(got[p + 1]).toBe('no capacity');
+      });
+    }
+  });
+});
+
+/** A messy workbook: title rows, stacked group headers, merged cells, text numbers, no risk or initiative sheet. */
+async function messyWorkbook(path: string, options: { userDashboard?: boolean } = {}): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  if (options.userDashboard) {
+    const mine = workbook.addWorksheet('PMO Dashboard');
+    mine.getCell('A1').value = 'My own dashboard — hands off';
+    mine.getCell('B2').value = 42;
+  }
+  const people = workbook.addWorksheet('People');
+  people.getCell('A1').value = 'Capacity register';
+  people.mergeCells('A1:D1');
+  people.getCell('A2').value = 'Project Name: Apollo';
+  people.getRow(4).values = ['Person', '', 'Capacity', ''];
+  people.mergeCells('C4:D4');
+  people.getRow(5).values = ['Employee', 'Role', 'Hrs/Wk', 'Availability'];
+  people.getRow(6).values = ['Ana', 'PM', '40', '100%'];
+  people.getRow(7).values = ['=cmd|evil', 'Dev', 32, '50%'];
+  people.getRow(8).values = ['Total', '', 72, ''];
+  const plan = workbook.addWorksheet('Resource Plan');
+  plan.getRow(1).values = ['Assignee', 'Project', 'Start', 'Finish', 'Allocation %'];
+  plan.getRow(2).values = ['Ana', 'Apollo', '2026-11-23', '2027-01-29', '50%'];
+  plan.getRow(3).values = [
+    '=cmd|evil',
+    'Apollo',
+    new Date(Date.UTC(2026, 10, 23)),
+    new Date(Date.UTC(2027, 0, 29)),
+    80,
+  ];
+  plan.getRow(4).values = ['Ana', 'Borealis', '1-Dec-26', '31-Dec-26', 'half'];
+  await workbook.xlsx.writeFile(path);
+}
+
+describe('pmo dashboard on messy workbooks', () => {
+  it('finds tables under title rows and stacked headers, says which are missing, and lists the issues', async () => {
+    const input = join(folder, 'messy.xlsx');
+    const output = join(folder, 'messy-dashboard.xlsx');
+    await messyWorkbook(input);
+    const result = await run(['dashboard', input, '-o', output, '--today', '2026-11-27']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Not found: Time off, Initiatives, Risks');
+    expect(result.stdout).toContain('Resources: 2;');
+    const dashboard = read(output).sheets.find((sheet) => sheet.name === 'PMO Dashboard');
+    const rows = dashboard?.rows ?? [];
+    const issue = rows.find((row) => row[0] === 'Resource Plan' && row[1] === 4);
+    expect(issue?.[2]).toBe('Allocation %');
+    expect(
+      rows.some((row) => row[0] === 'People' && row[1] === 8 && String(row[4]).includes('total row')),
+    ).toBe(true);
+    // Ana: 50% of 8 h on each working day of the week of 23 Nov = 20 h of 40 h.
+    const ana = rows.find((row) => row[0] === 'Ana');
+    expect(ana?.[1]).toBeCloseTo(0.5, 12);
+  });
+
+  it('writes user text that looks like a formula as text, never as a formula', async () => {
+    const output = join(folder, 'messy-dashboard.xlsx');
+    const parts = unzipSync(new Uint8Array(readFileSync(output)));
+    const sheetXml = Object.entries(parts)
+      .filter(([name]) => name.startsWith('xl/worksheets/'))
+      .map(([, bytes]) => strFromU8(bytes))
+      .find((xml) => xml.includes('built by the PMO Toolkit'));
+    expect(sheetXml).toBeDefined();
+    expect(sheetXml).not.toMatch(/<f[\s>]/);
+    const dashboard = read(output).sheets.find((sheet) => sheet.name === 'PMO Dashboard');
+    expect(dashboard?.rows.some((row) => row[0] === '=cmd|evil')).toBe(true);
+  });
+
+  it('leaves a user sheet named "PMO Dashboard" alone and writes "PMO Dashboard (2)"', async () => {
+    const input = join(folder, 'mine.xlsx');
+    const output = join(folder, 'mine-dashboard.xlsx');
+    await messyWorkbook(input, { userDashboard: true });
+    const result = await run(['dashboard', input, '-o', output, '--today', '2026-11-27']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('added the sheet "PMO Dashboard (2)"');
+    const built = read(output);
+    const mine = built.sheets.find((sheet) => sheet.name === 'PMO Dashboard');
+    expect(mine?.rows[0]?.[0]).toBe('My own dashboard — hands off');
+    expect(built.sheets.find((sheet) => sheet.name === 'PMO Dashboard (2)')?.rows[0]?.[0]).toBe(
+      DASHBOARD_MARKER,
+    );
+    expect(snapshot(userSheets(built))).toEqual(snapshot(read(input).sheets));
+  });
+
+  it('refuses to overwrite its input and answers a CSV file with one line', async () => {
+    const input = join(folder, 'mine.xlsx');
+    expect((await run(['dashboard', input, '-o', input])).stderr).toBe(
+      'pmo: the output would overwrite the input: pick another file with -o\n',
+    );
+    const csv = join(folder, 'plan.csv');
+    writeFileSync(csv, 'Resource,Start,End\nAna,2026-01-05,2026-01-09\n');
+    const result = await run(['dashboard', csv]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/csv/i);
+  });
+});

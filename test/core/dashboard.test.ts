@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../core/cells';
+import { buildDashboard } from '../../core/dashboard/build';
+import { DASHBOARD_MARKER, type DashboardPlan, isUserText, type PlanCell } from '../../core/dashboard/plan';
+import { invoke } from '../../core/functions/invoke';
+import { UTILIZATION } from '../../core/functions/utilization-functions';
+import type { SheetView } from '../../core/workbook';
+import { d } from '../helpers';
+
+const sheet = (name: string, rows: Cell[][], firstRow = 1): SheetView => ({
+  name,
+  rows,
+  firstRow,
+  tables: [],
+});
+
+const RESOURCES = sheet('Team', [
+  ['Resource', 'Hours per week'],
+  ['Ana', 40],
+  ['Ben', 20],
+  ['=HYPERLINK("http://x","y")', 40],
+]);
+const ASSIGNMENTS = sheet('Plan', [
+  ['Resource', 'Project', 'Start', 'End', 'Hours per week'],
+  ['Ana', 'Apollo', d('2025-03-03'), d('2025-04-25'), 44],
+  ['Ben', 'Apollo', d('2025-03-10'), d('2025-03-21'), 10],
+  ['Zed', 'Apollo', d('2025-03-10'), d('2025-03-21'), 10],
+]);
+const INITIATIVES = sheet('Backlog', [
+  ['ID', 'Initiative', 'Cost', 'Business Value', 'Time Criticality', 'RR/OE', 'Job Size', '', 'Budget'],
+  ['I-1', 'Portal', 300, 8, 5, 3, 5, null, 500],
+  ['I-2', '+cmd', 200, 13, 8, 5, 8],
+  ['I-3', 'ERP', 400, 20, 13, 8, 13],
+  ['I-4', 'Broken', 100, 5, 5, 5, 0],
+]);
+const RISKS = sheet('Risk Register', [
+  ['ID', 'Risk', 'Category', 'Probability', 'Impact', 'Cost'],
+  ['R1', 'Vendor late', 'Vendor', '50%', '40%', 100000],
+  ['R2', 'Key person leaves', 'Resource', '20%', '80%', 50000],
+  ['R3', 'Scope creep', 'Schedule', '90%', '30%', 20000],
+]);
+
+const today = d('2025-03-05');
+
+function valueAt(plan: DashboardPlan, row: number, column: number): PlanCell['value'] | undefined {
+  return plan.cells[row]?.[column]?.value;
+}
+
+function rowStarting(plan: DashboardPlan, text: string): number {
+  return plan.cells.findIndex((row) => {
+    const first = row[0]?.value ?? null;
+    return (
+      (typeof first === 'string' && first.startsWith(text)) || (isUserText(first) && first.userText === text)
+    );
+  });
+}
+
+describe('buildDashboard', () => {
+  const { plan, summary } = buildDashboard({
+    sheets: [RESOURCES, ASSIGNMENTS, INITIATIVES, RISKS],
+    today,
+    builtAt: '2025-03-05 09:00',
+  });
+
+  it('writes the marker in A1 and says when and from which sheets it was built', () => {
+    expect(valueAt(plan, 0, 0)).toBe(DASHBOARD_MARKER);
+    expect(valueAt(plan, 1, 0)).toBe(
+      'Built 2025-03-05 09:00 from Resources (sheet "Team"), Assignments (sheet "Plan"), Initiatives (sheet "Backlog"), Risks (sheet "Risk Register"); not found: Time off.',
+    );
+  });
+
+  it('shows the same weekly utilization as PMO.UTILIZATION for the 12 weeks from the current week', () => {
+    const expected = invoke(UTILIZATION, [
+      ASSIGNMENTS.rows,
+      RESOURCES.rows,
+      d('2025-03-03'),
+      d('2025-05-25'),
+      'week',
+      null,
+      null,
+    ]);
+    if (!Array.isArray(expected)) throw new Error('UTILIZATION failed');
+    const header = plan.cells.findIndex((row) => row[0]?.value === 'Resource');
+    expect(plan.cells[header]?.slice(1).map((c) => c.value)).toEqual(
+      expected[0]?.slice(1).map((c) => ({ date: (c as { serial: number }).serial })),
+    );
+    for (let r = 1; r < expected.length; r++) {
+      const row = plan.cells[header + r] ?? [];
+      (expected[r] ?? []).slice(1).forEach((want, p) => {
+        const got = row[p + 1]?.value ?? null;
+        if (typeof want === 'number') expect(got).toBeCloseTo(want, 12);
+        else if (want === '') expect(got).toBeNull();
+        else expect(got).toBe('no capacity');
+      });
+    }
+    expect(summary.overallocatedResourceWeeks).toBe(8);
+  });
+
+  it('writes names from user cells as user text so no renderer turns them into formulas', () => {
+    const names = plan.cells
+      .flat()
+      .filter((c) => isUserText(c.value))
+      .map((c) => (c.value as { userText: string }).userText);
+    expect(names).toContain('=HYPERLINK("http://x","y")');
+    expect(names).toContain('+cmd');
+    for (const c of plan.cells.flat()) if (isUserText(c.value)) expect(c.numberFormat).toBe('@');
+  });
+
+  it('ranks initiatives by WSJF, reports the invalid row, and selects exactly within the budget found beside its label', () => {
+    expect(summary.rankingMethod).toBe('WSJF');
+    expect(summary.budget).toBe(500);
+    const header = rowStarting(plan, 'Rank');
+    const ranked = plan.cells
+      .slice(header + 1, header + 4)
+      .map((row) => [row[0]?.value, row[1]?.value, row[3]?.value, row[5]?.value]);
+    // WSJF: I-2 (13+8+5)/8 = 3.25, I-1 (8+5+3)/5 = 3.2, I-3 (20+13+8)/13 = 3.15; best set within 500: I-1 + I-2.
+    expect(ranked).toEqual([
+      [1, { userText: 'I-2' }, 3.25, 'Yes'],
+      [2, { userText: 'I-1' }, 3.2, 'Yes'],
+      [3, { userText: 'I-3' }, 41 / 13, 'No'],
+    ]);
+    expect(summary.selectedCount).toBe(2);
+    expect(summary.selectedCost).toBe(500);
+    expect(
+      summary.issues.some(
+        (issue) => issue.sheet === 'Backlog' && issue.row === 5 && issue.problem.includes('job size'),
+      ),
+    ).toBe(true);
+  });
+
+  it('counts risks by level and totals their exposure', () => {
+    expect(summary.risks).toBe(3);
+    expect(summary.totalExposure).toBeCloseTo(0.5 * 100000 + 0.2 * 50000 + 0.9 * 20000, 6);
+  });
+
+  it('lists the data issues with their sheet and row', () => {
+    expect(summary.issues).toContainEqual(
+      expect.objectContaining({ sheet: 'Plan', row: 4, column: 'Resource', value: 'Zed' }),
+    );
+  });
+});
+
+describe('buildDashboard with missing tables', () => {
+  it('builds from risks alone and names every missing table', () => {
+    const { plan, summary } = buildDashboard({ sheets: [RISKS], today, builtAt: 'now' });
+    expect(summary.tablesMissing).toEqual(['resources', 'assignments', 'timeOff', 'initiatives']);
+    expect(summary.resources).toBeUndefined();
+    expect(rowStarting(plan, 'Risk heatmap')).toBeGreaterThan(0);
+    expect(rowStarting(plan, 'Utilization by week')).toBe(-1);
+  });
+
+  it('builds a dashboard that says nothing was found for a workbook without PMO tables', () => {
+    const { plan, summary } = buildDashboard({
+      sheets: [sheet('Notes', [['Hello']])],
+      today,
+      builtAt: 'now',
+    });
+    expect(summary.tablesFound).toEqual([]);
+    expect(valueAt(plan, 1, 0)).toContain('from no PMO tables');
+  });
+
+  it('shows the ranking unconstrained when there is no budget', () => {
+    const noBudget = sheet(
+      'Initiatives',
+      INITIATIVES.rows.map((row) => row.slice(0, 7)),
+    );
+    const { summary, plan } = buildDashboard({ sheets: [noBudget], today, builtAt: 'now' });
+    expect(summary.budget).toBeUndefined();
+    expect(summary.selectedCount).toBeUndefined();
+    expect(
+      plan.cells.flat().some((c) => typeof c.value === 'string' && c.value.startsWith('No budget found')),
+    ).toBe(true);
+  });
+
+  it('prefers a named Budget cell over a label on the sheet', () => {
+    const { summary } = buildDashboard({ sheets: [INITIATIVES], today, builtAt: 'now', namedBudget: 300 });
+    expect(summary.budget).toBe(300);
+    expect(summary.selectedCount).toBe(1);
+  });
+});
