@@ -1,8 +1,12 @@
 /**
  * Script of the shared-runtime page (taskpane.html), bundled by the build to dist/excel/taskpane.js.
- * For now it only reports whether Office.js is connected to Excel. It writes text with textContent,
- * never innerHTML (DESIGN.md §8).
+ * It reports whether Office.js is connected to Excel and registers the ribbon commands. It writes text
+ * with textContent, never innerHTML (DESIGN.md §8).
  */
+
+import { mountPanel } from '../panel/app';
+import { registerCommands } from './commands';
+import { createExcelBridge } from './panel-bridge';
 
 function statusMessage(host: Office.HostType | null | undefined): string {
   if (host === Office.HostType.Excel) {
@@ -12,12 +16,39 @@ function statusMessage(host: Office.HostType | null | undefined): string {
   return 'Not connected to Excel: open PMO Toolkit from the PMO group on the Home tab.';
 }
 
+/** Runs `action` once the page's body is parsed (Office.onReady can call back before it is). */
+function whenDomReady(action: () => void): void {
+  if (document.readyState === 'loading')
+    document.addEventListener('DOMContentLoaded', action, { once: true });
+  else action();
+}
+
 Office.onReady((info) => {
-  const status = document.getElementById('status');
-  if (status) {
-    status.textContent = statusMessage(info.host);
-  }
+  whenDomReady(() => {
+    const status = document.getElementById('status');
+    if (status) status.textContent = statusMessage(info.host);
+  });
+  if (info.host === Office.HostType.Excel) registerCommands();
+  if (info.host === Office.HostType.Excel) startScoringPanel();
+  else exposeScoringPanelStarter();
 });
 
-// A module, not a global script: nothing here leaks into the runtime that functions.js shares.
-export {};
+/**
+ * Mounts the scoring panel (panel/app.ts) into its container with the Office.js bridge. Office.onReady can
+ * call back before the body is parsed (taskpane.js loads in the head), so this waits for the DOM.
+ */
+function startScoringPanel(): void {
+  whenDomReady(() => {
+    const container = document.getElementById('pmo-scoring-panel');
+    if (container) mountPanel(container, createExcelBridge());
+  });
+}
+
+/**
+ * Outside Excel (a browser tab, the headless browser tests) Office.onReady resolves with a null host and the
+ * panel stays unmounted. The page then exposes `pmoTaskpane.startScoringPanel()`: the browser tests install
+ * fakes of the Excel and Office.context.document globals and call it. In Excel it is never defined.
+ */
+function exposeScoringPanelStarter(): void {
+  (window as Window & { pmoTaskpane?: { startScoringPanel(): void } }).pmoTaskpane = { startScoringPanel };
+}

@@ -6,7 +6,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CATALOG } from '../core/functions/catalog';
-import { appsScriptStubs, excelFunctionsJson, GENERATED_NOTICE } from './host-metadata';
+import { SIDEBAR_SERVER_STUBS } from '../panel/server-functions';
+import {
+  appsScriptEntryPoints,
+  appsScriptServerFunctions,
+  appsScriptStubs,
+  excelFunctionsJson,
+  GENERATED_NOTICE,
+} from './host-metadata';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -40,6 +47,8 @@ export async function buildAll(): Promise<Record<string, number>> {
     if (existsSync(join(root, 'excel-addin', file)))
       cpSync(join(root, 'excel-addin', file), join(dist, 'excel', file));
   }
+  if (existsSync(join(root, 'panel/panel.css')))
+    cpSync(join(root, 'panel/panel.css'), join(dist, 'excel/panel.css'));
   if (existsSync(join(root, 'assets')))
     cpSync(join(root, 'assets'), join(dist, 'excel/assets'), { recursive: true });
   writeFileSync(
@@ -58,11 +67,10 @@ export async function buildAll(): Promise<Record<string, number>> {
   const bundleText = sheetsBundle.outputFiles[0]?.text ?? '';
   writeFileSync(
     join(dist, 'gsheets/Code.js'),
-    `// ${GENERATED_NOTICE}\n// Google Sheets custom functions PMO_*: paste into the Apps Script editor or push with clasp.\n\n${bundleText}\n${appsScriptStubs(CATALOG, BUNDLE_GLOBAL)}\n`,
+    `// ${GENERATED_NOTICE}\n// Google Sheets custom functions PMO_*: paste into the Apps Script editor or push with clasp.\n\n${bundleText}\n${appsScriptStubs(CATALOG, BUNDLE_GLOBAL)}\n\n${appsScriptEntryPoints(BUNDLE_GLOBAL)}\n\n${appsScriptServerFunctions(SIDEBAR_SERVER_STUBS, BUNDLE_GLOBAL)}\n`,
   );
   cpSync(join(root, 'appsscript.json'), join(dist, 'gsheets/appsscript.json'));
-  if (existsSync(join(root, 'gsheets/Sidebar.html')))
-    cpSync(join(root, 'gsheets/Sidebar.html'), join(dist, 'gsheets/Sidebar.html'));
+  if (existsSync(join(root, 'gsheets/Sidebar.html'))) await buildSidebar();
 
   if (existsSync(join(root, 'cli/pmo.ts')))
     await build({
@@ -78,10 +86,42 @@ export async function buildAll(): Promise<Record<string, number>> {
     });
 
   const sizes: Record<string, number> = {};
-  for (const file of ['excel/functions.js', 'excel/taskpane.js', 'gsheets/Code.js', 'cli/pmo.js']) {
+  for (const file of [
+    'excel/functions.js',
+    'excel/taskpane.js',
+    'gsheets/Code.js',
+    'gsheets/Sidebar.html',
+    'cli/pmo.js',
+  ]) {
     if (existsSync(join(dist, file))) sizes[file] = readFileSync(join(dist, file)).length;
   }
   return sizes;
+}
+
+/**
+ * dist/gsheets/Sidebar.html: gsheets/Sidebar.html with panel/panel.css and the bundled panel/sidebar-entry.ts
+ * inlined at its two inline markers (HtmlService serves one file; the sidebar must load nothing else).
+ */
+async function buildSidebar(): Promise<void> {
+  const script = await build({
+    entryPoints: [join(root, 'panel/sidebar-entry.ts')],
+    bundle: true,
+    target: 'es2020',
+    legalComments: 'none',
+    logLevel: 'warning',
+    format: 'iife',
+    minify: true,
+    write: false,
+  });
+  // Inside <script> and <style>, only a closing tag could end the element early: break it up.
+  const js = (script.outputFiles[0]?.text ?? '').replace(/<\/(script)/gi, '<\\/$1');
+  const css = readFileSync(join(root, 'panel/panel.css'), 'utf8').replace(/<\/(style)/gi, '<\\/$1');
+  const template = readFileSync(join(root, 'gsheets/Sidebar.html'), 'utf8');
+  const inlined = template
+    .replace(/\/\* PMO:INLINE panel\.css \*\//, () => css)
+    .replace(/\/\* PMO:INLINE sidebar\.js \*\//, () => js);
+  if (/PMO:INLINE/.test(inlined)) throw new Error('gsheets/Sidebar.html: an inline marker was not replaced.');
+  writeFileSync(join(dist, 'gsheets/Sidebar.html'), inlined);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

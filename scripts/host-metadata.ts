@@ -52,3 +52,58 @@ export function appsScriptStubs(catalog: readonly FunctionSpec[], bundleGlobal: 
     })
     .join('\n\n');
 }
+
+/**
+ * Top-level functions Apps Script calls by name: the simple triggers and the "PMO" menu items. Each calls the
+ * bundle export of the same role (gsheets/main.ts); the menu captions live in gsheets/dashboard.ts.
+ */
+export const APPS_SCRIPT_ENTRY_POINTS: readonly {
+  readonly name: string;
+  readonly params: readonly string[];
+  readonly calls: string;
+  readonly about: string;
+}[] = [
+  { name: 'onOpen', params: ['e'], calls: 'onOpen', about: 'Simple trigger: adds the PMO menu.' },
+  { name: 'onInstall', params: ['e'], calls: 'onInstall', about: 'Runs on install: adds the PMO menu.' },
+  {
+    name: 'PMO_buildDashboard',
+    params: [],
+    calls: 'buildDashboardFromMenu',
+    about: 'Menu PMO › Build dashboard.',
+  },
+];
+
+/** The top-level trigger and menu functions of Code.js (no @customfunction tag: they are not cell functions). */
+export function appsScriptEntryPoints(bundleGlobal: string): string {
+  return APPS_SCRIPT_ENTRY_POINTS.map((entry) =>
+    [
+      `/** ${entry.about} */`,
+      `function ${entry.name}(${entry.params.join(', ')}) {`,
+      `  ${bundleGlobal}.${entry.calls}(${entry.params.join(', ')});`,
+      '}',
+    ].join('\n'),
+  ).join('\n\n');
+}
+
+// ---- Scoring sidebar server functions (added for the scoring panel, issue 6) ----
+
+/**
+ * The top-level functions behind the Sheets scoring sidebar (names and parameters in
+ * panel/server-functions.ts): google.script.run and the menu call them by name, and each returns what the bundle
+ * export of the same name returns (JSON-like values).
+ */
+export function appsScriptServerFunctions(
+  stubs: readonly { readonly name: string; readonly params: readonly string[]; readonly about: string }[],
+  bundleGlobal: string,
+): string {
+  return stubs
+    .map((stub) =>
+      [
+        `/** ${jsDocText(stub.about)} */`,
+        `function ${stub.name}(${stub.params.join(', ')}) {`,
+        `  return ${bundleGlobal}.${stub.name}(${stub.params.join(', ')});`,
+        '}',
+      ].join('\n'),
+    )
+    .join('\n\n');
+}

@@ -23,7 +23,7 @@ const CONTENT_DIR = 'dist/gsheets';
 const PUSHED_FILES: readonly string[] = [
   'Code.js',
   'appsscript.json',
-  // 'Sidebar.html', // uncomment when the build writes the scoring sidebar (DESIGN.md §7b)
+  'Sidebar.html', // uncomment when the build writes the scoring sidebar (DESIGN.md §7b)
 ];
 
 const EXPECTED_SCOPES = [

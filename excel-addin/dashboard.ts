@@ -1,0 +1,290 @@
+/// <reference types="office-js" />
+// The Excel side of the dashboard command: reads every sheet's used range in a fixed number of round trips,
+// lets the core plan the "PMO Dashboard" sheet, and renders that plan with Office.js. Host mapping only.
+
+import { type Cell, readNumber } from '../core/cells';
+import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
+import {
+  chooseDashboardSheet,
+  DASHBOARD_MARKER,
+  DASHBOARD_SHEET_NAME,
+  type DashboardPlan,
+  isDateValue,
+  isUserText,
+  looksLikeFormula,
+  type PlanCell,
+  type PlanChart,
+  type PlanStyle,
+} from '../core/dashboard/plan';
+import { serialFromParts } from '../core/dates';
+import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
+import type { ExcelTable, SheetView } from '../core/workbook';
+
+/** The defined name whose value is the portfolio budget. */
+const BUDGET_NAME = 'Budget';
+/** Excel column widths are in points; one character of the default font is about 7 points wide. */
+const POINTS_PER_CHARACTER = 7;
+
+const CHART_TYPES = {
+  column: 'ColumnClustered',
+  bar: 'BarClustered',
+  line: 'Line',
+} as const satisfies Record<PlanChart['kind'], string>;
+
+const ALIGNMENTS = { left: 'Left', center: 'Center', right: 'Right' } as const satisfies Record<
+  NonNullable<PlanStyle['align']>,
+  string
+>;
+
+/** True for a sheet name the add-in may have used (Excel sheet names compare case-insensitively). */
+function isDashboardName(name: string): boolean {
+  const base = DASHBOARD_SHEET_NAME.toLowerCase();
+  const lower = name.toLowerCase();
+  return lower === base || (lower.startsWith(base) && /^ \(\d+\)$/.test(lower.slice(base.length)));
+}
+
+/** "yyyy-mm-dd hh:mm" of `now` on the local clock. */
+function localStamp(now: Date): string {
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
+}
+
+/** Sheet name and A1 reference of an address such as `'Time Off'!B3:H40`. */
+function splitAddress(address: string): { sheet: string; ref: string } | undefined {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return undefined;
+  const quoted = address.slice(0, bang);
+  const sheet = quoted.startsWith("'") ? quoted.slice(1, -1).replace(/''/g, "'") : quoted;
+  return { sheet, ref: address.slice(bang + 1) };
+}
+
+/** A used range as the core's SheetView: padded on the left so that `rows[r][0]` is column A. */
+function sheetView(name: string, used: Excel.Range, tables: readonly ExcelTable[]): SheetView {
+  if (used.isNullObject) return { name, rows: [], firstRow: 1, tables };
+  const padding: Cell[] = Array.from({ length: used.columnIndex }, () => null);
+  const rows = used.values.map((row) => [...padding, ...row.map((value) => normalizeCell(value, UTC_DATES))]);
+  return { name, rows, firstRow: used.rowIndex + 1, tables };
+}
+
+/** What one sheet looked like when read. */
+interface SheetRead {
+  readonly sheet: Excel.Worksheet;
+  readonly name: string;
+  readonly used: Excel.Range;
+  /** A1 and the charts, read only on sheets named like a dashboard. */
+  readonly a1: Excel.Range | undefined;
+  readonly charts: Excel.ChartCollection | undefined;
+}
+
+/** The sheet to write: an existing sheet of ours (to clear) or a free name (to add). */
+interface Target {
+  readonly name: string;
+  readonly existing: SheetRead | undefined;
+}
+
+function isOurs(read: SheetRead): boolean {
+  return read.a1?.values[0]?.[0] === DASHBOARD_MARKER;
+}
+
+/** The sheet to write: see core `chooseDashboardSheet`. */
+function chooseTarget(reads: readonly SheetRead[]): Target {
+  return chooseDashboardSheet(reads, isOurs);
+}
+
+/** The value Excel should store for a plan value, and whether it must be forced to text. */
+function excelValue(value: PlanCell['value']): { value: string | number | boolean; asText: boolean } {
+  if (value === null) return { value: '', asText: false };
+  if (isUserText(value)) return { value: value.userText, asText: true };
+  if (isDateValue(value)) return { value: value.date, asText: false };
+  if (typeof value === 'string') return { value, asText: looksLikeFormula(value) };
+  return { value, asText: false };
+}
+
+/** Text of a plan cell, for chart series names. */
+function planText(plan: DashboardPlan, row: number, column: number): string {
+  const value = plan.cells[row]?.[column]?.value ?? null;
+  if (value === null) return '';
+  if (isUserText(value)) return value.userText;
+  if (isDateValue(value)) return String(value.date);
+  return String(value);
+}
+
+/** Clears a dashboard sheet of ours completely: values, formats, merges, conditional formats, charts, panes. */
+function clearSheet(read: SheetRead): void {
+  const all = read.sheet.getRange();
+  all.unmerge();
+  all.conditionalFormats.clearAll();
+  all.clear('All');
+  for (const chart of read.charts?.items ?? []) chart.delete();
+  read.sheet.freezePanes.unfreeze();
+}
+
+function applyStyle(range: Excel.Range, style: PlanStyle): void {
+  const format = range.format;
+  if (style.fill !== undefined) format.fill.color = style.fill;
+  if (style.fontColor !== undefined) format.font.color = style.fontColor;
+  if (style.bold !== undefined) format.font.bold = style.bold;
+  if (style.italic !== undefined) format.font.italic = style.italic;
+  if (style.fontSize !== undefined) format.font.size = style.fontSize;
+  if (style.align !== undefined) format.horizontalAlignment = ALIGNMENTS[style.align];
+}
+
+function renderChart(sheet: Excel.Worksheet, plan: DashboardPlan, chart: PlanChart): void {
+  const [first, ...others] = chart.series;
+  if (!first) return;
+  const { column, firstRow, lastRow } = chart.categories;
+  const rowCount = lastRow - firstRow + 1;
+  if (rowCount < 1) return;
+  const categories = sheet.getRangeByIndexes(firstRow, column, rowCount, 1);
+  const native = sheet.charts.add(
+    CHART_TYPES[chart.kind],
+    sheet.getRangeByIndexes(firstRow, first.column, rowCount, 1),
+    'Columns',
+  );
+  native.title.text = chart.title;
+  const firstSeries = native.series.getItemAt(0);
+  firstSeries.setXAxisValues(categories);
+  firstSeries.name = planText(plan, first.nameRow, first.column);
+  for (const other of others) {
+    const series = native.series.add(planText(plan, other.nameRow, other.column));
+    series.setValues(sheet.getRangeByIndexes(firstRow, other.column, rowCount, 1));
+    series.setXAxisValues(categories);
+  }
+  native.legend.visible = chart.series.length > 1;
+  // A bar chart draws its first category at the bottom; reversing keeps rank 1 on top, as in the table.
+  if (chart.kind === 'bar') native.axes.categoryAxis.reversePlotOrder = true;
+  const { anchor } = chart;
+  native.setPosition(
+    sheet.getRangeByIndexes(anchor.row, anchor.column, 1, 1),
+    sheet.getRangeByIndexes(anchor.row + anchor.rows - 1, anchor.column + anchor.columns - 1, 1, 1),
+  );
+}
+
+/** Queues the whole plan onto `sheet`: number formats before values, then styles, merges, widths, panes, charts. */
+function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan): void {
+  const rowCount = Math.max(1, plan.cells.length);
+  const width = plan.width;
+  const values: (string | number | boolean)[][] = [];
+  const formats: string[][] = [];
+  for (let r = 0; r < rowCount; r++) {
+    const row = plan.cells[r] ?? [];
+    const valueRow: (string | number | boolean)[] = [];
+    const formatRow: string[] = [];
+    for (let c = 0; c < width; c++) {
+      const cell = row[c];
+      const { value, asText } = excelValue(cell?.value ?? null);
+      valueRow.push(value);
+      formatRow.push(asText ? '@' : (cell?.numberFormat ?? 'General'));
+    }
+    values.push(valueRow);
+    formats.push(formatRow);
+  }
+  const grid = sheet.getRangeByIndexes(0, 0, rowCount, width);
+  // The text format must be in place before the values, so that "=…", "+…", "-…", "@…" stay text.
+  grid.numberFormat = formats;
+  grid.values = values;
+
+  plan.cells.forEach((row, r) => {
+    let c = 0;
+    while (c < row.length) {
+      const name = row[c]?.style;
+      let end = c + 1;
+      while (end < row.length && row[end]?.style === name) end++;
+      if (name !== undefined) applyStyle(sheet.getRangeByIndexes(r, c, 1, end - c), plan.styles[name]);
+      c = end;
+    }
+  });
+  for (const merge of plan.merges)
+    sheet.getRangeByIndexes(merge.row, merge.column, merge.rows, merge.columns).merge(false);
+  plan.columnWidths.forEach((characters, column) => {
+    sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
+  });
+  if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
+  for (const chart of plan.charts) renderChart(sheet, plan, chart);
+}
+
+/**
+ * Builds (or rebuilds) the dashboard sheet in three `context.sync()` calls whatever the size of the data:
+ * one to list the sheets, tables and the "Budget" name; one to read every used range, the A1 of sheets named
+ * like a dashboard and the budget; one to write. Writes only to a sheet the add-in created (A1 holds the
+ * marker) or a new one: a user's own "PMO Dashboard" is left alone and the dashboard goes to "PMO Dashboard (2)".
+ * `now` gives today (its local date) and the footer's time stamp.
+ */
+export async function buildDashboardInExcel(
+  context: Excel.RequestContext,
+  now: Date,
+): Promise<DashboardSummary & { sheetName: string; syncs: number }> {
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+  const workbook = context.workbook;
+
+  const worksheets = workbook.worksheets;
+  worksheets.load('items/name');
+  const tables = workbook.tables;
+  tables.load('items/name');
+  const budgetName = workbook.names.getItemOrNullObject(BUDGET_NAME);
+  budgetName.load('type,value');
+  await sync();
+
+  const reads: SheetRead[] = worksheets.items.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('values,rowIndex,columnIndex');
+    const candidate = isDashboardName(sheet.name);
+    const a1 = candidate ? sheet.getRange('A1') : undefined;
+    a1?.load('values');
+    const charts = candidate ? sheet.charts : undefined;
+    charts?.load('items/name');
+    return { sheet, name: sheet.name, used, a1, charts };
+  });
+  const tableRanges = tables.items.map((table) => {
+    const range = table.getRange();
+    range.load('address');
+    return { name: table.name, range };
+  });
+  const budgetRange =
+    !budgetName.isNullObject && budgetName.type === 'Range' ? budgetName.getRange() : undefined;
+  budgetRange?.load('values');
+  await sync();
+
+  const tablesBySheet = new Map<string, ExcelTable[]>();
+  for (const { name, range } of tableRanges) {
+    const where = splitAddress(range.address);
+    if (!where) continue;
+    const list = tablesBySheet.get(where.sheet) ?? [];
+    list.push({ name, ref: where.ref });
+    tablesBySheet.set(where.sheet, list);
+  }
+  const sheets = reads
+    .filter((read) => !isOurs(read))
+    .map((read) => sheetView(read.name, read.used, tablesBySheet.get(read.name) ?? []));
+  const budgetValue: unknown = budgetRange
+    ? budgetRange.values[0]?.[0]
+    : !budgetName.isNullObject && budgetName.type === 'Double'
+      ? budgetName.value
+      : undefined;
+  const budget = budgetValue === undefined ? undefined : readNumber(normalizeCell(budgetValue, UTC_DATES));
+
+  const target = chooseTarget(reads);
+  const { plan, summary } = buildDashboard({
+    sheets,
+    today: serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()),
+    builtAt: localStamp(now),
+    ...(budget?.ok ? { namedBudget: budget.value } : {}),
+    sheetName: target.name,
+  });
+
+  let sheet: Excel.Worksheet;
+  if (target.existing) {
+    sheet = target.existing.sheet;
+    clearSheet(target.existing);
+  } else {
+    sheet = worksheets.add(target.name);
+  }
+  renderPlan(sheet, plan);
+  sheet.activate();
+  await sync();
+  return { ...summary, sheetName: target.name, syncs };
+}

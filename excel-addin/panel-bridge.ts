@@ -1,0 +1,180 @@
+// The scoring panel's HostBridge in Excel (Office.js). Reading finds the initiatives table on the active sheet —
+// Excel tables first, else the used range with core's header detection (panel/sheet-table.ts) — in at most two
+// context.sync() calls; writing reads the rows around the table and writes the planned columns: two syncs,
+// each column's number format set before its values ("@" for text). Settings live in the document's settings
+// (Office.context.document.settings, persisted with saveAsync).
+
+import {
+  type BridgeError,
+  bridgeError,
+  type CellValue,
+  type HostBridge,
+  type ReadResult,
+  type SettingsSaved,
+  type TableSource,
+  thrownMessage,
+  type WriteRequest,
+  type WriteResult,
+} from '../panel/bridge';
+import { SETTINGS_KEY } from '../panel/settings';
+import {
+  detectInitiativesTable,
+  type ListObjectArea,
+  ownedColumnsOf,
+  parseA1,
+  planAddress,
+  planWrite,
+  type SheetBlock,
+} from '../panel/sheet-table';
+
+/** Excel values as JSON-like cells: blanks are null, everything else as Excel gives it (dates are serials). */
+function jsonCells(values: readonly (readonly unknown[])[]): CellValue[][] {
+  return values.map((row) =>
+    row.map((value): CellValue => {
+      if (value === null || value === undefined || value === '') return null;
+      if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+      return String(value);
+    }),
+  );
+}
+
+/** A loaded range (or a null object) as a block of cells; an empty block when Excel says there is nothing. */
+function blockOf(range: Excel.Range): SheetBlock {
+  if (range.isNullObject) return { values: [], firstRow: 1, firstColumn: 0 };
+  return { values: jsonCells(range.values), firstRow: range.rowIndex + 1, firstColumn: range.columnIndex };
+}
+
+async function readTable(context: Excel.RequestContext, source: TableSource): Promise<ReadResult> {
+  if (source.kind === 'selection') {
+    const selected = context.workbook.getSelectedRange();
+    const used = selected.getUsedRangeOrNullObject(true);
+    used.load('values,rowIndex,columnIndex');
+    const sheet = selected.worksheet;
+    sheet.load('name');
+    await context.sync();
+    return detectInitiativesTable(sheet.name, blockOf(used), [], 'selection');
+  }
+  if (source.kind === 'range') {
+    const area = parseA1(source.address);
+    const sheet = context.workbook.worksheets.getItemOrNullObject(source.sheet);
+    await context.sync();
+    if (sheet.isNullObject || !area)
+      return bridgeError(
+        `The table read last time (${source.sheet}!${source.address}) is gone: find the table again.`,
+      );
+    const range = sheet.getRange(source.address);
+    range.load('values,rowIndex,columnIndex');
+    await context.sync();
+    return detectInitiativesTable(source.sheet, blockOf(range), [], 'saved range');
+  }
+  // One sync for the sheet, its tables' names and the used range's values; a second only when there are tables.
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load('name');
+  const tables = sheet.tables;
+  tables.load('items/name,items/showTotals');
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load('values,rowIndex,columnIndex');
+  await context.sync();
+  const areas: ListObjectArea[] = [];
+  if (tables.items.length > 0) {
+    const ranges = tables.items.map((table) => {
+      const range = table.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      return { name: table.name, totals: table.showTotals, range };
+    });
+    await context.sync();
+    for (const { name, totals, range } of ranges)
+      areas.push({
+        name,
+        firstRow: range.rowIndex + 1,
+        firstColumn: range.columnIndex,
+        // A table's total row is not an initiative.
+        rowCount: range.rowCount - (totals ? 1 : 0),
+        columnCount: range.columnCount,
+      });
+  }
+  return detectInitiativesTable(sheet.name, blockOf(used), areas, 'used range');
+}
+
+async function writeResults(context: Excel.RequestContext, request: WriteRequest): Promise<WriteResult> {
+  // The used cells of the table's rows, whatever their columns: enough to see headers and occupied columns.
+  const sheet = context.workbook.worksheets.getItem(request.sheet);
+  const rows = sheet.getRange(`${request.headerRow}:${request.lastRow}`).getUsedRangeOrNullObject(true);
+  rows.load('values,rowIndex,columnIndex');
+  try {
+    await context.sync();
+  } catch (error) {
+    return bridgeError(
+      `Sheet "${request.sheet}" could not be read (renamed or deleted?): ${thrownMessage(error)}`,
+    );
+  }
+  const plan = planWrite(request, blockOf(rows));
+  if (plan.kind !== 'plan') return plan;
+  const rowCount = request.lastRow - request.headerRow + 1;
+  for (const column of plan.columns) {
+    const range = sheet.getRangeByIndexes(request.headerRow - 1, column.column, rowCount, 1);
+    // Number formats before values, so text (headers, reasons) is stored as text, never as a formula.
+    range.numberFormat = column.formats.map((format) => [format ?? 'General']);
+    range.values = column.values.map((value) => [value ?? '']);
+  }
+  await context.sync();
+  return {
+    kind: 'written',
+    sheet: request.sheet,
+    address: planAddress(plan, request.headerRow, request.lastRow),
+    columns: ownedColumnsOf(plan),
+  };
+}
+
+/** The document settings object, or undefined outside a document. */
+function documentSettings(): Office.Settings | undefined {
+  return Office.context?.document?.settings;
+}
+
+/** Creates the bridge. Office.js must be ready (call after Office.onReady). */
+export function createExcelBridge(): HostBridge {
+  return {
+    host: 'excel',
+    async readInitiatives(source) {
+      try {
+        return await Excel.run((context) => readTable(context, source));
+      } catch (error) {
+        return bridgeError(`Excel could not read the table: ${thrownMessage(error)}`);
+      }
+    },
+    async writeResults(request) {
+      try {
+        return await Excel.run((context) => writeResults(context, request));
+      } catch (error) {
+        return bridgeError(`Excel could not write the results: ${thrownMessage(error)}`);
+      }
+    },
+    async loadSettings() {
+      const settings = documentSettings();
+      if (!settings) return bridgeError('This document has no settings store.');
+      const saved: unknown = settings.get(SETTINGS_KEY);
+      return typeof saved === 'string' ? saved : null;
+    },
+    saveSettings(json) {
+      return new Promise<SettingsSaved | BridgeError>((resolve) => {
+        const settings = documentSettings();
+        if (!settings) {
+          resolve(bridgeError('This document has no settings store.'));
+          return;
+        }
+        try {
+          settings.set(SETTINGS_KEY, json);
+          settings.saveAsync((result) => {
+            resolve(
+              result.status === Office.AsyncResultStatus.Succeeded
+                ? { kind: 'saved' }
+                : bridgeError(result.error?.message ?? 'saving the document settings failed'),
+            );
+          });
+        } catch (error) {
+          resolve(bridgeError(thrownMessage(error)));
+        }
+      });
+    },
+  };
+}

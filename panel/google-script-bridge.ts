@@ -1,0 +1,59 @@
+// The HostBridge of the Sheets sidebar: each call goes to a top-level server function in Code.js through
+// google.script.run (gsheets/panel-server.ts). Arguments and results are JSON-like (no Date). The shape of
+// google.script.run is declared here, so the panel needs no host type package.
+
+import {
+  type BridgeError,
+  bridgeError,
+  type HostBridge,
+  type ReadResult,
+  type SettingsSaved,
+  type TableSource,
+  thrownMessage,
+  type WriteRequest,
+  type WriteResult,
+} from './bridge';
+import { SIDEBAR_SERVER } from './server-functions';
+
+/** google.script.run as the sidebar sees it: handlers are chained, then a server function is called by name. */
+interface ScriptRun {
+  withSuccessHandler(handler: (value: unknown) => void): ScriptRun;
+  withFailureHandler(handler: (error: unknown) => void): ScriptRun;
+  [serverFunction: string]: unknown;
+}
+
+function scriptRun(): ScriptRun | undefined {
+  const google = (globalThis as { google?: { script?: { run?: ScriptRun } } }).google;
+  return google?.script?.run;
+}
+
+/** Calls a server function; a thrown server error or a missing google.script.run becomes a BridgeError. */
+function call<T>(name: string, ...args: unknown[]): Promise<T | BridgeError> {
+  return new Promise((resolve) => {
+    const run = scriptRun();
+    if (!run) {
+      resolve(bridgeError('This panel must be opened from Google Sheets (Extensions or the PMO menu).'));
+      return;
+    }
+    const runner = run
+      .withSuccessHandler((value) => resolve(value as T))
+      .withFailureHandler((error) => resolve(bridgeError(`Google Sheets reported: ${thrownMessage(error)}`)));
+    const target = runner[name];
+    if (typeof target !== 'function') {
+      resolve(bridgeError(`The script has no server function ${name}: update Code.js from the release.`));
+      return;
+    }
+    (target as (...values: unknown[]) => void).apply(runner, args);
+  });
+}
+
+/** A bridge over google.script.run. */
+export function createGoogleScriptBridge(): HostBridge {
+  return {
+    host: 'sheets',
+    readInitiatives: (source: TableSource) => call<ReadResult>(SIDEBAR_SERVER.read, source),
+    writeResults: (request: WriteRequest) => call<WriteResult>(SIDEBAR_SERVER.write, request),
+    loadSettings: () => call<string | null>(SIDEBAR_SERVER.loadSettings),
+    saveSettings: (json: string) => call<SettingsSaved>(SIDEBAR_SERVER.saveSettings, json),
+  };
+}

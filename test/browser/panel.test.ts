@@ -1,0 +1,878 @@
+// The scoring panel in a real headless Chromium (DESIGN §7b, STYLE "Panels are tested in a real headless
+// Chromium"): the built Excel task pane with the real Office.js (served at its CDN URL from the npm package) and
+// a fake Excel object model, and the built Sheets sidebar with a fake google.script.run that runs the real
+// Code.js in Node against a fake spreadsheet. Each drives a full scoring session and checks the values written
+// back against the cell functions (SCORE, AHP_WEIGHTS, SELECT through `invoke`), the safety rules (names as
+// text, no request anywhere, no console errors, asking before overwriting a user's column), the round trips,
+// and that the configuration comes back when the panel reopens. Screenshots go to test-artifacts/.
+
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPmoError } from '../../core/errors';
+import { findFunction } from '../../core/functions/catalog';
+import { invoke } from '../../core/functions/invoke';
+import type { OutGrid } from '../../core/functions/types';
+import { rankScores } from '../../core/prioritization/scoring';
+import type { FakeWorkbookSetup, WriteOp } from './fake-excel';
+import { type FakeSpreadsheet, loadSheetsPanelHost } from './fake-sheets';
+import {
+  type BuiltFiles,
+  CHROMIUM_ARGS,
+  CHROMIUM_PATH,
+  EXCEL_ORIGIN,
+  OFFICE_CDN,
+  OFFICE_TELEMETRY_BLOCKED,
+  openPage,
+  type PageWatch,
+  pageScript,
+  readBuiltFiles,
+  SHEETS_ORIGIN,
+  settle,
+} from './harness';
+
+const hasChromium = existsSync(CHROMIUM_PATH);
+if (!hasChromium) console.warn(`BROWSER TESTS SKIPPED: ${CHROMIUM_PATH} not found`);
+
+const ARTIFACTS = join(import.meta.dirname, '../../test-artifacts');
+const SETTINGS_KEY = 'pmo.scoringPanel';
+const XSS_ALERT = '<img src=x onerror=alert(1)>';
+const XSS_FLAG = '<img src=x onerror="window.pmoXss=1">';
+const BUDGET = 900_000;
+const TOLERANCE = 1e-12;
+
+type Value = string | number | boolean;
+
+/** The initiatives table: a title above the header (header detection), money text, two hostile names. */
+const HEADERS = ['ID', 'Initiative', 'Cost', 'Value', 'Risk', 'Strategic fit', 'Owner'];
+const INITIATIVES: Value[][] = [
+  ['I-01', 'CRM replacement', 400_000, 8, 3, 7, 'Ana'],
+  ['I-02', 'Data platform', 350_000, 9, 4, 9, 'Ben'],
+  ['I-03', XSS_ALERT, 120_000, 5, 2, 4, 'Cleo'],
+  ['I-04', 'Mobile app', 250_000, 7, 5, 6, 'Dan'],
+  ['I-05', XSS_FLAG, 180_000, 6, 3, 5, 'Eli'],
+  ['I-06', 'Cloud migration', 'CHF 300,000', 6, 2, 8, 'Fay'],
+  ['I-07', 'Intranet refresh', 90_000, 4, 1, 3, 'Gus'],
+];
+const TITLE = 'Portfolio 2025: candidate initiatives';
+/** Sheet rows 1–2: the title and a blank row; the header is on row 3. */
+const PORTFOLIO: Value[][] = [[TITLE], [], HEADERS, ...INITIATIVES];
+const HEADER_ROW = 3;
+const MUST = 'Mobile app';
+
+/** The AHP judgements the session ends with (Value, Risk, Strategic fit), as option values. */
+const FINAL_JUDGEMENTS = { '0-1': '3', '0-2': '5', '1-2': '2' } as const;
+const FINAL_MATRIX = [
+  [1, 3, 5],
+  [1 / 3, 1, 2],
+  [1 / 5, 1 / 2, 1],
+];
+
+function call(name: string, args: readonly unknown[]): OutGrid {
+  const spec = findFunction(name);
+  if (!spec) throw new Error(`The catalog has no ${name}.`);
+  const result = invoke(spec, args);
+  if (isPmoError(result)) throw new Error(`${name}: ${result.message}`);
+  return result;
+}
+
+const column = (rows: readonly (readonly Value[])[], index: number): Value[][] =>
+  rows.map((row) => [row[index] ?? '']);
+
+/** What the cell functions give for the final session: scores, ranks and the exact selection. */
+function expectedResults(): { scores: number[]; ranks: number[]; selected: boolean[] } {
+  const weights = call('AHP_WEIGHTS', [FINAL_MATRIX]);
+  const ratings = [HEADERS.slice(3, 6), ...INITIATIVES.map((row) => row.slice(3, 6))];
+  const scored = call('SCORE', [ratings, weights, [['max', 'min', 'max']], 'weighted']);
+  expect(scored[0]?.[0]).toBe('Score');
+  const scores = scored.slice(1).map((row) => row[0] as number);
+  const selected = call('SELECT', [
+    [['Cost'], ...column(INITIATIVES, 2)],
+    [['Score'], ...scores.map((score) => [score])],
+    BUDGET,
+    [['Must'], ...INITIATIVES.map((row) => [row[1] === MUST])],
+  ])
+    .slice(1)
+    .map((row) => row[0] as boolean);
+  return { scores, ranks: rankScores(scores) as number[], selected };
+}
+
+/** The Score, Rank and Selected columns written on the header row `headerRow` (1-based), by header text. */
+function writtenColumns(
+  values: readonly (readonly unknown[])[],
+  headerRow: number,
+  headers: readonly string[],
+  rowCount: number,
+) {
+  const header = values[headerRow - 1] ?? [];
+  return headers.map((name) => {
+    const index = header.indexOf(name);
+    expect(index, `a column headed ${name}`).toBeGreaterThanOrEqual(0);
+    return {
+      index,
+      cells: Array.from({ length: rowCount }, (_, r) => values[headerRow + r]?.[index]),
+    };
+  });
+}
+
+function expectWrittenEqualsFunctions(values: readonly (readonly unknown[])[], firstNew: number): void {
+  const [score, rank, selected] = writtenColumns(
+    values,
+    HEADER_ROW,
+    ['Score', 'Rank', 'Selected'],
+    INITIATIVES.length,
+  );
+  expect([score?.index, rank?.index, selected?.index]).toEqual([firstNew, firstNew + 1, firstNew + 2]);
+  const expected = expectedResults();
+  score?.cells.forEach((cell, r) => {
+    expect(typeof cell).toBe('number');
+    expect(Math.abs((cell as number) - (expected.scores[r] ?? Number.NaN))).toBeLessThanOrEqual(TOLERANCE);
+  });
+  expect(rank?.cells).toEqual(expected.ranks);
+  expect(selected?.cells).toEqual(expected.selected);
+  // The exact selection is not the greedy one here, and it funds the must-include initiative.
+  expect(expected.selected[INITIATIVES.findIndex((row) => row[1] === MUST)]).toBe(true);
+  // The user's own cells are untouched.
+  PORTFOLIO.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      expect(values[r]?.[c]).toEqual(cell);
+    });
+  });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).textContent();
+
+/** The page's document as functions run in the page see it (this file is compiled without the DOM types). */
+interface PageDocument {
+  querySelector(css: string): { textContent: string | null } | null;
+}
+
+async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<string> {
+  // A function, not a string: a string predicate is eval'ed in the page, which the task pane's CSP forbids.
+  await page.waitForFunction(
+    ([css, source]) =>
+      new RegExp(source).test(
+        (globalThis as unknown as { document: PageDocument }).document.querySelector(css)?.textContent ?? '',
+      ),
+    [selector, pattern.source] as const,
+  );
+  return (await page.locator(selector).textContent()) ?? '';
+}
+
+/** The names in the ranking, best first, as the page shows them (textContent). */
+const rankedNames = (page: Page) =>
+  page.locator('#pmo-ranking .pmo-name').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
+
+function expectCleanPage(watch: PageWatch, host: 'excel' | 'sheets'): void {
+  expect(watch.aborted, 'requests outside the page and Office.js').toEqual([]);
+  expect(watch.missing, 'requests for files that do not exist').toEqual([]);
+  expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
+  expect(watch.dialogs, 'dialogs').toEqual([]);
+  const errors = watch.consoleErrors.filter(
+    (message) => !(host === 'excel' && OFFICE_TELEMETRY_BLOCKED.test(message)),
+  );
+  expect(errors, 'console errors').toEqual([]);
+}
+
+async function expectNamesAsText(page: Page): Promise<void> {
+  const names = await rankedNames(page);
+  expect(names).toContain(XSS_ALERT);
+  expect(names).toContain(XSS_FLAG);
+  expect(await page.locator('.pmo-panel img').count()).toBe(0);
+  expect(await page.evaluate('window.pmoXss')).toBeUndefined();
+  const transforms = (await page.evaluate(
+    '[...document.querySelectorAll("#pmo-ranking .pmo-name")].map((node) => getComputedStyle(node).textTransform)',
+  )) as string[];
+  expect(transforms).toHaveLength(INITIATIVES.length);
+  expect(new Set(transforms)).toEqual(new Set(['none']));
+}
+
+/**
+ * The session both hosts go through: map three criteria with directions and weights, switch to AHP and
+ * enter contradicting judgements (CR warning, repair), then consistent ones, set the budget and a must-include,
+ * and write to the sheet. `prefix` names the screenshots.
+ */
+async function scoringSession(page: Page, prefix: string): Promise<void> {
+  await page.locator('#pmo-setup').waitFor({ state: 'visible' });
+  expect(await page.locator('#pmo-method').inputValue()).toBe('weighted');
+  expect(await page.locator('label[for="pmo-method"]').textContent()).toBe('Method');
+  expect(await page.locator('#pmo-method option').allTextContents()).toEqual([
+    'Weighted score',
+    'WSJF',
+    'RICE',
+    'AHP',
+  ]);
+  expect(await page.locator('#pmo-name-column').inputValue()).toBe('Initiative');
+  expect(await page.locator('#pmo-cost-column').inputValue()).toBe('Cost');
+  await waitForText(page, '#pmo-summary', /Choose at least one criterion/);
+
+  // Map the criteria: Value (weight 3), Risk (less is better, weight 2), Strategic fit (weight 1).
+  for (const [header, weight] of [
+    ['Value', '3'],
+    ['Risk', '2'],
+    ['Strategic fit', '1'],
+  ] as const) {
+    const row = page.locator(`.pmo-criterion[data-header="${header}"]`);
+    await row.locator('input[type="checkbox"]').check();
+    await row.locator('input[type="number"]').fill(weight);
+  }
+  expect(await page.locator('.pmo-criterion[data-header="Risk"] select').inputValue()).toBe('min');
+  await settle(page);
+  await waitForText(page, '#pmo-summary', /^7 initiatives ranked by Weighted score/);
+  const weighted = call('SCORE', [
+    [HEADERS.slice(3, 6), ...INITIATIVES.map((row) => row.slice(3, 6))],
+    [[3, 2, 1]],
+    [['max', 'min', 'max']],
+  ])
+    .slice(1)
+    .map((row) => row[0] as number);
+  const order = weighted.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score || a.i - b.i);
+  expect(await rankedNames(page)).toEqual(order.map(({ i }) => String(INITIATIVES[i]?.[1])));
+  await expectNamesAsText(page);
+  await shot(page, `${prefix}-2-mapped`);
+
+  // AHP: contradicting judgements first (Value ≫ Risk ≫ Fit ≫ Value): the warning and the judgement to revisit.
+  await page.locator('#pmo-method').selectOption('ahp');
+  await page.locator('#pmo-ahp').waitFor({ state: 'visible' });
+  await page.locator('#pmo-pair-0-1').selectOption('9');
+  await page.locator('#pmo-pair-1-2').selectOption('9');
+  await page.locator('#pmo-pair-0-2').selectOption('1/9');
+  await settle(page);
+  const contradiction = call('AHP_CR', [
+    [
+      [1, 9, 1 / 9],
+      [1 / 9, 1, 9],
+      [9, 1 / 9, 1],
+    ],
+  ])[0]?.[0] as number;
+  expect(await text(page, '#pmo-cr-value')).toBe(contradiction.toFixed(2));
+  expect(await page.locator('#pmo-consistency').getAttribute('class')).toContain('pmo-warning');
+  expect(await text(page, '#pmo-cr')).toContain('above 0.10');
+  expect(await text(page, '#pmo-repair')).toMatch(
+    /^Revisit .+ vs .+: you said “.+”; your other judgements point to “.+”, which brings the ratio to \d/,
+  );
+  await shot(page, `${prefix}-3-ahp-warning`);
+  await page.locator('#pmo-apply-repair').click();
+  await settle(page);
+  const repaired = Number(await text(page, '#pmo-cr-value'));
+  expect(repaired).toBeLessThan(contradiction);
+
+  // Consistent judgements: the ratio drops under 0.10 and matches AHP_CR.
+  for (const [pair, value] of Object.entries(FINAL_JUDGEMENTS))
+    await page.locator(`#pmo-pair-${pair}`).selectOption(value);
+  await settle(page);
+  const finalRatio = call('AHP_CR', [FINAL_MATRIX])[0]?.[0] as number;
+  expect(await text(page, '#pmo-cr-value')).toBe(
+    finalRatio < 0.01 ? finalRatio.toFixed(3) : finalRatio.toFixed(2),
+  );
+  expect(await text(page, '#pmo-cr')).toContain('acceptable');
+  expect(await page.locator('#pmo-repair').count()).toBe(0);
+
+  // Budget and a must-include initiative: the exact selection and the greedy waterline.
+  await page.locator('#pmo-budget').fill('900,000');
+  await page.locator('#pmo-must summary').click();
+  await page.getByLabel(MUST, { exact: true }).check();
+  await settle(page);
+  const expected = expectedResults();
+  const selectedCount = expected.selected.filter(Boolean).length;
+  await waitForText(
+    page,
+    '#pmo-summary',
+    new RegExp(
+      `^7 initiatives ranked by AHP, best first\\. ${selectedCount} selected within the budget of 900,000`,
+    ),
+  );
+  expect(await text(page, '#pmo-greedy')).toMatch(/^Greedy waterline: funding by score ÷ cost/);
+  expect(await page.locator('#pmo-ranking .pmo-badge-must').count()).toBe(1);
+  const badges = await page.locator('#pmo-ranking li').evaluateAll((items) =>
+    items.map((item) => ({
+      name: item.querySelector('.pmo-name')?.textContent ?? '',
+      selected: item.querySelector('.pmo-badge-selected') !== null,
+    })),
+  );
+  for (const badge of badges) {
+    const i = INITIATIVES.findIndex((row) => row[1] === badge.name);
+    expect(badge.selected, badge.name).toBe(expected.selected[i]);
+  }
+  await expectNamesAsText(page);
+  await shot(page, `${prefix}-4-ranked-selection`);
+
+  await page.locator('#pmo-write').click();
+  await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
+  await settle(page);
+  await shot(page, `${prefix}-5-after-write`);
+}
+
+/** Keyboard: every control is reachable with Tab and has an accessible name. */
+async function expectKeyboardAndLabels(page: Page): Promise<void> {
+  const unlabelled = await page.evaluate(
+    "[...document.querySelectorAll('.pmo-panel select, .pmo-panel input')].filter((control) => control.labels.length === 0 && !control.getAttribute('aria-label')).map((control) => control.id)",
+  );
+  const controls = await page.evaluate(
+    "document.querySelectorAll('.pmo-panel select, .pmo-panel input').length",
+  );
+  expect(controls).toBeGreaterThan(10);
+  expect(unlabelled).toEqual([]);
+  await page.locator('#pmo-detect').focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate('document.activeElement && document.activeElement.id');
+    if (typeof id === 'string' && id !== '') reached.add(id);
+  }
+  for (const id of [
+    'pmo-use-selection',
+    'pmo-method',
+    'pmo-name-column',
+    'pmo-budget',
+    'pmo-score',
+    'pmo-write',
+  ])
+    expect([...reached], id).toContain(id);
+  expect(await page.locator('#pmo-status').getAttribute('role')).toBe('status');
+  expect(await page.locator('#pmo-summary').getAttribute('aria-live')).toBe('polite');
+  const width = await page.evaluate('document.documentElement.scrollWidth');
+  expect(width).toBeLessThanOrEqual(320);
+}
+
+describe('the built panel pages', () => {
+  const built = readBuiltFiles();
+  const scripts = {
+    'dist/excel/taskpane.js': built.excel.get('taskpane.js')?.toString('utf8') ?? '',
+    'dist/gsheets/Sidebar.html': built.sidebar.toString('utf8'),
+  };
+
+  it('never hand text to an HTML parser (innerHTML, outerHTML, insertAdjacentHTML, document.write)', () => {
+    for (const [file, code] of Object.entries(scripts)) {
+      expect(code.length, file).toBeGreaterThan(1000);
+      expect(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/.exec(code)?.[0], file).toBeUndefined();
+    }
+  });
+
+  it('inline the sidebar’s script and styles, with no scriptlet, no external resource and a CSP', () => {
+    const sidebar = scripts['dist/gsheets/Sidebar.html'];
+    const has = (pattern: RegExp) => pattern.exec(sidebar)?.[0];
+    expect(has(/<\?/), 'a scriptlet').toBeUndefined();
+    expect(has(/<script[^>]+src=|<link[^>]+href=/i), 'an external resource').toBeUndefined();
+    expect(has(/PMO:INLINE/), 'an inline marker left').toBeUndefined();
+    expect(has(/http-equiv="Content-Security-Policy"/)).toBeDefined();
+    expect(has(/\.pmo-panel \{/), 'the panel styles').toBeDefined();
+    expect(has(/pmo-scoring-panel/), 'the panel script').toBeDefined();
+  });
+
+  it('load the task pane’s panel styles beside it, and Office.js only from Microsoft’s CDN', () => {
+    const html = built.excel.get('taskpane.html')?.toString('utf8') ?? '';
+    expect(html).toContain('<link rel="stylesheet" href="panel.css" />');
+    expect(built.excel.has('panel.css')).toBe(true);
+    expect(html).toContain("script-src 'self' https://appsforoffice.microsoft.com");
+    expect([...html.matchAll(/<script src="([^"]+)"/g)].map((match) => match[1])).toEqual([
+      `${OFFICE_CDN}office.js`,
+      'functions.js',
+      'taskpane.js',
+    ]);
+  });
+});
+
+describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
+  let browser: Browser;
+  let built: BuiltFiles;
+  let fakeExcel = '';
+  let fakeScriptRun = '';
+
+  beforeAll(async () => {
+    built = readBuiltFiles();
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    fakeExcel = await pageScript('fake-excel.ts');
+    fakeScriptRun = await pageScript('fake-script-run.ts');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  describe('Excel task pane (real Office.js, fake Excel)', () => {
+    const workbook = (overrides: Partial<FakeWorkbookSetup> = {}): FakeWorkbookSetup => ({
+      sheets: [
+        { name: 'Notes', values: [] },
+        { name: 'Portfolio', values: PORTFOLIO, tables: [{ name: 'tblInitiatives', address: 'A3:G10' }] },
+      ],
+      active: 'Notes',
+      ...overrides,
+    });
+
+    async function openTaskpane(setup: FakeWorkbookSetup) {
+      const opened = await openPage(browser, built, [
+        fakeExcel,
+        `pmoFakeExcel.setup(${JSON.stringify(setup)});`,
+      ]);
+      await opened.page.goto(`${EXCEL_ORIGIN}taskpane.html`);
+      await opened.page.waitForFunction('window.pmoTaskpane !== undefined');
+      await opened.page.evaluate('pmoFakeExcel.installDocument(); pmoTaskpane.startScoringPanel();');
+      return opened;
+    }
+
+    const sheetValues = async (page: Page, name: string) =>
+      (await page.evaluate(`pmoFakeExcel.sheet(${JSON.stringify(name)})`)) as {
+        values: Value[][];
+        formats: string[][];
+      };
+
+    it('runs a full scoring session and writes the cell functions’ numbers, in a constant number of syncs', async () => {
+      // The Excel table has a total row (showTotals): not an initiative, and never written over.
+      const totals: Value[] = ['', 'Total', 1_690_000, '', '', '', ''];
+      const { context, page, watch } = await openTaskpane(
+        workbook({
+          sheets: [
+            { name: 'Notes', values: [] },
+            {
+              name: 'Portfolio',
+              values: [...PORTFOLIO, totals],
+              tables: [{ name: 'tblInitiatives', address: 'A3:G11', showTotals: true }],
+            },
+          ],
+        }),
+      );
+      try {
+        await waitForText(page, '#pmo-table-info', /Sheet "Notes" has no data/);
+        expect(await page.locator('#pmo-setup').isHidden()).toBe(true);
+        await shot(page, 'excel-1-empty');
+
+        await page.evaluate('pmoFakeExcel.activate("Portfolio")');
+        await page.locator('#pmo-detect').click();
+        await waitForText(
+          page,
+          '#pmo-table-info',
+          /7 initiatives in table tblInitiatives on sheet Portfolio\./,
+        );
+        await scoringSession(page, 'excel');
+
+        const { values, formats } = await sheetValues(page, 'Portfolio');
+        expectWrittenEqualsFunctions(values, 7);
+        expect(values[10]).toEqual(totals);
+        expect(formats[HEADER_ROW - 1]?.slice(7, 10)).toEqual(['@', '@', '@']);
+        expect(formats[HEADER_ROW]?.slice(7, 10)).toEqual(['0.00', '0', 'General']);
+        const writes = (await page.evaluate('pmoFakeExcel.writes()')) as WriteOp[];
+        expect(writes.map((write) => `${write.property} ${write.address}`)).toEqual([
+          'numberFormat Portfolio!H3:H10',
+          'values Portfolio!H3:H10',
+          'numberFormat Portfolio!I3:I10',
+          'values Portfolio!I3:I10',
+          'numberFormat Portfolio!J3:J10',
+          'values Portfolio!J3:J10',
+        ]);
+        const syncs = (await page.evaluate('pmoFakeExcel.syncsPerRun()')) as number[];
+        expect(Math.max(...syncs)).toBeLessThanOrEqual(2);
+        expect(syncs.at(-1)).toBe(2);
+        await expectKeyboardAndLabels(page);
+        expect(watch.served).toContain(`${OFFICE_CDN}office.js`);
+        // Three seconds after loading, Office.js tries to frame its telemetry page: the CSP stops it before any
+        // request (so `aborted` stays empty) and Chromium logs the block, the one console error we accept.
+        if (!watch.consoleErrors.some((message) => OFFICE_TELEMETRY_BLOCKED.test(message)))
+          await page.waitForEvent('console', {
+            predicate: (message) => OFFICE_TELEMETRY_BLOCKED.test(message.text()),
+            timeout: 10_000,
+          });
+        expectCleanPage(watch, 'excel');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('restores the configuration when reopened and rewrites its own columns without asking', async () => {
+      const first = await openTaskpane(workbook({ active: 'Portfolio' }));
+      let saved: Record<string, unknown>;
+      let after: Value[][];
+      try {
+        await scoringSession(first.page, 'excel-first');
+        saved = (await first.page.evaluate('pmoFakeExcel.savedSettings()')) as Record<string, unknown>;
+        after = (await sheetValues(first.page, 'Portfolio')).values;
+        expectCleanPage(first.watch, 'excel');
+      } finally {
+        await first.context.close();
+      }
+      expect(typeof saved[SETTINGS_KEY]).toBe('string');
+      const reopened = await openTaskpane({
+        sheets: [
+          { name: 'Portfolio', values: after, tables: [{ name: 'tblInitiatives', address: 'A3:G10' }] },
+        ],
+        active: 'Portfolio',
+        settings: saved,
+      });
+      const { page, watch, context } = reopened;
+      try {
+        await waitForText(page, '#pmo-summary', /^7 initiatives ranked by AHP/);
+        expect(await page.locator('#pmo-method').inputValue()).toBe('ahp');
+        for (const [pair, value] of Object.entries(FINAL_JUDGEMENTS))
+          expect(await page.locator(`#pmo-pair-${pair}`).inputValue()).toBe(value);
+        expect(await page.locator('#pmo-budget').inputValue()).toBe('900,000');
+        expect(await page.getByLabel(MUST, { exact: true }).isChecked()).toBe(true);
+        // Score, Rank and Selected are the add-in's own columns now: not offered as criteria.
+        expect(await page.locator('.pmo-criterion[data-header="Score"]').count()).toBe(0);
+        await page.locator('#pmo-write').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
+        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+        expectWrittenEqualsFunctions((await sheetValues(page, 'Portfolio')).values, 7);
+        expectCleanPage(watch, 'excel');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('reads the current selection when told to, and reads the same range when reopened', async () => {
+      const setup = workbook({ active: 'Portfolio', selection: { sheet: 'Portfolio', address: 'B3:F6' } });
+      const first = await openTaskpane(setup);
+      let saved: Record<string, unknown>;
+      try {
+        await waitForText(first.page, '#pmo-table-info', /^7 initiatives in table tblInitiatives/);
+        await first.page.locator('#pmo-use-selection').click();
+        await waitForText(first.page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
+        expect(await first.page.locator('#pmo-name-column').inputValue()).toBe('Initiative');
+        await first.page.waitForFunction(() => {
+          const fake = (
+            globalThis as unknown as { pmoFakeExcel: { savedSettings(): Record<string, unknown> } }
+          ).pmoFakeExcel;
+          return String(fake.savedSettings()['pmo.scoringPanel']).includes('B3:F6');
+        });
+        saved = (await first.page.evaluate('pmoFakeExcel.savedSettings()')) as Record<string, unknown>;
+        expectCleanPage(first.watch, 'excel');
+      } finally {
+        await first.context.close();
+      }
+      const { page, watch, context } = await openTaskpane({
+        ...setup,
+        selection: { sheet: 'Portfolio', address: 'A1' },
+        settings: saved,
+      });
+      try {
+        await waitForText(page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
+        expectCleanPage(watch, 'excel');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('never writes results onto rows sorted since they were read: it reads the table again and asks to check', async () => {
+      const values: Value[][] = [
+        ['Initiative', 'Cost', 'Value'],
+        ['Alpha', 100, 5],
+        ['Beta', 200, 8],
+      ];
+      const { page, watch, context } = await openTaskpane({
+        sheets: [{ name: 'Backlog', values }],
+        active: 'Backlog',
+      });
+      try {
+        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+        await settle(page);
+        expect(await rankedNames(page)).toEqual(['Beta', 'Alpha']);
+        // The user sorts the table by name, descending, after the panel read it.
+        await page.evaluate(`pmoFakeExcel.edit('Backlog', 'A2:C3', [['Beta', 200, 8], ['Alpha', 100, 5]])`);
+        await page.locator('#pmo-write').click();
+        await waitForText(
+          page,
+          '#pmo-alert',
+          /^The table changed since it was read \(its rows were sorted, added or edited\)/,
+        );
+        expect(await text(page, '#pmo-status')).toBe('Nothing was written.');
+        expect((await sheetValues(page, 'Backlog')).values.map((row) => row.length)).toEqual([3, 3, 3]);
+        await page.locator('#pmo-write').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Backlog!D1:F3\.$/);
+        const written = (await sheetValues(page, 'Backlog')).values;
+        expect(written.map((row) => row.slice(0, 5))).toEqual([
+          ['Initiative', 'Cost', 'Value', 'Score', 'Rank'],
+          ['Beta', 200, 8, 8, 1],
+          ['Alpha', 100, 5, 5, 2],
+        ]);
+        expectCleanPage(watch, 'excel');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('asks in the panel before writing over a user column named Score, and adds new columns when told to', async () => {
+      const values: Value[][] = [
+        ['ID', 'Initiative', 'Cost', 'Value', 'Score'],
+        ['A', 'Alpha', 100, 5, 'high'],
+        ['B', 'Beta', 200, 8, 'low'],
+      ];
+      const { page, watch, context } = await openTaskpane({
+        sheets: [{ name: 'Backlog', values }],
+        active: 'Backlog',
+      });
+      try {
+        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+        await settle(page);
+        await page.locator('#pmo-write').click();
+        await page.locator('#pmo-confirm').waitFor({ state: 'visible' });
+        expect(await text(page, '#pmo-confirm-text')).toContain('“Score”');
+        expect(await page.evaluate('document.activeElement.id')).toBe('pmo-confirm-new');
+        expect((await sheetValues(page, 'Backlog')).values).toEqual(values);
+        await shot(page, 'excel-6-conflict');
+        await page.locator('#pmo-confirm-cancel').click();
+        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+        expect((await sheetValues(page, 'Backlog')).values).toEqual(values);
+
+        await page.locator('#pmo-write').click();
+        await page.locator('#pmo-confirm-new').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score \(PMO\), Rank and Selected to Backlog!F1:H3\.$/);
+        const written = (await sheetValues(page, 'Backlog')).values;
+        expect(written.map((row) => row.slice(0, 5))).toEqual(values);
+        expect(written[0]?.slice(5, 8)).toEqual(['Score (PMO)', 'Rank', 'Selected']);
+        expect(written.slice(1).map((row) => row.slice(5, 8))).toEqual([
+          [5, 2, ''],
+          [8, 1, ''],
+        ]);
+        // Next time the renamed column is the add-in's own: no question.
+        await page.locator('#pmo-write').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score \(PMO\), Rank and Selected to Backlog!F1:H3\.$/);
+        await settle(page);
+        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+        expectCleanPage(watch, 'excel');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe('Sheets sidebar (fake google.script.run running the real Code.js)', () => {
+    const TIME_ZONE = 'Europe/Zurich';
+    /** The Sheets copy has an "As of" date under the title: Date cells must cross google.script.run as serials. */
+    const AS_OF = new Date(Date.UTC(2025, 0, 5, 23));
+    const portfolioWithDate = (): (Value | Date)[][] =>
+      PORTFOLIO.map((row, r) => (r === 1 ? ['As of', AS_OF] : [...row]));
+
+    /** Opens the sidebar; the first `slowCalls` server calls answer after 500 ms (a slow Apps Script). */
+    async function openSidebar(host: FakeSpreadsheet, slowCalls = 0) {
+      const names = Object.keys(host.global).filter((name) => typeof host.global[name] === 'function');
+      const opened = await openPage(browser, built, [
+        fakeScriptRun,
+        `pmoInstallScriptRun(${JSON.stringify(names)});`,
+      ]);
+      let calls = 0;
+      await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) => {
+        if (calls++ < slowCalls) await new Promise((resolve) => setTimeout(resolve, 500));
+        return host.callServer(name, argsJson);
+      });
+      await opened.page.goto(SHEETS_ORIGIN);
+      return opened;
+    }
+
+    it('opens from showScoringPanel with the inlined Sidebar.html and touches no service on load', () => {
+      const host = loadSheetsPanelHost(
+        built.code,
+        [{ name: 'Portfolio', values: PORTFOLIO }],
+        'Portfolio',
+        TIME_ZONE,
+      );
+      expect(host.calls).toEqual([]);
+      expect(host.callServer('showScoringPanel', '[]')).toEqual({ ok: true, json: undefined });
+      expect(host.sidebars).toEqual([{ file: 'Sidebar', title: 'Score initiatives' }]);
+    });
+
+    it('runs a full scoring session and writes the cell functions’ numbers, in a constant number of calls', async () => {
+      const host = loadSheetsPanelHost(
+        built.code,
+        [
+          { name: 'Notes', values: [] },
+          { name: 'Portfolio', values: portfolioWithDate() },
+        ],
+        'Notes',
+        TIME_ZONE,
+      );
+      const { page, watch, context } = await openSidebar(host);
+      try {
+        await waitForText(page, '#pmo-table-info', /Sheet "Notes" has no data/);
+        await shot(page, 'sheets-1-empty');
+        host.activate('Portfolio');
+        await page.locator('#pmo-detect').click();
+        await waitForText(page, '#pmo-table-info', /7 initiatives in A3:G10 on sheet Portfolio\./);
+        const readCalls = host.calls.filter((entry) => entry.method === 'getValues');
+        expect(readCalls).toHaveLength(1);
+        host.calls.length = 0;
+        await scoringSession(page, 'sheets');
+
+        const { values, formats } = host.sheet('Portfolio');
+        expect(values[1]?.[1]).toEqual(AS_OF);
+        expectWrittenEqualsFunctions(
+          values.map((row, r) => (r === 1 ? [] : row)),
+          7,
+        );
+        expect(formats[HEADER_ROW - 1]?.slice(7, 10)).toEqual(['@', '@', '@']);
+        expect(formats[HEADER_ROW]?.slice(7, 9)).toEqual(['0.00', '0']);
+        const writeCalls = host.calls.map((entry) => `${entry.method} ${entry.a1}`);
+        expect(writeCalls).toEqual([
+          'getValues Portfolio!A3:J10',
+          'setNumberFormat Portfolio!H3:H3',
+          'setNumberFormats Portfolio!H4:H10',
+          'setValues Portfolio!H3:H10',
+          'setNumberFormat Portfolio!I3:I3',
+          'setNumberFormats Portfolio!I4:I10',
+          'setValues Portfolio!I3:I10',
+          'setNumberFormat Portfolio!J3:J3',
+          'setValues Portfolio!J3:J10',
+        ]);
+        const saved = host.properties.get(SETTINGS_KEY);
+        expect(saved && JSON.parse(saved).method).toBe('ahp');
+        await expectKeyboardAndLabels(page);
+        expectCleanPage(watch, 'sheets');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('reads the current selection when told to, and reads the same range when reopened', async () => {
+      const host = loadSheetsPanelHost(
+        built.code,
+        [{ name: 'Portfolio', values: PORTFOLIO }],
+        'Portfolio',
+        TIME_ZONE,
+      );
+      host.select('Portfolio', 'B3:F6');
+      const first = await openSidebar(host);
+      try {
+        await waitForText(first.page, '#pmo-table-info', /^7 initiatives in A3:G10/);
+        await first.page.locator('#pmo-use-selection').click();
+        await waitForText(first.page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
+        await expect
+          .poll(() => JSON.parse(host.properties.get(SETTINGS_KEY) ?? '{}').source)
+          .toEqual({ kind: 'range', sheet: 'Portfolio', address: 'B3:F6' });
+        expectCleanPage(first.watch, 'sheets');
+      } finally {
+        await first.context.close();
+      }
+      host.select('Portfolio', 'A1:A1');
+      const { page, watch, context } = await openSidebar(host);
+      try {
+        await waitForText(page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
+        expectCleanPage(watch, 'sheets');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('shows progress while selecting among 150 initiatives, and still writes SELECT’s exact set', async () => {
+      let seed = 7;
+      const random = () => {
+        seed = (seed * 48_271) % 2_147_483_647;
+        return seed / 2_147_483_647;
+      };
+      const rows: Value[][] = Array.from({ length: 150 }, (_, i) => [
+        `Initiative ${i + 1}`,
+        Math.round(50 + random() * 950) * 1000,
+        Math.round(1 + random() * 9),
+        Math.round(1 + random() * 4),
+      ]);
+      const totalCost = rows.reduce((sum, row) => sum + (row[1] as number), 0);
+      const budget = Math.round(totalCost * 0.3);
+      const host = loadSheetsPanelHost(
+        built.code,
+        [{ name: 'Backlog', values: [['Initiative', 'Cost', 'Value', 'Risk'], ...rows] }],
+        'Backlog',
+        TIME_ZONE,
+      );
+      const { page, watch, context } = await openSidebar(host);
+      try {
+        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+        await page.locator('.pmo-criterion[data-header="Risk"] input[type="checkbox"]').check();
+        await settle(page);
+        await page.evaluate(
+          "window.pmoProgressSeen = false; new MutationObserver(() => { if (!document.getElementById('pmo-progress').hidden) window.pmoProgressSeen = true; }).observe(document.getElementById('pmo-progress'), { attributes: true });",
+        );
+        await page.locator('#pmo-budget').fill(String(budget));
+        await waitForText(
+          page,
+          '#pmo-summary',
+          /^150 initiatives ranked by Weighted score, best first\. \d+ selected/,
+        );
+        expect(await page.evaluate('window.pmoProgressSeen')).toBe(true);
+        await page.locator('#pmo-write').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Backlog!E1:G151\.$/);
+        const written = host.sheet('Backlog').values;
+        const scores = written.slice(1, 151).map((row) => [row[4] as number]);
+        const expected = call('SELECT', [
+          [['Cost'], ...rows.map((row) => [row[1] ?? ''])],
+          [['Score'], ...scores],
+          budget,
+        ]);
+        expect(written.slice(1, 151).map((row) => row[6])).toEqual(expected.slice(1).map((row) => row[0]));
+        expectCleanPage(watch, 'sheets');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('restores the configuration from the document properties when the sidebar reopens', async () => {
+      const host = loadSheetsPanelHost(
+        built.code,
+        [{ name: 'Portfolio', values: PORTFOLIO }],
+        'Portfolio',
+        TIME_ZONE,
+      );
+      const first = await openSidebar(host);
+      try {
+        await scoringSession(first.page, 'sheets-first');
+        expectCleanPage(first.watch, 'sheets');
+      } finally {
+        await first.context.close();
+      }
+      const { page, watch, context } = await openSidebar(host);
+      try {
+        await waitForText(page, '#pmo-summary', /^7 initiatives ranked by AHP/);
+        expect(await page.locator('#pmo-method').inputValue()).toBe('ahp');
+        for (const [pair, value] of Object.entries(FINAL_JUDGEMENTS))
+          expect(await page.locator(`#pmo-pair-${pair}`).inputValue()).toBe(value);
+        expect(await page.locator('#pmo-budget').inputValue()).toBe('900,000');
+        expect(await page.getByLabel(MUST, { exact: true }).isChecked()).toBe(true);
+        await page.locator('#pmo-write').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
+        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+        expectWrittenEqualsFunctions(host.sheet('Portfolio').values, 7);
+        expectCleanPage(watch, 'sheets');
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('asks in the panel before writing over a user column named Score, and overwrites it when told to', async () => {
+      const values: Value[][] = [
+        ['ID', 'Initiative', 'Cost', 'Value', 'Score'],
+        ['A', 'Alpha', 100, 5, 'high'],
+        ['B', 'Beta', 200, 8, 'low'],
+      ];
+      const host = loadSheetsPanelHost(built.code, [{ name: 'Backlog', values }], 'Backlog', TIME_ZONE);
+      const { page, watch, context } = await openSidebar(host, 2);
+      try {
+        // Loading the settings and reading the table are slow here: the progress bar shows, then goes.
+        await page.locator('#pmo-progress').waitFor({ state: 'visible' });
+        expect(await page.locator('.pmo-panel').getAttribute('aria-busy')).toBe('true');
+        await page.locator('#pmo-setup').waitFor({ state: 'visible' });
+        await page.locator('#pmo-progress').waitFor({ state: 'hidden' });
+        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+        await settle(page);
+        await page.locator('#pmo-write').click();
+        await page.locator('#pmo-confirm').waitFor({ state: 'visible' });
+        expect(await text(page, '#pmo-confirm-text')).toContain('“Score”');
+        expect(host.calls.filter((entry) => entry.method.startsWith('set'))).toEqual([]);
+        await shot(page, 'sheets-6-conflict');
+        await page.locator('#pmo-confirm-overwrite').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Backlog!E1:G3\.$/);
+        const written = host.sheet('Backlog').values;
+        expect(written.map((row) => row.slice(0, 4))).toEqual(values.map((row) => row.slice(0, 4)));
+        expect(written.slice(0, 3).map((row) => row.slice(4, 7))).toEqual([
+          ['Score', 'Rank', 'Selected'],
+          [5, 2, ''],
+          [8, 1, ''],
+        ]);
+        expectCleanPage(watch, 'sheets');
+      } finally {
+        await context.close();
+      }
+    });
+  });
+});

@@ -1,0 +1,323 @@
+// The Sheets dashboard command, run from the built dist/gsheets/Code.js against an Apps Script-like fake: it
+// never changes a user's sheet, rebuilds only its own sheet, writes user text as text, shows the core's
+// figures, makes a constant number of service calls, and the PMO menu and its item work from Code.js.
+
+import { describe, expect, it } from 'vitest';
+import { buildDashboard, type DashboardSummary } from '../../core/dashboard/build';
+import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
+import { serialFromParts } from '../../core/dates';
+import { normalizeCell } from '../../core/functions/invoke';
+import type { SheetView } from '../../core/workbook';
+import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from './fake-excel';
+import { isoIn } from './fake-hosts';
+import {
+  type FakeSheet,
+  type FakeSheetsHost,
+  loadCodeJs,
+  seedSheetsHost,
+  sheetsSnapshot,
+  sheetsValues,
+} from './fake-sheets';
+
+const TIME_ZONE = 'Europe/Zurich';
+const TODAY = '2025-03-05';
+/** 09:30 in Zurich on 2025-03-05. */
+const NOW = new Date('2025-03-05T08:30:00Z');
+
+function workbook(assignmentRows = 10, extraSheets: Parameters<typeof pmoWorkbook>[2] = []) {
+  const host = seedSheetsHost(pmoWorkbook(TODAY, assignmentRows, extraSheets), TIME_ZONE, SEED_HEADER_FILL);
+  const global = loadCodeJs(host);
+  const pmo = global.PMO as { buildDashboardInSheets(now: Date): DashboardSummary & { sheetName: string } };
+  return { host, global, build: () => pmo.buildDashboardInSheets(NOW) };
+}
+
+function sheetNamed(host: FakeSheetsHost, name: string): FakeSheet {
+  const sheet = host.spreadsheet.sheet(name);
+  if (!sheet)
+    throw new Error(`no sheet ${name}; sheets: ${host.spreadsheet.sheets.map((s) => s.name).join(', ')}`);
+  return sheet;
+}
+
+/** Serial of a Sheets date cell, read in the spreadsheet's time zone. */
+function serialIn(date: Date): number {
+  const [year, month, day] = isoIn(date, TIME_ZONE).split('-').map(Number);
+  return serialFromParts(year ?? 0, month ?? 1, day ?? 1);
+}
+
+const env = { dateToSerial: serialIn };
+
+/** The workbook as the core sees it, read straight from the stored cells (not through the renderer). */
+function coreSheets(host: FakeSheetsHost, except: string): SheetView[] {
+  return host.spreadsheet.sheets
+    .filter((sheet) => sheet.name !== except)
+    .map((sheet) => ({
+      name: sheet.name,
+      rows: sheetsValues(sheet).map((row) => row.map((value) => normalizeCell(value, env))),
+      firstRow: 1,
+      tables: [],
+    }));
+}
+
+/** Sheet row (1-based) of the first dashboard row whose column A reads `text`. */
+function rowOf(sheet: FakeSheet, text: string | RegExp): number {
+  const values = sheetsValues(sheet);
+  const index = values.findIndex((row) =>
+    typeof text === 'string' ? row[0] === text : typeof row[0] === 'string' && text.test(row[0]),
+  );
+  if (index < 0) throw new Error(`no row ${text} on ${sheet.name}`);
+  return index + 1;
+}
+
+/** Spreadsheet service calls (Utilities are local computations, not round trips to the spreadsheet). */
+function spreadsheetCalls(host: FakeSheetsHost): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(host.callCounts()).filter(([call]) => !call.startsWith('Utilities.')),
+  );
+}
+
+describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
+  it('leaves every user sheet exactly as it was, after a build and after a rebuild', () => {
+    const { host, build } = workbook();
+    const snapshot = () =>
+      host.spreadsheet.sheets.filter((sheet) => sheet.name !== 'PMO Dashboard').map(sheetsSnapshot);
+    const before = snapshot();
+    expect(before[0]?.cells[0]?.[1]).toMatchObject({
+      value: 'Resource',
+      fontWeight: 'bold',
+      background: SEED_HEADER_FILL,
+    });
+    build();
+    expect(snapshot()).toEqual(before);
+    build();
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('rebuilds into the same one sheet, cleared first, so nothing of an earlier build is left behind', () => {
+    const { host, build } = workbook();
+    expect(build().sheetName).toBe('PMO Dashboard');
+    const first = sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'));
+    expect(first.charts).toHaveLength(2);
+    build();
+    expect(host.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual([
+      'Resources',
+      'Assignments',
+      'Time Off',
+      'Initiatives',
+      'Risks',
+      'Settings',
+      'PMO Dashboard',
+    ]);
+    expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(first);
+
+    // Without the Risks sheet the next build is shorter: it must equal a first build of that workbook.
+    host.spreadsheet.sheets.splice(host.spreadsheet.sheets.indexOf(sheetNamed(host, 'Risks')), 1);
+    build();
+    const fresh = workbook();
+    fresh.host.spreadsheet.sheets.splice(
+      fresh.host.spreadsheet.sheets.indexOf(sheetNamed(fresh.host, 'Risks')),
+      1,
+    );
+    fresh.build();
+    expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(
+      sheetsSnapshot(sheetNamed(fresh.host, 'PMO Dashboard')),
+    );
+    expect(sheetNamed(host, 'PMO Dashboard').charts.map((chart) => chart.state.options.title)).toEqual([
+      'Initiatives by WSJF',
+    ]);
+  });
+
+  it('leaves a user sheet called "PMO Dashboard" alone and writes to "PMO Dashboard (2)", also on rebuild', () => {
+    const { host, build } = workbook(10, [
+      { name: 'PMO Dashboard', rows: [['My own notes'], ['Do not overwrite', 42]] },
+    ]);
+    const before = sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'));
+    expect(build().sheetName).toBe('PMO Dashboard (2)');
+    build();
+    expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(before);
+    expect(
+      host.spreadsheet.sheets.map((sheet) => sheet.name).filter((name) => name.startsWith('PMO Dashboard')),
+    ).toEqual(['PMO Dashboard', 'PMO Dashboard (2)']);
+    expect(sheetNamed(host, 'PMO Dashboard (2)').cell(1, 1)?.value).toBe(DASHBOARD_MARKER);
+    expect(host.spreadsheet.activeSheet?.name).toBe('PMO Dashboard (2)');
+    expect(host.toasts.at(-1)).toBe('PMO Toolkit: Dashboard built: sheet "PMO Dashboard (2)" from 5 tables.');
+  });
+
+  it('writes names that look like formulas or signs as text, formatted "@", never as formulas', () => {
+    const { host, build } = workbook();
+    build();
+    const dashboard = sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'));
+    for (const name of FORMULA_LIKE_NAMES) {
+      const cells = dashboard.cells.filter(([, cell]) => cell.value === name);
+      expect(cells.length, name).toBeGreaterThan(0);
+      for (const [, cell] of cells) expect(cell).toMatchObject({ value: name, numberFormat: '@' });
+    }
+    expect(dashboard.cells.filter(([, cell]) => cell.formula !== undefined)).toEqual([]);
+  });
+
+  it('shows the same figures as the core and the same weekly utilization as PMO_UTILIZATION', () => {
+    const { host, global, build } = workbook();
+    const result = build();
+    const core = buildDashboard({
+      sheets: coreSheets(host, 'PMO Dashboard'),
+      today: serialOf(TODAY),
+      builtAt: '2025-03-05 09:30',
+      namedBudget: 300000,
+    });
+    const { sheetName, ...summary } = result;
+    expect(sheetName).toBe('PMO Dashboard');
+    expect(summary).toEqual(core.summary);
+
+    const sheet = sheetNamed(host, 'PMO Dashboard');
+    const figure = (label: string | RegExp) => sheet.cell(rowOf(sheet, label), 2);
+    expect(figure(/^Average utilization/)?.value).toBeCloseTo(
+      core.summary.averageUtilization ?? Number.NaN,
+      12,
+    );
+    expect(figure(/^Average utilization/)?.numberFormat).toBe('0%');
+    expect(figure('Overallocated resource-weeks (above 100%)')?.value).toBe(
+      core.summary.overallocatedResourceWeeks,
+    );
+    expect(figure('Selected within budget')?.value).toBe(core.summary.selectedCount);
+    expect(figure('Budget')?.value).toBe(300000);
+    for (const level of ['Low', 'Moderate', 'High', 'Extreme'] as const)
+      expect(figure(`  ${level}`)?.value).toBe(core.summary.risksByLevel?.[level]);
+    expect(sheet.cell(2, 1)?.value).toBe(
+      'Built 2025-03-05 09:30 from Resources (sheet "Resources"), Assignments (sheet "Assignments"), Time off (sheet "Time Off"), Initiatives (sheet "Initiatives"), Risks (sheet "Risks").',
+    );
+
+    const values = (name: string) => sheetsValues(sheetNamed(host, name));
+    const weekOne = (sheet.cell(rowOf(sheet, 'Resource'), 2)?.value ?? null) as Date;
+    const weekTwelveEnd = new Date(weekOne.getTime() + 83 * 86_400_000 + 12 * 3_600_000);
+    const expected = (global.PMO_UTILIZATION as (...args: unknown[]) => unknown[][])(
+      values('Assignments'),
+      values('Resources'),
+      weekOne,
+      weekTwelveEnd,
+      'week',
+      values('Time Off'),
+    );
+    const header = rowOf(sheet, 'Resource');
+    expect(expected[0]?.length).toBe(13);
+    for (let p = 1; p <= 12; p++) {
+      const cell = sheet.cell(header, p + 1);
+      expect(isoIn(cell?.value as Date, TIME_ZONE)).toBe(isoIn(expected[0]?.[p] as Date, TIME_ZONE));
+      expect(cell?.numberFormat).toBe('dd mmm');
+    }
+    expect(serialIn(weekOne)).toBe(core.summary.heatmapStart);
+    for (const row of expected.slice(1)) {
+      const r = rowOf(sheet, String(row[0]));
+      for (let p = 1; p <= 12; p++) expect(sheet.cell(r, p + 1)?.value).toBeCloseTo(row[p] as number, 12);
+    }
+  });
+
+  it('renders the plan natively: fills, merges, widths in pixels, frozen title rows and two charts over the plan ranges', () => {
+    const { host, build } = workbook();
+    build();
+    const sheet = sheetNamed(host, 'PMO Dashboard');
+    const section = rowOf(sheet, 'Headline figures');
+    expect(sheet.cell(section, 1)).toMatchObject({
+      background: '#1F3864',
+      fontColor: '#FFFFFF',
+      fontWeight: 'bold',
+      fontSize: 12,
+    });
+    expect(sheet.cell(section + 1, 1)).toMatchObject({
+      background: null,
+      fontColor: '#262626',
+      fontWeight: 'normal',
+      fontSize: 10,
+    });
+    expect(sheet.merges).toContainEqual({ row: section, column: 1, rows: 1, columns: 4 });
+    expect(sheet.columnWidths.get(1)).toBe(34 * 7);
+    expect(sheet.frozenRows).toBe(2);
+    const ranked = rowOf(sheet, 'Rank');
+    expect(sheet.charts.map((chart) => chart.state)).toContainEqual({
+      type: 'BAR',
+      ranges: [
+        { row: ranked, column: 3, rows: 6, columns: 1 },
+        { row: ranked, column: 4, rows: 6, columns: 1 },
+      ],
+      numHeaders: 1,
+      options: { title: 'Initiatives by WSJF', legend: { position: 'none' } },
+      position: { row: ranked - 1, column: 8, offsetX: 0, offsetY: 0 },
+    });
+  });
+
+  it('reads each sheet once and writes with the same calls whether the assignments have 10 rows or 10,000', () => {
+    const small = workbook(10);
+    const large = workbook(10_000);
+    small.build();
+    const result = large.build();
+    expect(result.resources).toBe(4);
+    const calls = spreadsheetCalls(small.host);
+    expect(spreadsheetCalls(large.host)).toEqual(calls);
+    expect(calls['Range.getValues']).toBe(6);
+    expect(calls['Range.getValue']).toBe(1);
+    expect(calls['Range.setValues']).toBe(1);
+    expect(calls['Range.setNumberFormats']).toBe(1);
+    expect(calls['Sheet.insertChart']).toBe(2);
+  });
+
+  it('shows a failure in an alert from the menu item instead of swallowing it', () => {
+    const { host, global } = workbook();
+    host.failures.set('Spreadsheet.insertSheet', 'You do not have permission to add a sheet.');
+    (global.PMO_buildDashboard as () => void)();
+    expect(host.ui.alerts).toEqual([
+      'The dashboard could not be built: You do not have permission to add a sheet.',
+    ]);
+    expect(host.consoleErrors).toHaveLength(1);
+    expect(host.toasts).toEqual([]);
+  });
+});
+
+describe('Code.js entry points', () => {
+  it('touches no service when it loads, and declares onOpen, onInstall and PMO_buildDashboard at top level', () => {
+    const { host, global } = workbook();
+    expect(host.calls).toEqual([]);
+    for (const name of ['onOpen', 'onInstall', 'PMO_buildDashboard'])
+      expect(typeof global[name], name).toBe('function');
+  });
+
+  it('adds the PMO menu with "Build dashboard" and "Score initiatives…" on open and on install', () => {
+    const { host, global } = workbook();
+    (global.onOpen as (e: unknown) => void)({ authMode: 'LIMITED' });
+    (global.onInstall as (e: unknown) => void)({ authMode: 'FULL' });
+    const menu = {
+      caption: 'PMO',
+      items: [
+        { caption: 'Build dashboard', functionName: 'PMO_buildDashboard' },
+        { caption: 'Score initiatives…', functionName: 'showScoringPanel' },
+      ],
+    };
+    for (const item of menu.items)
+      expect(typeof global[item.functionName], item.functionName).toBe('function');
+    expect(host.ui.menus).toEqual([menu, menu]);
+    expect(
+      host.calls.filter(
+        (call) => !call.startsWith('Menu.') && !call.startsWith('Ui.') && call !== 'SpreadsheetApp.getUi',
+      ),
+    ).toEqual([]);
+  });
+
+  it('builds the dashboard from the menu item and says so in a toast', () => {
+    const { host, global } = workbook();
+    (global.PMO_buildDashboard as () => void)();
+    expect(sheetNamed(host, 'PMO Dashboard').cell(1, 1)?.value).toBe(DASHBOARD_MARKER);
+    expect(host.toasts).toEqual(['PMO Toolkit: Dashboard built: sheet "PMO Dashboard" from 5 tables.']);
+    expect(host.ui.alerts).toEqual([]);
+  });
+});
+
+describe('the fake Sheets host', () => {
+  it('turns "=…" into a formula even in a text-formatted cell, and keeps text after a leading apostrophe', () => {
+    const { host } = workbook(1);
+    const sheet = sheetNamed(host, 'Settings');
+    const range = sheet.getRange(1, 4, 1, 3);
+    range.setNumberFormats([['@', '@', 'General']]);
+    range.setValues([['=1+1', "'=1+1", '+cmd']]);
+    expect(sheet.cell(1, 4)?.formula).toBe('=1+1');
+    expect(sheet.cell(1, 5)).toMatchObject({ value: '=1+1' });
+    expect(sheet.cell(1, 5)?.formula).toBeUndefined();
+    expect(sheet.cell(1, 6)?.formula).toBe('=+cmd');
+  });
+});
