@@ -17,7 +17,13 @@ import {
   type Period,
   type UtilizationGrid,
 } from '../core/utilization';
-import { findTables, type LocatedTable, SHEET_NAMES, type TableKind } from '../core/workbook';
+import {
+  findTables,
+  type LocatedTable,
+  SHEET_NAMES,
+  type TableKind,
+  utilizationTablesOf,
+} from '../core/workbook';
 import { version } from '../package.json';
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
 import { readWorkbook, type Workbook } from './xlsx';
@@ -242,6 +248,27 @@ function readInput(path: string): Uint8Array | string {
   }
 }
 
+/** An opened workbook, with the way to report a problem with it (one line on stderr, exit code 1). */
+interface OpenedWorkbook {
+  readonly bytes: Uint8Array;
+  readonly workbook: Workbook;
+  readonly fail: (message: string) => number;
+}
+
+/** Reads `path` as an .xlsx workbook; on failure writes the one-line reason and returns the exit code. */
+function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
+  const fileLabel = sanitizeText(path);
+  const fail = (message: string): number => {
+    io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
+    return EXIT_FAILURE;
+  };
+  const bytes = readInput(path);
+  if (typeof bytes === 'string') return fail(bytes);
+  const workbook = readWorkbook(bytes);
+  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  return { bytes, workbook, fail };
+}
+
 const KIND_LABELS: Readonly<Record<TableKind, string>> = {
   resources: 'Resources',
   assignments: 'Assignments',
@@ -326,34 +353,16 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const period = choiceOption(parsed, 'period', PERIODS, 'week');
   const basis = choiceOption<Basis>(parsed, 'basis', BASES, 'all');
-  const fileLabel = sanitizeText(path);
-  const fail = (message: string): number => {
-    io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
-    return EXIT_FAILURE;
-  };
-
-  const bytes = readInput(path);
-  if (typeof bytes === 'string') return fail(bytes);
-  const workbook = readWorkbook(bytes);
-  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  const opened = openWorkbook(path, io);
+  if (typeof opened === 'number') return opened;
+  const { workbook, fail } = opened;
   const { tables } = findTables(workbook.sheets);
   const { resources, assignments, timeOff } = tables;
+  const utilizationTables = utilizationTablesOf(tables);
   if (!resources) return fail(missingTableMessage('resources', 'Resource'));
-  if (!assignments) return fail(missingTableMessage('assignments', 'Resource, Start, End'));
-
-  const model = buildUtilizationModel(
-    {
-      resources: resources.grid,
-      assignments: assignments.grid,
-      ...(timeOff ? { timeOff: timeOff.grid } : {}),
-      firstRows: {
-        resources: resources.firstRow,
-        assignments: assignments.firstRow,
-        ...(timeOff ? { timeOff: timeOff.firstRow } : {}),
-      },
-    },
-    basis,
-  );
+  if (!assignments || !utilizationTables)
+    return fail(missingTableMessage('assignments', 'Resource, Start, End'));
+  const model = buildUtilizationModel(utilizationTables, basis);
   if ('kind' in model) return fail(sanitizeText(model.message));
   const grid = computeUtilization(model, {
     period,
@@ -491,16 +500,9 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
     throw new UsageError('the output would overwrite the input: pick another file with -o');
   const now = new Date();
   const today = dateOption(parsed, 'today') ?? localDateSerial(now);
-  const fileLabel = sanitizeText(path);
-  const fail = (message: string): number => {
-    io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
-    return EXIT_FAILURE;
-  };
-
-  const bytes = readInput(path);
-  if (typeof bytes === 'string') return fail(bytes);
-  const workbook = readWorkbook(bytes);
-  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  const opened = openWorkbook(path, io);
+  if (typeof opened === 'number') return opened;
+  const { bytes, workbook, fail } = opened;
   const userSheets = workbook.sheets.filter(
     (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
   );

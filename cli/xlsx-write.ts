@@ -16,11 +16,15 @@ import {
   type PlanValue,
 } from '../core/dashboard/plan';
 import {
+  attributesOf,
   decodeCellText,
-  decodeXml,
+  folderOf,
   isDateFormatCode,
   MAX_PART_BYTES,
+  PREFIX,
   readWorkbook,
+  relsPathOf,
+  resolveTarget,
   type WorkbookError,
 } from './xlsx';
 
@@ -349,8 +353,6 @@ function writeZip(
 // ------------------------------------------------------------------------------------------------
 // XML text
 
-const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
-const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 /** Characters XML 1.0 does not allow. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const XML_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
@@ -396,14 +398,6 @@ export function escapeCellText(text: string): string {
 }
 
 const hex4 = (code: number): string => code.toString(16).toUpperCase().padStart(4, '0');
-
-function attributesOf(text: string): Map<string, string> {
-  const attributes = new Map<string, string>();
-  ATTRIBUTE.lastIndex = 0;
-  for (let match = ATTRIBUTE.exec(text); match; match = ATTRIBUTE.exec(text))
-    attributes.set(match[1] ?? '', decodeXml(match[2] ?? match[3] ?? ''));
-  return attributes;
-}
 
 /** One element found in XML text: where it starts and ends, its tag's attribute text and its inner XML. */
 interface Found {
@@ -496,27 +490,6 @@ function partText(name: string, data: Uint8Array): string {
 
 // ------------------------------------------------------------------------------------------------
 // Package paths and relationships
-
-const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
-const relsPathOf = (path: string): string =>
-  `${folderOf(path)}_rels/${path.slice(path.lastIndexOf('/') + 1)}.rels`;
-
-function resolveTarget(baseFolder: string, target: string): string {
-  let decoded = target.replace(/\\/g, '/');
-  try {
-    decoded = decodeURIComponent(decoded);
-  } catch {
-    // A target with a stray % is used as written.
-  }
-  const joined = decoded.startsWith('/') ? decoded.slice(1) : `${baseFolder}${decoded}`;
-  const parts: string[] = [];
-  for (const part of joined.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
-}
 
 /** The relative target from the part `from` to the part `to` ("../drawings/drawing1.xml"). */
 function relativeTarget(from: string, to: string): string {

@@ -94,11 +94,12 @@ export function decodeCellText(raw: string): string {
 // ------------------------------------------------------------------------------------------------
 // XML scanning helpers (element names may carry a namespace prefix, as in `<x:c>`)
 
-const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+/** Matches an optional XML namespace prefix (`x:`) in the patterns below. */
+export const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
 const ATTRIBUTE = /([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** Attributes of one start tag's attribute text, decoded. */
-function attributesOf(text: string): Map<string, string> {
+export function attributesOf(text: string): Map<string, string> {
   const attributes = new Map<string, string>();
   ATTRIBUTE.lastIndex = 0;
   for (let match = ATTRIBUTE.exec(text); match; match = ATTRIBUTE.exec(text)) {
@@ -175,7 +176,7 @@ function richText(inner: string): string {
 const utf8 = new TextDecoder('utf-8');
 
 /** Resolves a relationship target against the folder of the part that owns the relationships. */
-function resolveTarget(baseFolder: string, target: string): string {
+export function resolveTarget(baseFolder: string, target: string): string {
   let decoded = target.replace(/\\/g, '/');
   try {
     decoded = decodeURIComponent(decoded);
@@ -192,8 +193,10 @@ function resolveTarget(baseFolder: string, target: string): string {
   return parts.join('/');
 }
 
-const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
-const relsPathOf = (path: string): string =>
+/** The folder of a package part, with its trailing slash. */
+export const folderOf = (path: string): string => path.slice(0, path.lastIndexOf('/') + 1);
+/** The relationships part of a package part. */
+export const relsPathOf = (path: string): string =>
   `${folderOf(path)}_rels/${path.slice(path.lastIndexOf('/') + 1)}.rels`;
 
 interface Relationship {

@@ -3,7 +3,7 @@
 
 import type { Cell } from './cells';
 import { findTable, type TableSpec } from './table';
-import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from './utilization';
+import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './utilization';
 
 /** An Excel table (Insert › Table) such as `Assignments` covering `B3:H40`. */
 export interface ExcelTable {
@@ -215,4 +215,20 @@ export function findTables(sheets: readonly SheetView[]): WorkbookTables {
     };
   }
   return { tables, missing };
+}
+
+/** The utilization tables found in a workbook, with their sheet rows; undefined without Resources and Assignments. */
+export function utilizationTablesOf(tables: WorkbookTables['tables']): UtilizationTables | undefined {
+  const { resources, assignments, timeOff } = tables;
+  if (!resources || !assignments) return undefined;
+  return {
+    resources: resources.grid,
+    assignments: assignments.grid,
+    ...(timeOff ? { timeOff: timeOff.grid } : {}),
+    firstRows: {
+      resources: resources.firstRow,
+      assignments: assignments.firstRow,
+      ...(timeOff ? { timeOff: timeOff.firstRow } : {}),
+    },
+  };
 }

@@ -2,6 +2,7 @@
 // The ribbon's ExecuteFunction commands, registered in the shared runtime (manifest FunctionName
 // "buildDashboard"). Loading this module touches neither Office nor the DOM; registerCommands() does.
 
+import { errorMessage } from '../core/errors';
 import { buildDashboardInExcel } from './dashboard';
 
 /** The manifest's `<FunctionName>` of the "Build dashboard" button. */
@@ -9,19 +10,6 @@ export const BUILD_DASHBOARD_ACTION = 'buildDashboard';
 
 /** Id of the task pane element that shows what the add-in is doing (taskpane.html). */
 const STATUS_ELEMENT_ID = 'status';
-
-/** The message of a thrown value (Office.js rejects with OfficeExtension.Error, an Error-like object). */
-function messageOf(error: unknown): string {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'message' in error &&
-    typeof error.message === 'string' &&
-    error.message
-  )
-    return error.message;
-  return String(error);
-}
 
 /** Writes `text` into the task pane's status line (as text, never HTML). */
 function showStatus(text: string): void {
@@ -33,7 +21,7 @@ function showStatus(text: string): void {
 /** Tells the user the command failed: the message in the task pane's status line, and the pane shown. */
 function reportFailure(error: unknown): void {
   console.error('PMO Toolkit: building the dashboard failed.', error);
-  showStatus(`The dashboard could not be built: ${messageOf(error)}`);
+  showStatus(`The dashboard could not be built: ${errorMessage(error)}`);
   const cannotShow = (showError: unknown) =>
     console.error('PMO Toolkit: could not show the task pane.', showError);
   try {

@@ -14,6 +14,7 @@ import {
   type PlanCell,
   type PlanChart,
 } from '../core/dashboard/plan';
+import { errorMessage } from '../core/errors';
 import { normalizeCell } from '../core/functions/invoke';
 import type { SheetView } from '../core/workbook';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
@@ -52,21 +53,8 @@ export function buildDashboardFromMenu(): void {
     buildDashboardInSheets(new Date());
   } catch (error) {
     console.error(error);
-    SpreadsheetApp.getUi().alert(`The dashboard could not be built: ${messageOf(error)}`);
+    SpreadsheetApp.getUi().alert(`The dashboard could not be built: ${errorMessage(error)}`);
   }
-}
-
-/** The message of a thrown value (service exceptions are Error-like objects, not always `instanceof Error`). */
-function messageOf(error: unknown): string {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'message' in error &&
-    typeof error.message === 'string' &&
-    error.message
-  )
-    return error.message;
-  return String(error);
 }
 
 /** One sheet as read: its values (row 1 first, column A first). */

@@ -15,7 +15,14 @@ import {
   type UtilizationBand,
   type UtilizationGrid,
 } from '../utilization';
-import { findTables, type LocatedTable, type SheetView, TABLE_KINDS, type TableKind } from '../workbook';
+import {
+  findTables,
+  type LocatedTable,
+  type SheetView,
+  TABLE_KINDS,
+  type TableKind,
+  utilizationTablesOf,
+} from '../workbook';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
 import { cell, PlanWriter, userText } from './layout';
 import {
@@ -107,20 +114,9 @@ function utilizationOf(
   tables: Partial<Record<TableKind, LocatedTable>>,
   start: number,
 ): { grid: UtilizationGrid | undefined; issues: RowIssue[]; error: string | undefined } {
-  const resources = tables.resources;
-  const assignments = tables.assignments;
-  if (!resources || !assignments) return { grid: undefined, issues: [], error: undefined };
-  const timeOff = tables.timeOff;
-  const model = buildUtilizationModel({
-    resources: resources.grid,
-    assignments: assignments.grid,
-    ...(timeOff ? { timeOff: timeOff.grid } : {}),
-    firstRows: {
-      resources: resources.firstRow,
-      assignments: assignments.firstRow,
-      ...(timeOff ? { timeOff: timeOff.firstRow } : {}),
-    },
-  });
+  const utilizationTables = utilizationTablesOf(tables);
+  if (!utilizationTables) return { grid: undefined, issues: [], error: undefined };
+  const model = buildUtilizationModel(utilizationTables);
   if (isPmoError(model)) return { grid: undefined, issues: [], error: model.message };
   const grid = computeUtilization(model, { period: 'week', start, end: start + HEATMAP_WEEKS * 7 - 1 });
   if (isPmoError(grid)) return { grid: undefined, issues: [...model.issues], error: grid.message };
