@@ -2,6 +2,7 @@
 // column, and a header in gives a header cell out so the spill lines up row by row with the input.
 
 import { type Cell, isBlank, parseNumberText } from '../cells';
+import { type PmoError, pmoError } from '../errors';
 import type { Arg, OutCell, OutGrid } from './types';
 
 /** A one-dimensional argument: its cells in order and the header text when the first cell was one. */
@@ -21,21 +22,42 @@ export function flatCells(arg: Arg): Cell[] {
 
 /**
  * Reads a column argument. The first cell is a header when it is text that `isValue` does not accept
- * while at least one cell below it is a value (DESIGN §10).
+ * while at least one cell below it is a value (DESIGN §10), or while every cell below it is blank (a blank
+ * template gives its header alone).
  * @param isValue true for a cell the function can use as data (a number, a known label…).
  */
 export function columnArg(arg: Arg, isValue: (cell: Cell) => boolean): ColumnArg {
   const cells = flatCells(arg);
-  const first = cells[0];
-  if (
-    typeof first === 'string' &&
-    !isBlank(first) &&
-    !isValue(first) &&
-    cells.slice(1).some((cell) => isValue(cell))
-  ) {
-    return { header: first.trim(), cells: cells.slice(1) };
+  const [first, ...rest] = cells;
+  const below = rest.some((cell) => isValue(cell)) || (rest.length > 0 && rest.every(isBlank));
+  if (typeof first === 'string' && !isBlank(first) && !isValue(first) && below) {
+    return { header: first.trim(), cells: rest };
   }
   return { header: undefined, cells };
+}
+
+/** True when a range argument is a block (more than one row and more than one column). */
+function isBlock(arg: Arg): boolean {
+  return (
+    Array.isArray(arg) &&
+    arg.length > 1 &&
+    (arg as readonly (readonly Cell[])[]).some((row) => row.length > 1)
+  );
+}
+
+/**
+ * Reads a one-dimensional argument (a row or a column, optional header cell, see {@link columnArg}); a block
+ * of several rows and columns is an error naming the argument rather than a silent first column.
+ */
+export function vectorArg(
+  fn: string,
+  name: string,
+  arg: Arg,
+  isValue: (cell: Cell) => boolean,
+): ColumnArg | PmoError {
+  if (isBlock(arg))
+    return pmoError('value', `${fn}'s ${name} must be a single column (or row), not a block.`);
+  return columnArg(arg, isValue);
 }
 
 /**

@@ -34,28 +34,10 @@ import {
   selectPortfolio,
 } from '../prioritization/selection';
 import { choiceArg, scalarArg, tableArg } from './args';
-import { type ColumnArg, columnArg, columnResult, isNumberLike, matrixArg } from './columns';
+import { type ColumnArg, columnResult, isNumberLike, matrixArg, vectorArg } from './columns';
 import type { Arg, FunctionSpec, OutCell, OutGrid, ParamSpec } from './types';
 
 type Grid = readonly (readonly Cell[])[];
-
-/** True when a range argument is a block (more than one row and more than one column). */
-function isBlock(arg: Arg): boolean {
-  const grid = tableArg(arg);
-  return grid !== undefined && grid.length > 1 && grid.some((row) => row.length > 1);
-}
-
-/** A one-dimensional argument (a row or a column, optional header cell), or an error for a block. */
-function vectorArg(
-  fn: string,
-  name: string,
-  arg: Arg,
-  isValue: (cell: Cell) => boolean,
-): ColumnArg | PmoError {
-  if (isBlock(arg))
-    return pmoError('value', `${fn}'s ${name} must be a single column (or row), not a block.`);
-  return columnArg(arg, isValue);
-}
 
 /** A list given as a row, a column, or a header row above a row of values (weights, directions). */
 function listArg(fn: string, name: string, arg: Arg, isValue: (cell: Cell) => boolean): Cell[] | PmoError {

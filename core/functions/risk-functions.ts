@@ -48,7 +48,7 @@ import {
   simulateExposure,
 } from '../risk/simulation';
 import { scalarArg, tableArg } from './args';
-import { type ColumnArg, columnArg, columnResult, isNumberLike } from './columns';
+import { columnResult, isNumberLike, vectorArg } from './columns';
 import type { Arg, FunctionSpec, OutCell, OutGrid, ParamSpec } from './types';
 
 const PROBABILITY: ParamSpec = {
@@ -68,26 +68,6 @@ const CHANCE: ParamSpec = {
   kind: 'table',
   description: 'Probability of each risk as a chance, one per row (header optional): 0.4 or "40%".',
 };
-
-/**
- * A column argument whose first cell may be a header (DESIGN §10). Beyond `columnArg`, a text first cell
- * over cells that are all blank is a header too, so a blank template gives its header alone.
- */
-function riskColumnArg(arg: Arg, isValue: (cell: Cell) => boolean): ColumnArg {
-  const column = columnArg(arg, isValue);
-  const [first, ...rest] = column.cells;
-  if (
-    column.header === undefined &&
-    rest.length > 0 &&
-    typeof first === 'string' &&
-    !isBlank(first) &&
-    !isValue(first) &&
-    rest.every((cell) => isBlank(cell))
-  ) {
-    return { header: first.trim(), cells: rest };
-  }
-  return column;
-}
 
 /** Thousands separators without the host's locale, so messages read the same everywhere. */
 function formatCount(value: number): string {
@@ -127,8 +107,10 @@ function readRatingPair(
   impactArg: Arg,
   multiply: boolean,
 ): RatingPair | PmoError {
-  const probability = riskColumnArg(probabilityArg, isRatingValue);
-  const impact = riskColumnArg(impactArg, isRatingValue);
+  const probability = vectorArg(fn, 'probability', probabilityArg, isRatingValue);
+  if (isPmoError(probability)) return probability;
+  const impact = vectorArg(fn, 'impact', impactArg, isRatingValue);
+  if (isPmoError(impact)) return impact;
   const mismatch = lengthError(
     fn,
     ['probability', 'impact'],
@@ -348,7 +330,8 @@ function readChanceColumn(
   fn: string,
   arg: Arg,
 ): { header: string | undefined; cells: RatingCell[] } | PmoError {
-  const column = riskColumnArg(arg, isRatingValue);
+  const column = vectorArg(fn, 'probability', arg, isRatingValue);
+  if (isPmoError(column)) return column;
   const cells = readRatingColumn(column.cells);
   const decision = decideChanceColumn(cells);
   if (decision.kind === 'ratings') {
@@ -379,7 +362,8 @@ export const EXPOSURE: FunctionSpec = {
   run: ([probabilityArg, impactArg]) => {
     const chances = readChanceColumn('EXPOSURE', probabilityArg);
     if (isPmoError(chances)) return chances;
-    const costs = riskColumnArg(impactArg, isNumberLike);
+    const costs = vectorArg('EXPOSURE', 'impact', impactArg, isNumberLike);
+    if (isPmoError(costs)) return costs;
     const mismatch = lengthError(
       'EXPOSURE',
       ['probability', 'impact'],
@@ -516,9 +500,12 @@ export const SIMULATE_EXPOSURE: FunctionSpec = {
     if (isPmoError(seed)) return seed;
     const chances = readChanceColumn(fn, probabilityArg);
     if (isPmoError(chances)) return chances;
-    const lows = riskColumnArg(lowArg, isNumberLike);
-    const likelies = riskColumnArg(likelyArg, isNumberLike);
-    const highs = riskColumnArg(highArg, isNumberLike);
+    const lows = vectorArg(fn, 'low', lowArg, isNumberLike);
+    if (isPmoError(lows)) return lows;
+    const likelies = vectorArg(fn, 'likely', likelyArg, isNumberLike);
+    if (isPmoError(likelies)) return likelies;
+    const highs = vectorArg(fn, 'high', highArg, isNumberLike);
+    if (isPmoError(highs)) return highs;
     const mismatch = lengthError(
       fn,
       ['probability', 'low', 'likely', 'high'],
