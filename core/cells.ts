@@ -54,9 +54,18 @@ export function parseNumberText(raw: string): NumberText | undefined {
   let text = raw.trim().replace(/[\u00a0\u202f]/g, ' ');
   if (text === '') return undefined;
   let sign = 1;
-  if (/^\(.*\)$/.test(text)) {
-    sign = -1;
-    text = text.slice(1, -1).trim();
+  const unwrap = () => {
+    if (/^\(.*\)$/.test(text)) {
+      sign = -sign;
+      text = text.slice(1, -1).trim();
+    }
+  };
+  unwrap();
+  // Accounting negatives with the currency outside the brackets: "(30,000) CHF", "CHF (30,000)".
+  const outside = text.replace(CURRENCY, '').replace(CURRENCY_SUFFIX, '').trim();
+  if (outside !== text && /^\(.*\)$/.test(outside)) {
+    text = outside;
+    unwrap();
   }
   if (text.startsWith('-') || text.startsWith('\u2212')) {
     sign = -sign;
