@@ -421,6 +421,8 @@ function readAssignments(
   const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'allocation')));
   const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
   const assignments: Assignment[] = [];
+  // Many rows name the same few people: match each distinct spelling once.
+  const resourceOfName = new Map<string, number | undefined>();
   for (const row of table.rows) {
     const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));
     const name = cellText(cellOf(table, row, 'resource'));
@@ -428,7 +430,11 @@ function readAssignments(
       issue('resource', 'no resource: row left out');
       continue;
     }
-    const resourceIndex = byKey.get(resourceKey(name));
+    let resourceIndex = resourceOfName.get(name);
+    if (resourceIndex === undefined && !resourceOfName.has(name)) {
+      resourceIndex = byKey.get(resourceKey(name));
+      resourceOfName.set(name, resourceIndex);
+    }
     const resource = resourceIndex === undefined ? undefined : resources[resourceIndex];
     if (resourceIndex === undefined || !resource) {
       issue(
