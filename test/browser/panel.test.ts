@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPmoError } from '../../core/errors';
-import { findFunction } from '../../core/functions/catalog';
+import { CATALOG, findFunction } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
 import type { OutGrid } from '../../core/functions/types';
 import { rankScores } from '../../core/prioritization/scoring';
@@ -416,6 +416,19 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       await opened.page.evaluate('pmoFakeExcel.installDocument(); pmoTaskpane.startScoringPanel();');
       return opened;
     }
+
+    it('lists every PMO function of the catalog on the page, as text', async () => {
+      const { context, page } = await openTaskpane(workbook());
+      try {
+        await page.waitForFunction('document.querySelectorAll("#function-list li").length > 0');
+        const names = await page.$$eval('#function-list code', (codes) =>
+          codes.map((code) => code.textContent),
+        );
+        expect(names).toEqual(CATALOG.map((spec) => `PMO.${spec.name}`));
+      } finally {
+        await context.close();
+      }
+    });
 
     const sheetValues = async (page: Page, name: string) =>
       (await page.evaluate(`pmoFakeExcel.sheet(${JSON.stringify(name)})`)) as {
