@@ -226,7 +226,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       'Utilization = Σ load ÷ Σ capacity; see the README for every definition.',
     'footer',
   );
-  out.widen(0, 34);
+  out.widen(0, 46);
   return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
 }
 
@@ -499,6 +499,8 @@ function writeIssues(out: PlanWriter, issues: readonly DashboardIssue[]) {
     return;
   }
   out.row(['Sheet', 'Row', 'Column', 'Value', 'Problem'].map((text) => cell(text, 'header')));
+  out.widen(2, 14);
+  out.widen(3, 16);
   for (const issue of issues.slice(0, MAX_LISTED_ISSUES)) {
     out.row([
       userText(issue.sheet),
