@@ -37,6 +37,8 @@ import {
 export const HEATMAP_WEEKS = 12;
 /** How many risks the "top risks" list shows. */
 export const TOP_RISKS = 10;
+/** Width (characters) of column A, which holds the longest headline label and the resource names. */
+export const LABEL_COLUMN_WIDTH = 46;
 /** How many data issues are listed on the sheet (the rest are counted). */
 export const MAX_LISTED_ISSUES = 200;
 
@@ -226,7 +228,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       'Utilization = Σ load ÷ Σ capacity; see the README for every definition.',
     'footer',
   );
-  out.widen(0, 46);
+  out.widen(0, LABEL_COLUMN_WIDTH);
   return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
 }
 

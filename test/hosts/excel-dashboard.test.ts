@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { buildDashboard } from '../../core/dashboard/build';
+import { buildDashboard, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { findFunction } from '../../core/functions/catalog';
 import { invoke, normalizeCell, UTC_DATES } from '../../core/functions/invoke';
@@ -216,7 +216,7 @@ describe('buildDashboardInExcel', () => {
     });
     expect(sheet.cell(section, 3)).toMatchObject({ fill: '#1F3864' });
     expect(sheet.merges).toContainEqual({ row: section, column: 0, rows: 1, columns: 4 });
-    expect(sheet.columnWidths.get(0)).toBe(34 * 7);
+    expect(sheet.columnWidths.get(0)).toBe(LABEL_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
     const ranked = rowOf(sheet, 'Rank');
     const bar = sheet.charts.find((chart) => chart.title === 'Initiatives by WSJF');

@@ -3,7 +3,7 @@
 // figures, makes a constant number of service calls, and the PMO menu and its item work from Code.js.
 
 import { describe, expect, it } from 'vitest';
-import { buildDashboard, type DashboardSummary } from '../../core/dashboard/build';
+import { buildDashboard, type DashboardSummary, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { serialFromParts } from '../../core/dates';
 import { normalizeCell } from '../../core/functions/invoke';
@@ -228,7 +228,7 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
       fontSize: 10,
     });
     expect(sheet.merges).toContainEqual({ row: section, column: 1, rows: 1, columns: 4 });
-    expect(sheet.columnWidths.get(1)).toBe(34 * 7);
+    expect(sheet.columnWidths.get(1)).toBe(LABEL_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
     const ranked = rowOf(sheet, 'Rank');
     expect(sheet.charts.map((chart) => chart.state)).toContainEqual({
