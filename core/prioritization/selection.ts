@@ -112,6 +112,22 @@ function selectionOf(
   return { selected, value, cost, count, searchNodes: nodes, method };
 }
 
+/** Checks the budget, prepares the items and checks the must-fund set: the shared first steps of SELECT and the waterline. */
+function prepareProblem(
+  problem: SelectionProblem,
+  options: Pick<SelectionOptions, 'positions'>,
+): { prepared: Prepared; forcedTotals: { cost: number; value: number } } | PmoError {
+  const { items, budget } = problem;
+  if (!Number.isFinite(budget) || budget < 0)
+    return pmoError('value', `The budget is ${budget}; it must be a number ≥ 0.`);
+  const name = namerOf(options);
+  const prepared = prepare(items, name);
+  if ('kind' in prepared) return prepared;
+  const forcedTotals = checkForced(prepared, items, budget, name);
+  if ('kind' in forcedTotals) return forcedTotals;
+  return { prepared, forcedTotals };
+}
+
 /**
  * The exact value-maximising portfolio within the budget (DESIGN §6 SELECT, §10):
  * - maximises Σ value subject to Σ cost ≤ budget, must items in (with what they require), at most one item per
@@ -131,13 +147,9 @@ export function selectPortfolio(
   options: SelectionOptions = {},
 ): PortfolioSelection | PmoError {
   const { items, budget } = problem;
-  if (!Number.isFinite(budget) || budget < 0)
-    return pmoError('value', `The budget is ${budget}; it must be a number ≥ 0.`);
-  const name = namerOf(options);
-  const prepared = prepare(items, name);
-  if ('kind' in prepared) return prepared;
-  const forcedTotals = checkForced(prepared, items, budget, name);
-  if ('kind' in forcedTotals) return forcedTotals;
+  const checked = prepareProblem(problem, options);
+  if ('kind' in checked) return checked;
+  const { prepared, forcedTotals } = checked;
   const result = solve(prepared, budget, options, forcedTotals, undefined);
   if (!('status' in result)) return unsolved(result, items.length);
   return selectionOf(items, result.status, result.nodes, result.method);
@@ -209,13 +221,9 @@ export function greedyWaterline(
   options: Pick<SelectionOptions, 'positions'> = {},
 ): PortfolioSelection | PmoError {
   const { items, budget } = problem;
-  if (!Number.isFinite(budget) || budget < 0)
-    return pmoError('value', `The budget is ${budget}; it must be a number ≥ 0.`);
-  const name = namerOf(options);
-  const prepared = prepare(items, name);
-  if ('kind' in prepared) return prepared;
-  const forcedTotals = checkForced(prepared, items, budget, name);
-  if ('kind' in forcedTotals) return forcedTotals;
+  const checked = prepareProblem(problem, options);
+  if ('kind' in checked) return checked;
+  const { prepared, forcedTotals } = checked;
   const { n, costs, values, groupOf, closures, forced } = prepared;
   const budgetW = workingBudget(costs, budget);
   const funded = new Uint8Array(n);
