@@ -4,6 +4,7 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseA1, sheetOfReference } from '../core/a1';
 import { type Cell, cellText, parseDateText, readNumber } from '../core/cells';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
@@ -413,16 +414,12 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
 /** The value of the workbook's defined name "Budget" when it points at one numeric cell. */
 function namedBudget(workbook: Workbook): number | undefined {
   const name = workbook.names.find((candidate) => candidate.name.toLowerCase() === 'budget');
-  const match = name
-    ? /^(?:'((?:[^']|'')+)'|([^!]+))!\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(name.ref.trim())
-    : null;
-  if (!match) return undefined;
-  const sheetName = (match[1] ?? match[2] ?? '').replace(/''/g, "'");
+  const sheetName = name ? sheetOfReference(name.ref) : undefined;
+  const area = name ? parseA1(name.ref) : undefined;
   const sheet = workbook.sheets.find((candidate) => candidate.name === sheetName);
-  if (!sheet) return undefined;
-  const column =
-    [...(match[3] ?? 'A').toUpperCase()].reduce((value, char) => value * 26 + char.charCodeAt(0) - 64, 0) - 1;
-  const cell: Cell = sheet.rows[Number(match[4]) - sheet.firstRow]?.[column] ?? null;
+  if (!sheet || !area || area.firstRow !== area.lastRow || area.firstColumn !== area.lastColumn)
+    return undefined;
+  const cell: Cell = sheet.rows[area.firstRow - sheet.firstRow]?.[area.firstColumn] ?? null;
   const parsed = readNumber(cell);
   return parsed.ok && parsed.value >= 0 ? parsed.value : undefined;
 }

@@ -3,6 +3,7 @@
 // change — workbook, its relationships, content types, styles — get string-level insertions only.
 
 import { deflateSync, inflateSync } from 'fflate';
+import { columnLetters } from '../core/a1';
 import {
   chooseDashboardSheet,
   DASHBOARD_MARKER,
@@ -942,13 +943,6 @@ const MAX_COLUMN_WIDTH = 255;
 const DEFAULT_FONT_SIZE = 11;
 
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 const cellAddress = (row: number, column: number): string => `${columnLetters(column)}${row + 1}`;
 
 /** A number as xsd:double text ("-0" as "0"). */

@@ -1,6 +1,7 @@
 // Finds the PMO tables in a workbook (Resources, Assignments, Time off, Initiatives, Risks) by sheet name,
 // Excel table name or headers. Host-neutral: the CLI, Excel and Sheets hand it their sheets as cell grids.
 
+import { parseA1 } from './a1';
 import type { Cell } from './cells';
 import { findTable, type TableSpec } from './table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './utilization';
@@ -90,14 +91,12 @@ const sheetCandidate = (sheet: SheetView, sheetIndex: number): Candidate => ({
 
 /** The cells of an Excel table's area ("B3:H40"), or undefined when its reference cannot be read. */
 function tableCandidate(sheet: SheetView, sheetIndex: number, table: ExcelTable): Candidate | undefined {
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+):\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(table.ref);
-  if (!match) return undefined;
-  const column = (letters: string) =>
-    [...letters.toUpperCase()].reduce((value, char) => value * 26 + char.charCodeAt(0) - 64, 0) - 1;
-  const top = Number(match[2]);
-  const bottom = Number(match[4]);
-  const left = column(match[1] ?? 'A');
-  const right = column(match[3] ?? 'A');
+  const area = parseA1(table.ref);
+  if (!area) return undefined;
+  const top = area.firstRow;
+  const bottom = area.lastRow;
+  const left = area.firstColumn;
+  const right = area.lastColumn;
   const firstRow = Math.max(top, sheet.firstRow);
   const grid = sheet.rows
     .slice(firstRow - sheet.firstRow, bottom - sheet.firstRow + 1)

@@ -2,6 +2,7 @@
 // the same columns: A1 addresses, finding the initiatives table in a sheet's cells (Excel tables first, else
 // header detection by core), and planning where result columns go. Pure: no DOM, no host API.
 
+import { a1Address, columnLetters, parseA1 } from '../core/a1';
 import { isBlank } from '../core/cells';
 import { INITIATIVES_TABLE } from '../core/dashboard/initiatives';
 import { isPmoError } from '../core/errors';
@@ -17,51 +18,7 @@ import {
   type WriteStale,
 } from './bridge';
 
-/** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetters(column: number): string {
-  let letters = '';
-  let rest = column + 1;
-  while (rest > 0) {
-    const digit = (rest - 1) % 26;
-    letters = String.fromCharCode(65 + digit) + letters;
-    rest = Math.floor((rest - 1) / 26);
-  }
-  return letters;
-}
-
-/** A1 address of a block: rows are sheet row numbers (1-based), columns 0-based. */
-export function a1Address(
-  firstRow: number,
-  firstColumn: number,
-  lastRow: number,
-  lastColumn: number,
-): string {
-  const start = `${columnLetters(firstColumn)}${firstRow}`;
-  const end = `${columnLetters(lastColumn)}${lastRow}`;
-  return start === end ? start : `${start}:${end}`;
-}
-
-/** Reads "B3:H12", "$B$3:$H$12", "Sheet 1!B3:H12" or "'My sheet'!B3" into rows and columns; undefined if not A1. */
-export function parseA1(
-  address: string,
-): { firstRow: number; firstColumn: number; lastRow: number; lastColumn: number } | undefined {
-  const bang = address.lastIndexOf('!');
-  const local = bang >= 0 ? address.slice(bang + 1) : address;
-  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(local.trim());
-  if (!match) return undefined;
-  const column = (letters: string) =>
-    [...letters.toUpperCase()].reduce((value, char) => value * 26 + char.charCodeAt(0) - 64, 0) - 1;
-  const firstColumn = column(match[1] ?? 'A');
-  const firstRow = Number(match[2]);
-  const lastColumn = match[3] ? column(match[3]) : firstColumn;
-  const lastRow = match[4] ? Number(match[4]) : firstRow;
-  return {
-    firstRow: Math.min(firstRow, lastRow),
-    lastRow: Math.max(firstRow, lastRow),
-    firstColumn: Math.min(firstColumn, lastColumn),
-    lastColumn: Math.max(firstColumn, lastColumn),
-  };
-}
+export { a1Address, columnLetters, parseA1 };
 
 /** A block of a sheet's cells as a host read it: `values[0][0]` is at sheet row `firstRow`, column `firstColumn`. */
 export interface SheetBlock {

@@ -195,6 +195,30 @@ describe('pmo dashboard on messy workbooks', () => {
     expect(snapshot(userSheets(built))).toEqual(snapshot(read(input).sheets));
   });
 
+  it('takes the budget from a cell named Budget', async () => {
+    const input = join(folder, 'named-budget.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Portfolio');
+    sheet.getRow(1).values = ['ID', 'Initiative', 'Cost', 'Score'];
+    sheet.getRow(2).values = ['A', 'Alpha', 300, 9];
+    sheet.getRow(3).values = ['B', 'Beta', 200, 5];
+    sheet.getRow(4).values = ['C', 'Gamma', 200, 4];
+    sheet.getCell('G1').value = 450;
+    workbook.definedNames.add("'Portfolio'!$G$1", 'Budget');
+    await workbook.xlsx.writeFile(input);
+    const result = await run([
+      'dashboard',
+      input,
+      '-o',
+      join(folder, 'named-budget-out.xlsx'),
+      '--today',
+      '2026-11-27',
+    ]);
+    expect(result.code).toBe(0);
+    // Best within 450: Alpha (300, 9) alone beats Beta + Gamma (400, 9) on cost at equal value.
+    expect(result.stdout).toContain('Initiatives: 3, ranked by Score; 1 selected for 300 of a 450 budget');
+  });
+
   it('refuses to overwrite its input and answers a CSV file with one line', async () => {
     const input = join(folder, 'mine.xlsx');
     expect((await run(['dashboard', input, '-o', input])).stderr).toBe(
