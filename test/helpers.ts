@@ -1,9 +1,29 @@
 // Small helpers shared by tests: date serials from ISO text, and reading result cells.
 
+import { expect } from 'vitest';
 import { serialFromParts } from '../core/dates';
+import { isPmoError, type PmoError } from '../core/errors';
+import type { OutGrid } from '../core/functions/types';
 
 /** Serial of an ISO date ("2025-03-03"). */
 export function d(iso: string): number {
   const [year, month, day] = iso.split('-').map(Number);
   return serialFromParts(year ?? 0, month ?? 0, day ?? 0);
+}
+
+/**
+ * Asserts what every function result must be, whatever its input: a typed error that is not an internal one,
+ * or a grid with no NaN or Infinity and no per-cell error that mentions them.
+ */
+export function expectWellFormedResult(result: OutGrid | PmoError): void {
+  if (isPmoError(result)) {
+    expect(result.message).not.toMatch(/^Internal error/);
+    return;
+  }
+  for (const row of result) {
+    for (const cell of row) {
+      if (typeof cell === 'number') expect(Number.isFinite(cell)).toBe(true);
+      if (isPmoError(cell)) expect(cell.message).not.toMatch(/NaN|Infinity/);
+    }
+  }
 }
