@@ -5,7 +5,7 @@
 // refuses to store text starting with "=" in a cell not formatted as text (that would become a formula).
 
 import { createContext, runInContext } from 'node:vm';
-import { isoIn, midnightIn } from '../hosts/fake-hosts';
+import { isoIn, midnightIn } from '../fakes/time-zones';
 
 type Value = string | number | boolean | Date;
 

@@ -12,6 +12,7 @@ import { findFunction } from '../../core/functions/catalog';
 import { invoke, normalizeCell, UTC_DATES } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
 import { buildDashboardInExcel } from '../../excel-addin/dashboard';
+import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
   type ExcelSheetSnapshot,
   type ExcelSheetState,
@@ -19,12 +20,8 @@ import {
   excelSheetSnapshot,
   excelSheetValues,
   FakeRequestContext,
-  FORMULA_LIKE_NAMES,
   fakeSharedRuntime,
-  pmoWorkbook,
-  SEED_HEADER_FILL,
   seedExcelWorkbook,
-  serialOf,
 } from './fake-excel';
 
 const TODAY = '2025-03-05';

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
-import type { SeedValue, WorkbookSeed } from './fake-excel';
-import { isoIn, midnightIn } from './fake-hosts';
+import { isoIn, midnightIn } from '../fakes/time-zones';
+import type { SeedValue, WorkbookSeed } from '../fakes/workbook-seed';
 
 const dist = join(import.meta.dirname, '../../dist');
 

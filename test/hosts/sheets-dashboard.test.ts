@@ -8,8 +8,8 @@ import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { serialFromParts } from '../../core/dates';
 import { normalizeCell } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
-import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from './fake-excel';
-import { isoIn } from './fake-hosts';
+import { isoIn } from '../fakes/time-zones';
+import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
   type FakeSheet,
   type FakeSheetsHost,

@@ -1,0 +1,108 @@
+// The PMO workbook the host tests seed every fake with, described once in host-neutral terms (dates as ISO
+// days), so the Excel and Sheets fakes start from the same cells.
+
+import { serialFromParts } from '../../core/dates';
+
+/** A seed cell: a date is an ISO day ("2025-03-05"), written as each host stores dates. */
+export type SeedValue = string | number | boolean | null | { readonly date: string };
+
+export interface WorkbookSeed {
+  readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly SeedValue[])[] }[];
+  /** Defined names: sheet and A1 cell. */
+  readonly names: Readonly<Record<string, { readonly sheet: string; readonly cell: string }>>;
+}
+
+/** The heading fill the seeded sheets carry on row 1, so a snapshot also sees formats. */
+export const SEED_HEADER_FILL = '#DDEBF7';
+
+const RESOURCES = ['Ana', 'Ben', 'Chloé', '@dev'] as const;
+
+/** ISO day `days` after `iso`. */
+export function addDays(iso: string, days: number): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, (day ?? 1) + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * A PMO workbook: Resources, `assignmentRows` Assignments around `today`, Time Off, Initiatives (names that
+ * look like formulas among them) with a defined name "Budget" on a Settings sheet, and Risks.
+ */
+export function pmoWorkbook(
+  today: string,
+  assignmentRows: number,
+  extraSheets: WorkbookSeed['sheets'] = [],
+): WorkbookSeed {
+  const assignments: SeedValue[][] = [['Resource', 'Project', 'Start', 'End', 'Hours per week']];
+  for (let i = 0; i < assignmentRows; i++) {
+    const start = addDays(today, -7 + (i % 50));
+    assignments.push([
+      RESOURCES[i % RESOURCES.length] ?? 'Ana',
+      ['Apollo', 'Hermes', 'Zeus'][i % 3] ?? 'Apollo',
+      { date: start },
+      { date: addDays(start, 14 + (i % 17)) },
+      4 + (i % 5) * 4,
+    ]);
+  }
+  return {
+    sheets: [
+      {
+        name: 'Resources',
+        rows: [
+          ['Resource', 'Role', 'Hours per week'],
+          ['Ana', 'PM', 40],
+          ['Ben', 'Developer', 40],
+          ['Chloé', 'Tester', 32],
+          ['@dev', 'Developer', 40],
+        ],
+      },
+      { name: 'Assignments', rows: assignments },
+      {
+        name: 'Time Off',
+        rows: [
+          ['Resource', 'Start', 'End', 'Hours'],
+          ['Ana', { date: addDays(today, 9) }, { date: addDays(today, 9) }, 8],
+          [null, { date: addDays(today, 44) }, { date: addDays(today, 47) }, null],
+        ],
+      },
+      {
+        name: 'Initiatives',
+        rows: [
+          ['ID', 'Initiative', 'Cost', 'Business Value', 'Time Criticality', 'RR/OE', 'Job Size'],
+          ['I-1', 'Customer portal', 120000, 8, 5, 3, 5],
+          ['I-2', '=HYPERLINK("http://x","y")', 90000, 13, 8, 5, 8],
+          ['I-3', '+cmd', 200000, 20, 13, 8, 13],
+          ['I-4', '@user', 60000, 5, 3, 2, 3],
+          ['I-5', 'Data platform', 150000, 8, 8, 5, 5],
+        ],
+      },
+      {
+        name: 'Risks',
+        rows: [
+          ['ID', 'Risk', 'Category', 'Probability', 'Impact', 'Cost'],
+          ['R-1', 'Vendor late', 'Vendor', 0.4, 0.6, 100000],
+          ['-1 risk', 'Key person leaves', 'Resource', 0.2, 0.9, 50000],
+          ['R-3', 'Scope creep', 'Schedule', 0.9, 0.3, 20000],
+          ['R-4', 'Licence cost rises', 'Vendor', 0.5, 0.5, 30000],
+        ],
+      },
+      {
+        name: 'Settings',
+        rows: [
+          ['Setting', 'Value'],
+          ['Portfolio budget', 300000],
+        ],
+      },
+      ...extraSheets,
+    ],
+    names: { Budget: { sheet: 'Settings', cell: 'B2' } },
+  };
+}
+
+/** The user text of the seed workbook that a spreadsheet could read as a formula or a sign. */
+export const FORMULA_LIKE_NAMES = ['=HYPERLINK("http://x","y")', '+cmd', '@user', '-1 risk', '@dev'] as const;
+
+/** Serial of an ISO day. */
+export function serialOf(iso: string): number {
+  const [year, month, day] = iso.split('-').map(Number);
+  return serialFromParts(year ?? 0, month ?? 1, day ?? 1);
+}
