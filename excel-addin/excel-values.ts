@@ -37,18 +37,29 @@ export function toExcelResult(api: CustomFunctionsApi, result: OutGrid | PmoErro
   return result.map((row) => row.map((cell) => excelCell(api, cell)));
 }
 
-/** Calls one catalog function the way Excel does: arguments as Excel passes them (omitted = null). */
+/**
+ * The arguments Excel passed for the declared parameters. Excel passes one argument per declared parameter (`null`
+ * for an omitted optional one), then an Invocation object, always, even when the function declares no parameter
+ * ("Custom functions parameter options", sections *Optional parameters* and *Invocation parameter*,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options). The invocation is
+ * not a user argument: handing it to `invoke` would count one argument too many.
+ */
+export function declaredArguments(spec: FunctionSpec, excelArgs: readonly unknown[]): readonly unknown[] {
+  return excelArgs.slice(0, spec.params.length);
+}
+
+/** Calls one catalog function with the arguments Excel passes it: the declared ones, then the Invocation. */
 export function callForExcel(
   api: CustomFunctionsApi,
   spec: FunctionSpec,
-  args: readonly unknown[],
+  excelArgs: readonly unknown[],
 ): unknown[][] {
-  return toExcelResult(api, invoke(spec, args, UTC_DATES));
+  return toExcelResult(api, invoke(spec, declaredArguments(spec, excelArgs), UTC_DATES));
 }
 
 /** Registers every catalog function with `CustomFunctions.associate` under its id (the NAME in PMO.NAME). */
 export function registerCustomFunctions(api: CustomFunctionsApi, catalog: readonly FunctionSpec[]): void {
   for (const spec of catalog) {
-    api.associate(spec.name, (...args: unknown[]) => callForExcel(api, spec, args));
+    api.associate(spec.name, (...excelArgs: unknown[]) => callForExcel(api, spec, excelArgs));
   }
 }

@@ -33,8 +33,10 @@ export function normalizeCell(value: unknown, env: HostEnvironment): Cell {
     return Number.isNaN(date.getTime()) ? null : env.dateToSerial(date);
   }
   if (typeof value === 'object') {
-    const error = value as { code?: unknown; errorCode?: unknown; message?: unknown };
-    const code = error.code ?? error.errorCode;
+    // An error cell reaching an Excel custom function: a CustomFunctions.Error-like object whose `code` is the
+    // error text ("#N/A"), or an Excel.ErrorCellValue whose `basicValue` is. The docs do not say which.
+    const error = value as { code?: unknown; errorCode?: unknown; basicValue?: unknown };
+    const code = error.code ?? error.errorCode ?? error.basicValue;
     if (typeof code === 'string')
       return { kind: 'cell-error', text: code.startsWith('#') ? code : `#${code}` };
   }
