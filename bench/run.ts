@@ -3,7 +3,7 @@
 // correctness check fails, because then its numbers measure the wrong thing.
 // New benchmarks are entries of BENCHMARKS: a name, a budget and a measure function (see harness.ts).
 
-import { bundleSizes } from './bundles';
+import { bundleSizes, codeJsEvaluation } from './bundles';
 import { type Benchmark, formatReport, machineInfo, runBenchmarks } from './harness';
 import { PRIORITIZATION_BENCHMARKS } from './prioritization';
 import { RISK_BENCHMARKS } from './risk';
@@ -27,6 +27,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   ...PRIORITIZATION_BENCHMARKS,
   ...RISK_BENCHMARKS,
   bundleSizes,
+  codeJsEvaluation,
 ];
 
 const USAGE = `usage: tsx bench/run.ts [--json] [--only <text>]
