@@ -18,7 +18,7 @@ import {
 import { isoIn, midnightIn } from '../fakes/time-zones';
 import { d } from '../helpers';
 import { CONTRACT, type ContractArg, type ContractCell, contractCalls } from './contract-cases';
-import { loadSheetsCode } from './fake-hosts';
+import { callSheets, type SheetsResult } from './host-calls';
 
 const TIME_ZONE = 'Pacific/Auckland';
 const TOLERANCE = 1e-9;
@@ -50,27 +50,6 @@ function sheetsArg(arg: ContractArg | undefined): unknown {
   return Array.isArray(arg)
     ? arg.map((row: ContractCell[]) => row.map(sheetsCell))
     : sheetsCell(arg as ContractCell);
-}
-
-type SheetsResult = { ok: true; value: unknown } | { ok: false; message: string };
-
-/**
- * Calls =PMO_<name>(args) the way a Sheets cell does: only the arguments typed (trailing empty ones are not passed),
- * a 1×1 range as its value, a thrown error shown as #ERROR! with its message.
- */
-function callSheets(name: string, args: readonly unknown[]): SheetsResult {
-  const host = loadSheetsCode(TIME_ZONE);
-  const typed = [...args];
-  while (typed.length > 0 && typed[typed.length - 1] === undefined) typed.pop();
-  const passed = typed.map((arg) =>
-    Array.isArray(arg) && arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1 ? arg[0][0] : arg,
-  );
-  try {
-    return { ok: true, value: (host.global[`PMO_${name}`] as (...a: unknown[]) => unknown)(...passed) };
-  } catch (error) {
-    // The script runs in its own realm, so its Error is not this realm's Error.
-    return { ok: false, message: String((error as { message?: unknown }).message) };
-  }
 }
 
 /** The Excel cell a Sheets cell must equal, under DESIGN §10's comparison. */
@@ -155,7 +134,11 @@ describe('the catalog contract', () => {
             expect(received, `${name} was called`).toHaveLength(parameterCount + 1);
             const message = JSON.stringify(shown);
             expect(message, `${name}: no argument-count error`).not.toMatch(/takes at most|Internal error/);
-            expectHostsAgree(shown, callSheets(name, call.args.map(sheetsArg)), `${name} (${call.label})`);
+            expectHostsAgree(
+              shown,
+              callSheets(name, call.args.map(sheetsArg), TIME_ZONE),
+              `${name} (${call.label})`,
+            );
           },
         );
       },

@@ -1,5 +1,4 @@
-// Loads the built host bundles the way each host does, against fakes that behave like the hosts:
-// Excel's CustomFunctions runtime, and Apps Script's global scope with SpreadsheetApp and Utilities.
+// Loads the built dist/gsheets/Code.js the way Apps Script does: one global scope with SpreadsheetApp and Utilities.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,36 +8,6 @@ import { isoIn, midnightIn } from '../fakes/time-zones';
 export { isoIn, midnightIn };
 
 const dist = join(import.meta.dirname, '../../dist');
-
-/** A fake CustomFunctions.Error: Excel shows `code`, and the message only for #VALUE! and #N/A. */
-export class FakeExcelError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-
-export const EXCEL_ERROR_CODES = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-} as const;
-
-/** Loads dist/excel/functions.js in a fresh global scope with a fake CustomFunctions; returns what it associated. */
-export function loadExcelFunctions(): Map<string, (...args: unknown[]) => unknown> {
-  const associated = new Map<string, (...args: unknown[]) => unknown>();
-  const CustomFunctions = {
-    Error: FakeExcelError,
-    ErrorCode: EXCEL_ERROR_CODES,
-    associate(id: string, fn: (...args: unknown[]) => unknown) {
-      if (associated.has(id)) throw new Error(`${id} associated twice`);
-      associated.set(id, fn);
-    },
-  };
-  const context = createContext({ CustomFunctions });
-  runInContext(readFileSync(join(dist, 'excel/functions.js'), 'utf8'), context);
-  return associated;
-}
 
 export interface SheetsHost {
   /** The script's global scope: PMO_* functions and the bundle. */

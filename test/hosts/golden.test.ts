@@ -4,15 +4,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../fakes/excel/custom-functions';
+import { isoIn, midnightIn } from '../fakes/time-zones';
 import { d } from '../helpers';
-import {
-  EXCEL_ERROR_CODES,
-  FakeExcelError,
-  isoIn,
-  loadExcelFunctions,
-  loadSheetsCode,
-  midnightIn,
-} from './fake-hosts';
+import { callExcel, callSheets, type ExcelShownCell, sheetsTable } from './host-calls';
 
 interface GoldenCase {
   readonly about: string;
@@ -39,9 +34,9 @@ const cases: [string, GoldenCase][] = readdirSync(casesRoot).flatMap((family) =>
 const SHEETS_TIME_ZONES = ['Pacific/Auckland', 'America/Los_Angeles'];
 const TOLERANCE = 1e-9;
 const ERROR_FOR: Record<string, string> = {
-  value: EXCEL_ERROR_CODES.invalidValue,
-  'not-available': EXCEL_ERROR_CODES.notAvailable,
-  'no-capacity': EXCEL_ERROR_CODES.divisionByZero,
+  value: ERROR_CODES.invalidValue,
+  'not-available': ERROR_CODES.notAvailable,
+  'no-capacity': ERROR_CODES.divisionByZero,
 };
 
 /** A Date from any realm (the bundle runs in its own vm context, like the Apps Script global scope). */
@@ -51,23 +46,19 @@ type Tagged = { $date: string } | { $error: string };
 const isTagged = (value: unknown): value is Tagged =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Excel shape: dates as serials, blanks as "", omitted arguments as null, every range a 2-D array. */
+/** Excel shape: dates as serials, omitted arguments as null (the host passes null), every range a 2-D array. */
 function excelValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(excelValue);
   if (isTagged(value) && '$date' in value) return d(value.$date);
   return value;
 }
 
-/** Sheets shape: dates as Date at midnight in the zone, omitted as undefined, a 1×1 range as a scalar. */
+/** Sheets shape: dates as Date at midnight in the zone, omitted as undefined (the host passes 1×1 as a value). */
 function sheetsArg(value: unknown, timeZone: string): unknown {
   const cell = (item: unknown): unknown =>
     isTagged(item) && '$date' in item ? midnightIn(item.$date, timeZone) : item;
   if (value === null) return undefined;
-  if (Array.isArray(value)) {
-    const rows = value.map((row: unknown[]) => row.map(cell));
-    return rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : rows;
-  }
-  return cell(value);
+  return Array.isArray(value) ? value.map((row: unknown[]) => row.map(cell)) : cell(value);
 }
 
 function expectNumber(actual: unknown, expected: number, where: string) {
@@ -78,7 +69,7 @@ function expectNumber(actual: unknown, expected: number, where: string) {
   ).toBeLessThanOrEqual(TOLERANCE * Math.max(1, Math.abs(expected)));
 }
 
-function checkExcel(actual: unknown[][], expected: readonly (readonly unknown[])[]) {
+function checkExcel(actual: ExcelShownCell[][], expected: readonly (readonly unknown[])[]) {
   expect(actual.length).toBe(expected.length);
   expected.forEach((row, r) => {
     expect(actual[r]?.length, `row ${r}`).toBe(row.length);
@@ -88,8 +79,8 @@ function checkExcel(actual: unknown[][], expected: readonly (readonly unknown[])
       if (typeof want === 'number') expectNumber(got, want, where);
       else if (isTagged(want) && '$date' in want) expect(got, where).toBe(d(want.$date));
       else if (isTagged(want) && '$error' in want) {
-        expect(got, where).toBeInstanceOf(FakeExcelError);
-        expect((got as FakeExcelError).code, where).toBe(ERROR_FOR[want.$error]);
+        expect(typeof got, where).toBe('object');
+        expect((got as { error: string }).error, where).toBe(ERROR_FOR[want.$error]);
       } else expect(got, where).toBe(want);
     });
   });
@@ -116,16 +107,12 @@ function checkSheets(actual: unknown[][], expected: readonly (readonly unknown[]
 }
 
 describe.each(cases)('golden case %s', (_name, golden) => {
-  it('gives the expected table in Excel through dist/excel/functions.js, never throwing', () => {
-    const fn = loadExcelFunctions().get(golden.function);
-    if (!fn) throw new Error(`${golden.function} is not registered`);
-    const result = fn(...golden.args.map(excelValue)) as unknown[][];
+  it('gives the expected table in Excel through dist/excel/functions.js, called as Excel calls it', () => {
+    const result = callExcel(golden.function, golden.args.map(excelValue));
     if (golden.expectedError) {
-      expect(result).toHaveLength(1);
-      const error = result[0]?.[0] as FakeExcelError;
-      expect(error).toBeInstanceOf(FakeExcelError);
-      expect(error.code).toBe(ERROR_FOR[golden.expectedError.code]);
-      expect(error.message).toBe(golden.expectedError.message);
+      expect(result).toEqual([
+        [{ error: ERROR_FOR[golden.expectedError.code], message: golden.expectedError.message }],
+      ]);
     } else {
       checkExcel(result, golden.expected ?? []);
     }
@@ -134,15 +121,15 @@ describe.each(cases)('golden case %s', (_name, golden) => {
   it.each(SHEETS_TIME_ZONES)(
     'gives the same table in Sheets through dist/gsheets/Code.js with the spreadsheet in %s',
     (timeZone) => {
-      const host = loadSheetsCode(timeZone);
-      const fn = host.global[`PMO_${golden.function}`] as (...args: unknown[]) => unknown[][];
-      expect(typeof fn).toBe('function');
-      const args = golden.args.map((arg) => sheetsArg(arg, timeZone));
-      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+      const result = callSheets(
+        golden.function,
+        golden.args.map((arg) => sheetsArg(arg, timeZone)),
+        timeZone,
+      );
       if (golden.expectedError) {
-        expect(() => fn(...args)).toThrowError(golden.expectedError.message);
+        expect(result).toEqual({ ok: false, message: golden.expectedError.message });
       } else {
-        checkSheets(fn(...args), golden.expected ?? [], timeZone);
+        checkSheets(sheetsTable(result), golden.expected ?? [], timeZone);
       }
     },
   );
@@ -150,30 +137,30 @@ describe.each(cases)('golden case %s', (_name, golden) => {
 
 describe('the two hosts', () => {
   it('agree cell by cell on every golden case', () => {
-    const excel = loadExcelFunctions();
-    const sheets = loadSheetsCode('Asia/Kolkata');
     for (const [name, golden] of cases) {
       if (golden.expectedError) continue;
-      const fromExcel = (excel.get(golden.function) as (...args: unknown[]) => unknown[][])(
-        ...golden.args.map(excelValue),
-      );
-      const fromSheets = (sheets.global[`PMO_${golden.function}`] as (...args: unknown[]) => unknown[][])(
-        ...golden.args.map((arg) => sheetsArg(arg, 'Asia/Kolkata')),
+      const fromExcel = callExcel(golden.function, golden.args.map(excelValue));
+      const fromSheets = sheetsTable(
+        callSheets(
+          golden.function,
+          golden.args.map((arg) => sheetsArg(arg, 'Asia/Kolkata')),
+          'Asia/Kolkata',
+        ),
       );
       const normalized = fromSheets.map((row) =>
         row.map((cell) =>
           isDate(cell)
             ? d(isoIn(cell, 'Asia/Kolkata'))
             : cell === 'no capacity'
-              ? EXCEL_ERROR_CODES.divisionByZero
+              ? ERROR_CODES.divisionByZero
               : cell,
         ),
       );
       const excelNormalized = fromExcel.map((row) =>
         row.map((cell) =>
-          cell instanceof FakeExcelError
-            ? cell.code === EXCEL_ERROR_CODES.divisionByZero
-              ? cell.code
+          typeof cell === 'object'
+            ? cell.error === ERROR_CODES.divisionByZero
+              ? cell.error
               : cell.message
             : cell,
         ),

@@ -2,24 +2,24 @@
 // reason as its message in that cell, Sheets the reason as text; every other row still computes.
 
 import { describe, expect, it } from 'vitest';
-import { FakeExcelError, loadExcelFunctions, loadSheetsCode } from '../../hosts/fake-hosts';
-
-const excel = loadExcelFunctions();
-const sheets = loadSheetsCode('Europe/Zurich');
+import {
+  callExcel as excelCall,
+  excelErrorText,
+  callSheets as sheetsCall,
+  sheetsTable,
+} from '../../hosts/host-calls';
 
 function callExcel(name: string, ...args: unknown[]): unknown[][] {
-  const fn = excel.get(name);
-  if (!fn) throw new Error(`${name} is not registered`);
-  return fn(...args) as unknown[][];
+  return excelCall(name, args);
 }
 
 function callSheets(name: string, ...args: unknown[]): unknown[][] {
-  return (sheets.global[`PMO_${name}`] as (...a: unknown[]) => unknown[][])(...args);
+  return sheetsTable(sheetsCall(name, args));
 }
 
 /** Excel's cells with error values shown as "#VALUE!: message", to compare with the expected column. */
 function excelView(grid: unknown[][]): unknown[] {
-  return grid.map(([cell]) => (cell instanceof FakeExcelError ? `${cell.code}: ${cell.message}` : cell));
+  return grid.map(([cell]) => excelErrorText(cell as never) ?? cell);
 }
 
 const SOMETIMES =
