@@ -8,8 +8,6 @@ import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { serialFromParts } from '../../core/dates';
 import { normalizeCell } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
-import { isoIn } from '../fakes/time-zones';
-import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
   evaluateScript,
   type FakeSheet,
@@ -18,6 +16,8 @@ import {
   sheetsSnapshot,
   sheetsValues,
 } from '../fakes/sheets';
+import { isoIn } from '../fakes/time-zones';
+import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 
 const TIME_ZONE = 'Europe/Zurich';
 const TODAY = '2025-03-05';

@@ -368,5 +368,10 @@ export function loadSpreadsheetScript(options: SpreadsheetScriptOptions): Spread
   }
   const code = options.code ?? readBuiltCode();
   const global = evaluateScript(host, code);
-  return { host, code, global, callServer: (name, argsJson) => callServerFunction(host, code, name, argsJson) };
+  return {
+    host,
+    code,
+    global,
+    callServer: (name, argsJson) => callServerFunction(host, code, name, argsJson),
+  };
 }
