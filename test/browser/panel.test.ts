@@ -15,8 +15,15 @@ import { CATALOG, findFunction } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
 import type { OutGrid } from '../../core/functions/types';
 import { rankScores } from '../../core/prioritization/scoring';
+import {
+  loadSpreadsheetScript,
+  parseA1Area,
+  SCRIPT_RUN_PAGE_ENTRY,
+  serverFunctionNames,
+  sheetsNumberFormats,
+  sheetsValues,
+} from '../fakes/sheets';
 import type { FakeWorkbookSetup, WriteOp } from './fake-excel';
-import { type FakeSpreadsheet, loadSheetsPanelHost } from './fake-sheets';
 import {
   type BuiltFiles,
   CHROMIUM_ARGS,
@@ -389,7 +396,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     built = readBuiltFiles();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     fakeExcel = await pageScript('fake-excel.ts');
-    fakeScriptRun = await pageScript('fake-script-run.ts');
+    fakeScriptRun = await pageScript(SCRIPT_RUN_PAGE_ENTRY);
   });
 
   afterAll(async () => {
@@ -660,9 +667,49 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     const portfolioWithDate = (): (Value | Date)[][] =>
       PORTFOLIO.map((row, r) => (r === 1 ? ['As of', AS_OF] : [...row]));
 
+    /** The spreadsheet (test/fakes/sheets) with Code.js bound, and the views of it these tests read. */
+    function sidebarHost(
+      sheets: { name: string; values: readonly (readonly unknown[])[] }[],
+      active: string,
+    ) {
+      const script = loadSpreadsheetScript({ timeZone: TIME_ZONE, code: built.code, sheets, active });
+      const { host } = script;
+      const sheetNamed = (name: string) => {
+        const sheet = host.spreadsheet.sheet(name);
+        if (!sheet) throw new Error(`No sheet ${name}.`);
+        return sheet;
+      };
+      return {
+        ...script,
+        /** The range reads and writes (the round trips), with the cells each touched. */
+        get calls() {
+          return host.log
+            .filter((entry) => entry.a1 !== undefined)
+            .map((entry) => ({ method: entry.call.slice(entry.call.indexOf('.') + 1), a1: entry.a1 }));
+        },
+        clearCalls: () => {
+          host.log.length = 0;
+        },
+        properties: host.documentProperties,
+        sidebars: host.sidebars,
+        sheet: (name: string) => ({
+          values: sheetsValues(sheetNamed(name)),
+          formats: sheetsNumberFormats(sheetNamed(name)),
+        }),
+        activate: (name: string) => {
+          host.spreadsheet.activeSheet = sheetNamed(name);
+        },
+        select: (name: string, a1: string) => {
+          const area = parseA1Area(a1);
+          if (!area) throw new Error(`select needs A1 notation, got ${a1}`);
+          host.spreadsheet.selection = { sheet: sheetNamed(name), area };
+        },
+      };
+    }
+
     /** Opens the sidebar; the first `slowCalls` server calls answer after 500 ms (a slow Apps Script). */
-    async function openSidebar(host: FakeSpreadsheet, slowCalls = 0) {
-      const names = Object.keys(host.global).filter((name) => typeof host.global[name] === 'function');
+    async function openSidebar(host: ReturnType<typeof sidebarHost>, slowCalls = 0) {
+      const names = serverFunctionNames(host.global);
       const opened = await openPage(browser, built, [
         fakeScriptRun,
         `pmoInstallScriptRun(${JSON.stringify(names)});`,
@@ -677,26 +724,19 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     }
 
     it('opens from showScoringPanel with the inlined Sidebar.html and touches no service on load', () => {
-      const host = loadSheetsPanelHost(
-        built.code,
-        [{ name: 'Portfolio', values: PORTFOLIO }],
-        'Portfolio',
-        TIME_ZONE,
-      );
+      const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
       expect(host.calls).toEqual([]);
       expect(host.callServer('showScoringPanel', '[]')).toEqual({ ok: true, json: undefined });
       expect(host.sidebars).toEqual([{ file: 'Sidebar', title: 'Score initiatives' }]);
     });
 
     it('runs a full scoring session and writes the cell functions’ numbers, in a constant number of calls', async () => {
-      const host = loadSheetsPanelHost(
-        built.code,
+      const host = sidebarHost(
         [
           { name: 'Notes', values: [] },
           { name: 'Portfolio', values: portfolioWithDate() },
         ],
         'Notes',
-        TIME_ZONE,
       );
       const { page, watch, context } = await openSidebar(host);
       try {
@@ -707,7 +747,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         await waitForText(page, '#pmo-table-info', /7 initiatives in A3:G10 on sheet Portfolio\./);
         const readCalls = host.calls.filter((entry) => entry.method === 'getValues');
         expect(readCalls).toHaveLength(1);
-        host.calls.length = 0;
+        host.clearCalls();
         await scoringSession(page, 'sheets');
 
         const { values, formats } = host.sheet('Portfolio');
@@ -740,12 +780,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     });
 
     it('reads the current selection when told to, and reads the same range when reopened', async () => {
-      const host = loadSheetsPanelHost(
-        built.code,
-        [{ name: 'Portfolio', values: PORTFOLIO }],
-        'Portfolio',
-        TIME_ZONE,
-      );
+      const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
       host.select('Portfolio', 'B3:F6');
       const first = await openSidebar(host);
       try {
@@ -783,11 +818,9 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       ]);
       const totalCost = rows.reduce((sum, row) => sum + (row[1] as number), 0);
       const budget = Math.round(totalCost * 0.3);
-      const host = loadSheetsPanelHost(
-        built.code,
+      const host = sidebarHost(
         [{ name: 'Backlog', values: [['Initiative', 'Cost', 'Value', 'Risk'], ...rows] }],
         'Backlog',
-        TIME_ZONE,
       );
       const { page, watch, context } = await openSidebar(host);
       try {
@@ -821,12 +854,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     });
 
     it('restores the configuration from the document properties when the sidebar reopens', async () => {
-      const host = loadSheetsPanelHost(
-        built.code,
-        [{ name: 'Portfolio', values: PORTFOLIO }],
-        'Portfolio',
-        TIME_ZONE,
-      );
+      const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
       const first = await openSidebar(host);
       try {
         await scoringSession(first.page, 'sheets-first');
@@ -858,7 +886,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         ['A', 'Alpha', 100, 5, 'high'],
         ['B', 'Beta', 200, 8, 'low'],
       ];
-      const host = loadSheetsPanelHost(built.code, [{ name: 'Backlog', values }], 'Backlog', TIME_ZONE);
+      const host = sidebarHost([{ name: 'Backlog', values }], 'Backlog');
       const { page, watch, context } = await openSidebar(host, 2);
       try {
         // Loading the settings and reading the table are slow here: the progress bar shows, then goes.

@@ -1,4 +1,4 @@
-// The Sheets dashboard command, run from the built dist/gsheets/Code.js against an Apps Script-like fake: it
+// The Sheets dashboard command, run from the built dist/gsheets/Code.js against the Apps Script fake (test/fakes/sheets): it
 // never changes a user's sheet, rebuilds only its own sheet, writes user text as text, shows the core's
 // figures, makes a constant number of service calls, and the PMO menu and its item work from Code.js.
 
@@ -8,16 +8,16 @@ import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { serialFromParts } from '../../core/dates';
 import { normalizeCell } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
-import { isoIn } from '../fakes/time-zones';
-import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
+  evaluateScript,
   type FakeSheet,
-  type FakeSheetsHost,
-  loadCodeJs,
-  seedSheetsHost,
+  SheetsHost,
+  seedSpreadsheet,
   sheetsSnapshot,
   sheetsValues,
-} from './fake-sheets';
+} from '../fakes/sheets';
+import { isoIn } from '../fakes/time-zones';
+import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 
 const TIME_ZONE = 'Europe/Zurich';
 const TODAY = '2025-03-05';
@@ -25,13 +25,14 @@ const TODAY = '2025-03-05';
 const NOW = new Date('2025-03-05T08:30:00Z');
 
 function workbook(assignmentRows = 10, extraSheets: Parameters<typeof pmoWorkbook>[2] = []) {
-  const host = seedSheetsHost(pmoWorkbook(TODAY, assignmentRows, extraSheets), TIME_ZONE, SEED_HEADER_FILL);
-  const global = loadCodeJs(host);
+  const host = new SheetsHost(TIME_ZONE);
+  seedSpreadsheet(host, pmoWorkbook(TODAY, assignmentRows, extraSheets), SEED_HEADER_FILL);
+  const global = evaluateScript(host);
   const pmo = global.PMO as { buildDashboardInSheets(now: Date): DashboardSummary & { sheetName: string } };
   return { host, global, build: () => pmo.buildDashboardInSheets(NOW) };
 }
 
-function sheetNamed(host: FakeSheetsHost, name: string): FakeSheet {
+function sheetNamed(host: SheetsHost, name: string): FakeSheet {
   const sheet = host.spreadsheet.sheet(name);
   if (!sheet)
     throw new Error(`no sheet ${name}; sheets: ${host.spreadsheet.sheets.map((s) => s.name).join(', ')}`);
@@ -47,7 +48,7 @@ function serialIn(date: Date): number {
 const env = { dateToSerial: serialIn };
 
 /** The workbook as the core sees it, read straight from the stored cells (not through the renderer). */
-function coreSheets(host: FakeSheetsHost, except: string): SheetView[] {
+function coreSheets(host: SheetsHost, except: string): SheetView[] {
   return host.spreadsheet.sheets
     .filter((sheet) => sheet.name !== except)
     .map((sheet) => ({
@@ -69,7 +70,7 @@ function rowOf(sheet: FakeSheet, text: string | RegExp): number {
 }
 
 /** Spreadsheet service calls (Utilities are local computations, not round trips to the spreadsheet). */
-function spreadsheetCalls(host: FakeSheetsHost): Record<string, number> {
+function spreadsheetCalls(host: SheetsHost): Record<string, number> {
   return Object.fromEntries(
     Object.entries(host.callCounts()).filter(([call]) => !call.startsWith('Utilities.')),
   );
