@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/functions/catalog';
 import { BUNDLE_BUDGETS_KIB } from '../../scripts/build';
 import { loadExcelCustomFunctions } from '../fakes/excel/custom-functions';
-import { loadSheetsCode } from './fake-hosts';
+import { loadAppsScript } from '../fakes/sheets';
 
 const dist = join(import.meta.dirname, '../../dist');
 
@@ -72,19 +72,19 @@ describe('dist/gsheets/Code.js', () => {
   });
 
   it('touches no Apps Script service when it loads', () => {
-    const host = loadSheetsCode('Europe/Zurich');
+    const host = loadAppsScript({ timeZone: 'Europe/Zurich' });
     expect(host.serviceCalls).toEqual([]);
     expect(typeof host.global.PMO_UTILIZATION).toBe('function');
   });
 
   it('asks for the time zone at call time and formats each distinct date once', () => {
-    const host = loadSheetsCode('Europe/Zurich');
+    const host = loadAppsScript({ timeZone: 'Europe/Zurich' });
     const day = new Date(Date.UTC(2025, 2, 2, 23));
     const assignments = [
       ['Resource', 'Start', 'End', 'Hours'],
       ...Array.from({ length: 50 }, () => ['Ana', day, day, 8]),
     ];
-    (host.global.PMO_LOAD as (...args: unknown[]) => unknown)(assignments, [['Resource'], ['Ana']]);
+    expect(host.callCustomFunction('LOAD', [assignments, [['Resource'], ['Ana']]]).ok).toBe(true);
     expect(host.serviceCalls.filter((call) => call === 'Spreadsheet.getSpreadsheetTimeZone')).toHaveLength(1);
     expect(host.serviceCalls.filter((call) => call === 'Utilities.formatDate')).toHaveLength(1);
   });

@@ -9,7 +9,7 @@ import {
   type ExcelShownCell,
   loadExcelCustomFunctions,
 } from '../fakes/excel/custom-functions';
-import { loadSheetsCode } from './fake-hosts';
+import { type AppsScriptOptions, loadAppsScript } from '../fakes/sheets';
 
 export type { ExcelShownCell };
 
@@ -55,25 +55,24 @@ function sheetsCell(cell: unknown): unknown {
 
 function sheetsArgument(arg: unknown): unknown {
   if (!Array.isArray(arg)) return arg === null || arg === undefined ? undefined : sheetsCell(arg);
-  const rows = arg.map((row: unknown[]) => row.map(sheetsCell));
-  // Sheets passes a single cell as its value, not as a 1×1 array.
-  return rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : rows;
+  return arg.map((row: unknown[]) => row.map(sheetsCell));
 }
 
 /**
- * What =PMO_<name>(args…) gives in Sheets in `timeZone`: only the arguments typed are passed (trailing omitted
- * ones are absent), error cells arrive as their text, a thrown error shows #ERROR! with its message.
+ * What =PMO_<name>(args…) gives in Sheets in `timeZone`, through the Apps Script fake: only the arguments typed
+ * are passed (trailing omitted ones are absent), a 1×1 range arrives as its value, error cells as their text, and
+ * a thrown error shows #ERROR! with its message.
  */
-export function callSheets(name: string, args: readonly unknown[], timeZone = 'Europe/Zurich'): SheetsResult {
-  const host = loadSheetsCode(timeZone);
+export function callSheets(
+  name: string,
+  args: readonly unknown[],
+  timeZone = 'Europe/Zurich',
+  reading: Pick<AppsScriptOptions, 'emptyArgument'> = {},
+): SheetsResult {
   const passed = args.map(sheetsArgument);
   while (passed.length > 0 && passed[passed.length - 1] === undefined) passed.pop();
-  try {
-    return { ok: true, value: (host.global[`PMO_${name}`] as (...a: unknown[]) => unknown)(...passed) };
-  } catch (error) {
-    // The script runs in its own realm, so its Error is not this realm's Error.
-    return { ok: false, message: String((error as { message?: unknown }).message) };
-  }
+  const result = loadAppsScript({ timeZone, ...reading }).callCustomFunction(name, passed);
+  return result.ok ? { ok: true, value: result.value } : { ok: false, message: result.message };
 }
 
 /** The table Sheets returned, or a thrown test error naming Sheets' message. */
