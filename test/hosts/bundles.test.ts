@@ -2,17 +2,19 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/functions/catalog';
 import { BUNDLE_BUDGETS_KIB } from '../../scripts/build';
+import { SHARED_CORE_GLOBAL } from '../../scripts/shared-core';
 import { loadExcelCustomFunctions } from '../fakes/excel/custom-functions';
 import { loadAppsScript } from '../fakes/sheets';
 
 const dist = join(import.meta.dirname, '../../dist');
 
 describe('the shipped scripts', () => {
-  it('keep dist/gsheets/Code.js within 150 KiB and dist/excel/functions.js within 100 KiB', () => {
-    expect(BUNDLE_BUDGETS_KIB).toEqual({ 'gsheets/Code.js': 150, 'excel/functions.js': 100 });
+  it('keep dist/gsheets/Code.js within 150 KiB, dist/excel/functions.js within 100 KiB and the task pane within its own', () => {
+    expect(BUNDLE_BUDGETS_KIB).toMatchObject({ 'gsheets/Code.js': 150, 'excel/functions.js': 100 });
     for (const [file, budgetKiB] of Object.entries(BUNDLE_BUDGETS_KIB)) {
       const kib = readFileSync(join(dist, file)).length / 1024;
       expect(kib, `dist/${file} is ${kib.toFixed(1)} KiB`).toBeLessThanOrEqual(budgetKiB);
@@ -21,6 +23,27 @@ describe('the shipped scripts', () => {
 });
 
 describe('dist/excel', () => {
+  it('loads taskpane.js on the functions.js copy of core, as the shared-runtime page loads them in order', () => {
+    const page = createContext({});
+    runInContext(readFileSync(join(dist, 'excel/functions.js'), 'utf8'), page);
+    const shared = (page as { [SHARED_CORE_GLOBAL]?: Record<string, object> })[SHARED_CORE_GLOBAL] ?? {};
+    expect(Object.keys(shared)).toEqual(
+      expect.arrayContaining(['core/functions/catalog.ts', 'core/cells.ts']),
+    );
+    expect(() =>
+      runInContext(
+        readFileSync(join(dist, 'excel/taskpane.js'), 'utf8'),
+        Object.assign(page, { Office: { onReady: () => Promise.resolve(), HostType: {} } }),
+      ),
+    ).not.toThrow();
+  });
+
+  it('fails loudly, naming functions.js, when taskpane.js is loaded without it', () => {
+    expect(() =>
+      runInContext(readFileSync(join(dist, 'excel/taskpane.js'), 'utf8'), createContext({ Office: {} })),
+    ).toThrow('taskpane.js needs functions.js loaded before it');
+  });
+
   it('registers every catalog function with CustomFunctions.associate, without a DOM', () => {
     expect(loadExcelCustomFunctions().associated).toEqual(CATALOG.map((spec) => spec.name));
   });

@@ -296,10 +296,10 @@ describe('the fake Excel host', () => {
 describe('the Build dashboard ribbon command (dist/excel/taskpane.js)', () => {
   async function loadTaskpane(state: ExcelWorkbookState) {
     const runtime = fakeSharedRuntime(state);
-    runInContext(
-      readFileSync(join(dist, 'excel/taskpane.js'), 'utf8'),
-      createContext({ ...runtime.globals }),
-    );
+    // The shared-runtime page loads functions.js, then taskpane.js, into one global scope (taskpane.html).
+    const page = createContext({ ...runtime.globals });
+    for (const script of ['excel/functions.js', 'excel/taskpane.js'])
+      runInContext(readFileSync(join(dist, script), 'utf8'), page);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const handler = runtime.actions.get('buildDashboard');
     if (!handler)
