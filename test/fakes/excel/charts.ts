@@ -45,7 +45,6 @@ export class FakeChartCollection extends ClientCollection<FakeChart> {
         series: [{ values: area }],
       };
       sheet.charts.push(created);
-      return undefined;
     });
     return new FakeChart(this.context, this.worksheet, () => created);
   }
@@ -95,7 +94,6 @@ export class FakeChart extends ClientObject {
             ...(name === undefined ? {} : { name }),
           };
           this.chart().series.push(created);
-          return undefined;
         });
         return new FakeChartSeries(context, () => {
           if (!created) throw itemNotFound('ChartSeriesCollection.add');
@@ -130,7 +128,6 @@ export class FakeChart extends ClientObject {
       if (start.sheet !== sheet || (end && end.sheet !== sheet))
         throw invalidArgument('the position is on another sheet', 'Chart.setPosition');
       chart.position = { start: start.area, end: end?.area };
-      return undefined;
     });
   }
 
@@ -139,7 +136,6 @@ export class FakeChart extends ClientObject {
       const chart = this.chart();
       const sheet = this.worksheet.sheet();
       sheet.charts = sheet.charts.filter((other) => other !== chart);
-      return undefined;
     });
   }
 }
@@ -158,21 +154,18 @@ export class FakeChartSeries {
     this.context.enqueue(() => {
       if (typeof name !== 'string') throw invalidArgument('series name', 'ChartSeries.name');
       this.resolve().name = name;
-      return undefined;
     });
   }
 
   setXAxisValues(sourceData: FakeRange): void {
     this.context.enqueue(() => {
       this.resolve().xAxis = sourceData.target().area;
-      return undefined;
     });
   }
 
   setValues(sourceData: FakeRange): void {
     this.context.enqueue(() => {
       this.resolve().values = sourceData.target().area;
-      return undefined;
     });
   }
 }

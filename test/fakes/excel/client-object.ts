@@ -4,11 +4,8 @@
 import { invalidArgument, notModelled, propertyNotLoaded } from './errors';
 import type { FakeRequestContext } from './request-context';
 
-/**
- * One queued command. It runs at sync time and returns the size in bytes of what it sends back to the add-in
- * (a loaded property), or nothing.
- */
-export type Operation = () => number | undefined;
+/** One queued command: it runs at sync time, in order, and throws to fail the batch. */
+export type Operation = () => void;
 
 const encoder = new TextEncoder();
 
@@ -65,14 +62,12 @@ export abstract class ClientObject {
     if (list.length === 0) throw notModelled('load() without a list of properties');
     const keys = this.loadKeys(list);
     this.context.enqueue(() => {
-      if (this.nullState === true) return 0;
-      let bytes = 0;
+      if (this.nullState === true) return;
       for (const key of keys) {
         const value = this.loadProperty(key);
+        this.context.chargeResponse(jsonBytes(this.wireForm(key, value)));
         this.loaded.set(key, value);
-        bytes += jsonBytes(this.wireForm(key, value));
       }
-      return bytes;
     });
     return this;
   }
@@ -151,7 +146,6 @@ export function writeOnlyProxy<T extends Record<string, unknown>>(
           if (value === null || value === undefined)
             throw invalidArgument(`${location}.${property} cannot be set to null`, `${location}.${property}`);
           setters[property](value);
-          return undefined;
         }, jsonBytes(value)),
     });
   }

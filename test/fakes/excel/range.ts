@@ -97,14 +97,12 @@ export class FakeRange extends ClientObject {
       // isNullObject: "Office automatically loads this property when context.sync is called" (application-specific
       // API model, *OrNullObject methods and properties): false for any object the sync found.
       this.setNullState(this.area === null);
-      return undefined;
     });
     this.format = new FakeRangeFormat(context, this);
     this.conditionalFormats = {
       clearAll: () =>
         context.enqueue(() => {
           this.target().sheet.conditionalFormats = 0;
-          return undefined;
         }),
     };
   }
@@ -213,7 +211,6 @@ export class FakeRange extends ClientObject {
         const value = at(r - area.row, c - area.column);
         if (value !== null) store(sheet.ensure(r, c), value);
       });
-      return undefined;
     }, jsonBytes(input));
   }
 
@@ -247,7 +244,6 @@ export class FakeRange extends ClientObject {
       if (sheet.merges.some((merge) => overlaps(merge, area)))
         throw invalidArgument('the range overlaps a merged area', 'Range.merge');
       sheet.merges.push(area);
-      return undefined;
     });
   }
 
@@ -255,7 +251,6 @@ export class FakeRange extends ClientObject {
     this.context.enqueue(() => {
       const { sheet, area } = this.target();
       sheet.merges = sheet.merges.filter((merge) => !overlaps(merge, area));
-      return undefined;
     });
   }
 
@@ -279,7 +274,6 @@ export class FakeRange extends ClientObject {
           });
         }
       }
-      return undefined;
     });
   }
 }
@@ -356,7 +350,6 @@ export class FakeRangeFormat {
       this.range.eachCell((cell) => {
         cell.horizontalAlignment = alignment;
       });
-      return undefined;
     });
   }
 
@@ -371,7 +364,6 @@ export class FakeRangeFormat {
         throw invalidArgument(`columnWidth ${points}`, 'RangeFormat.columnWidth');
       const { sheet, area } = this.range.target();
       for (let c = area.column; c < area.column + area.columns; c++) sheet.columnWidths.set(c, points);
-      return undefined;
     });
   }
 }

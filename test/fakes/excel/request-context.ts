@@ -13,6 +13,7 @@ export class FakeRequestContext {
   /** Explicit `context.sync()` calls made so far (the round trips the add-in asked for). */
   syncCount = 0;
   private queue: { readonly operation: Operation; readonly requestBytes: number }[] = [];
+  private responseBytes = 0;
 
   constructor(
     readonly state: ExcelWorkbookState,
@@ -51,7 +52,17 @@ export class FakeRequestContext {
       this.state.payloadLimitBytes,
       batch.reduce((sum, { requestBytes }) => sum + requestBytes, 0),
     );
-    runUntilFirstFailure(batch, this.state.payloadLimitBytes);
+    this.responseBytes = 0;
+    runUntilFirstFailure(batch);
+  }
+
+  /**
+   * Adds `bytes` to the response of the batch running now, before a loaded value is handed to its proxy: over
+   * the limit, ResponsePayloadSizeLimitExceeded and the value is not loaded (see checkResponsePayload).
+   */
+  chargeResponse(bytes: number): void {
+    this.responseBytes += bytes;
+    checkResponsePayload(this.state.payloadLimitBytes, this.responseBytes);
   }
 }
 
@@ -62,12 +73,8 @@ export class FakeRequestContext {
  * debugInfo with errorLocation); it does not promise that earlier commands are rolled back, so they are not: the
  * harder reading for an add-in, which must not leave half a write behind.
  */
-function runUntilFirstFailure(batch: readonly { readonly operation: Operation }[], limitBytes: number): void {
-  let responseBytes = 0;
-  for (const { operation } of batch) {
-    responseBytes += operation() ?? 0;
-    checkResponsePayload(limitBytes, responseBytes);
-  }
+function runUntilFirstFailure(batch: readonly { readonly operation: Operation }[]): void {
+  for (const { operation } of batch) operation();
 }
 
 /**

@@ -10,12 +10,14 @@ export interface FakeAsyncResult {
 }
 
 /**
- * `Office.Settings` over `state`:
- * - get: "Retrieves the specified setting ... null if the setting does not exist" (Office.Settings.get TSDoc);
- * - set/remove change the in-memory copy only: "Settings ... are persisted ... only if saveAsync is called"
- *   (Office.Settings TSDoc: "any changes made to settings ... will be lost unless you call saveAsync");
- * - values must survive JSON (the settings are stored as JSON): anything else throws at set;
- * - saveAsync completes asynchronously and reports through its callback.
+ * `Office.Settings` over `state`, from its TSDoc (@types/office-js, Office.Settings):
+ * - names are case-sensitive ("settingName The case-sensitive name of the setting");
+ * - "the value can be a string, number, boolean, null, object, or array": values are kept as JSON, so anything
+ *   JSON cannot hold throws at set;
+ * - "The developer is responsible for calling the saveAsync method after adding or deleting settings to save the
+ *   settings in the document": set/remove change the in-memory copy only, saveAsync (asynchronous, reporting
+ *   through its callback) writes them to the document.
+ * - get of a missing name: the TSDoc is silent; it answers null, as Office.js does in practice.
  */
 export function fakeDocumentSettings(state: ExcelWorkbookState) {
   return {

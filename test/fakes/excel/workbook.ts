@@ -73,7 +73,6 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
       found = this.context.state.activeSheet;
       if (!found) throw itemNotFound('WorksheetCollection.getActiveWorksheet');
       proxy.found();
-      return undefined;
     });
     return proxy;
   }
@@ -105,7 +104,6 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
         throw invalidArgument(`bad sheet name ${name}`, 'WorksheetCollection.add');
       created = new ExcelSheetState(name);
       state.sheets.push(created);
-      return undefined;
     });
     return new FakeWorksheet(this.context, () => created);
   }
@@ -134,7 +132,6 @@ export class FakeWorksheet extends ClientObject {
       found = context.state.sheet(name);
       if (!found && !nullable) throw itemNotFound('WorksheetCollection.getItem');
       proxy.setNullState(!found);
-      return undefined;
     });
     return proxy;
   }
@@ -187,7 +184,6 @@ export class FakeWorksheet extends ClientObject {
   activate(): void {
     this.context.enqueue(() => {
       this.context.state.activeSheet = this.sheet();
-      return undefined;
     });
   }
 }
@@ -203,14 +199,12 @@ export class FakeFreezePanes {
       if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS)
         throw invalidArgument(`freezeRows(${count})`, 'WorksheetFreezePanes.freezeRows');
       this.worksheet.sheet().frozenRows = count;
-      return undefined;
     });
   }
 
   unfreeze(): void {
     this.context.enqueue(() => {
       this.worksheet.sheet().frozenRows = 0;
-      return undefined;
     });
   }
 }
@@ -245,7 +239,6 @@ export class FakeNamedItem extends ClientObject {
       this.found = key === undefined ? undefined : context.state.names.get(key);
       if (!this.found && !nullable) throw itemNotFound('NamedItemCollection.getItem');
       this.setNullState(this.found === undefined);
-      return undefined;
     });
   }
 
