@@ -72,6 +72,11 @@ export abstract class ClientObject {
     return this;
   }
 
+  /** Marks the object found by the sync running now: isNullObject reads false (an item of a loaded collection). */
+  markFound(): void {
+    this.nullState = false;
+  }
+
   /** Marks a property loaded now: an item's properties arrive with the collection that loaded it. */
   markLoaded(property: string, value: unknown): void {
     this.loaded.set(property, value);
@@ -104,8 +109,10 @@ export abstract class ClientCollection<T extends ClientObject> extends ClientObj
 
   loadProperty(): unknown {
     const items = this.loadItems();
-    for (const item of items)
+    for (const item of items) {
+      item.markFound();
       for (const property of this.itemProperties) item.markLoaded(property, item.loadProperty(property));
+    }
     return items;
   }
 

@@ -372,6 +372,7 @@ describe('sheets, tables, names, selection and charts', () => {
     expect(sheet.name).toBe('Data');
     expect(tables.items.map((table) => [table.name, table.showTotals])).toEqual([['tblData', true]]);
     expect(noTables.items).toEqual([]);
+    expect(tables.items[0]?.isNullObject).toBe(false);
     const range = tables.items[0]?.getRange();
     range?.load('rowIndex,columnIndex,rowCount,columnCount');
     await context.sync();

@@ -72,7 +72,7 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
     this.context.enqueue(() => {
       found = this.context.state.activeSheet;
       if (!found) throw itemNotFound('WorksheetCollection.getActiveWorksheet');
-      proxy.found();
+      proxy.markFound();
     });
     return proxy;
   }
@@ -139,11 +139,6 @@ export class FakeWorksheet extends ClientObject {
   loadProperty(property: string): unknown {
     if (property === 'name') return this.sheet().name;
     throw notModelled(`loading Worksheet.${property}`);
-  }
-
-  /** Marks the sheet found by the sync running now (isNullObject reads false). */
-  found(): void {
-    this.setNullState(false);
   }
 
   /** The sheet, or ItemNotFound: the operation runs at sync time. */
