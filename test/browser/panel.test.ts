@@ -15,6 +15,7 @@ import { CATALOG, findFunction } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
 import type { OutGrid } from '../../core/functions/types';
 import { rankScores } from '../../core/prioritization/scoring';
+import type { FakeWorkbookSetup, WriteOp } from '../fakes/excel';
 import {
   loadSpreadsheetScript,
   parseA1Area,
@@ -23,7 +24,6 @@ import {
   sheetsNumberFormats,
   sheetsValues,
 } from '../fakes/sheets';
-import type { FakeWorkbookSetup, WriteOp } from './fake-excel';
 import {
   type BuiltFiles,
   CHROMIUM_ARGS,
@@ -395,7 +395,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
   beforeAll(async () => {
     built = readBuiltFiles();
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    fakeExcel = await pageScript('fake-excel.ts');
+    fakeExcel = await pageScript('../fakes/excel/browser-entry.ts');
     fakeScriptRun = await pageScript(SCRIPT_RUN_PAGE_ENTRY);
   });
 

@@ -12,7 +12,6 @@ import { findFunction } from '../../core/functions/catalog';
 import { invoke, normalizeCell, UTC_DATES } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
 import { buildDashboardInExcel } from '../../excel-addin/dashboard';
-import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
   type ExcelSheetSnapshot,
   type ExcelSheetState,
@@ -22,7 +21,8 @@ import {
   FakeRequestContext,
   fakeSharedRuntime,
   seedExcelWorkbook,
-} from './fake-excel';
+} from '../fakes/excel';
+import { FORMULA_LIKE_NAMES, pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 
 const TODAY = '2025-03-05';
 /** 09:30 on the local clock of 2025-03-05, whatever the machine's time zone. */
