@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/functions/catalog';
 import { BUNDLE_BUDGETS_KIB } from '../../scripts/build';
 import { SHARED_CORE_GLOBAL } from '../../scripts/shared-core';
-import { loadExcelCustomFunctions } from '../fakes/excel/custom-functions';
+import { loadExcelCustomFunctions } from '../fakes/excel';
 import { loadAppsScript } from '../fakes/sheets';
 
 const dist = join(import.meta.dirname, '../../dist');

@@ -14,7 +14,7 @@ import {
   type ExcelFormulaArgument,
   type ExcelShownCell,
   loadExcelCustomFunctions,
-} from '../fakes/excel/custom-functions';
+} from '../fakes/excel';
 import type { AppsScriptOptions } from '../fakes/sheets';
 import { isoIn, midnightIn } from '../fakes/time-zones';
 import { d } from '../helpers';

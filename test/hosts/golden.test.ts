@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES } from '../fakes/excel/custom-functions';
+import { ERROR_CODES } from '../fakes/excel';
 import { isoIn, midnightIn } from '../fakes/time-zones';
 import { d } from '../helpers';
 import { callExcel, callSheets, type ExcelShownCell, sheetsTable } from './host-calls';

@@ -8,7 +8,7 @@ import {
   type ExcelFormulaArgument,
   type ExcelShownCell,
   loadExcelCustomFunctions,
-} from '../fakes/excel/custom-functions';
+} from '../fakes/excel';
 import { type AppsScriptOptions, loadAppsScript } from '../fakes/sheets';
 
 export type { ExcelShownCell };

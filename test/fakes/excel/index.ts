@@ -1,7 +1,18 @@
-// One fake of Excel (Office.js `Excel.run`) for the Node tests: the workbook state, the request context and its
-// proxies, seeds, snapshots and the shared runtime. The browser page loads browser-entry.ts instead.
+// One fake of Excel for the Node tests: the custom-functions runtime (custom-functions.ts), and Office.js
+// `Excel.run` with the workbook state, the request context and its proxies, seeds, snapshots and the shared
+// runtime. The browser page loads browser-entry.ts instead.
 
 export { FakeChart, FakeChartCollection, FakeChartSeries } from './charts';
+export {
+  ERROR_CODES,
+  type ExcelCell,
+  type ExcelCustomFunctionsOptions,
+  type ExcelFormulaArgument,
+  type ExcelFunctionsMetadata,
+  type ExcelShownCell,
+  FakeCustomFunctionsError,
+  loadExcelCustomFunctions,
+} from './custom-functions';
 export { FakeOfficeError } from './errors';
 export { FakeRange, FakeRangeFormat } from './range';
 export { type ExcelRunLog, FakeRequestContext, fakeExcelRun } from './request-context';
