@@ -2,7 +2,7 @@
 // helpers convert between ISO days and such instants with the platform's time-zone database (Intl).
 
 /** Offset of `timeZone` from UTC at instant `time`, in milliseconds. */
-function zoneOffset(time: number, timeZone: string): number {
+export function zoneOffset(time: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',

@@ -5,6 +5,7 @@
 // request-context.ts and the proxies.
 
 import { columnIndex, columnLetters } from '../../../core/a1';
+import { overlaps, within } from '../areas';
 import { invalidArgument } from './errors';
 
 export const MAX_ROWS = 1_048_576;
@@ -193,23 +194,7 @@ export function isInsideSheet(area: Area): boolean {
   );
 }
 
-export function within(area: Area, row: number, column: number): boolean {
-  return (
-    row >= area.row &&
-    row < area.row + area.rows &&
-    column >= area.column &&
-    column < area.column + area.columns
-  );
-}
-
-export function overlaps(a: Area, b: Area): boolean {
-  return (
-    a.row < b.row + b.rows &&
-    b.row < a.row + a.rows &&
-    a.column < b.column + b.columns &&
-    b.column < a.column + a.columns
-  );
-}
+export { overlaps, within };
 
 // ---------------------------------------------------------------------------------------------------------
 // Writing values the way Excel reads typed input.

@@ -12,6 +12,7 @@
 //   formatted as plain text ("@"); "+" "-" "@" in front of non-numeric text make a formula (shown as #ERROR!)
 //   unless the cell is text-formatted; a leading apostrophe keeps the rest as text and is not stored.
 
+import { overlaps } from '../areas';
 import type { FakeSheet, SheetsHost } from './spreadsheet';
 
 /** One stored cell. */
@@ -75,14 +76,7 @@ export function parseA1Area(a1: string): SheetsArea | undefined {
   return { row, column: first, rows: Math.abs(r2 - r1) + 1, columns: Math.abs(c2 - c1) + 1 };
 }
 
-export function overlaps(a: SheetsArea, b: SheetsArea): boolean {
-  return (
-    a.row < b.row + b.rows &&
-    b.row < a.row + a.rows &&
-    a.column < b.column + b.columns &&
-    b.column < a.column + a.columns
-  );
-}
+export { overlaps };
 
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 

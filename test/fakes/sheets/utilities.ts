@@ -16,6 +16,8 @@
 // Modelled letters: y M d E u D H k K h m s S a z Z X. Zone names (z) come from Intl ("GMT+1" where Java says
 // "CET"): an approximation, stated here. Week-based letters (Y w W F) and era (G) throw "not modelled".
 
+import { zoneOffset } from '../time-zones';
+
 const MONTHS = [
   'January',
   'February',
@@ -109,15 +111,6 @@ interface WallClock {
   weekday: number;
 }
 
-/** Offset of `timeZone` from UTC at instant `time`, in milliseconds. */
-function offsetAt(time: number, timeZone: string): number {
-  const wall = wallClock(time, timeZone);
-  return (
-    Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond) -
-    time
-  );
-}
-
 function wallClock(time: number, timeZone: string): WallClock {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
@@ -208,7 +201,7 @@ function formatField(letter: string, count: number, time: number, zone: string, 
     case 'z':
       return zoneName(time, zone, count >= 4);
     default:
-      return offsetText(offsetAt(time, zone), letter as 'Z' | 'X', count);
+      return offsetText(zoneOffset(time, zone), letter as 'Z' | 'X', count);
   }
 }
 
@@ -364,7 +357,7 @@ export function parseDate(text: unknown, timeZone: unknown, format: unknown): Da
   );
   if (offsetMs !== undefined) return new Date(wall - offsetMs);
   const zone = knownZone(timeZone as string);
-  let time = wall - offsetAt(wall, zone);
-  time = wall - offsetAt(time, zone);
+  let time = wall - zoneOffset(wall, zone);
+  time = wall - zoneOffset(time, zone);
   return new Date(time);
 }
