@@ -1,67 +1,90 @@
-// Readers for normalised scalar arguments (dates, choices, numbers) shared by the catalog's functions.
+// Converts one single-value argument by its parameter's kind (number, ratio, date, choice, text), with the
+// bounds and choices the catalog declares. Used by `invoke` only, before any function runs.
 
-import { type Cell, cellText, isCellError, parseDateText, parseNumberText } from '../cells';
+import { type Cell, cellText, isCellError, parseDateText, parseNumberText, readNumber } from '../cells';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../dates';
-import { type PmoError, pmoError, quote } from '../errors';
-import type { Arg } from './types';
+import type { PmoError } from '../errors';
+import { argumentMessages as say } from './messages';
+import type { ChoiceParam, NumberParam, ParamSpec } from './types';
 
-/** The grid of a table argument, or undefined when it was omitted. */
-export function tableArg(arg: Arg): readonly (readonly Cell[])[] | undefined {
-  return Array.isArray(arg) ? (arg as readonly (readonly Cell[])[]) : undefined;
+/** Choice words without case and spaces: "Weekly " → "weekly". */
+function choiceKey(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
 }
 
-/** The cell of a scalar argument, or undefined when it was omitted. */
-export function scalarArg(arg: Arg): Cell | undefined {
-  return Array.isArray(arg) ? undefined : (arg as Cell | undefined);
-}
+const choiceMaps = new WeakMap<ChoiceParam, ReadonlyMap<string, string>>();
 
-/** Reads a date argument: a date cell, a serial, or date text such as "2025-03-01". */
-export function dateArg(fn: string, name: string, arg: Arg): number | undefined | PmoError {
-  const cell = scalarArg(arg);
-  if (cell === undefined || cell === null) return undefined;
-  if (typeof cell === 'number' && cell >= MIN_DATE_SERIAL && cell <= MAX_DATE_SERIAL) return Math.floor(cell);
-  if (typeof cell === 'string') {
-    const serial = parseDateText(cell);
-    if (serial !== undefined) return serial;
+/** The lookup of a choice parameter (its values and aliases), built once per parameter. */
+function choiceMap(param: ChoiceParam): ReadonlyMap<string, string> {
+  let map = choiceMaps.get(param);
+  if (!map) {
+    const entries = new Map<string, string>();
+    for (const value of param.values) entries.set(choiceKey(value), value);
+    for (const [alias, value] of Object.entries(param.aliases ?? {})) entries.set(choiceKey(alias), value);
+    map = entries;
+    choiceMaps.set(param, map);
   }
-  return pmoError('value', `${fn}'s ${name} ${quote(cellText(cell))} is not a date.`);
+  return map;
 }
 
-/** Reads a choice among `options` (case- and space-insensitive, with aliases); undefined gives `fallback`. */
-export function choiceArg<T extends string>(
-  fn: string,
-  name: string,
-  arg: Arg,
-  options: readonly T[],
-  fallback: T,
-  aliases: Readonly<Record<string, T>> = {},
-): T | PmoError {
-  const cell = scalarArg(arg);
-  if (cell === undefined || cell === null) return fallback;
-  const text = cellText(cell).toLowerCase().replace(/\s+/g, '');
-  const found = options.find((option) => option === text) ?? aliases[text];
-  if (found !== undefined) return found;
-  return pmoError(
-    'value',
-    `${fn}'s ${name} ${quote(cellText(cell))} is not one of ${options.map((option) => `"${option}"`).join(', ')}.`,
-  );
+/** A number within the parameter's bounds; anything else says what is allowed ("a whole number from 2 to 20"). */
+function numberArg(fn: string, param: NumberParam, cell: Cell): number | PmoError {
+  const parsed = readNumber(cell);
+  const { min, max, integer } = param;
+  const value = parsed.ok ? parsed.value : Number.NaN;
+  const allowed =
+    parsed.ok &&
+    (!integer || Number.isInteger(value)) &&
+    (min === undefined || value >= min) &&
+    (max === undefined || value <= max);
+  return allowed ? value : say.outOfBounds(fn, param.name, cellText(cell), param);
 }
 
-/** Reads a ratio threshold: 1.2, "120%" or 120 (a number above 10 is a percentage). */
-export function ratioArg(fn: string, name: string, arg: Arg, fallback: number): number | PmoError {
-  const cell = scalarArg(arg);
-  if (cell === undefined || cell === null) return fallback;
-  if (isCellError(cell)) return pmoError('value', `${fn}'s ${name} is the error ${cell.text}.`);
+function ratioArg(fn: string, name: string, cell: Cell): number | PmoError {
   const parsed =
     typeof cell === 'number'
       ? { value: cell, percent: false }
       : typeof cell === 'string'
         ? parseNumberText(cell)
         : undefined;
-  if (!parsed || parsed.value < 0)
-    return pmoError(
-      'value',
-      `${fn}'s ${name} ${quote(cellText(cell))} is not a ratio such as 1, 1.2 or 120%.`,
-    );
+  if (!parsed || parsed.value < 0) return say.notARatio(fn, name, cellText(cell));
   return parsed.percent || parsed.value <= 10 ? parsed.value : parsed.value / 100;
+}
+
+function dateArg(fn: string, name: string, cell: Cell): number | PmoError {
+  if (typeof cell === 'number' && cell >= MIN_DATE_SERIAL && cell <= MAX_DATE_SERIAL) return Math.floor(cell);
+  if (typeof cell === 'string') {
+    const serial = parseDateText(cell);
+    if (serial !== undefined) return serial;
+  }
+  return say.notADate(fn, name, cellText(cell));
+}
+
+/**
+ * Converts a non-blank single-value cell for `param` (a scalar kind). An error cell is an error naming the
+ * argument; a value outside the declared choices or bounds is an error that names what is allowed.
+ */
+export function convertScalar(fn: string, param: ParamSpec, cell: Cell): unknown {
+  if (isCellError(cell)) return say.errorValue(fn, param.name, cell.text);
+  switch (param.kind) {
+    case 'number':
+      return numberArg(fn, param, cell);
+    case 'ratio':
+      return ratioArg(fn, param.name, cell);
+    case 'date':
+      return dateArg(fn, param.name, cell);
+    case 'choice': {
+      const found = choiceMap(param).get(choiceKey(cellText(cell)));
+      return found ?? say.notOneOf(fn, param.name, cellText(cell), param.values);
+    }
+    case 'text':
+      return cellText(cell);
+    default:
+      return cell;
+  }
+}
+
+/** The value of an omitted optional argument: its declared default, else undefined. */
+export function defaultOf(param: ParamSpec): unknown {
+  return 'default' in param ? param.default : undefined;
 }

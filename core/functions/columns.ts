@@ -1,9 +1,11 @@
-// Column and list arguments (DESIGN §10): a column may include its header, a list may be a row or a
-// column, and a header in gives a header cell out so the spill lines up row by row with the input.
+// Column and list arguments (DESIGN §10): a column may include its header, a list may be a row or a column,
+// a header in gives a header cell out so the spill lines up row by row with the input, and parallel columns
+// line up by one rule in every function family (alignColumns).
 
-import { type Cell, isBlank, parseNumberText } from '../cells';
-import { type PmoError, pmoError } from '../errors';
-import type { Arg, OutCell, OutGrid } from './types';
+import { type Cell, cellText, isBlank, isCellError, parseNumberText, readNumber } from '../cells';
+import { type PmoError, pmoError, quote } from '../errors';
+import { argumentMessages as say } from './messages';
+import type { Grid, OutCell, OutGrid } from './types';
 
 /** A one-dimensional argument: its cells in order and the header text when the first cell was one. */
 export interface ColumnArg {
@@ -11,13 +13,11 @@ export interface ColumnArg {
   readonly cells: readonly Cell[];
 }
 
-/** The cells of a range argument in reading order (a row or a column; a scalar is one cell). */
-export function flatCells(arg: Arg): Cell[] {
-  if (arg === undefined) return [];
-  if (!Array.isArray(arg)) return [arg as Cell];
-  const rows = arg as readonly (readonly Cell[])[];
-  if (rows.length === 1) return [...(rows[0] ?? [])];
-  return rows.map((row) => row[0] ?? null);
+/** The cells of a row or a column in reading order (a block gives its first column). */
+export function flatCells(grid: Grid | undefined): Cell[] {
+  if (grid === undefined) return [];
+  if (grid.length === 1) return [...(grid[0] ?? [])];
+  return grid.map((row) => row[0] ?? null);
 }
 
 /**
@@ -26,8 +26,8 @@ export function flatCells(arg: Arg): Cell[] {
  * template gives its header alone).
  * @param isValue true for a cell the function can use as data (a number, a known label…).
  */
-export function columnArg(arg: Arg, isValue: (cell: Cell) => boolean): ColumnArg {
-  const cells = flatCells(arg);
+export function columnArg(grid: Grid | undefined, isValue: (cell: Cell) => boolean): ColumnArg {
+  const cells = flatCells(grid);
   const [first, ...rest] = cells;
   const below = rest.some((cell) => isValue(cell)) || (rest.length > 0 && rest.every(isBlank));
   if (typeof first === 'string' && !isBlank(first) && !isValue(first) && below) {
@@ -36,28 +36,62 @@ export function columnArg(arg: Arg, isValue: (cell: Cell) => boolean): ColumnArg
   return { header: undefined, cells };
 }
 
-/** True when a range argument is a block (more than one row and more than one column). */
-function isBlock(arg: Arg): boolean {
-  return (
-    Array.isArray(arg) &&
-    arg.length > 1 &&
-    (arg as readonly (readonly Cell[])[]).some((row) => row.length > 1)
-  );
+/** One of several parallel column arguments: its name, its cells (undefined when omitted), what a value is. */
+export interface ColumnInput {
+  readonly name: string;
+  readonly grid: Grid | undefined;
+  readonly isValue: (cell: Cell) => boolean;
+}
+
+/** Parallel columns lined up row by row: whether any had a header, and each row's cells (null for omitted). */
+export interface AlignedColumns {
+  readonly header: boolean;
+  readonly rows: readonly (readonly Cell[])[];
 }
 
 /**
- * Reads a one-dimensional argument (a row or a column, optional header cell, see {@link columnArg}); a block
- * of several rows and columns is an error naming the argument rather than a silent first column.
+ * Lines up parallel column arguments row by row: the one rule for every function that reads several columns
+ * (README, "Column arguments"). A header cell in any of them gives a header out; a column one cell longer than a
+ * headed one, whose first cell is text or blank, loses that cell too (a header the reader could not tell from
+ * data); a single cell is used for every row; otherwise the columns must have the same length, and an error
+ * names the first that does not.
  */
-export function vectorArg(
-  fn: string,
-  name: string,
-  arg: Arg,
-  isValue: (cell: Cell) => boolean,
-): ColumnArg | PmoError {
-  if (isBlock(arg))
-    return pmoError('value', `${fn}'s ${name} must be a single column (or row), not a block.`);
-  return columnArg(arg, isValue);
+export function alignColumns(fn: string, inputs: readonly ColumnInput[]): AlignedColumns | PmoError {
+  const read = inputs.map((input) =>
+    input.grid === undefined ? { header: undefined, cells: [] } : columnArg(input.grid, input.isValue),
+  );
+  const given = (i: number) => inputs[i]?.grid !== undefined;
+  const headed = read.filter((column, i) => column.header !== undefined && given(i));
+  const header = headed.length > 0;
+  const length = header
+    ? (headed[0]?.cells.length ?? 0)
+    : Math.max(0, ...read.map((column) => (column.cells.length === 1 ? 0 : column.cells.length)));
+  const columns = read.map((column, i) => {
+    if (!given(i)) return [] as Cell[];
+    const first = column.cells[0] ?? null;
+    const looksLikeHeader = isBlank(first) || typeof first === 'string';
+    if (header && column.header === undefined && column.cells.length === length + 1 && looksLikeHeader)
+      return column.cells.slice(1);
+    return [...column.cells];
+  });
+  const rowCount = header ? length : Math.max(length, ...columns.map((cells) => cells.length));
+  for (const [i, cells] of columns.entries()) {
+    if (!given(i) || cells.length === rowCount || cells.length === 1) continue;
+    const widest = columns.findIndex((other, j) => given(j) && other.length === rowCount);
+    return say.columnLengths(
+      fn,
+      inputs[i]?.name ?? '',
+      cells.length,
+      inputs[widest]?.name ?? 'another column',
+      rowCount,
+    );
+  }
+  const rows: Cell[][] = [];
+  for (let r = 0; r < rowCount; r++)
+    rows.push(
+      columns.map((cells, i) => (given(i) ? ((cells.length === 1 ? cells[0] : cells[r]) ?? null) : null)),
+    );
+  return { header, rows };
 }
 
 /**
@@ -65,17 +99,16 @@ export function vectorArg(
  * cell in it is text that `isValue` does not accept and some row below holds a value.
  */
 export function matrixArg(
-  arg: Arg,
+  grid: Grid | undefined,
   isValue: (cell: Cell) => boolean,
-): { header: readonly Cell[] | undefined; rows: readonly (readonly Cell[])[] } {
-  if (arg === undefined) return { header: undefined, rows: [] };
-  const rows = Array.isArray(arg) ? (arg as readonly (readonly Cell[])[]) : [[arg as Cell]];
-  const first = rows[0] ?? [];
+): { header: readonly Cell[] | undefined; rows: Grid } {
+  if (grid === undefined) return { header: undefined, rows: [] };
+  const first = grid[0] ?? [];
   const firstIsHeader =
     first.some((cell) => !isBlank(cell)) &&
     first.every((cell) => isBlank(cell) || (typeof cell === 'string' && !isValue(cell))) &&
-    rows.slice(1).some((row) => row.some(isValue));
-  return firstIsHeader ? { header: first, rows: rows.slice(1) } : { header: undefined, rows };
+    grid.slice(1).some((row) => row.some(isValue));
+  return firstIsHeader ? { header: first, rows: grid.slice(1) } : { header: undefined, rows: grid };
 }
 
 /** True for a number or numeric text (money and percentages included). */
@@ -84,8 +117,23 @@ export function isNumberLike(cell: Cell): boolean {
   return typeof cell === 'string' && parseNumberText(cell) !== undefined;
 }
 
+/** True for any non-blank cell. */
+export const anyValue = (cell: Cell): boolean => !isBlank(cell);
+
+/** Reads a number for a named field of a row; a problem sentence ("job size is blank") when it cannot. */
+export function fieldNumber(cell: Cell, field: string): number | PmoError {
+  if (isBlank(cell)) return pmoError('value', `${field} is blank`);
+  if (isCellError(cell)) return pmoError('value', `${field} is the error ${cell.text}`);
+  const parsed = readNumber(cell);
+  return parsed.ok ? parsed.value : pmoError('value', `${field} ${quote(cellText(cell))} is not a number`);
+}
+
 /** A one-column result, with a header cell on top when the input had one. */
-export function columnResult(header: string | undefined, label: string, values: readonly OutCell[]): OutGrid {
+export function columnResult(
+  header: string | boolean | undefined,
+  label: string,
+  values: readonly OutCell[],
+): OutGrid {
   const rows: OutGrid = values.map((value) => [value]);
-  return header === undefined ? rows : [[label], ...rows];
+  return header === undefined || header === false ? rows : [[label], ...rows];
 }

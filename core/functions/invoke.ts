@@ -1,10 +1,13 @@
-// The one step between a host and the catalog: arity, omitted arguments, blanks, host error values, dates,
-// and a single cell given where a range is expected. It never throws: every failure is a PmoError value.
+// The one step between a host and the catalog: arity, omitted arguments and defaults, blanks, host error
+// values, dates, a single cell given where a range is expected, and each argument converted by its declared
+// kind. It never throws: every failure is a PmoError value.
 
 import type { Cell } from '../cells';
 import { serialFromUtcDate } from '../dates';
-import { type PmoError, pmoError } from '../errors';
-import type { Arg, FunctionSpec, OutGrid } from './types';
+import { isPmoError, type PmoError, pmoError } from '../errors';
+import { convertScalar, defaultOf } from './args';
+import { argumentMessages as say } from './messages';
+import { type FunctionSpec, type Grid, isRangeParam, type OutGrid, type ParamSpec } from './types';
 
 /** What a host adapter tells `invoke` about its values. */
 export interface HostEnvironment {
@@ -43,7 +46,7 @@ export function normalizeCell(value: unknown, env: HostEnvironment): Cell {
   return { kind: 'cell-error', text: '#VALUE!' };
 }
 
-function normalizeTable(value: unknown, env: HostEnvironment): readonly (readonly Cell[])[] {
+function normalizeTable(value: unknown, env: HostEnvironment): Grid {
   if (!Array.isArray(value)) return [[normalizeCell(value, env)]];
   return value.map((row) =>
     Array.isArray(row) ? row.map((cell) => normalizeCell(cell, env)) : [normalizeCell(row, env)],
@@ -54,8 +57,34 @@ function isOmitted(value: unknown): boolean {
   return value === null || value === undefined || value === '';
 }
 
+/** True when a grid is a block: more than one row and more than one column. */
+function isBlock(grid: Grid): boolean {
+  return grid.length > 1 && grid.some((row) => row.length > 1);
+}
+
+/** Converts one host argument for `param`: a grid for a range kind, a checked value for a scalar kind. */
+function convertArgument(
+  spec: FunctionSpec,
+  param: ParamSpec,
+  value: unknown,
+  env: HostEnvironment,
+): unknown {
+  if (isRangeParam(param)) {
+    if (isOmitted(value)) return param.optional ? undefined : say.missingTable(spec.name, param.name);
+    const grid = normalizeTable(value, env);
+    return param.kind === 'column' && isBlock(grid) ? say.notOneColumn(spec.name, param.name) : grid;
+  }
+  if (Array.isArray(value) && (value.length > 1 || (Array.isArray(value[0]) && value[0].length > 1)))
+    return say.notSingleValue(spec.name, param.name);
+  const scalar = Array.isArray(value) ? (Array.isArray(value[0]) ? value[0][0] : value[0]) : value;
+  const cell = isOmitted(scalar) ? null : normalizeCell(scalar, env);
+  if (cell === null) return param.optional ? defaultOf(param) : say.missing(spec.name, param.name);
+  return convertScalar(spec.name, param, cell);
+}
+
 /**
  * Calls `spec` with host-shaped arguments and returns its result grid or a typed error. Never throws.
+ * Every argument is converted by its parameter's kind before `run`; the first bad one is the result.
  * Omitted optional arguments may be null (Excel), undefined (Sheets) or "" (an empty cell reference).
  */
 export function invoke(
@@ -66,40 +95,12 @@ export function invoke(
   try {
     let argCount = hostArgs.length;
     while (argCount > 0 && hostArgs[argCount - 1] === undefined) argCount--;
-    if (argCount > spec.params.length) {
-      return pmoError(
-        'value',
-        `${spec.name} takes at most ${spec.params.length} arguments; it was given ${argCount}.`,
-      );
-    }
-    const args: Arg[] = [];
-    for (let i = 0; i < spec.params.length; i++) {
-      const param = spec.params[i];
-      if (!param) continue;
-      const value = hostArgs[i];
-      if (param.kind === 'table') {
-        if (isOmitted(value)) {
-          if (!param.optional)
-            return pmoError(
-              'value',
-              `${spec.name} needs ${param.name}: a range that includes its header row.`,
-            );
-          args.push(undefined);
-          continue;
-        }
-        args.push(normalizeTable(value, env));
-        continue;
-      }
-      const scalar = Array.isArray(value) ? (Array.isArray(value[0]) ? value[0][0] : value[0]) : value;
-      if (Array.isArray(value) && (value.length > 1 || (Array.isArray(value[0]) && value[0].length > 1))) {
-        return pmoError('value', `${spec.name}'s ${param.name} must be a single value, not a range.`);
-      }
-      if (isOmitted(scalar)) {
-        if (!param.optional) return pmoError('value', `${spec.name} needs ${param.name}.`);
-        args.push(undefined);
-        continue;
-      }
-      args.push(normalizeCell(scalar, env));
+    if (argCount > spec.params.length) return say.tooMany(spec.name, spec.params.length, argCount);
+    const args: unknown[] = [];
+    for (const [i, param] of spec.params.entries()) {
+      const converted = convertArgument(spec, param, hostArgs[i], env);
+      if (isPmoError(converted)) return converted;
+      args.push(converted);
     }
     return spec.run(args);
   } catch (error) {

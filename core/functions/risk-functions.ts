@@ -1,6 +1,6 @@
 // Catalog entries for risk (DESIGN §6): RISK_SCORE, RISK_LEVEL, HEATMAP, EXPOSURE, RISK_SUMMARY, SIMULATE_EXPOSURE.
 
-import { type Cell, cellText, isBlank, isCellError, parseNumberText } from '../cells';
+import { type Cell, isBlank, parseNumberText } from '../cells';
 import { isPmoError, type PmoError, pmoError, quote } from '../errors';
 import { type GroupSummary, groupColumn, type LevelCounts, summarizeRisks } from '../risk/concentration';
 import {
@@ -47,38 +47,33 @@ import {
   type SimulatedRisk,
   simulateExposure,
 } from '../risk/simulation';
-import { scalarArg, tableArg } from './args';
-import { columnResult, isNumberLike, vectorArg } from './columns';
-import type { Arg, FunctionSpec, OutCell, OutGrid, ParamSpec } from './types';
+import { alignColumns, columnResult, isNumberLike } from './columns';
+import { formatCount } from './messages';
+import { defineFunction, type FunctionSpec, type Grid, type OutCell, type OutGrid } from './types';
 
-const PROBABILITY: ParamSpec = {
+const PROBABILITY = {
   name: 'probability',
-  kind: 'table',
+  kind: 'column',
   description:
     'Probability of each risk, one per row (header optional): 1–5, 0.4, "40%", or a label such as Likely, Rare or H.',
-};
-const IMPACT: ParamSpec = {
+} as const;
+const IMPACT = {
   name: 'impact',
-  kind: 'table',
+  kind: 'column',
   description:
     'Impact of each risk, one per row (header optional): 1–5, 0.4, "40%", or a label such as Major, Minor or M.',
-};
-const CHANCE: ParamSpec = {
+} as const;
+const CHANCE = {
   name: 'probability',
-  kind: 'table',
+  kind: 'column',
   description: 'Probability of each risk as a chance, one per row (header optional): 0.4 or "40%".',
-};
-
-/** Thousands separators without the host's locale, so messages read the same everywhere. */
-function formatCount(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+} as const;
 
 const scaleName = (scale: RatingScale) => (scale === 'rating' ? 'the 1–5 scale' : 'fractions (0–1)');
 
 /** The ratings of a probability/impact pair, with the scale of each column settled. */
 interface RatingPair {
-  readonly header: string | undefined;
+  readonly header: boolean;
   /** Rows above the first data row in the ranges (1 when a header was given): for row numbers in messages. */
   readonly offset: number;
   readonly probability: readonly RatingCell[];
@@ -89,36 +84,20 @@ interface RatingPair {
   readonly impactThree: boolean;
 }
 
-function lengthError(fn: string, names: readonly string[], lengths: readonly number[]): PmoError | undefined {
-  const first = lengths[0] ?? 0;
-  const other = lengths.findIndex((length) => length !== first);
-  if (other < 0) return undefined;
-  return pmoError(
-    'value',
-    `${fn} needs ${names.join(', ').replace(/, ([^,]*)$/, ' and $1')} of the same length; ` +
-      `${names[0]} has ${formatCount(first)} rows and ${names[other]} ${formatCount(lengths[other] ?? 0)}.`,
-  );
-}
-
 /** Reads probability and impact columns; on `multiply` a fraction column with a 1–5 column is an error. */
 function readRatingPair(
   fn: string,
-  probabilityArg: Arg,
-  impactArg: Arg,
+  probabilityGrid: Grid,
+  impactGrid: Grid,
   multiply: boolean,
 ): RatingPair | PmoError {
-  const probability = vectorArg(fn, 'probability', probabilityArg, isRatingValue);
-  if (isPmoError(probability)) return probability;
-  const impact = vectorArg(fn, 'impact', impactArg, isRatingValue);
-  if (isPmoError(impact)) return impact;
-  const mismatch = lengthError(
-    fn,
-    ['probability', 'impact'],
-    [probability.cells.length, impact.cells.length],
-  );
-  if (mismatch) return mismatch;
-  const probabilityCells = readRatingColumn(probability.cells);
-  const impactCells = readRatingColumn(impact.cells);
+  const aligned = alignColumns(fn, [
+    { name: 'probability', grid: probabilityGrid, isValue: isRatingValue },
+    { name: 'impact', grid: impactGrid, isValue: isRatingValue },
+  ]);
+  if (isPmoError(aligned)) return aligned;
+  const probabilityCells = readRatingColumn(aligned.rows.map((row) => row[0] ?? null));
+  const impactCells = readRatingColumn(aligned.rows.map((row) => row[1] ?? null));
   const probabilityColumn = decideColumnScale(probabilityCells);
   const impactColumn = decideColumnScale(impactCells);
   const probabilityScale = settleScale(probabilityColumn, impactColumn);
@@ -130,10 +109,9 @@ function readRatingPair(
         'put both columns on the same scale.',
     );
   }
-  const header = probability.header ?? impact.header;
   return {
-    header,
-    offset: header === undefined ? 0 : 1,
+    header: aligned.header,
+    offset: aligned.header ? 1 : 0,
     probability: probabilityCells,
     impact: impactCells,
     probabilityScale,
@@ -170,17 +148,17 @@ function pairColumn(
   return columnResult(pair.header, label, values);
 }
 
-export const RISK_SCORE: FunctionSpec = {
+export const RISK_SCORE = /* @__PURE__ */ defineFunction({
   name: 'RISK_SCORE',
   description: 'Risk score per row: probability × impact (1–25 on 1–5 scales, 0–1 on fractions).',
   returns:
     'One score per row (a Score header when the inputs had headers); a bad row is an error in its cell.',
   params: [PROBABILITY, IMPACT],
-  run: ([probabilityArg, impactArg]) => {
-    const pair = readRatingPair('RISK_SCORE', probabilityArg, impactArg, true);
+  run: ([probability, impact]) => {
+    const pair = readRatingPair('RISK_SCORE', probability, impact, true);
     return isPmoError(pair) ? pair : pairColumn(pair, 'Score', riskScore);
   },
-};
+});
 
 /** A square range of labels: an explicit colour map rather than bands. */
 function isColourMap(grid: readonly (readonly Cell[])[]): boolean {
@@ -193,7 +171,7 @@ function isColourMap(grid: readonly (readonly Cell[])[]): boolean {
   );
 }
 
-export const RISK_LEVEL: FunctionSpec = {
+export const RISK_LEVEL = /* @__PURE__ */ defineFunction({
   name: 'RISK_LEVEL',
   description:
     'Risk level per row: Low / Moderate / High / Extreme by score bands (5×5: 1–3, 4–6, 8–12, 15–25; fractions: <0.05, <0.15, <0.35, ≥0.35).',
@@ -210,8 +188,7 @@ export const RISK_LEVEL: FunctionSpec = {
         'Your bands: two columns (minimum score, label), e.g. 1 Low, 5 Medium, 10 High; or an N×N colour map of labels, most likely row on top.',
     },
   ],
-  run: ([probabilityArg, impactArg, bandsArg]) => {
-    const bandsGrid = tableArg(bandsArg);
+  run: ([probability, impact, bandsGrid]) => {
     let matrix: RiskMatrix | undefined;
     let bands: RiskBands | undefined;
     if (bandsGrid && isColourMap(bandsGrid)) {
@@ -223,7 +200,7 @@ export const RISK_LEVEL: FunctionSpec = {
       if (isPmoError(read)) return read;
       bands = read;
     }
-    const pair = readRatingPair('RISK_LEVEL', probabilityArg, impactArg, matrix === undefined);
+    const pair = readRatingPair('RISK_LEVEL', probability, impact, matrix === undefined);
     if (isPmoError(pair)) return pair;
     if (matrix) {
       const map = matrix;
@@ -248,32 +225,9 @@ export const RISK_LEVEL: FunctionSpec = {
       );
     });
   },
-};
+});
 
-/** Reads a whole-number scalar argument within [min, max]; omitted gives `fallback`. */
-function wholeNumberArg(
-  fn: string,
-  name: string,
-  arg: Arg,
-  fallback: number,
-  min: number,
-  max: number,
-): number | PmoError {
-  const cell = scalarArg(arg);
-  if (cell === undefined || cell === null) return fallback;
-  const value =
-    typeof cell === 'number' ? cell : typeof cell === 'string' ? parseNumberText(cell)?.value : undefined;
-  if (value === undefined || !Number.isInteger(value) || value < min || value > max) {
-    const shown = isCellError(cell) ? cell.text : quote(cellText(cell));
-    return pmoError(
-      'value',
-      `${fn}'s ${name} must be a whole number from ${formatCount(min)} to ${formatCount(max)}, not ${shown}.`,
-    );
-  }
-  return value;
-}
-
-export const HEATMAP: FunctionSpec = {
+export const HEATMAP = /* @__PURE__ */ defineFunction({
   name: 'HEATMAP',
   description: 'Number of risks in each cell of a probability × impact grid (default 5×5).',
   returns:
@@ -283,15 +237,17 @@ export const HEATMAP: FunctionSpec = {
     IMPACT,
     {
       name: 'size',
-      kind: 'scalar',
+      kind: 'number',
       optional: true,
+      default: DEFAULT_HEATMAP_SIZE,
+      min: 2,
+      max: MAX_HEATMAP_SIZE,
+      integer: true,
       description: `Cells per side, 2 to ${MAX_HEATMAP_SIZE} (default 5). Fractions are split into equal bins (0–20%, 20–40%… on 5).`,
     },
   ],
-  run: ([probabilityArg, impactArg, sizeArg]) => {
-    const size = wholeNumberArg('HEATMAP', 'size', sizeArg, DEFAULT_HEATMAP_SIZE, 2, MAX_HEATMAP_SIZE);
-    if (isPmoError(size)) return size;
-    const pair = readRatingPair('HEATMAP', probabilityArg, impactArg, false);
+  run: ([probability, impact, size]) => {
+    const pair = readRatingPair('HEATMAP', probability, impact, false);
     if (isPmoError(pair)) return pair;
     const points: HeatmapPoint[] = [];
     let firstProblem: string | undefined;
@@ -323,28 +279,23 @@ export const HEATMAP: FunctionSpec = {
     }
     return heatmapTable(buildRiskHeatmap(points, size));
   },
-};
+});
 
 /** Reads a probability column as chances; a column of 1–5 ratings is an error naming an example. */
-function readChanceColumn(
-  fn: string,
-  arg: Arg,
-): { header: string | undefined; cells: RatingCell[] } | PmoError {
-  const column = vectorArg(fn, 'probability', arg, isRatingValue);
-  if (isPmoError(column)) return column;
-  const cells = readRatingColumn(column.cells);
-  const decision = decideChanceColumn(cells);
+function chanceColumn(fn: string, cells: readonly Cell[], header: boolean): RatingCell[] | PmoError {
+  const ratings = readRatingColumn(cells);
+  const decision = decideChanceColumn(ratings);
   if (decision.kind === 'ratings') {
-    const row = decision.row + (column.header === undefined ? 0 : 1);
+    const row = decision.row + (header ? 1 : 0);
     return pmoError(
       'value',
       `${fn} needs probabilities such as 0.4 or 40%, but probability holds 1–5 ratings (${quote(decision.example)} in row ${row}).`,
     );
   }
-  return { header: column.header, cells };
+  return ratings;
 }
 
-export const EXPOSURE: FunctionSpec = {
+export const EXPOSURE = /* @__PURE__ */ defineFunction({
   name: 'EXPOSURE',
   description:
     'Expected monetary value per row: probability × cost. Money text is read ("300,000 CHF", "$1.2M"); the sign of the cost is kept.',
@@ -354,24 +305,25 @@ export const EXPOSURE: FunctionSpec = {
     CHANCE,
     {
       name: 'impact',
-      kind: 'table',
+      kind: 'column',
       description:
         'Cost if the risk occurs, one per row: 50000, "300,000 CHF", "$1.2M"; negative for an opportunity (or for threats, if your register writes them so).',
     },
   ],
-  run: ([probabilityArg, impactArg]) => {
-    const chances = readChanceColumn('EXPOSURE', probabilityArg);
-    if (isPmoError(chances)) return chances;
-    const costs = vectorArg('EXPOSURE', 'impact', impactArg, isNumberLike);
-    if (isPmoError(costs)) return costs;
-    const mismatch = lengthError(
+  run: ([probability, impact]) => {
+    const aligned = alignColumns('EXPOSURE', [
+      { name: 'probability', grid: probability, isValue: isRatingValue },
+      { name: 'impact', grid: impact, isValue: isNumberLike },
+    ]);
+    if (isPmoError(aligned)) return aligned;
+    const chances = chanceColumn(
       'EXPOSURE',
-      ['probability', 'impact'],
-      [chances.cells.length, costs.cells.length],
+      aligned.rows.map((row) => row[0] ?? null),
+      aligned.header,
     );
-    if (mismatch) return mismatch;
-    const values: OutCell[] = chances.cells.map((chanceCell, index) => {
-      const costCell = costs.cells[index] ?? null;
+    if (isPmoError(chances)) return chances;
+    const values: OutCell[] = chances.map((chanceCell, index) => {
+      const costCell = aligned.rows[index]?.[1] ?? null;
       if (chanceCell.kind === 'blank' && isBlank(costCell)) return '';
       const chance = readChance(chanceCell);
       if (!chance.ok) return pmoError('value', `probability ${chance.problem}`);
@@ -379,15 +331,15 @@ export const EXPOSURE: FunctionSpec = {
       if (!cost.ok) return pmoError('value', `impact ${cost.problem}`);
       return expectedMonetaryValue(chance.value, cost.value);
     });
-    return columnResult(chances.header ?? costs.header, 'Exposure', values);
+    return columnResult(aligned.header, 'Exposure', values);
   },
-};
+});
 
 function levelCells(counts: LevelCounts): OutCell[] {
   return [...RISK_LEVELS.map((level) => counts.counts[level]), counts.unrated];
 }
 
-export const RISK_SUMMARY: FunctionSpec = {
+export const RISK_SUMMARY = /* @__PURE__ */ defineFunction({
   name: 'RISK_SUMMARY',
   description:
     'Reads a risk register and returns, per group or for the whole portfolio: count, count per level, total exposure and share of the exposure.',
@@ -402,19 +354,18 @@ export const RISK_SUMMARY: FunctionSpec = {
     },
     {
       name: 'group_by',
-      kind: 'scalar',
+      kind: 'text',
       optional: true,
       description:
         'Column to group by, e.g. "Category", "Owner" or "Project" (default: the whole portfolio).',
     },
   ],
-  run: ([risksArg, groupArg]) => {
-    const register = readRiskRegister(tableArg(risksArg) ?? []);
+  run: ([risks, groupBy]) => {
+    const register = readRiskRegister(risks);
     if (isPmoError(register)) return register;
-    const groupCell = scalarArg(groupArg);
     let groupIndex: number | undefined;
-    if (groupCell !== undefined && groupCell !== null) {
-      const found = groupColumn(register, cellText(groupCell));
+    if (groupBy !== undefined) {
+      const found = groupColumn(register, groupBy);
       if (isPmoError(found)) return found;
       groupIndex = found;
     }
@@ -465,81 +416,87 @@ export const RISK_SUMMARY: FunctionSpec = {
     };
     return [header, ...summary.groups.map(row), row(summary.total)];
   },
-};
+});
 
 const SIMULATION_LABELS = ['Mean', 'P50', 'P80', 'P90', 'P95', 'Contingency'] as const;
 
-export const SIMULATE_EXPOSURE: FunctionSpec = {
+/** The risks of SIMULATE_EXPOSURE's aligned columns; the first unusable row is an error naming it. */
+function simulatedRisks(
+  fn: string,
+  rows: readonly (readonly Cell[])[],
+  chances: readonly RatingCell[],
+  offset: number,
+): SimulatedRisk[] | PmoError {
+  const risks: SimulatedRisk[] = [];
+  for (const [index, chanceCell] of chances.entries()) {
+    const [, lowCell = null, likelyCell = null, highCell = null] = rows[index] ?? [];
+    if (chanceCell.kind === 'blank' && isBlank(lowCell) && isBlank(likelyCell) && isBlank(highCell)) continue;
+    const where = `${fn} cannot use row ${index + 1 + offset}:`;
+    const chance = readChance(chanceCell);
+    if (!chance.ok) return pmoError('value', `${where} probability ${chance.problem}.`);
+    const likely = readAmount(likelyCell);
+    if (!likely.ok) return pmoError('value', `${where} likely ${likely.problem}.`);
+    const low = isBlank(lowCell) ? likely : readAmount(lowCell);
+    if (!low.ok) return pmoError('value', `${where} low ${low.problem}.`);
+    const high = isBlank(highCell) ? likely : readAmount(highCell);
+    if (!high.ok) return pmoError('value', `${where} high ${high.problem}.`);
+    if (low.value > likely.value)
+      return pmoError('value', `${where} low ${low.value} is above likely ${likely.value}.`);
+    if (likely.value > high.value)
+      return pmoError('value', `${where} likely ${likely.value} is above high ${high.value}.`);
+    risks.push({ probability: chance.value, low: low.value, likely: likely.value, high: high.value });
+  }
+  return risks;
+}
+
+export const SIMULATE_EXPOSURE = /* @__PURE__ */ defineFunction({
   name: 'SIMULATE_EXPOSURE',
   description:
     'Monte Carlo of total exposure: each risk occurs with its probability and costs a PERT(low, likely, high) draw. Same seed, same table.',
   returns: 'Two columns: Mean, P50, P80, P90, P95, Contingency (P95 − P50) and their values.',
   params: [
     CHANCE,
-    { name: 'low', kind: 'table', description: 'Lowest cost of each risk if it occurs (blank = likely).' },
-    { name: 'likely', kind: 'table', description: 'Most likely cost of each risk if it occurs.' },
-    { name: 'high', kind: 'table', description: 'Highest cost of each risk if it occurs (blank = likely).' },
+    { name: 'low', kind: 'column', description: 'Lowest cost of each risk if it occurs (blank = likely).' },
+    { name: 'likely', kind: 'column', description: 'Most likely cost of each risk if it occurs.' },
+    { name: 'high', kind: 'column', description: 'Highest cost of each risk if it occurs (blank = likely).' },
     {
       name: 'iterations',
-      kind: 'scalar',
+      kind: 'number',
       optional: true,
+      default: DEFAULT_ITERATIONS,
+      min: 1,
+      max: MAX_ITERATIONS,
+      integer: true,
       description: `Simulated portfolios, 1 to ${formatCount(MAX_ITERATIONS)} (default ${formatCount(DEFAULT_ITERATIONS)}).`,
     },
     {
       name: 'seed',
-      kind: 'scalar',
+      kind: 'number',
       optional: true,
+      default: DEFAULT_SEED,
+      min: 0,
+      max: MAX_SEED,
+      integer: true,
       description: `Seed of the random generator, a whole number 0 to ${MAX_SEED} (default ${DEFAULT_SEED}).`,
     },
   ],
-  run: ([probabilityArg, lowArg, likelyArg, highArg, iterationsArg, seedArg]) => {
+  run: ([probability, low, likely, high, iterations, seed]) => {
     const fn = 'SIMULATE_EXPOSURE';
-    const iterations = wholeNumberArg(fn, 'iterations', iterationsArg, DEFAULT_ITERATIONS, 1, MAX_ITERATIONS);
-    if (isPmoError(iterations)) return iterations;
-    const seed = wholeNumberArg(fn, 'seed', seedArg, DEFAULT_SEED, 0, MAX_SEED);
-    if (isPmoError(seed)) return seed;
-    const chances = readChanceColumn(fn, probabilityArg);
-    if (isPmoError(chances)) return chances;
-    const lows = vectorArg(fn, 'low', lowArg, isNumberLike);
-    if (isPmoError(lows)) return lows;
-    const likelies = vectorArg(fn, 'likely', likelyArg, isNumberLike);
-    if (isPmoError(likelies)) return likelies;
-    const highs = vectorArg(fn, 'high', highArg, isNumberLike);
-    if (isPmoError(highs)) return highs;
-    const mismatch = lengthError(
+    const aligned = alignColumns(fn, [
+      { name: 'probability', grid: probability, isValue: isRatingValue },
+      { name: 'low', grid: low, isValue: isNumberLike },
+      { name: 'likely', grid: likely, isValue: isNumberLike },
+      { name: 'high', grid: high, isValue: isNumberLike },
+    ]);
+    if (isPmoError(aligned)) return aligned;
+    const chances = chanceColumn(
       fn,
-      ['probability', 'low', 'likely', 'high'],
-      [chances.cells.length, lows.cells.length, likelies.cells.length, highs.cells.length],
+      aligned.rows.map((row) => row[0] ?? null),
+      aligned.header,
     );
-    if (mismatch) return mismatch;
-    const offset = [chances.header, lows.header, likelies.header, highs.header].some((h) => h !== undefined)
-      ? 1
-      : 0;
-    const risks: SimulatedRisk[] = [];
-    for (let index = 0; index < chances.cells.length; index++) {
-      const chanceCell = chances.cells[index] ?? { kind: 'blank' };
-      const lowCell = lows.cells[index] ?? null;
-      const likelyCell = likelies.cells[index] ?? null;
-      const highCell = highs.cells[index] ?? null;
-      if (chanceCell.kind === 'blank' && isBlank(lowCell) && isBlank(likelyCell) && isBlank(highCell))
-        continue;
-      const where = `${fn} cannot use row ${index + 1 + offset}:`;
-      const chance = readChance(chanceCell);
-      if (!chance.ok) return pmoError('value', `${where} probability ${chance.problem}.`);
-      const likely = readAmount(likelyCell);
-      if (!likely.ok) return pmoError('value', `${where} likely ${likely.problem}.`);
-      const low = isBlank(lowCell) ? likely : readAmount(lowCell);
-      if (!low.ok) return pmoError('value', `${where} low ${low.problem}.`);
-      const high = isBlank(highCell) ? likely : readAmount(highCell);
-      if (!high.ok) return pmoError('value', `${where} high ${high.problem}.`);
-      if (low.value > likely.value) {
-        return pmoError('value', `${where} low ${low.value} is above likely ${likely.value}.`);
-      }
-      if (likely.value > high.value) {
-        return pmoError('value', `${where} likely ${likely.value} is above high ${high.value}.`);
-      }
-      risks.push({ probability: chance.value, low: low.value, likely: likely.value, high: high.value });
-    }
+    if (isPmoError(chances)) return chances;
+    const risks = simulatedRisks(fn, aligned.rows, chances, aligned.header ? 1 : 0);
+    if (isPmoError(risks)) return risks;
     if (risks.length === 0)
       return pmoError('not-available', `${fn} has no risk to simulate: every row is blank.`);
     if (iterations * risks.length > MAX_RISK_DRAWS) {
@@ -553,7 +510,7 @@ export const SIMULATE_EXPOSURE: FunctionSpec = {
     const values = [result.mean, result.p50, result.p80, result.p90, result.p95, result.contingency];
     return SIMULATION_LABELS.map((label, index) => [label, values[index] ?? 0]);
   },
-};
+});
 
 export const RISK_FUNCTIONS: readonly FunctionSpec[] = [
   RISK_SCORE,

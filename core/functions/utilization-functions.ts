@@ -12,97 +12,99 @@ import {
   type UtilizationGrid,
   type UtilizationTables,
 } from '../utilization';
-import { choiceArg, dateArg, ratioArg, tableArg } from './args';
-import { type Arg, dateOut, type FunctionSpec, type OutCell, type OutGrid, type ParamSpec } from './types';
+import { dateOut, defineFunction, type Grid, type OutCell, type OutGrid } from './types';
 
-const ASSIGNMENTS: ParamSpec = {
+const ASSIGNMENTS = {
   name: 'assignments',
   kind: 'table',
   description:
     'Assignments table with its header row: Resource, Start, End and a load (Hours per week, Hours per day, Allocation or Hours).',
-};
-const RESOURCES: ParamSpec = {
+} as const;
+const RESOURCES = {
   name: 'resources',
   kind: 'table',
   description:
     'Resources table with its header row: Resource, and Hours per week, Hours per day or FTE (default 40 h/week).',
-};
-const START: ParamSpec = {
+} as const;
+const START = {
   name: 'start',
-  kind: 'scalar',
+  kind: 'date',
   optional: true,
   description: 'First day of the horizon (default: earliest assignment start).',
-};
-const END: ParamSpec = {
+} as const;
+const END = {
   name: 'end',
-  kind: 'scalar',
+  kind: 'date',
   optional: true,
   description: 'Last day of the horizon (default: latest assignment end).',
-};
-const PERIOD: ParamSpec = {
+} as const;
+const PERIOD = {
   name: 'period',
-  kind: 'scalar',
+  kind: 'choice',
   optional: true,
+  values: PERIODS,
+  default: 'week',
+  aliases: {
+    weeks: 'week',
+    weekly: 'week',
+    w: 'week',
+    months: 'month',
+    monthly: 'month',
+    m: 'month',
+    days: 'day',
+    daily: 'day',
+    d: 'day',
+  },
   description: '"week" (default, labelled by the Monday), "month" or "day".',
-};
-const TIME_OFF: ParamSpec = {
+} as const;
+const TIME_OFF = {
   name: 'time_off',
   kind: 'table',
   optional: true,
   description:
     'Time off table: Resource (blank, All or * = everyone), Start, End, Hours per day (default: the whole day).',
-};
-const BASIS: ParamSpec = {
+} as const;
+const BASIS = {
   name: 'basis',
-  kind: 'scalar',
+  kind: 'choice',
   optional: true,
+  values: BASES,
+  default: 'all',
+  aliases: { confirmedonly: 'confirmed', probability: 'weighted', weight: 'weighted' },
   description: '"all" (default), "confirmed", "weighted" (tentative × probability) or "billable".',
-};
+} as const;
 
-const PERIOD_ALIASES: Record<string, Period> = {
-  weeks: 'week',
-  weekly: 'week',
-  w: 'week',
-  months: 'month',
-  monthly: 'month',
-  m: 'month',
-  days: 'day',
-  daily: 'day',
-  d: 'day',
-};
-const BASIS_ALIASES: Record<string, Basis> = {
-  confirmedonly: 'confirmed',
-  probability: 'weighted',
-  weight: 'weighted',
-};
+/** The converted arguments the grid functions share. */
+interface GridArgs {
+  readonly assignments: Grid | undefined;
+  readonly resources: Grid;
+  readonly start: number | undefined;
+  readonly end: number | undefined;
+  readonly period: Period;
+  readonly timeOff: Grid | undefined;
+  readonly basis: Basis;
+}
 
-function tablesFromArgs(assignments: Arg, resources: Arg, timeOff: Arg): UtilizationTables {
-  const assignmentGrid = tableArg(assignments);
-  const timeOffGrid = tableArg(timeOff);
+function tablesOf(
+  assignments: Grid | undefined,
+  resources: Grid,
+  timeOff: Grid | undefined,
+): UtilizationTables {
   return {
-    resources: tableArg(resources) ?? [],
-    ...(assignmentGrid ? { assignments: assignmentGrid } : {}),
-    ...(timeOffGrid ? { timeOff: timeOffGrid } : {}),
+    resources,
+    ...(assignments ? { assignments } : {}),
+    ...(timeOff ? { timeOff } : {}),
   };
 }
 
-/** Reads (assignments, resources, start, end, period, time_off, basis) and computes the grid. */
-function gridFromArgs(fn: string, args: readonly Arg[]): UtilizationGrid | PmoError {
-  const [assignments, resources, startArg, endArg, periodArg, timeOff, basisArg] = args;
-  const period = choiceArg(fn, 'period', periodArg, PERIODS, 'week', PERIOD_ALIASES);
-  if (typeof period !== 'string') return period;
-  const basis = choiceArg(fn, 'basis', basisArg, BASES, 'all', BASIS_ALIASES);
-  if (typeof basis !== 'string') return basis;
-  const start = dateArg(fn, 'start', startArg);
-  if (typeof start === 'object') return start;
-  const end = dateArg(fn, 'end', endArg);
-  if (typeof end === 'object') return end;
-  const model = buildUtilizationModel(tablesFromArgs(assignments, resources, timeOff), basis);
+/** Computes the grid of (assignments, resources, start, end, period, time_off, basis). */
+function gridOf(args: GridArgs): UtilizationGrid | PmoError {
+  const model = buildUtilizationModel(tablesOf(args.assignments, args.resources, args.timeOff), args.basis);
   if ('kind' in model) return model;
   return computeUtilization(model, {
-    period,
-    ...(start !== undefined ? { start } : {}),
-    ...(end !== undefined ? { end } : {}),
+    period: args.period,
+    ...(args.start !== undefined ? { start: args.start } : {}),
+    ...(args.end !== undefined ? { end: args.end } : {}),
   });
 }
 
@@ -138,81 +140,76 @@ export function measureTable(grid: UtilizationGrid, measure: Measure): OutGrid {
   return rows;
 }
 
-function gridFunction(name: string, description: string, returns: string, measure: Measure): FunctionSpec {
-  return {
+const GRID_PARAMS = [ASSIGNMENTS, RESOURCES, START, END, PERIOD, TIME_OFF, BASIS] as const;
+
+function gridFunction(name: string, description: string, returns: string, measure: Measure) {
+  return /* @__PURE__ */ defineFunction({
     name,
     description,
     returns,
-    params: [ASSIGNMENTS, RESOURCES, START, END, PERIOD, TIME_OFF, BASIS],
-    run: (args) => {
-      const grid = gridFromArgs(name, args);
+    params: GRID_PARAMS,
+    run: ([assignments, resources, start, end, period, timeOff, basis]) => {
+      const grid = gridOf({ assignments, resources, start, end, period, timeOff, basis });
       return 'kind' in grid ? grid : measureTable(grid, measure);
     },
-  };
+  });
 }
 
-export const UTILIZATION = gridFunction(
+export const UTILIZATION = /* @__PURE__ */ gridFunction(
   'UTILIZATION',
   'Utilization per resource and period: load hours ÷ capacity hours (0.85 = 85%).',
   'Header row (Resource, period start dates), one row per resource, a Total row (Σ load ÷ Σ capacity).',
   utilizationRatio,
 );
 
-export const LOAD = gridFunction(
+export const LOAD = /* @__PURE__ */ gridFunction(
   'LOAD',
   'Booked hours per resource and period.',
   'Header row (Resource, period start dates), one row per resource, a Total row; hours.',
   (load) => load,
 );
 
-export const AVAILABLE = gridFunction(
+export const AVAILABLE = /* @__PURE__ */ gridFunction(
   'AVAILABLE',
   'Capacity minus load per resource and period, in hours (negative = shortfall).',
   'Header row (Resource, period start dates), one row per resource, a Total row; hours.',
   (load, capacity) => capacity - load,
 );
 
-export const CAPACITY: FunctionSpec = {
+export const CAPACITY = /* @__PURE__ */ defineFunction({
   name: 'CAPACITY',
   description: 'Available hours per resource and period, after time off, availability and employment dates.',
   returns: 'Header row (Resource, period start dates), one row per resource, a Total row; hours.',
   params: [
     RESOURCES,
-    { ...START, optional: false, description: 'First day of the horizon.' },
-    { ...END, optional: false, description: 'Last day of the horizon.' },
+    { name: 'start', kind: 'date', description: 'First day of the horizon.' },
+    { name: 'end', kind: 'date', description: 'Last day of the horizon.' },
     PERIOD,
     TIME_OFF,
   ],
   run: ([resources, start, end, period, timeOff]) => {
-    const grid = gridFromArgs('CAPACITY', [undefined, resources, start, end, period, timeOff, undefined]);
+    const grid = gridOf({ assignments: undefined, resources, start, end, period, timeOff, basis: 'all' });
     return 'kind' in grid ? grid : measureTable(grid, (_load, capacity) => capacity);
   },
-};
+});
 
-export const OVERALLOCATIONS: FunctionSpec = {
+export const OVERALLOCATIONS = /* @__PURE__ */ defineFunction({
   name: 'OVERALLOCATIONS',
   description: 'Resource-periods whose utilization is above the threshold (default 1 = 100%).',
   returns:
     'Table Resource, Period, Load, Capacity, Utilization; the header alone when nobody is above the threshold.',
   params: [
-    ASSIGNMENTS,
-    RESOURCES,
-    START,
-    END,
-    PERIOD,
-    TIME_OFF,
-    BASIS,
+    ...GRID_PARAMS,
     {
       name: 'threshold',
-      kind: 'scalar',
+      kind: 'ratio',
       optional: true,
+      default: 1,
       description: 'Utilization above which a period is listed: 1 (default), 1.2 or "120%".',
     },
   ],
-  run: (args) => {
-    const threshold = ratioArg('OVERALLOCATIONS', 'threshold', args[7], 1);
-    if (typeof threshold !== 'number') return threshold;
-    const grid = gridFromArgs('OVERALLOCATIONS', args.slice(0, 7));
+  run: ([assignments, resources, start, end, period, timeOff, basis, threshold]) => {
+    const grid = gridOf({ assignments, resources, start, end, period, timeOff, basis });
     if ('kind' in grid) return grid;
     const rows: OutGrid = [['Resource', 'Period', 'Load', 'Capacity', 'Utilization']];
     const periods = grid.periodStarts.length;
@@ -233,7 +230,7 @@ export const OVERALLOCATIONS: FunctionSpec = {
     });
     return rows;
   },
-};
+});
 
 /** The issue table shared by ISSUES, the CLI and the dashboard. */
 export function issueTable(issues: readonly RowIssue[]): OutGrid {
@@ -243,14 +240,14 @@ export function issueTable(issues: readonly RowIssue[]): OutGrid {
   ];
 }
 
-export const ISSUES: FunctionSpec = {
+export const ISSUES = /* @__PURE__ */ defineFunction({
   name: 'ISSUES',
   description: 'Every row the utilization functions leave out, and why.',
   returns:
     'Table Table, Row, Column, Value, Problem (Row counts from the first row of the range, header included).',
   params: [ASSIGNMENTS, RESOURCES, TIME_OFF],
   run: ([assignments, resources, timeOff]) => {
-    const model = buildUtilizationModel(tablesFromArgs(assignments, resources, timeOff));
+    const model = buildUtilizationModel(tablesOf(assignments, resources, timeOff));
     return 'kind' in model ? model : issueTable(model.issues);
   },
-};
+});

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPmoError } from '../../core/errors';
-import { CATALOG } from '../../core/functions/catalog';
-import { columnArg, columnResult, isNumberLike, vectorArg } from '../../core/functions/columns';
+import { CATALOG, findFunction } from '../../core/functions/catalog';
+import { alignColumns, columnArg, columnResult, isNumberLike } from '../../core/functions/columns';
 import { invoke } from '../../core/functions/invoke';
 import { expectWellFormedResult } from '../helpers';
 
@@ -23,17 +23,80 @@ describe('column arguments', () => {
   });
 
   it('refuses a block of several rows and columns instead of silently using its first column', () => {
-    const result = vectorArg(
-      'WSJF',
-      'job_size',
+    const wsjf = findFunction('WSJF');
+    if (!wsjf) throw new Error('WSJF');
+    const result = invoke(wsjf, [
+      [[1]],
+      [[1]],
+      [[1]],
       [
         [1, 2],
         [3, 4],
       ],
-      isNumberLike,
-    );
+    ]);
     expect(isPmoError(result) && result.message).toBe(
       "WSJF's job_size must be a single column (or row), not a block.",
+    );
+  });
+});
+
+describe('parallel columns (one rule for every function family)', () => {
+  const number = { isValue: isNumberLike };
+
+  it('lines up columns row by row and gives a header out when any column had one', () => {
+    expect(
+      alignColumns('F', [
+        { name: 'a', grid: [['A'], [1], [2]], ...number },
+        { name: 'b', grid: [[3], [4]], ...number },
+      ]),
+    ).toEqual({
+      header: true,
+      rows: [
+        [1, 3],
+        [2, 4],
+      ],
+    });
+  });
+
+  it('uses a single cell for every row', () => {
+    expect(
+      alignColumns('F', [
+        { name: 'a', grid: [[1], [2], [3]], ...number },
+        { name: 'b', grid: [[10]], ...number },
+      ]),
+    ).toEqual({
+      header: false,
+      rows: [
+        [1, 10],
+        [2, 10],
+        [3, 10],
+      ],
+    });
+  });
+
+  it('refuses columns of different lengths, naming both', () => {
+    const result = alignColumns('F', [
+      { name: 'probability', grid: [[1], [2], [3]], ...number },
+      { name: 'impact', grid: [[1], [2]], ...number },
+    ]);
+    expect(isPmoError(result) && result.message).toBe(
+      "F's impact has 2 rows but probability has 3; give ranges of the same size (or one cell for every row).",
+    );
+  });
+
+  it('gives the same answer in the scoring and the risk families', () => {
+    const wsjf = findFunction('WSJF');
+    const exposure = findFunction('EXPOSURE');
+    if (!wsjf || !exposure) throw new Error('catalog');
+    const short = [[1], [2]];
+    const long = [[1], [2], [3]];
+    const fromWsjf = invoke(wsjf, [long, long, long, short]);
+    const fromExposure = invoke(exposure, [[[0.1], [0.2], [0.3]], short]);
+    expect(isPmoError(fromWsjf) && fromWsjf.message).toMatch(
+      /has 2 rows but .* has 3; give ranges of the same size/,
+    );
+    expect(isPmoError(fromExposure) && fromExposure.message).toMatch(
+      /has 2 rows but .* has 3; give ranges of the same size/,
     );
   });
 });

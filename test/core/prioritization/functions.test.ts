@@ -165,7 +165,7 @@ describe('WSJF and RICE', () => {
       [5.2],
     ]);
     expect(plain(call('WSJF', column(1, 2, 3), column(1, 2), column(1, 2, 3), column(1, 1, 1)))).toBe(
-      "#value: WSJF's time_criticality has 2 rows but business_value has 3; give ranges of the same size.",
+      "#value: WSJF's time_criticality has 2 rows but business_value has 3; give ranges of the same size (or one cell for every row).",
     );
   });
 
@@ -320,7 +320,7 @@ describe('SELECT and FRONTIER', () => {
       [10, 13, 10, 3],
     ]);
     expect(plain(call('FRONTIER', column(1, 2), column(1, 2), 1))).toBe(
-      '#value: FRONTIER\'s points "1" must be a whole number from 2 to 1,000.',
+      '#value: FRONTIER\'s points must be a whole number from 2 to 1,000, not "1".',
     );
   });
 });

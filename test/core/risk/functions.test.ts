@@ -146,10 +146,11 @@ describe('RISK_SCORE and RISK_LEVEL', () => {
     ]);
   });
 
-  it('needs probability and impact of the same length', () => {
-    expect(message('RISK_SCORE', [[1], [2]], [[3]])).toBe(
-      'RISK_SCORE needs probability and impact of the same length; probability has 2 rows and impact 1.',
+  it('needs probability and impact of the same length, or one cell used for every row (the rule of every family)', () => {
+    expect(message('RISK_SCORE', [[1], [2], [4]], [[3], [5]])).toBe(
+      "RISK_SCORE's impact has 2 rows but probability has 3; give ranges of the same size (or one cell for every row).",
     );
+    expect(column(grid('RISK_SCORE', [[1], [2]], [[3]]))).toEqual([3, 6]);
   });
 
   it('takes a 3×3 colour map for a three-level register', () => {
@@ -309,8 +310,8 @@ describe('SIMULATE_EXPOSURE', () => {
     expect(message('SIMULATE_EXPOSURE', [[4], [2]], low, likely, high, null, null)).toBe(
       'SIMULATE_EXPOSURE needs probabilities such as 0.4 or 40%, but probability holds 1–5 ratings ("4" in row 1).',
     );
-    expect(message('SIMULATE_EXPOSURE', p, low, likely, [[1]], null, null)).toBe(
-      'SIMULATE_EXPOSURE needs probability, low, likely and high of the same length; probability has 2 rows and high 1.',
+    expect(message('SIMULATE_EXPOSURE', p, low, likely, [[1], [2], [3]], null, null)).toBe(
+      "SIMULATE_EXPOSURE's probability has 2 rows but high has 3; give ranges of the same size (or one cell for every row).",
     );
   });
 });
