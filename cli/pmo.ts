@@ -4,6 +4,7 @@
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { parseA1, sheetOfReference } from '../core/a1';
 import { type Cell, cellText, parseDateText, readNumber } from '../core/cells';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
@@ -138,51 +139,56 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   basis: 'confirmed',
 };
 
-/** Reads `--name value`, `--name=value` and `--flag`; `--` ends the options. Unknown options are usage errors. */
+/** Short forms: `-h` for every command, `-o` where the command has `--output`. */
+const SHORT_NAMES: Readonly<Record<string, string>> = { help: 'h', output: 'o' };
+
+/**
+ * Reads `--name value`, `--name=value`, `--flag` and the short forms with `node:util`'s parseArgs; `--` ends
+ * the options. Unknown options, flags given a value and options missing theirs are usage errors, reported
+ * in argument order.
+ */
 function parseArguments(
   args: readonly string[],
   known: Readonly<Record<string, OptionKind>>,
 ): ParsedArguments {
+  const options: ParseArgsConfig['options'] = {};
+  for (const [name, kind] of Object.entries(known)) {
+    const short = SHORT_NAMES[name];
+    options[name] = { type: kind === 'value' ? 'string' : 'boolean', ...(short ? { short } : {}) };
+  }
+  const { tokens } = parseArgs({
+    args: [...args],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const positionals: string[] = [];
   const values = new Map<string, string>();
   const flags = new Set<string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (arg === '-h') {
-      flags.add('help');
-      continue;
-    }
-    if (arg === '-o' && known.output === 'value') {
-      const value = args[++i];
-      if (value === undefined || value === '')
-        throw new UsageError('-o needs a file name, e.g. -o book-dashboard.xlsx');
-      values.set('output', value);
-      continue;
-    }
-    if (!arg.startsWith('--') || arg.length === 2) {
-      if (arg.startsWith('-') && arg.length > 1)
-        throw new UsageError(`unknown option ${sanitizeText(arg)}: see pmo --help`);
-      positionals.push(arg);
-      continue;
-    }
-    const equals = arg.indexOf('=');
-    const name = arg.slice(2, equals < 0 ? undefined : equals);
-    const kind = known[name];
-    if (kind === undefined) throw new UsageError(`unknown option --${sanitizeText(name)}: see pmo --help`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    const kind = known[token.name];
+    const isShort = !token.rawName.startsWith('--');
+    // A short option stands alone (`-o out.xlsx`): `-ofile`, `-o=file` and groups such as `-hx` are unknown.
+    const raw = isShort ? (args[token.index] ?? token.rawName) : token.rawName;
+    if (kind === undefined || raw !== token.rawName)
+      throw new UsageError(`unknown option ${sanitizeText(raw)}: see pmo --help`);
     if (kind === 'flag') {
-      if (equals >= 0) throw new UsageError(`--${name} takes no value`);
-      flags.add(name);
+      if (token.inlineValue) throw new UsageError(`${token.rawName} takes no value`);
+      flags.add(token.name);
       continue;
     }
-    const value = equals >= 0 ? arg.slice(equals + 1) : args[++i];
-    if (value === undefined || value === '' || (equals < 0 && value.startsWith('--'))) {
-      throw new UsageError(`--${name} needs a value, e.g. --${name} ${EXAMPLES[name] ?? '…'}`);
-    }
-    values.set(name, value);
+    const value = token.value;
+    if (isShort && (value === undefined || value === ''))
+      throw new UsageError(`${raw} needs a file name, e.g. ${raw} ${EXAMPLES[token.name] ?? '…'}`);
+    if (!isShort && (value === undefined || value === '' || (!token.inlineValue && value.startsWith('--'))))
+      throw new UsageError(
+        `--${token.name} needs a value, e.g. --${token.name} ${EXAMPLES[token.name] ?? '…'}`,
+      );
+    if (value === undefined) continue;
+    values.set(token.name, value);
   }
   return { positionals, values, flags };
 }

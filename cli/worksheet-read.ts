@@ -1,0 +1,271 @@
+// Reads one worksheet's XML into a grid of core Cells: a linear scan of the `<row>` and `<c>` start tags,
+// character by character, with cell contents skipped to `</c>`; no DOM.
+
+import type { Cell } from '../core/cells';
+import { attributesOf, decodeCellText, decodeXml, findElements, PREFIX, richText } from './ooxml';
+
+/** Excel's sheet limits; cells addressed beyond them are ignored as corrupt. */
+const MAX_ROWS = 1_048_576;
+const MAX_COLUMNS = 16_384;
+/** Rows are padded to a rectangle when that allocates at most this many cells (or 4× the values). */
+const DENSE_CELL_BUDGET = 4_000_000;
+/** Days between the 1904 and 1900 date systems. */
+export const DATE_1904_OFFSET = 1462;
+
+/** What reading cells needs beyond the sheet: the shared strings and, for 1904-system files, date styles. */
+export interface SheetContext {
+  readonly sharedStrings: readonly string[];
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+}
+
+const VALUE = new RegExp(`<(${PREFIX})v(?:\\s[^>]*)?>([\\s\\S]*?)</\\1v>`);
+const INLINE_STRING = new RegExp(`<(${PREFIX})is(?:\\s[^>]*)?>([\\s\\S]*?)</\\1is>`);
+
+// Character codes for the cell scanner.
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const SLASH = 47;
+const COLON = 58;
+const EQUALS = 61;
+const GT = 62;
+
+const isNameEnd = (code: number): boolean =>
+  code === SPACE || code === GT || code === SLASH || code === TAB || code === LF || code === CR;
+
+/** A whole number written in xml[from, to), or -1 when it is not one. */
+function integerAt(xml: string, from: number, to: number): number {
+  if (from >= to) return -1;
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = xml.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/** The attributes of a `<c>` or `<row>` start tag that the reader uses, read from xml[from, to). */
+class TagAttributes {
+  refStart = -1;
+  refEnd = -1;
+  type: string | undefined = undefined;
+  style = -1;
+
+  read(xml: string, from: number, to: number): this {
+    this.refStart = -1;
+    this.refEnd = -1;
+    this.type = undefined;
+    this.style = -1;
+    let i = from;
+    while (i < to) {
+      const code = xml.charCodeAt(i);
+      if (code === SPACE || code === TAB || code === LF || code === CR || code === SLASH) {
+        i++;
+        continue;
+      }
+      const nameStart = i;
+      while (i < to && xml.charCodeAt(i) !== EQUALS && !isNameEnd(xml.charCodeAt(i))) i++;
+      const nameLength = i - nameStart;
+      while (i < to && xml.charCodeAt(i) !== QUOTE && xml.charCodeAt(i) !== APOSTROPHE) i++;
+      if (i >= to) break;
+      const valueStart = i + 1;
+      const valueEnd = xml.indexOf(xml.charCodeAt(i) === QUOTE ? '"' : "'", valueStart);
+      if (valueEnd < 0 || valueEnd > to) break;
+      if (nameLength === 1) {
+        const name = xml.charCodeAt(nameStart);
+        if (name === 114 /* r */) {
+          this.refStart = valueStart;
+          this.refEnd = valueEnd;
+        } else if (name === 116 /* t */) {
+          this.type = xml.slice(valueStart, valueEnd);
+        } else if (name === 115 /* s */) {
+          this.style = integerAt(xml, valueStart, valueEnd);
+        }
+      }
+      i = valueEnd + 1;
+    }
+    return this;
+  }
+}
+
+/** Serial of an ISO 8601 date cell (`t="d"`), time of day kept as the fraction. */
+function serialFromIso(text: string): number | undefined {
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(text) || !text.includes('T') ? text : `${text}Z`);
+  return Number.isFinite(ms) ? ms / 86_400_000 + 25569 : undefined;
+}
+
+/** The value of a cell from its type, style and the raw text of its `<v>` element. */
+function cellValue(type: string | undefined, style: number, raw: string, context: SheetContext): Cell {
+  switch (type) {
+    case 's': {
+      const text = context.sharedStrings[integerAt(raw, 0, raw.length)];
+      return text === undefined || text === '' ? null : text;
+    }
+    case 'str': {
+      const text = decodeCellText(raw);
+      return text === '' ? null : text;
+    }
+    case 'b':
+      return raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
+    case 'e':
+      return { kind: 'cell-error', text: decodeXml(raw).trim() };
+    case 'd':
+      return serialFromIso(raw.trim()) ?? null;
+    default: {
+      if (raw.trim() === '') return null;
+      const number = Number(raw);
+      if (!Number.isFinite(number)) return { kind: 'cell-error', text: '#NUM!' };
+      if (context.date1904 && style >= 0 && context.dateStyles[style] === true)
+        return number + DATE_1904_OFFSET;
+      return number;
+    }
+  }
+}
+
+/** Raw text of the `<v>` element in xml[from, to), or undefined when the cell has none. */
+function valueText(xml: string, from: number, to: number, prefix: string): string | undefined {
+  const open = prefix === '' ? '<v>' : `<${prefix}v>`;
+  const start = xml.indexOf(open, from);
+  if (start >= 0 && start < to) {
+    const close = xml.indexOf(prefix === '' ? '</v>' : `</${prefix}v>`, start);
+    return close >= 0 && close < to ? xml.slice(start + open.length, close) : undefined;
+  }
+  // Rare: a <v> element with attributes (xml:space).
+  const match = VALUE.exec(xml.slice(from, to));
+  return match ? (match[2] ?? '') : undefined;
+}
+
+/**
+ * Reads the cells of one worksheet's XML into a grid that starts at the first used row. A linear scan:
+ * `<row>` and `<c>` start tags are read character by character, cell contents are skipped to `</c>`.
+ */
+export function parseWorksheet(
+  xml: string,
+  context: SheetContext,
+): { rows: readonly (readonly Cell[])[]; firstRow: number; merges: string[] } {
+  const rowNumbers: number[] = [];
+  const columns: number[] = [];
+  const values: Cell[] = [];
+  const open = new RegExp(`<(${PREFIX})sheetData(?=[\\s/>])([^>]*)>`, 'g');
+  const start = open.exec(xml);
+  let dataEnd = 0;
+  if (start && !(start[2] ?? '').endsWith('/')) {
+    const closeTag = `</${start[1] ?? ''}sheetData>`;
+    const close = xml.indexOf(closeTag, open.lastIndex);
+    dataEnd = close < 0 ? xml.length : close;
+    const attributes = new TagAttributes();
+    let row = 0;
+    let column = -1;
+    let pos = open.lastIndex;
+    while (pos < dataEnd) {
+      const lt = xml.indexOf('<', pos);
+      if (lt < 0 || lt >= dataEnd) break;
+      let nameEnd = lt + 1;
+      let localStart = lt + 1;
+      for (; nameEnd < dataEnd; nameEnd++) {
+        const code = xml.charCodeAt(nameEnd);
+        if (code === COLON) localStart = nameEnd + 1;
+        else if (isNameEnd(code)) break;
+      }
+      const tagEnd = xml.indexOf('>', nameEnd);
+      if (tagEnd < 0) break;
+      pos = tagEnd + 1;
+      const localLength = nameEnd - localStart;
+      const first = xml.charCodeAt(localStart);
+      if (localLength === 3 && first === 114 /* r */ && xml.startsWith('row', localStart)) {
+        attributes.read(xml, nameEnd, tagEnd);
+        const number = integerAt(xml, attributes.refStart, attributes.refEnd);
+        row = number > 0 ? number : row + 1;
+        column = -1;
+        continue;
+      }
+      if (localLength !== 1 || first !== 99 /* c */) continue;
+      attributes.read(xml, nameEnd, tagEnd);
+      let cellRow = Math.max(row, 1);
+      column++;
+      if (attributes.refStart >= 0) {
+        let letters = 0;
+        let i = attributes.refStart;
+        for (; i < attributes.refEnd; i++) {
+          const code = xml.charCodeAt(i) & ~32;
+          if (code < 65 || code > 90) break;
+          letters = letters * 26 + (code - 64);
+        }
+        const number = integerAt(xml, i, attributes.refEnd);
+        if (letters > 0 && number > 0) {
+          column = letters - 1;
+          cellRow = number;
+        }
+      }
+      if (xml.charCodeAt(tagEnd - 1) === SLASH) continue;
+      const prefix = localStart > lt + 1 ? xml.slice(lt + 1, localStart) : '';
+      const cellClose = xml.indexOf(prefix === '' ? '</c>' : `</${prefix}c>`, pos);
+      if (cellClose < 0) break;
+      const contentStart = pos;
+      pos = cellClose + prefix.length + 4;
+      if (cellRow > MAX_ROWS || column >= MAX_COLUMNS) continue;
+      let value: Cell;
+      if (attributes.type === 'inlineStr') {
+        const inline = INLINE_STRING.exec(xml.slice(contentStart, cellClose));
+        const text = inline ? richText(inline[2] ?? '') : '';
+        value = text === '' ? null : text;
+      } else {
+        const raw = valueText(xml, contentStart, cellClose, prefix);
+        value = raw === undefined ? null : cellValue(attributes.type, attributes.style, raw, context);
+      }
+      if (value === null) continue;
+      rowNumbers.push(cellRow);
+      columns.push(column);
+      values.push(value);
+    }
+  }
+  const merges = findElements(xml, 'mergeCell', dataEnd)
+    .map((element) => attributesOf(element.attributes).get('ref') ?? '')
+    .filter((ref) => ref !== '');
+  return { ...toGrid(rowNumbers, columns, values), merges };
+}
+
+/** One shared row for the empty rows of a sparse sheet. */
+const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
+
+function toGrid(
+  rowNumbers: readonly number[],
+  columns: readonly number[],
+  values: readonly Cell[],
+): { rows: readonly (readonly Cell[])[]; firstRow: number } {
+  if (values.length === 0) return { rows: [], firstRow: 1 };
+  let firstRow = MAX_ROWS;
+  let lastRow = 1;
+  let lastColumn = 0;
+  for (let i = 0; i < values.length; i++) {
+    const row = rowNumbers[i] ?? 1;
+    if (row < firstRow) firstRow = row;
+    if (row > lastRow) lastRow = row;
+    lastColumn = Math.max(lastColumn, columns[i] ?? 0);
+  }
+  const height = lastRow - firstRow + 1;
+  const width = lastColumn + 1;
+  const dense = height * width <= Math.max(DENSE_CELL_BUDGET, 4 * values.length);
+  const rowWidths = new Int32Array(height);
+  if (dense) rowWidths.fill(width);
+  else
+    for (let i = 0; i < values.length; i++) {
+      const r = (rowNumbers[i] ?? firstRow) - firstRow;
+      rowWidths[r] = Math.max(rowWidths[r] ?? 0, (columns[i] ?? 0) + 1);
+    }
+  const rows: Cell[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    const rowWidth = rowWidths[r] ?? 0;
+    rows[r] = rowWidth === 0 ? (EMPTY_ROW as Cell[]) : new Array<Cell>(rowWidth).fill(null);
+  }
+  for (let i = 0; i < values.length; i++) {
+    const row = rows[(rowNumbers[i] ?? firstRow) - firstRow];
+    if (row) row[columns[i] ?? 0] = values[i] ?? null;
+  }
+  return { rows, firstRow };
+}

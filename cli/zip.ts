@@ -1,0 +1,372 @@
+// The zip container of an .xlsx package: the one place entries are read (central directory, inflate) and
+// written. Unchanged entries are copied raw (local header, data and descriptor as stored), so their bytes —
+// compressed and decompressed, CRC and sizes — stay identical and nothing is recompressed.
+
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/** Largest single part (uncompressed) the reader accepts: about what one JavaScript string can hold. */
+export const MAX_PART_BYTES = 500 * 1024 * 1024;
+
+/** A package that cannot be read or edited; the message is one line for the user. */
+export class PackageError extends Error {}
+
+/** A {@link PackageError} for a damaged file, worded as the reader and the writer word it. */
+export const damaged = (reason: string): PackageError =>
+  new PackageError(`the file is damaged or not an .xlsx workbook (${reason})`);
+
+/** True when the bytes start as a zip file does (a local header, or the end of an empty archive). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5) &&
+    (bytes[3] === 4 || bytes[3] === 6)
+  );
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_DIRECTORY = 0x06054b50;
+const ZIP64_END_OF_DIRECTORY = 0x06064b50;
+const ZIP64_LOCATOR = 0x07064b50;
+const UTF8_NAME_FLAG = 0x0800;
+const STORED = 0;
+const DEFLATED = 8;
+const MAX_UINT32 = 0xffffffff;
+const MAX_UINT16 = 0xffff;
+
+/** One entry of the central directory, with where its stored bytes are. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly nameBytes: Uint8Array;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly localOffset: number;
+  /** The central directory record as stored. */
+  readonly record: Uint8Array;
+  /** Where in `record` the zip64 extra field holds the local header offset, or -1 (offset in the fixed field). */
+  readonly zip64OffsetAt: number;
+  /** End of this entry's local bytes (header, data, descriptor): the next entry's offset or the directory. */
+  chunkEnd: number;
+}
+
+export interface ZipArchive {
+  readonly entries: readonly ZipEntry[];
+  readonly comment: Uint8Array;
+  /** True when the archive has a zip64 end of directory, or a record keeps a size or offset in zip64 form. */
+  readonly zip64: boolean;
+}
+
+const latin1 = new TextDecoder('latin1');
+const utf8Names = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+/** The zip's central directory; a record pointing outside the file is damage, not a crash. */
+export function readZip(bytes: Uint8Array): ZipArchive {
+  try {
+    return readDirectory(bytes);
+  } catch (error) {
+    if (error instanceof RangeError) throw damaged('bad zip directory');
+    throw error;
+  }
+}
+
+function readDirectory(bytes: Uint8Array): ZipArchive {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - MAX_UINT16); i--) {
+    if (view.getUint32(i, true) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) throw damaged('no zip directory');
+  let count = view.getUint16(end + 10, true);
+  let directoryOffset = view.getUint32(end + 16, true);
+  const commentLength = view.getUint16(end + 20, true);
+  const comment = bytes.subarray(end + 22, Math.min(bytes.length, end + 22 + commentLength));
+  const locator = end - 20;
+  let zip64 = locator >= 0 && view.getUint32(locator, true) === ZIP64_LOCATOR;
+  if (zip64 || count === MAX_UINT16 || directoryOffset === MAX_UINT32) {
+    if (!zip64) throw damaged('bad zip64 directory');
+    const zip64End = Number(view.getBigUint64(locator + 8, true));
+    if (zip64End + 56 > bytes.length || view.getUint32(zip64End, true) !== ZIP64_END_OF_DIRECTORY)
+      throw damaged('bad zip64 directory');
+    count = Number(view.getBigUint64(zip64End + 32, true));
+    directoryOffset = Number(view.getBigUint64(zip64End + 48, true));
+  }
+  const entries: ZipEntry[] = [];
+  let at = directoryOffset;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL_HEADER)
+      throw damaged('bad zip directory entry');
+    const flags = view.getUint16(at + 8, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const recordLength = 46 + nameLength + extraLength + view.getUint16(at + 32, true);
+    if (at + recordLength > bytes.length) throw damaged('bad zip directory entry');
+    let size = view.getUint32(at + 24, true);
+    let compressedSize = view.getUint32(at + 20, true);
+    let localOffset = view.getUint32(at + 42, true);
+    let zip64OffsetAt = -1;
+    if (size === MAX_UINT32 || compressedSize === MAX_UINT32 || localOffset === MAX_UINT32) zip64 = true;
+    for (let extra = at + 46 + nameLength; extra + 4 <= at + 46 + nameLength + extraLength; ) {
+      const id = view.getUint16(extra, true);
+      const length = view.getUint16(extra + 2, true);
+      if (id === 1) {
+        let field = extra + 4;
+        if (size === MAX_UINT32) {
+          size = Number(view.getBigUint64(field, true));
+          field += 8;
+        }
+        if (compressedSize === MAX_UINT32) {
+          compressedSize = Number(view.getBigUint64(field, true));
+          field += 8;
+        }
+        if (localOffset === MAX_UINT32) {
+          localOffset = Number(view.getBigUint64(field, true));
+          zip64OffsetAt = field - at;
+        }
+      }
+      extra += 4 + length;
+    }
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
+    const name = (flags & UTF8_NAME_FLAG ? utf8Names : latin1).decode(nameBytes);
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_HEADER)
+      throw damaged(`bad zip entry ${name}`);
+    entries.push({
+      name,
+      nameBytes,
+      flags,
+      method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      compressedSize,
+      size,
+      localOffset,
+      record: bytes.subarray(at, at + recordLength),
+      zip64OffsetAt,
+      chunkEnd: directoryOffset,
+    });
+    at += recordLength;
+  }
+  const offsets = [...new Set(entries.map((entry) => entry.localOffset))].sort((a, b) => a - b);
+  for (const entry of entries) {
+    let low = 0;
+    let high = offsets.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((offsets[middle] ?? 0) <= entry.localOffset) low = middle + 1;
+      else high = middle;
+    }
+    entry.chunkEnd = Math.min(offsets[low] ?? directoryOffset, directoryOffset);
+  }
+  return { entries, comment, zip64 };
+}
+
+/** The decompressed bytes of one entry; a part over {@link MAX_PART_BYTES} or encrypted is refused. */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if (entry.size > MAX_PART_BYTES)
+    throw new PackageError(
+      `the part ${entry.name} is larger than ${MAX_PART_BYTES / 1024 / 1024} MB: too large to read`,
+    );
+  if (entry.flags & 1) throw damaged(`${entry.name} is encrypted`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const start =
+    entry.localOffset +
+    30 +
+    view.getUint16(entry.localOffset + 26, true) +
+    view.getUint16(entry.localOffset + 28, true);
+  const raw = bytes.subarray(start, start + entry.compressedSize);
+  if (start + entry.compressedSize > bytes.length) throw damaged(`${entry.name} is cut short`);
+  if (entry.method === STORED) return raw;
+  if (entry.method === DEFLATED) return inflateRawSync(raw);
+  throw damaged(`${entry.name} uses zip compression method ${entry.method}`);
+}
+
+/** A part written anew: its name, content, and the zip fields kept from the entry it replaces. */
+interface WrittenPart {
+  readonly nameBytes: Uint8Array;
+  readonly flags: number;
+  readonly method: number;
+  readonly time: number;
+  readonly date: number;
+  readonly versionMadeBy: number;
+  readonly internalAttributes: number;
+  readonly externalAttributes: number;
+  readonly data: Uint8Array;
+}
+
+type OutputEntry = { readonly copy: ZipEntry } | { readonly write: WrittenPart; readonly stored: Uint8Array };
+
+/**
+ * Writes the zip. A zip64 input gets a zip64 end of directory too: readers such as fflate only look at the
+ * zip64 fields of the copied records when there is one.
+ */
+function writeZip(
+  source: Uint8Array,
+  entries: readonly OutputEntry[],
+  comment: Uint8Array,
+  zip64: boolean,
+): Uint8Array {
+  let localSize = 0;
+  let directorySize = 0;
+  for (const entry of entries) {
+    if ('copy' in entry) {
+      localSize += entry.copy.chunkEnd - entry.copy.localOffset;
+      directorySize += entry.copy.record.length;
+    } else {
+      localSize += 30 + entry.write.nameBytes.length + entry.stored.length;
+      directorySize += 46 + entry.write.nameBytes.length;
+    }
+  }
+  const total = localSize + directorySize + (zip64 ? 56 + 20 : 0) + 22 + comment.length;
+  if (localSize + directorySize > MAX_UINT32 || entries.length >= MAX_UINT16)
+    throw new PackageError('the workbook is too large to write (over 4 GB or 65,535 parts)');
+  const out = new Uint8Array(total);
+  const view = new DataView(out.buffer);
+  const offsets: number[] = [];
+  let at = 0;
+  for (const entry of entries) {
+    offsets.push(at);
+    if ('copy' in entry) {
+      out.set(source.subarray(entry.copy.localOffset, entry.copy.chunkEnd), at);
+      at += entry.copy.chunkEnd - entry.copy.localOffset;
+      continue;
+    }
+    const part = entry.write;
+    view.setUint32(at, LOCAL_HEADER, true);
+    view.setUint16(at + 4, part.method === STORED ? 10 : 20, true);
+    view.setUint16(at + 6, part.flags, true);
+    view.setUint16(at + 8, part.method, true);
+    view.setUint16(at + 10, part.time, true);
+    view.setUint16(at + 12, part.date, true);
+    view.setUint32(at + 14, crc32(part.data), true);
+    view.setUint32(at + 18, entry.stored.length, true);
+    view.setUint32(at + 22, part.data.length, true);
+    view.setUint16(at + 26, part.nameBytes.length, true);
+    view.setUint16(at + 28, 0, true);
+    out.set(part.nameBytes, at + 30);
+    out.set(entry.stored, at + 30 + part.nameBytes.length);
+    at += 30 + part.nameBytes.length + entry.stored.length;
+  }
+  const directoryStart = at;
+  entries.forEach((entry, index) => {
+    const offset = offsets[index] ?? 0;
+    if ('copy' in entry) {
+      out.set(entry.copy.record, at);
+      if (entry.copy.zip64OffsetAt >= 0)
+        view.setBigUint64(at + entry.copy.zip64OffsetAt, BigInt(offset), true);
+      else view.setUint32(at + 42, offset, true);
+      at += entry.copy.record.length;
+      return;
+    }
+    const part = entry.write;
+    const local = new DataView(out.buffer, offset);
+    view.setUint32(at, CENTRAL_HEADER, true);
+    view.setUint16(at + 4, part.versionMadeBy, true);
+    for (let i = 4; i < 26; i++) out[at + 2 + i] = out[offset + i] ?? 0;
+    view.setUint16(at + 28, local.getUint16(26, true), true);
+    view.setUint16(at + 30, 0, true);
+    view.setUint16(at + 32, 0, true);
+    view.setUint16(at + 34, 0, true);
+    view.setUint16(at + 36, part.internalAttributes, true);
+    view.setUint32(at + 38, part.externalAttributes, true);
+    view.setUint32(at + 42, offset, true);
+    out.set(part.nameBytes, at + 46);
+    at += 46 + part.nameBytes.length;
+  });
+  const directoryLength = at - directoryStart;
+  if (zip64) {
+    const zip64End = at;
+    view.setUint32(at, ZIP64_END_OF_DIRECTORY, true);
+    view.setBigUint64(at + 4, 44n, true);
+    view.setUint16(at + 12, 45, true);
+    view.setUint16(at + 14, 45, true);
+    view.setBigUint64(at + 24, BigInt(entries.length), true);
+    view.setBigUint64(at + 32, BigInt(entries.length), true);
+    view.setBigUint64(at + 40, BigInt(directoryLength), true);
+    view.setBigUint64(at + 48, BigInt(directoryStart), true);
+    at += 56;
+    view.setUint32(at, ZIP64_LOCATOR, true);
+    view.setBigUint64(at + 8, BigInt(zip64End), true);
+    view.setUint32(at + 16, 1, true);
+    at += 20;
+  }
+  view.setUint32(at, END_OF_DIRECTORY, true);
+  view.setUint16(at + 8, entries.length, true);
+  view.setUint16(at + 10, entries.length, true);
+  view.setUint32(at + 12, directoryLength, true);
+  view.setUint32(at + 16, directoryStart, true);
+  view.setUint16(at + 20, comment.length, true);
+  out.set(comment, at + 22);
+  return out;
+}
+/** The key a part is known by: its name with forward slashes, lower-case (part names are case-insensitive). */
+export const partKey = (name: string): string => name.replace(/\\/g, '/').toLowerCase();
+
+/**
+ * The output zip: the source's entries in order — copied raw, rewritten with the data in `written` (same name,
+ * flags, times and attributes; deflated unless stored), or left out when their key is in `removed` — then the
+ * remaining `written` parts as new deflated entries dated like `template`.
+ */
+export function writePackage(
+  bytes: Uint8Array,
+  archive: ZipArchive,
+  written: ReadonlyMap<string, Uint8Array>,
+  removed: ReadonlySet<string>,
+  template: ZipEntry | undefined,
+): Uint8Array {
+  const pending = new Map([...written].map(([path, data]) => [path.toLowerCase(), { path, data }]));
+  const time = template?.time ?? 0;
+  const date = template?.date ?? 0x21;
+  const output: OutputEntry[] = [];
+  const compress = (part: WrittenPart): OutputEntry => ({
+    write: part,
+    stored: part.method === STORED ? part.data : deflateRawSync(part.data, { level: 6 }),
+  });
+  for (const entry of archive.entries) {
+    const key = partKey(entry.name);
+    const replacement = pending.get(key);
+    if (replacement) {
+      pending.delete(key);
+      output.push(
+        compress({
+          nameBytes: entry.nameBytes,
+          flags: entry.flags & UTF8_NAME_FLAG,
+          method: entry.method === STORED ? STORED : DEFLATED,
+          time: entry.time,
+          date: entry.date,
+          versionMadeBy: new DataView(entry.record.buffer, entry.record.byteOffset).getUint16(4, true),
+          internalAttributes: new DataView(entry.record.buffer, entry.record.byteOffset).getUint16(36, true),
+          externalAttributes: new DataView(entry.record.buffer, entry.record.byteOffset).getUint32(38, true),
+          data: replacement.data,
+        }),
+      );
+    } else if (!removed.has(key)) {
+      output.push({ copy: entry });
+    }
+  }
+  for (const { path, data } of pending.values()) {
+    const nameBytes = utf8Encoder.encode(path);
+    output.push(
+      compress({
+        nameBytes,
+        flags: nameBytes.length === path.length ? 0 : UTF8_NAME_FLAG,
+        method: DEFLATED,
+        time,
+        date,
+        versionMadeBy: 20,
+        internalAttributes: 0,
+        externalAttributes: 0,
+        data,
+      }),
+    );
+  }
+  return writeZip(bytes, output, archive.comment, archive.zip64);
+}
