@@ -10,6 +10,8 @@ import {
   currentReference,
   type DocumentedFunction,
   type FunctionFamily,
+  headingAnchor,
+  README_PATH,
   REFERENCE_END,
   REFERENCE_START,
   renderFunctionReference,
@@ -37,6 +39,23 @@ function tableCells(row: string): string[] {
     .map((cell) => cell.trim());
 }
 
+/** Every heading's anchor as GitHub assigns them: repeated anchors get -1, -2… in document order. */
+function headingAnchors(markdown: string): { anchor: string; heading: string }[] {
+  const seen = new Map<string, number>();
+  const anchors: { anchor: string; heading: string }[] = [];
+  let inFence = false;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) inFence = !inFence;
+    const match = inFence ? null : /^#{1,6} (.+)$/.exec(line);
+    if (!match?.[1]) continue;
+    const base = headingAnchor(match[1]);
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    anchors.push({ anchor: count === 0 ? base : `${base}-${count}`, heading: line });
+  }
+  return anchors;
+}
+
 const everything: FunctionFamily = {
   heading: 'Test functions',
   guide: { text: 'Guide', anchor: 'guide' },
@@ -46,6 +65,29 @@ const everything: FunctionFamily = {
 function fake(overrides: Partial<DocumentedFunction>): DocumentedFunction {
   return { name: 'FAKE', description: 'Does a thing.', params: [], returns: 'A number.', ...overrides };
 }
+
+describe('README.md', () => {
+  it('holds the function reference the catalog renders (run `npm run docs` when this fails)', () => {
+    const readme = readFileSync(README_PATH, 'utf8');
+    expect(
+      currentReference(readme),
+      "README.md's function reference differs from core/functions/catalog.ts: run `npm run docs` and commit README.md (do not edit the block by hand)",
+    ).toBe(reference);
+  });
+
+  it('links only to headings that exist, and each function name leads to its own entry', () => {
+    const readme = readFileSync(README_PATH, 'utf8');
+    const anchors = headingAnchors(readme);
+    const known = new Set(anchors.map((each) => each.anchor));
+    const links = [...reference.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1] ?? '');
+    expect(links.length).toBeGreaterThan(CATALOG.length);
+    for (const link of links) expect(known, `a link to #${link}`).toContain(link);
+    for (const spec of CATALOG)
+      expect(anchors.find((each) => each.anchor === headingAnchor(spec.name))?.heading).toBe(
+        `#### ${spec.name}`,
+      );
+  });
+});
 
 describe('renderFunctionReference', () => {
   it('shows every catalog function once in the summary and once as an entry, in catalog order', () => {
