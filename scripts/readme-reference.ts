@@ -189,7 +189,7 @@ export function renderFunctionReference(
     lines.push(
       `### ${family.heading}`,
       '',
-      `Explained in depth, with worked examples: [${family.guide.text}](#${family.guide.anchor}).`,
+      `Explained in depth: [${family.guide.text}](#${family.guide.anchor}).`,
       '',
     );
     for (const spec of functions) {
