@@ -14,6 +14,7 @@ import {
   excelFunctionsJson,
   GENERATED_NOTICE,
 } from './host-metadata';
+import { writeReadmeReference } from './readme-reference';
 import { publishingEntry, sharedCoreModules, sharedCorePlugin } from './shared-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -146,4 +147,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const sizes = await buildAll();
   for (const [file, bytes] of Object.entries(sizes))
     console.log(`dist/${file}  ${(bytes / 1024).toFixed(1)} KiB`);
+  // Only the command writes README.md: buildAll() also runs before every test run, which must not edit sources.
+  if (writeReadmeReference()) console.log('README.md  function reference regenerated from the catalog');
 }
