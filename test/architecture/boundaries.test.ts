@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { FILES, parse, ROOT, SOURCE_FOLDERS } from './sources';
 
 /** Which layer a repository path belongs to: its first folder, or "gsheets/client" for the sidebar's page code. */
-export function layerOf(path: string): string {
+function layerOf(path: string): string {
   const parts = path.split('/');
   if (parts[0] === 'gsheets' && parts[1] === 'client') return 'gsheets/client';
   return parts[0] ?? '';
@@ -28,7 +28,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 const SHARED_DATA = new Set(['package.json']);
 
 /** The arrows of `imports` (importer → imported, repository paths) that the architecture forbids. */
-export function forbiddenArrows(imports: readonly { from: string; to: string }[]): string[] {
+function forbiddenArrows(imports: readonly { from: string; to: string }[]): string[] {
   return imports
     .filter(({ from, to }) => {
       if (SHARED_DATA.has(to)) return false;
