@@ -334,6 +334,43 @@ function assess(
   };
 }
 
+/** The error for a Residual Probability or Impact column on another scale than its inherent column, if any. */
+function residualScaleMismatch(
+  residualProbability: RatingColumn | undefined,
+  probabilityScale: RatingScale,
+  residualImpact: RatingColumn | undefined,
+  impactScale: RatingScale | undefined,
+): PmoError | undefined {
+  for (const [residual, inherentScale, name] of [
+    [residualProbability, probabilityScale, 'Probability'],
+    [residualImpact, impactScale, 'Impact'],
+  ] as const) {
+    if (
+      residual &&
+      inherentScale &&
+      settleScale(residual.scale, { kind: inherentScale, threeLevel: false }) !== inherentScale
+    ) {
+      return pmoError(
+        'value',
+        `The Risks table rates Residual ${name} on ${scaleName(settleScale(residual.scale, undefined))} but ${name} on ` +
+          `${scaleName(inherentScale)}; put both on the same scale.`,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** A risk's name in results: its ID, else its title, else its row. */
+function riskId(table: FoundTable, row: TableRow): string {
+  const idCell = cellOf(table, row, 'id');
+  const titleCell = cellOf(table, row, 'title');
+  return !isBlank(idCell)
+    ? cellText(idCell)
+    : !isBlank(titleCell)
+      ? cellText(titleCell)
+      : `row ${row.number}`;
+}
+
 /**
  * Reads and assesses a risk register (a range that includes its header row, under any title rows).
  * - Probability and Impact scales are decided per column (DESIGN §10); a fraction column with a 1–5
@@ -387,22 +424,8 @@ export function readRiskRegister(
   const residualImpact = impactColumn ? ratingColumn(table, 'residualImpact') : undefined;
   const hasResidual =
     residualProbability !== undefined || residualImpact !== undefined || table.columns.has('residualCost');
-  for (const [residual, inherentScale, name] of [
-    [residualProbability, probabilityScale, 'Probability'],
-    [residualImpact, impactScale, 'Impact'],
-  ] as const) {
-    if (
-      residual &&
-      inherentScale &&
-      settleScale(residual.scale, { kind: inherentScale, threeLevel: false }) !== inherentScale
-    ) {
-      return pmoError(
-        'value',
-        `The Risks table rates Residual ${name} on ${scaleName(settleScale(residual.scale, undefined))} but ${name} on ` +
-          `${scaleName(inherentScale)}; put both on the same scale.`,
-      );
-    }
-  }
+  const mismatch = residualScaleMismatch(residualProbability, probabilityScale, residualImpact, impactScale);
+  if (mismatch) return mismatch;
 
   const reader = makeReader(table);
   const risks: RegisteredRisk[] = [];
@@ -461,14 +484,7 @@ export function readRiskRegister(
         );
       }
     }
-    const idCell = cellOf(table, row, 'id');
-    const titleCell = cellOf(table, row, 'title');
-    const id = !isBlank(idCell)
-      ? cellText(idCell)
-      : !isBlank(titleCell)
-        ? cellText(titleCell)
-        : `row ${row.number}`;
-    risks.push({ row: row.number, id, cells: row.cells, inherent, residual });
+    risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
   }
   return { table, risks, scale, exposure, hasResidual };
 }

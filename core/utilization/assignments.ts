@@ -1,0 +1,198 @@
+// The Assignments table read into loads (DESIGN §5): each usable row reduced to hours per schedulable day, with
+// the basis (all, confirmed, weighted, billable) applied.
+
+import {
+  cellText,
+  columnHoldsFractions,
+  isBlank,
+  readDate,
+  readFlag,
+  readNumber,
+  readProbability,
+  readRatio,
+} from '../cells';
+import { countWorkingDays, isoFromSerial } from '../dates';
+import { type PmoError, pmoError } from '../errors';
+import { cellOf, type FoundTable, hasColumn, type RowIssue, rowIssue, type TableRow } from '../table';
+import { type Resource, resourceKey, TOTAL_LABELS } from './resources';
+import { countInRange, fullDaysOff } from './time-off';
+
+/** Which load counts (DESIGN §5 Basis). */
+export type Basis = 'all' | 'confirmed' | 'weighted' | 'billable';
+
+export const BASES: readonly Basis[] = ['all', 'confirmed', 'weighted', 'billable'];
+
+/** A usable assignment, reduced to hours per schedulable day. */
+export interface Assignment {
+  readonly resourceIndex: number;
+  readonly start: number;
+  readonly end: number;
+  /** Hours on each working day of [start, end] that is not a full day off (basis weighting applied). */
+  readonly hoursPerDay: number;
+}
+
+const LOAD_COLUMNS = ['hoursPerWeek', 'hoursPerDay', 'allocation', 'hours'] as const;
+const TENTATIVE = new Set([
+  'tentative',
+  'proposed',
+  'pending',
+  'unconfirmed',
+  'soft',
+  'soft booked',
+  'pipeline',
+]);
+
+/** Reads the Assignments table; a table without any load column is an error, unusable rows are issues. */
+export function readAssignments(
+  table: FoundTable,
+  resources: readonly Resource[],
+  byKey: ReadonlyMap<string, number>,
+  timeOff: readonly ReadonlyMap<number, number>[],
+  basis: Basis,
+  issues: RowIssue[],
+): Assignment[] | PmoError {
+  if (!LOAD_COLUMNS.some((key) => hasColumn(table, key))) {
+    return pmoError(
+      'value',
+      'The Assignments table has no load column: add Hours per week, Hours per day, Allocation or Hours; ' +
+        `headers seen: ${table.headers
+          .filter((header) => header !== '')
+          .map((header) => `"${header}"`)
+          .join(', ')}.`,
+    );
+  }
+  const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'allocation')));
+  const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
+  const assignments: Assignment[] = [];
+  // Many rows name the same few people: match each distinct spelling once.
+  const resourceOfName = new Map<string, number | undefined>();
+  for (const row of table.rows) {
+    const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));
+    const name = cellText(cellOf(table, row, 'resource'));
+    if (name === '') {
+      issue('resource', 'no resource: row left out');
+      continue;
+    }
+    let resourceIndex = resourceOfName.get(name);
+    if (resourceIndex === undefined && !resourceOfName.has(name)) {
+      resourceIndex = byKey.get(resourceKey(name));
+      resourceOfName.set(name, resourceIndex);
+    }
+    const resource = resourceIndex === undefined ? undefined : resources[resourceIndex];
+    if (resourceIndex === undefined || !resource) {
+      issue(
+        'resource',
+        TOTAL_LABELS.has(name.toLowerCase())
+          ? 'looks like a total row: left out'
+          : 'resource not in the Resources table: row left out',
+      );
+      continue;
+    }
+    const start = readDate(cellOf(table, row, 'start'));
+    if (!start.ok) {
+      issue('start', `${start.problem}: row left out`);
+      continue;
+    }
+    const end = readDate(cellOf(table, row, 'end'));
+    if (!end.ok) {
+      issue('end', `${end.problem}: row left out`);
+      continue;
+    }
+    if (end.value < start.value) {
+      issue(
+        'end',
+        `end ${isoFromSerial(end.value)} before start ${isoFromSerial(start.value)}: row left out`,
+      );
+      continue;
+    }
+    const factor = basisFactor(table, row, basis, issue);
+    if (factor === undefined) continue;
+    const hoursPerDay = dailyLoad(
+      table,
+      row,
+      fractions,
+      start.value,
+      end.value,
+      resource,
+      offDays[resourceIndex],
+      issue,
+    );
+    if (hoursPerDay === undefined) continue;
+    if (factor > 0 && hoursPerDay > 0) {
+      assignments.push({
+        resourceIndex,
+        start: start.value,
+        end: end.value,
+        hoursPerDay: hoursPerDay * factor,
+      });
+    }
+  }
+  return assignments;
+}
+
+/**
+ * A row's load in hours per schedulable day, from its first filled load column; undefined when the row is
+ * unusable (reported). Total hours are spread over the working days in [start, end] that are not full days off.
+ */
+function dailyLoad(
+  table: FoundTable,
+  row: TableRow,
+  fractions: boolean,
+  start: number,
+  end: number,
+  resource: Resource,
+  offDays: Float64Array | undefined,
+  issue: (key: string, problem: string) => void,
+): number | undefined {
+  const loadKey = LOAD_COLUMNS.find((key) => !isBlank(cellOf(table, row, key)));
+  if (loadKey === undefined) {
+    issue(
+      LOAD_COLUMNS.find((key) => hasColumn(table, key)) ?? 'hours',
+      'no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
+    );
+    return undefined;
+  }
+  const loadCell = cellOf(table, row, loadKey);
+  const parsed = loadKey === 'allocation' ? readRatio(loadCell, fractions) : readNumber(loadCell);
+  if (!parsed.ok) {
+    issue(loadKey, `${parsed.problem}: row left out`);
+    return undefined;
+  }
+  if (parsed.value < 0) {
+    issue(loadKey, `negative ${loadKey === 'allocation' ? 'allocation' : 'hours'}: row left out`);
+    return undefined;
+  }
+  if (loadKey === 'hours') {
+    const days = countWorkingDays(start, end) - countInRange(offDays ?? new Float64Array(), start, end);
+    if (days <= 0) {
+      issue('hours', 'no working day between start and end to spread the hours over: row left out');
+      return undefined;
+    }
+    return parsed.value / days;
+  }
+  if (loadKey === 'hoursPerWeek') return parsed.value / 5;
+  if (loadKey === 'hoursPerDay') return parsed.value;
+  return parsed.value * resource.dailyHours;
+}
+
+/** Weight of a row under `basis`: 0 = filtered out, undefined = unusable (reported). */
+function basisFactor(
+  table: FoundTable,
+  row: TableRow,
+  basis: Basis,
+  issue: (key: string, problem: string) => void,
+): number | undefined {
+  if (basis === 'all') return 1;
+  if (basis === 'billable') return readFlag(cellOf(table, row, 'billable')) ? 1 : 0;
+  const tentative = TENTATIVE.has(cellText(cellOf(table, row, 'status')).toLowerCase());
+  if (!tentative) return 1;
+  if (basis === 'confirmed') return 0;
+  const cell = cellOf(table, row, 'probability');
+  if (isBlank(cell)) return 0.5;
+  const probability = readProbability(cell);
+  if (!probability.ok) {
+    issue('probability', `${probability.problem}: row left out`);
+    return undefined;
+  }
+  return probability.value;
+}

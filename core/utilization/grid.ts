@@ -1,0 +1,189 @@
+// Load and capacity aggregated into periods (DESIGN §5): the horizon's days, weeks or months, the day-by-day
+// scheduling of load and capacity per resource, and the colour bands of a ratio.
+
+import { isoFromSerial, isWorkingDay, monthStart, nextMonthStart, weekStart } from '../dates';
+import { type PmoError, pmoError } from '../errors';
+import type { RowIssue } from '../table';
+import type { Assignment } from './assignments';
+import type { UtilizationModel } from './model';
+import type { Resource } from './resources';
+import { isFullDayOff } from './time-off';
+
+/** Length of the periods results are grouped by. */
+export type Period = 'day' | 'week' | 'month';
+
+export const PERIODS: readonly Period[] = ['week', 'month', 'day'];
+
+/** Most periods a result may have: one sheet row holds 16,384 columns, one is the resource name. */
+export const MAX_PERIODS = 16_383;
+
+/** Load and capacity per resource and period. Matrices are row-major: index = resource × periods + period. */
+export interface UtilizationGrid {
+  readonly period: Period;
+  /** First day (serial) of each period: the Monday, the 1st, or the day. */
+  readonly periodStarts: readonly number[];
+  readonly resources: readonly Resource[];
+  readonly loadHours: Float64Array;
+  readonly capacityHours: Float64Array;
+  readonly issues: readonly RowIssue[];
+}
+
+function periodStartOf(serial: number, period: Period): number {
+  if (period === 'week') return weekStart(serial);
+  if (period === 'month') return monthStart(serial);
+  return serial;
+}
+
+function nextPeriodStart(serial: number, period: Period): number {
+  if (period === 'week') return serial + 7;
+  if (period === 'month') return nextMonthStart(serial);
+  return serial + 1;
+}
+
+/**
+ * The horizon's periods: whole periods containing `start` … `end`. By default from the earliest assignment
+ * start to the latest assignment end.
+ */
+export function horizonOf(
+  model: UtilizationModel,
+  period: Period,
+  start?: number,
+  end?: number,
+): readonly number[] | PmoError {
+  let first = start;
+  let last = end;
+  if (first === undefined || last === undefined) {
+    let minStart = Number.POSITIVE_INFINITY;
+    let maxEnd = Number.NEGATIVE_INFINITY;
+    for (const assignment of model.assignments) {
+      if (assignment.start < minStart) minStart = assignment.start;
+      if (assignment.end > maxEnd) maxEnd = assignment.end;
+    }
+    if (!Number.isFinite(minStart)) {
+      return pmoError(
+        'not-available',
+        `No usable assignment rows to take the dates from (${model.issues.length} rows left out; ISSUES lists them); pass start and end.`,
+      );
+    }
+    first ??= minStart;
+    last ??= maxEnd;
+  }
+  if (last < first) {
+    return pmoError('value', `end ${isoFromSerial(last)} is before start ${isoFromSerial(first)}.`);
+  }
+  const approximate =
+    period === 'day'
+      ? last - first + 1
+      : period === 'week'
+        ? (last - first) / 7 + 2
+        : (last - first) / 28 + 2;
+  if (approximate > MAX_PERIODS) {
+    return pmoError(
+      'value',
+      `From ${isoFromSerial(first)} to ${isoFromSerial(last)} makes more than ${MAX_PERIODS} ${period}s, more than a sheet row holds; pass a shorter start and end or a longer period.`,
+    );
+  }
+  const starts: number[] = [];
+  for (let day = periodStartOf(first, period); day <= last; day = nextPeriodStart(day, period))
+    starts.push(day);
+  return starts;
+}
+
+/**
+ * Computes load and capacity per resource and period (DESIGN §5).
+ * Capacity of a day = max(0, contracted − time off) × availability on working days inside employment.
+ * Load is scheduled on working days in [start, end] that are not full days off; outside employment it still counts.
+ * @returns the grid, or an error when the horizon cannot be set.
+ */
+export function computeUtilization(
+  model: UtilizationModel,
+  options: { period?: Period; start?: number; end?: number } = {},
+): UtilizationGrid | PmoError {
+  const period = options.period ?? 'week';
+  const periodStarts = horizonOf(model, period, options.start, options.end);
+  if ('kind' in periodStarts) return periodStarts;
+  const firstDay = periodStarts[0] ?? 0;
+  const lastPeriod = periodStarts[periodStarts.length - 1] ?? firstDay;
+  const dayCount = nextPeriodStart(lastPeriod, period) - firstDay;
+  const periodCount = periodStarts.length;
+  const periodOfDay = new Int32Array(dayCount);
+  const workingDay = new Uint8Array(dayCount);
+  for (let p = 0, d = 0; d < dayCount; d++) {
+    const next = periodStarts[p + 1];
+    if (next !== undefined && firstDay + d >= next) p++;
+    periodOfDay[d] = p;
+    workingDay[d] = isWorkingDay(firstDay + d) ? 1 : 0;
+  }
+  const resourceCount = model.resources.length;
+  const loadHours = new Float64Array(resourceCount * periodCount);
+  const capacityHours = new Float64Array(resourceCount * periodCount);
+  const byResource: Assignment[][] = model.resources.map(() => []);
+  for (const assignment of model.assignments) byResource[assignment.resourceIndex]?.push(assignment);
+  const rateChange = new Float64Array(dayCount + 1);
+  const hoursOff = new Float64Array(dayCount);
+  const dayOff = new Uint8Array(dayCount);
+
+  model.resources.forEach((resource, r) => {
+    rateChange.fill(0);
+    hoursOff.fill(0);
+    dayOff.fill(0);
+    for (const [day, hours] of model.timeOff[r] ?? []) {
+      const d = day - firstDay;
+      if (d < 0 || d >= dayCount) continue;
+      hoursOff[d] = hours;
+      if (isFullDayOff(hours, resource)) dayOff[d] = 1;
+    }
+    for (const assignment of byResource[r] ?? []) {
+      const from = Math.max(assignment.start - firstDay, 0);
+      const to = Math.min(assignment.end - firstDay, dayCount - 1);
+      if (to < from) continue;
+      rateChange[from] = (rateChange[from] ?? 0) + assignment.hoursPerDay;
+      rateChange[to + 1] = (rateChange[to + 1] ?? 0) - assignment.hoursPerDay;
+    }
+    const employedFrom = resource.employmentStart === undefined ? 0 : resource.employmentStart - firstDay;
+    const employedTo = resource.employmentEnd === undefined ? dayCount : resource.employmentEnd - firstDay;
+    const contracted = resource.dailyHours;
+    const base = r * periodCount;
+    let rate = 0;
+    for (let d = 0; d < dayCount; d++) {
+      rate += rateChange[d] ?? 0;
+      if (workingDay[d] === 0) continue;
+      const off = hoursOff[d] ?? 0;
+      const cell = base + (periodOfDay[d] ?? 0);
+      if (dayOff[d] === 0 && rate > 1e-12) loadHours[cell] = (loadHours[cell] ?? 0) + rate;
+      if (d >= employedFrom && d <= employedTo) {
+        capacityHours[cell] =
+          (capacityHours[cell] ?? 0) + Math.max(0, contracted - off) * resource.availability;
+      }
+    }
+  });
+  return { period, periodStarts, resources: model.resources, loadHours, capacityHours, issues: model.issues };
+}
+
+/** Colour bands for utilization ratios (DESIGN §5), configurable by callers. */
+export interface UtilizationBands {
+  /** Below this ratio: under-booked. */
+  readonly ok: number;
+  /** Above this ratio: over-booked. */
+  readonly over: number;
+  /** Above this ratio: critical. */
+  readonly critical: number;
+}
+
+export const DEFAULT_BANDS: UtilizationBands = { ok: 0.7, over: 1, critical: 1.2 };
+
+export type UtilizationBand = 'under' | 'ok' | 'over' | 'critical' | 'no-capacity' | 'none';
+
+/** The band of one cell: `none` for no load and no capacity, `no-capacity` for load without capacity. */
+export function bandOf(
+  loadHours: number,
+  capacityHours: number,
+  bands: UtilizationBands = DEFAULT_BANDS,
+): UtilizationBand {
+  if (capacityHours <= 0) return loadHours > 0 ? 'no-capacity' : 'none';
+  const ratio = loadHours / capacityHours;
+  if (ratio > bands.critical) return 'critical';
+  if (ratio > bands.over) return 'over';
+  if (ratio >= bands.ok) return 'ok';
+  return 'under';
+}

@@ -1,0 +1,124 @@
+// The three tables utilization reads (DESIGN §4, §5): their columns and the header synonyms that find them.
+
+import type { Cell } from '../cells';
+import type { ColumnSpec, TableSpec } from '../table';
+
+const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
+  required ? { key, label, synonyms, required } : { key, label, synonyms };
+const dateCol = (key: string, label: string, synonyms: string[], required = false): ColumnSpec => ({
+  ...col(key, label, synonyms, required),
+  date: true,
+});
+
+const RESOURCE_SYNONYMS = [
+  'Resource',
+  'Resource Name',
+  'Name',
+  'Person',
+  'Employee',
+  'Team Member',
+  'Assignee',
+];
+const START_SYNONYMS = ['Start', 'Start Date', 'From', 'Begin', 'Begins', 'Start date (planned)'];
+const END_SYNONYMS = ['End', 'End Date', 'Finish', 'Finish Date', 'To', 'Due', 'Due Date', 'Until'];
+const HOURS_PER_WEEK = col('hoursPerWeek', 'Hours per week', [
+  'Hours per week',
+  'Hours/week',
+  'Hrs/Wk',
+  'Hrs per week',
+  'Weekly Hours',
+  'Hours a week',
+  'h/wk',
+  'Capacity (h/wk)',
+  'Capacity h/wk',
+  'Weekly capacity',
+  'Contracted hours',
+]);
+const HOURS_PER_DAY = col('hoursPerDay', 'Hours per day', [
+  'Hours per day',
+  'Hours/day',
+  'Hrs/Day',
+  'Daily Hours',
+  'h/day',
+]);
+
+/** Resources table: one row per person, with contracted capacity. */
+export const RESOURCES_TABLE: TableSpec = {
+  name: 'Resources',
+  columns: [
+    col('resource', 'Resource', [...RESOURCE_SYNONYMS, 'Owner'], true),
+    HOURS_PER_WEEK,
+    HOURS_PER_DAY,
+    col('fte', 'FTE', ['FTE', 'Full-time equivalent']),
+    col('availability', 'Availability', [
+      'Availability',
+      'Available',
+      'Availability %',
+      'Project availability',
+      'Available %',
+    ]),
+    col('role', 'Role', ['Role', 'Job Title', 'Title', 'Position']),
+    dateCol('start', 'Start', [...START_SYNONYMS, 'Employment Start', 'Hire Date', 'Joined']),
+    dateCol('end', 'End', [...END_SYNONYMS, 'Employment End', 'Leaving Date', 'Leaves']),
+  ],
+};
+
+/** Assignments table: who works on what, when, and how much. */
+export const ASSIGNMENTS_TABLE: TableSpec = {
+  name: 'Assignments',
+  columns: [
+    col('resource', 'Resource', RESOURCE_SYNONYMS, true),
+    dateCol('start', 'Start', START_SYNONYMS, true),
+    dateCol('end', 'End', END_SYNONYMS, true),
+    HOURS_PER_WEEK,
+    HOURS_PER_DAY,
+    col('allocation', 'Allocation', [
+      'Allocation',
+      'Allocation %',
+      'Percentage Allocation',
+      '% Allocated',
+      'Allocated',
+      'Units',
+      'Allocation (%)',
+      'Load %',
+    ]),
+    col('hours', 'Hours', [
+      'Hours',
+      'Total Hours',
+      'Effort',
+      'Work',
+      'Estimate',
+      'Effort (h)',
+      'Estimated Hours',
+      'Planned Hours',
+    ]),
+    col('project', 'Project', ['Project', 'Project Name', 'Initiative', 'Program']),
+    col('status', 'Status', ['Status', 'Booking Status', 'State']),
+    col('probability', 'Probability', ['Probability', 'Likelihood', 'Confidence', 'Win Probability']),
+    col('billable', 'Billable', ['Billable', 'Is Billable', 'Chargeable']),
+  ],
+};
+
+/** Time off table: personal leave and public holidays (blank, All or * = everyone). */
+export const TIME_OFF_TABLE: TableSpec = {
+  name: 'Time off',
+  columns: [
+    col('resource', 'Resource', RESOURCE_SYNONYMS),
+    dateCol('start', 'Start', [...START_SYNONYMS, 'Date', 'Day', 'Holiday Date'], true),
+    dateCol('end', 'End', END_SYNONYMS),
+    col('hours', 'Hours', ['Hours', 'Hours off', 'Hours per day', 'Duration (h)']),
+  ],
+};
+
+/** The raw tables, as 2-D cell grids that include their header rows. */
+export interface UtilizationTables {
+  readonly resources: readonly (readonly Cell[])[];
+  readonly assignments?: readonly (readonly Cell[])[];
+  readonly timeOff?: readonly (readonly Cell[])[];
+  /** Sheet row number of each grid's first row, when known (for issue row numbers). */
+  readonly firstRows?: {
+    readonly resources?: number;
+    readonly assignments?: number;
+    readonly timeOff?: number;
+  };
+}
