@@ -6,7 +6,8 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { parseA1, sheetOfReference } from '../core/a1';
-import { type Cell, cellText, parseDateText, readNumber } from '../core/cells';
+import { type Cell, cellText, parseDateText } from '../core/cells';
+import { BUDGET_NAME, namedBudget } from '../core/dashboard/budget';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
@@ -15,6 +16,7 @@ import {
   type Basis,
   buildUtilizationModel,
   computeUtilization,
+  isOverallocated,
   PERIODS,
   type Period,
   type UtilizationGrid,
@@ -322,7 +324,7 @@ function overallocations(grid: UtilizationGrid): { total: number; byResource: [s
     for (let p = 0; p < periods; p++) {
       const load = grid.loadHours[r * periods + p] ?? 0;
       const capacity = grid.capacityHours[r * periods + p] ?? 0;
-      if (capacity > 0 ? load / capacity > 1 : load > 0) count++;
+      if (isOverallocated(load, capacity)) count++;
     }
     if (count > 0) byResource.push([resource.name, count]);
     total += count;
@@ -417,17 +419,21 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
 // ------------------------------------------------------------------------------------------------
 // pmo dashboard
 
-/** The value of the workbook's defined name "Budget" when it points at one numeric cell. */
-function namedBudget(workbook: Workbook): number | undefined {
-  const name = workbook.names.find((candidate) => candidate.name.toLowerCase() === 'budget');
+/** The cells of the workbook's defined name "Budget", when it names a range on a sheet. */
+function budgetCells(workbook: Workbook): Cell[][] | undefined {
+  const name = workbook.names.find((candidate) => candidate.name.toLowerCase() === BUDGET_NAME.toLowerCase());
   const sheetName = name ? sheetOfReference(name.ref) : undefined;
   const area = name ? parseA1(name.ref) : undefined;
   const sheet = workbook.sheets.find((candidate) => candidate.name === sheetName);
-  if (!sheet || !area || area.firstRow !== area.lastRow || area.firstColumn !== area.lastColumn)
-    return undefined;
-  const cell: Cell = sheet.rows[area.firstRow - sheet.firstRow]?.[area.firstColumn] ?? null;
-  const parsed = readNumber(cell);
-  return parsed.ok && parsed.value >= 0 ? parsed.value : undefined;
+  if (!sheet || !area) return undefined;
+  const cells: Cell[][] = [];
+  for (let row = area.firstRow; row <= area.lastRow && cells.length < 2; row++) {
+    const line: Cell[] = [];
+    for (let column = area.firstColumn; column <= area.lastColumn && line.length < 2; column++)
+      line.push(sheet.rows[row - sheet.firstRow]?.[column] ?? null);
+    cells.push(line);
+  }
+  return cells;
 }
 
 function localDateSerial(now: Date): number {
@@ -509,7 +515,7 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
   const userSheets = workbook.sheets.filter(
     (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
   );
-  const budget = namedBudget(workbook);
+  const budget = namedBudget(budgetCells(workbook));
   const { plan, summary } = buildDashboard({
     sheets: userSheets,
     today,

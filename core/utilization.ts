@@ -10,6 +10,7 @@ export {
   computeUtilization,
   DEFAULT_BANDS,
   horizonOf,
+  isOverallocated,
   MAX_PERIODS,
   PERIODS,
   type Period,

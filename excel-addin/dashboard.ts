@@ -2,7 +2,8 @@
 // The Excel side of the dashboard command: reads every sheet's used range in a fixed number of round trips,
 // lets the core plan the "PMO Dashboard" sheet, and renders that plan with Office.js. Host mapping only.
 
-import { type Cell, readNumber } from '../core/cells';
+import type { Cell } from '../core/cells';
+import { BUDGET_NAME, namedBudget } from '../core/dashboard/budget';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import {
   chooseDashboardSheet,
@@ -20,8 +21,6 @@ import { serialFromParts } from '../core/dates';
 import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
 import type { ExcelTable, SheetView } from '../core/workbook';
 
-/** The defined name whose value is the portfolio budget. */
-const BUDGET_NAME = 'Budget';
 /** Excel column widths are in points; one character of the default font is about 7 points wide. */
 const POINTS_PER_CHARACTER = 7;
 
@@ -260,19 +259,19 @@ export async function buildDashboardInExcel(
   const sheets = reads
     .filter((read) => !isOurs(read))
     .map((read) => sheetView(read.name, read.used, tablesBySheet.get(read.name) ?? []));
-  const budgetValue: unknown = budgetRange
-    ? budgetRange.values[0]?.[0]
+  const budgetValues: unknown[][] | undefined = budgetRange
+    ? budgetRange.values
     : !budgetName.isNullObject && budgetName.type === 'Double'
-      ? budgetName.value
+      ? [[budgetName.value]]
       : undefined;
-  const budget = budgetValue === undefined ? undefined : readNumber(normalizeCell(budgetValue, UTC_DATES));
+  const budget = namedBudget(budgetValues?.map((row) => row.map((value) => normalizeCell(value, UTC_DATES))));
 
   const target = chooseTarget(reads);
   const { plan, summary } = buildDashboard({
     sheets,
     today: serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()),
     builtAt: localStamp(now),
-    ...(budget?.ok ? { namedBudget: budget.value } : {}),
+    ...(budget === undefined ? {} : { namedBudget: budget }),
     sheetName: target.name,
   });
 

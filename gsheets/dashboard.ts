@@ -2,7 +2,7 @@
 // The Sheets side of the dashboard command and the "PMO" menu: reads each sheet once, lets the core plan the
 // "PMO Dashboard" sheet, and writes the plan with a fixed number of batched calls. Host mapping only.
 
-import { readNumber } from '../core/cells';
+import { BUDGET_NAME, namedBudget } from '../core/dashboard/budget';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import {
   chooseDashboardSheet,
@@ -19,8 +19,6 @@ import { normalizeCell } from '../core/functions/invoke';
 import type { SheetView } from '../core/workbook';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
 
-/** The named range whose value is the portfolio budget. */
-const BUDGET_NAME = 'Budget';
 /** Sheets column widths are in pixels; one character of the default font is about 7 pixels wide. */
 const PIXELS_PER_CHARACTER = 7;
 /** Sheets' default font size, for cells whose style sets none. */
@@ -235,14 +233,16 @@ export function buildDashboardInSheets(now: Date): DashboardSummary & { sheetNam
       tables: [],
     }));
   const budgetRange = spreadsheet.getRangeByName(BUDGET_NAME);
-  const budget = budgetRange ? readNumber(normalizeCell(budgetRange.getValue(), env)) : undefined;
+  const budget = namedBudget(
+    budgetRange?.getValues().map((row) => row.map((value) => normalizeCell(value, env))),
+  );
 
   const target = chooseTarget(reads);
   const { plan, summary } = buildDashboard({
     sheets,
     today: env.dateToSerial(now),
     builtAt: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd HH:mm'),
-    ...(budget?.ok ? { namedBudget: budget.value } : {}),
+    ...(budget === undefined ? {} : { namedBudget: budget }),
     sheetName: target.name,
   });
 

@@ -12,6 +12,7 @@ import {
   bandOf,
   buildUtilizationModel,
   computeUtilization,
+  isOverallocated,
   type UtilizationBand,
   type UtilizationGrid,
 } from '../utilization';
@@ -133,7 +134,7 @@ function totals(grid: UtilizationGrid): { load: number; capacity: number; over: 
     const available = grid.capacityHours[i] ?? 0;
     load += hours;
     capacity += available;
-    if (available > 0 ? hours / available > 1 : hours > 0) over++;
+    if (isOverallocated(hours, available)) over++;
   });
   return { load, capacity, over };
 }

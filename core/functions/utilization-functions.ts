@@ -7,6 +7,7 @@ import {
   type Basis,
   buildUtilizationModel,
   computeUtilization,
+  isOverallocated,
   PERIODS,
   type Period,
   type UtilizationGrid,
@@ -217,8 +218,7 @@ export const OVERALLOCATIONS = /* @__PURE__ */ defineFunction({
       for (let p = 0; p < periods; p++) {
         const load = grid.loadHours[r * periods + p] ?? 0;
         const capacity = grid.capacityHours[r * periods + p] ?? 0;
-        const over = capacity > 0 ? load / capacity > threshold : load > 0;
-        if (over)
+        if (isOverallocated(load, capacity, threshold))
           rows.push([
             resource.name,
             dateOut(grid.periodStarts[p] ?? 0),

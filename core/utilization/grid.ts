@@ -187,3 +187,12 @@ export function bandOf(
   if (ratio >= bands.ok) return 'ok';
   return 'under';
 }
+
+/**
+ * Whether a resource-period is over-allocated: utilization strictly above `threshold` (default 1 = 100%), or load
+ * against no capacity. The one rule behind OVERALLOCATIONS, the dashboard's over-allocated resource-weeks and the
+ * CLI's summary.
+ */
+export function isOverallocated(loadHours: number, capacityHours: number, threshold = 1): boolean {
+  return capacityHours > 0 ? loadHours / capacityHours > threshold : loadHours > 0;
+}
