@@ -194,6 +194,12 @@ interface ScoreColumn extends ColumnInput {
   readonly blank?: string;
 }
 
+/** A column of numbers; its cells are named in messages by the parameter's words ("job size is blank"). */
+function numberColumn(name: string, grid: Grid): ScoreColumn {
+  const field = name.replace(/_/g, ' ');
+  return { name, grid, isValue: isNumberLike, read: (cell) => fieldNumber(cell, field) };
+}
+
 /**
  * One score per row of aligned columns (WSJF, RICE): a blank row stays blank, a blank required cell or an
  * unreadable one is that row's error, and a header in gives the header `fn` out.
@@ -240,31 +246,10 @@ export const WSJF = /* @__PURE__ */ defineFunction({
     perRowScore(
       'WSJF',
       [
-        {
-          name: 'business_value',
-          grid: business,
-          isValue: isNumberLike,
-          read: (cell) => fieldNumber(cell, 'business value'),
-        },
-        {
-          name: 'time_criticality',
-          grid: time,
-          isValue: isNumberLike,
-          read: (cell) => fieldNumber(cell, 'time criticality'),
-        },
-        {
-          name: 'risk_reduction',
-          grid: risk,
-          isValue: isNumberLike,
-          read: (cell) => fieldNumber(cell, 'risk reduction'),
-        },
-        {
-          name: 'job_size',
-          grid: size,
-          isValue: isNumberLike,
-          read: (cell) => fieldNumber(cell, 'job size'),
-          blank: 'job size',
-        },
+        numberColumn('business_value', business),
+        numberColumn('time_criticality', time),
+        numberColumn('risk_reduction', risk),
+        { ...numberColumn('job_size', size), blank: 'job size' },
       ],
       ([businessValue = 0, timeCriticality = 0, riskReduction = 0, jobSize = 0]) =>
         wsjfScore({ businessValue, timeCriticality, riskReduction, jobSize }),
@@ -328,16 +313,10 @@ export const RICE = /* @__PURE__ */ defineFunction({
     perRowScore(
       'RICE',
       [
-        { name: 'reach', grid: reach, isValue: isNumberLike, read: (cell) => fieldNumber(cell, 'reach') },
+        numberColumn('reach', reach),
         { name: 'impact', grid: impact, isValue: isImpactCell, read: impactOf },
         { name: 'confidence', grid: confidence, isValue: isConfidenceCell, read: confidenceOf },
-        {
-          name: 'effort',
-          grid: effort,
-          isValue: isNumberLike,
-          read: (cell) => fieldNumber(cell, 'effort'),
-          blank: 'effort',
-        },
+        { ...numberColumn('effort', effort), blank: 'effort' },
       ],
       ([reachValue = 0, impactValue = 0, confidenceRatio = 0, effortValue = 0]) =>
         riceScore({ reach: reachValue, impact: impactValue, confidenceRatio, effort: effortValue }),
