@@ -4,6 +4,30 @@
 // waterline, and write Score, Rank and Selected beside the table. It talks to its host only through a
 // HostBridge. All text from cells is set with textContent (panel/dom.ts), never parsed as markup.
 
+import { columnLetters } from '../core/a1';
+import { tableFingerprint } from '../core/initiatives/sheet-table';
+import { computeRanking } from '../core/prioritization/ranking';
+import {
+  defaultDirection,
+  recognisedColumns,
+  type TableColumn,
+  userColumns,
+} from '../core/prioritization/ranking-columns';
+import {
+  COMBINE_METHODS,
+  type CombineMethod,
+  type Criterion,
+  judgementOf,
+  SCORING_METHODS,
+  type ScoringMethod,
+  withJudgement,
+} from '../core/prioritization/ranking-settings';
+import {
+  type AhpSummary,
+  CR_LIMIT,
+  type Ranking,
+  type RankingOutcome,
+} from '../core/prioritization/ranking-types';
 import type { HostBridge, SheetTable, TableSource, WriteRequest } from './bridge';
 import { type Child, field, h, option, replaceChildren } from './dom';
 import {
@@ -17,31 +41,12 @@ import {
   parseJudgementText,
 } from './format';
 import {
-  type AhpSummary,
-  CR_LIMIT,
-  computeRanking,
-  defaultDirection,
-  type Ranking,
-  type RankingOutcome,
-  recognisedColumns,
-  type TableColumn,
-  userColumns,
-} from './ranking';
-import {
-  COMBINE_METHODS,
-  type CombineMethod,
-  type Criterion,
   DEFAULT_SETTINGS,
-  judgementOf,
   ownedColumns,
-  PANEL_METHODS,
-  type PanelMethod,
   type PanelSettings,
   parseSettings,
-  withJudgement,
   withWrittenColumns,
 } from './settings';
-import { columnLetters, tableFingerprint } from './sheet-table';
 
 /** Work slower than this shows a progress bar (shorter work would only flicker). */
 const PROGRESS_DELAY_MS = 150;
@@ -110,7 +115,7 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge): PanelHandle {
   );
 
   const methodSelect = h('select', {});
-  for (const choice of PANEL_METHODS) methodSelect.appendChild(option(choice.value, choice.label));
+  for (const choice of SCORING_METHODS) methodSelect.appendChild(option(choice.value, choice.label));
   const combineSelect = h('select', {});
   for (const choice of COMBINE_METHODS) combineSelect.appendChild(option(choice.value, choice.label));
   const combineField = field('pmo-combine', 'Combine ratings as', combineSelect);
@@ -1025,8 +1030,8 @@ export function mountPanel(root: HTMLElement, bridge: HostBridge): PanelHandle {
     }
   });
   methodSelect.addEventListener('change', () => {
-    const method = PANEL_METHODS.find((choice) => choice.value === methodSelect.value)?.value ?? 'weighted';
-    change({ ...settings, method: method as PanelMethod });
+    const method = SCORING_METHODS.find((choice) => choice.value === methodSelect.value)?.value ?? 'weighted';
+    change({ ...settings, method: method as ScoringMethod });
     showMethod();
   });
   combineSelect.addEventListener('change', () => {
