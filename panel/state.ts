@@ -5,6 +5,7 @@
 
 import { columnLetters } from '../core/a1';
 import { tableFingerprint } from '../core/initiatives/sheet-table';
+import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
 import { computeRanking } from '../core/prioritization/ranking';
 import { recognisedColumns, type TableColumn, userColumns } from '../core/prioritization/ranking-columns';
 import type { Criterion } from '../core/prioritization/ranking-settings';
@@ -16,10 +17,6 @@ import { DEFAULT_SETTINGS, ownedColumns, type PanelSettings } from './settings';
 export const SAVE_DELAY_MS = 600;
 
 type Quad = readonly [string, string, string, string];
-
-/** The keys of the four WSJF and RICE inputs, in the order of the settings' quads. */
-export const WSJF_KEYS = ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'] as const;
-export const RICE_KEYS = ['reach', 'impact', 'confidence', 'effort'] as const;
 
 /** True when a row has a value in any cell. */
 const hasValues = (row: readonly unknown[]): boolean =>

@@ -3,7 +3,7 @@
 
 import { type Cell, cellText, isBlank, readNumber, readProbability } from '../cells';
 import { isPmoError } from '../errors';
-import { INITIATIVES_TABLE, isTotalLabel } from '../initiatives/table';
+import { INITIATIVES_TABLE, isTotalLabel, RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import {
   parseConfidenceLabel,
   parseImpactLabel,
@@ -39,9 +39,6 @@ export interface InitiativeRanking {
   readonly selectionNote: string | undefined;
   readonly issues: readonly RowIssue[];
 }
-
-const WSJF_KEYS = ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'];
-const RICE_KEYS = ['reach', 'impact', 'confidence', 'effort'];
 
 function methodOf(table: FoundTable): RankingMethod | undefined {
   if (table.columns.has('score')) return 'Score';

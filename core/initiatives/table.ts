@@ -46,6 +46,11 @@ export const INITIATIVES_TABLE: TableSpec = {
   ],
 };
 
+/** The keys of the WSJF inputs (business value, time criticality, risk reduction | opportunity enablement, job size). */
+export const WSJF_KEYS = ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'] as const;
+/** The keys of the RICE inputs (reach, impact, confidence, effort). */
+export const RICE_KEYS = ['reach', 'impact', 'confidence', 'effort'] as const;
+
 /** Sheet and Excel-table names that mean an initiatives table, best first. */
 export const INITIATIVES_NAMES: readonly string[] = ['Initiatives', 'Projects', 'Portfolio', 'Backlog'];
 

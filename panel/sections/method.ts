@@ -1,24 +1,24 @@
 // The "Method" controls: the method, how Weighted score combines ratings, the name column, and the WSJF and
 // RICE input columns. Which of the method-specific groups shows follows the method.
 
+import { RICE_KEYS, WSJF_KEYS } from '../../core/initiatives/table';
 import { COMBINE_METHODS, SCORING_METHODS } from '../../core/prioritization/ranking-settings';
 import { field, h, option } from '../dom';
 import type { PanelState } from '../state';
 import type { PanelContext } from './context';
 
-const WSJF_FIELDS = [
-  { key: 'businessValue', label: 'Business value' },
-  { key: 'timeCriticality', label: 'Time criticality' },
-  { key: 'riskReduction', label: 'Risk reduction | opportunity enablement' },
-  { key: 'jobSize', label: 'Job size' },
-] as const;
-
-const RICE_FIELDS = [
-  { key: 'reach', label: 'Reach' },
-  { key: 'impact', label: 'Impact' },
-  { key: 'confidence', label: 'Confidence' },
-  { key: 'effort', label: 'Effort' },
-] as const;
+/** The labels of the WSJF and RICE inputs, in the order of their keys (core/initiatives/table.ts). */
+const WSJF_LABELS = [
+  'Business value',
+  'Time criticality',
+  'Risk reduction | opportunity enablement',
+  'Job size',
+];
+const RICE_LABELS = ['Reach', 'Impact', 'Confidence', 'Effort'];
+const fieldsOf = (keys: readonly string[], labels: readonly string[]) =>
+  keys.map((key, i) => ({ key, label: labels[i] ?? key }));
+const WSJF_FIELDS = fieldsOf(WSJF_KEYS, WSJF_LABELS);
+const RICE_FIELDS = fieldsOf(RICE_KEYS, RICE_LABELS);
 
 type Quad = readonly [string, string, string, string];
 
