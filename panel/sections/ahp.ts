@@ -3,7 +3,7 @@
 
 import { judgementOf, withJudgement } from '../../core/prioritization/ranking-settings';
 import { type AhpSummary, CR_LIMIT } from '../../core/prioritization/ranking-types';
-import { type Child, field, h, option, replaceChildren } from '../dom';
+import { button, type Child, field, h, option, replaceChildren } from '../dom';
 import {
   formatPercent,
   formatRatio,
@@ -72,11 +72,7 @@ export function createAhpSection(ctx: PanelContext): AhpSection {
 
   function repairLines(repair: NonNullable<AhpSummary['repair']>): Child[] {
     const { a, b, current, suggested, ratioAfter } = repair;
-    const apply = h(
-      'button',
-      { id: 'pmo-apply-repair', attrs: { type: 'button' } },
-      `Change it to “${judgementLabel(a, b, suggested)}”`,
-    );
+    const apply = button('pmo-apply-repair', `Change it to “${judgementLabel(a, b, suggested)}”`);
     apply.addEventListener('click', () => {
       const select = pairSelect(a, b);
       judge(a, b, suggested);

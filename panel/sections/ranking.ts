@@ -2,7 +2,7 @@
 // text), the exact selection beside the greedy waterline, and the rows not ranked.
 
 import type { RankedRow, Ranking, RankingOutcome } from '../../core/prioritization/ranking-types';
-import { type Child, h, replaceChildren } from '../dom';
+import { button, type Child, h, replaceChildren } from '../dom';
 import { formatNumber, formatPercent } from '../format';
 
 export interface RankingSection {
@@ -93,11 +93,7 @@ function selectionLines(result: Ranking): Child[] {
 }
 
 export function createRankingSection(): RankingSection {
-  const scoreButton = h(
-    'button',
-    { id: 'pmo-score', className: 'pmo-primary', attrs: { type: 'button' } },
-    'Score',
-  );
+  const scoreButton = button('pmo-score', 'Score', 'pmo-primary');
   const summary = h('p', { id: 'pmo-summary', className: 'pmo-summary', attrs: { 'aria-live': 'polite' } });
   const ranking = h('ol', {
     id: 'pmo-ranking',

@@ -1,7 +1,7 @@
 // The "Initiatives table" section: which table was read, and the buttons that find it or take the selection.
 
 import type { SheetTable } from '../bridge';
-import { h, replaceChildren } from '../dom';
+import { button, h, replaceChildren } from '../dom';
 import { describeTable, tableHint } from '../state';
 
 export interface TableSection {
@@ -15,16 +15,8 @@ export interface TableSection {
 
 export function createTableSection(): TableSection {
   const tableInfo = h('div', { id: 'pmo-table-info', className: 'pmo-table-info' });
-  const detectButton = h(
-    'button',
-    { id: 'pmo-detect', attrs: { type: 'button' } },
-    'Find table on this sheet',
-  );
-  const selectionButton = h(
-    'button',
-    { id: 'pmo-use-selection', attrs: { type: 'button' } },
-    'Use current selection',
-  );
+  const detectButton = button('pmo-detect', 'Find table on this sheet');
+  const selectionButton = button('pmo-use-selection', 'Use current selection');
   const element = h(
     'section',
     { className: 'pmo-section', attrs: { 'aria-labelledby': 'pmo-table-title' } },

@@ -1,7 +1,7 @@
 // The "Write back" section: the Write to sheet button, and the inline question asked when a result header
 // already names a column of the user's.
 
-import { h } from '../dom';
+import { button, h } from '../dom';
 
 export interface WriteSection {
   readonly element: HTMLElement;
@@ -18,11 +18,7 @@ export interface WriteSection {
 }
 
 export function createWriteSection(): WriteSection {
-  const writeButton = h(
-    'button',
-    { id: 'pmo-write', className: 'pmo-primary', attrs: { type: 'button' } },
-    'Write to sheet',
-  );
+  const writeButton = button('pmo-write', 'Write to sheet', 'pmo-primary');
   const writeHint = h(
     'p',
     { id: 'pmo-write-hint', className: 'pmo-hint' },
@@ -31,17 +27,9 @@ export function createWriteSection(): WriteSection {
   writeButton.setAttribute('aria-describedby', writeHint.id);
   const confirmTitle = h('h3', { id: 'pmo-confirm-title' }, 'Overwrite your column?');
   const confirmText = h('p', { id: 'pmo-confirm-text' });
-  const confirmNew = h(
-    'button',
-    { id: 'pmo-confirm-new', attrs: { type: 'button' } },
-    'Add new columns instead',
-  );
-  const confirmOverwrite = h(
-    'button',
-    { id: 'pmo-confirm-overwrite', className: 'pmo-danger', attrs: { type: 'button' } },
-    'Overwrite my columns',
-  );
-  const confirmCancel = h('button', { id: 'pmo-confirm-cancel', attrs: { type: 'button' } }, 'Cancel');
+  const confirmNew = button('pmo-confirm-new', 'Add new columns instead');
+  const confirmOverwrite = button('pmo-confirm-overwrite', 'Overwrite my columns', 'pmo-danger');
+  const confirmCancel = button('pmo-confirm-cancel', 'Cancel');
   const confirmBox = h(
     'div',
     {
