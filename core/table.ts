@@ -38,6 +38,8 @@ export interface FoundTable {
   readonly spec: TableSpec;
   /** Column index (within the range) of each matched column key. */
   readonly columns: ReadonlyMap<string, number>;
+  /** Index within the range of the header row. */
+  readonly headerIndex: number;
   /** Header texts of the header row, as written. */
   readonly headers: readonly string[];
   /** Data rows (fully blank rows left out), with their row number for issues. */
@@ -56,6 +58,14 @@ export const HEADER_SEARCH_ROWS = 10;
 /** Normalises header text for matching: lower case, letters and digits only. */
 export function normalizeHeader(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** Normalises a sheet or Excel-table name for matching: letters and digits only, a tbl/Table prefix dropped. */
+export function normalizeTableName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .replace(/^(?:tbl|table)(?=\p{L})/u, '');
 }
 
 function headerKeys(text: string): string[] {
@@ -147,7 +157,7 @@ export function findTable(
     if (cells.every(isBlank)) continue;
     rows.push({ number: firstRowNumber + r, cells });
   }
-  return { spec, columns: best, headers, rows };
+  return { spec, columns: best, headerIndex, headers, rows };
 }
 
 /** The cell of `row` in column `key`, or null when the table has no such column. */

@@ -3,7 +3,8 @@
 
 import { parseA1 } from './a1';
 import type { Cell } from './cells';
-import { findTable, type TableSpec } from './table';
+import { INITIATIVES_NAMES } from './initiatives/table';
+import { findTable, normalizeTableName, type TableSpec } from './table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './utilization';
 
 /** An Excel table (Insert › Table) such as `Assignments` covering `B3:H40`. */
@@ -37,7 +38,7 @@ export const SHEET_NAMES: Readonly<Record<TableKind, readonly string[]>> = {
   resources: ['Resources', 'Team', 'People', 'Staff'],
   assignments: ['Assignments', 'Allocations', 'Plan', 'Resource Plan'],
   timeOff: ['Time Off', 'Holidays', 'Leave', 'Absences'],
-  initiatives: ['Initiatives', 'Projects', 'Portfolio', 'Backlog'],
+  initiatives: INITIATIVES_NAMES,
   risks: ['Risks', 'Risk Register', 'Risk Log'],
 };
 
@@ -71,9 +72,6 @@ export interface WorkbookTables {
 }
 
 const normalizeName = (name: string): string => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-/** Excel table names often carry a prefix: tblAssignments, Table_Resources. */
-const normalizeTableName = (name: string): string =>
-  normalizeName(name).replace(/^(?:tbl|table)(?=\p{L})/u, '');
 
 /** A place a table may be: a whole sheet, or one Excel table on it. */
 interface Candidate {

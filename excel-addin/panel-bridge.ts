@@ -1,9 +1,16 @@
 // The scoring panel's HostBridge in Excel (Office.js). Reading finds the initiatives table on the active sheet —
-// Excel tables first, else the used range with core's header detection (panel/sheet-table.ts) — in at most two
+// Excel tables first, else the used range with core's header detection (core/initiatives/) — in at most two
 // context.sync() calls; writing reads the rows around the table and writes the planned columns: two syncs,
 // each column's number format set before its values ("@" for text). Settings live in the document's settings
 // (Office.context.document.settings, persisted with saveAsync).
 
+import { parseA1 } from '../core/a1';
+import {
+  detectInitiativesTable,
+  type ListObjectArea,
+  type SheetBlock,
+} from '../core/initiatives/sheet-table';
+import { ownedColumnsOf, planAddress, planWrite } from '../core/initiatives/write-plan';
 import {
   type BridgeError,
   bridgeError,
@@ -17,15 +24,6 @@ import {
   type WriteResult,
 } from '../panel/bridge';
 import { SETTINGS_KEY } from '../panel/settings';
-import {
-  detectInitiativesTable,
-  type ListObjectArea,
-  ownedColumnsOf,
-  parseA1,
-  planAddress,
-  planWrite,
-  type SheetBlock,
-} from '../panel/sheet-table';
 
 /** Excel values as JSON-like cells: blanks are null, everything else as Excel gives it (dates are serials). */
 function jsonCells(values: readonly (readonly unknown[])[]): CellValue[][] {

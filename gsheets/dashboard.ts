@@ -17,6 +17,7 @@ import {
 import { errorMessage } from '../core/errors';
 import { normalizeCell } from '../core/functions/invoke';
 import type { SheetView } from '../core/workbook';
+import { APPS_SCRIPT_ENTRY_POINTS } from './entry-points';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
 
 /** Sheets column widths are in pixels; one character of the default font is about 7 pixels wide. */
@@ -25,13 +26,13 @@ const PIXELS_PER_CHARACTER = 7;
 const DEFAULT_FONT_SIZE = 10;
 
 /**
- * The items of the "PMO" menu: caption and the top-level function Apps Script calls (generated in Code.js by
- * scripts/host-metadata.ts). The scoring panel's item goes here: "Score initiatives…" → showScoringPanel.
+ * The items of the "PMO" menu: caption and the top-level function Apps Script calls, from the one table of
+ * entry points (gsheets/entry-points.ts) whose stubs the build generates in Code.js.
  */
-export const MENU_ITEMS: readonly { readonly caption: string; readonly functionName: string }[] = [
-  { caption: 'Build dashboard', functionName: 'PMO_buildDashboard' },
-  { caption: 'Score initiatives…', functionName: 'showScoringPanel' },
-];
+export const MENU_ITEMS: readonly { readonly caption: string; readonly functionName: string }[] =
+  APPS_SCRIPT_ENTRY_POINTS.flatMap((entry) =>
+    entry.menuCaption === undefined ? [] : [{ caption: entry.menuCaption, functionName: entry.name }],
+  );
 
 /** Simple trigger: adds the "PMO" menu. Touches nothing but the menu, so it runs in any authorization mode. */
 export function onOpen(_event?: unknown): void {

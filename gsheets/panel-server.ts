@@ -2,10 +2,13 @@
 // top-level stubs generated into Code.js), and showScoringPanel for the PMO menu. Each is synchronous, takes
 // and returns JSON-like values only (dates become serial numbers: Apps Script turns a returned Date into null),
 // and keeps no state between calls except the spreadsheet and its document properties. Table finding and write
-// placement are the same host-neutral code the Excel bridge uses (panel/sheet-table.ts).
+// placement are the same host-neutral code the Excel bridge uses (core/initiatives/).
 // Round trips: reading is one getValues; writing is one getValues, then per result column at most two format
 // calls and one setValues — a constant number, however many rows.
 
+import { parseA1 } from '../core/a1';
+import { detectInitiativesTable } from '../core/initiatives/sheet-table';
+import { ownedColumnsOf, planAddress, planWrite } from '../core/initiatives/write-plan';
 import {
   type BridgeError,
   bridgeError,
@@ -20,13 +23,6 @@ import {
   type WriteResult,
 } from '../panel/bridge';
 import { SETTINGS_KEY } from '../panel/settings';
-import {
-  detectInitiativesTable,
-  ownedColumnsOf,
-  parseA1,
-  planAddress,
-  planWrite,
-} from '../panel/sheet-table';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
 
 /** Document properties hold at most 9 kB per value. */
@@ -202,7 +198,7 @@ function writeRequestOf(value: unknown): WriteRequest | BridgeError {
 }
 
 /**
- * Writes Score, Rank and Selected right of the table (panel/sheet-table.ts `planWrite` decides where): number
+ * Writes Score, Rank and Selected right of the table (core/initiatives/write-plan.ts `planWrite` decides where): number
  * formats first ("@" for text), then the values — never through setFormula. Returns where they went, the
  * user's columns that would be overwritten (when `onConflict` is 'ask'), or an error.
  */

@@ -61,3 +61,12 @@ export function field(id: string, labelText: string, control: HTMLElement, hint?
   }
   return wrapper;
 }
+
+/** A `type="button"` button with its label as text. */
+export function button(id: string, label: string, className?: string): HTMLButtonElement {
+  return h(
+    'button',
+    { id, ...(className === undefined ? {} : { className }), attrs: { type: 'button' } },
+    label,
+  );
+}

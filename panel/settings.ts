@@ -3,41 +3,14 @@
 // add-in wrote. Columns are named by their header text, so the configuration survives rows being added.
 // Pure: parsing never throws; anything unreadable falls back to the defaults.
 
+import {
+  COMBINE_METHODS,
+  type Criterion,
+  type Judgement,
+  type RankingSettings,
+  SCORING_METHODS,
+} from '../core/prioritization/ranking-settings';
 import type { OwnedColumn, TableSource } from './bridge';
-
-/** The panel's methods: the control reads Weighted score, WSJF, RICE, AHP. */
-export type PanelMethod = 'weighted' | 'wsjf' | 'rice' | 'ahp';
-
-export const PANEL_METHODS: readonly { readonly value: PanelMethod; readonly label: string }[] = [
-  { value: 'weighted', label: 'Weighted score' },
-  { value: 'wsjf', label: 'WSJF' },
-  { value: 'rice', label: 'RICE' },
-  { value: 'ahp', label: 'AHP' },
-];
-
-/** How Weighted score combines ratings (SCORE's method argument). */
-export type CombineMethod = 'weighted' | 'sum' | 'minmax';
-
-export const COMBINE_METHODS: readonly { readonly value: CombineMethod; readonly label: string }[] = [
-  { value: 'weighted', label: 'Weighted average (Σ w·x ÷ Σ w)' },
-  { value: 'sum', label: 'Weighted sum (Σ w·x)' },
-  { value: 'minmax', label: 'Min–max rescaled (0–1)' },
-];
-
-export interface Criterion {
-  /** Header of the ratings column. */
-  readonly header: string;
-  readonly direction: 'max' | 'min';
-  /** Direct weight (Weighted score); AHP derives its own. Any number ≥ 0. */
-  readonly weight: number;
-}
-
-/** One AHP judgement: how many times more important `a` is than `b` (Saaty's 1/9…9). */
-export interface Judgement {
-  readonly a: string;
-  readonly b: string;
-  readonly value: number;
-}
 
 /** The columns the add-in wrote on one sheet's table (identified by its header row). */
 export interface WrittenColumns {
@@ -46,26 +19,11 @@ export interface WrittenColumns {
   readonly columns: readonly OwnedColumn[];
 }
 
-export interface PanelSettings {
+/** What the panel saves: the ranking's settings, where the table was read from and the columns written. */
+export interface PanelSettings extends RankingSettings {
   readonly version: 1;
   /** Where the table was read from last time; a selection is remembered as its range. */
   readonly source: TableSource;
-  readonly method: PanelMethod;
-  readonly combine: CombineMethod;
-  /** Header of the initiative name column ('' = detect). */
-  readonly nameColumn: string;
-  /** Header of the cost column ('' = none). */
-  readonly costColumn: string;
-  readonly criteria: readonly Criterion[];
-  readonly judgements: readonly Judgement[];
-  /** WSJF inputs: business value, time criticality, risk reduction | opportunity enablement, job size. */
-  readonly wsjf: readonly [string, string, string, string];
-  /** RICE inputs: reach, impact, confidence, effort. */
-  readonly rice: readonly [string, string, string, string];
-  /** Budget as typed ("1,200,000", "CHF 1.2M"); '' = rank without selecting. */
-  readonly budget: string;
-  /** Keys (ID, else name) of the initiatives that must be funded. */
-  readonly must: readonly string[];
   readonly written: readonly WrittenColumns[];
 }
 
@@ -123,7 +81,7 @@ export function parseSettings(json: string | null): PanelSettings {
     return DEFAULT_SETTINGS;
   }
   if (!isObject(raw)) return DEFAULT_SETTINGS;
-  const method = PANEL_METHODS.find((option) => option.value === raw.method)?.value ?? 'weighted';
+  const method = SCORING_METHODS.find((option) => option.value === raw.method)?.value ?? 'weighted';
   const combine = COMBINE_METHODS.find((option) => option.value === raw.combine)?.value ?? 'weighted';
   const criteria: Criterion[] = [];
   for (const item of list(raw.criteria)) {
@@ -203,25 +161,4 @@ export function withWrittenColumns(
       { sheet, headerRow, columns: [...before, ...columns].sort((a, b) => a.column - b.column) },
     ],
   };
-}
-
-/** The judgement a-over-b: the saved value, its reciprocal when saved the other way round, else 1 (equal). */
-export function judgementOf(judgements: readonly Judgement[], a: string, b: string): number {
-  const direct = judgements.find((item) => item.a === a && item.b === b);
-  if (direct) return direct.value;
-  const reverse = judgements.find((item) => item.a === b && item.b === a);
-  return reverse ? 1 / reverse.value : 1;
-}
-
-/** Sets the judgement a-over-b (replacing either orientation). */
-export function withJudgement(
-  judgements: readonly Judgement[],
-  a: string,
-  b: string,
-  value: number,
-): Judgement[] {
-  return [
-    ...judgements.filter((item) => !((item.a === a && item.b === b) || (item.a === b && item.b === a))),
-    { a, b, value },
-  ];
 }

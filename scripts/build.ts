@@ -6,10 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CATALOG } from '../core/functions/catalog';
-import { SIDEBAR_SERVER_STUBS } from '../panel/server-functions';
 import {
   appsScriptEntryPoints,
-  appsScriptServerFunctions,
   appsScriptStubs,
   excelFunctionsJson,
   GENERATED_NOTICE,
@@ -86,7 +84,7 @@ export async function buildAll(): Promise<Record<string, number>> {
   const bundleText = sheetsBundle.outputFiles[0]?.text ?? '';
   writeFileSync(
     join(dist, 'gsheets/Code.js'),
-    `// ${GENERATED_NOTICE}\n// Google Sheets custom functions PMO_*: paste into the Apps Script editor or push with clasp.\n\n${bundleText}\n${appsScriptStubs(CATALOG, BUNDLE_GLOBAL)}\n\n${appsScriptEntryPoints(BUNDLE_GLOBAL)}\n\n${appsScriptServerFunctions(SIDEBAR_SERVER_STUBS, BUNDLE_GLOBAL)}\n`,
+    `// ${GENERATED_NOTICE}\n// Google Sheets custom functions PMO_*: paste into the Apps Script editor or push with clasp.\n\n${bundleText}\n${appsScriptStubs(CATALOG, BUNDLE_GLOBAL)}\n\n${appsScriptEntryPoints(BUNDLE_GLOBAL)}\n`,
   );
   cpSync(join(root, 'appsscript.json'), join(dist, 'gsheets/appsscript.json'));
   if (existsSync(join(root, 'gsheets/Sidebar.html'))) await buildSidebar();
@@ -118,12 +116,12 @@ export async function buildAll(): Promise<Record<string, number>> {
 }
 
 /**
- * dist/gsheets/Sidebar.html: gsheets/Sidebar.html with panel/panel.css and the bundled panel/sidebar-entry.ts
+ * dist/gsheets/Sidebar.html: gsheets/Sidebar.html with panel/panel.css and the bundled gsheets/client/sidebar-entry.ts
  * inlined at its two inline markers (HtmlService serves one file; the sidebar must load nothing else).
  */
 async function buildSidebar(): Promise<void> {
   const script = await build({
-    entryPoints: [join(root, 'panel/sidebar-entry.ts')],
+    entryPoints: [join(root, 'gsheets/client/sidebar-entry.ts')],
     bundle: true,
     target: 'es2020',
     legalComments: 'none',

@@ -3,6 +3,7 @@
 
 import { type Cell, cellText, isBlank, readNumber, readProbability } from '../cells';
 import { isPmoError } from '../errors';
+import { INITIATIVES_TABLE, isTotalLabel, RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import {
   parseConfidenceLabel,
   parseImpactLabel,
@@ -11,56 +12,7 @@ import {
   wsjfScore,
 } from '../prioritization/scoring';
 import { greedyWaterline, type PortfolioSelection, selectPortfolio } from '../prioritization/selection';
-import {
-  type ColumnSpec,
-  cellOf,
-  type FoundTable,
-  findTable,
-  type RowIssue,
-  rowIssue,
-  type TableRow,
-  type TableSpec,
-} from '../table';
-
-const col = (key: string, label: string, synonyms: string[]): ColumnSpec => ({ key, label, synonyms });
-
-/** The Initiatives table as the dashboard reads it. */
-export const INITIATIVES_TABLE: TableSpec = {
-  name: 'Initiatives',
-  columns: [
-    col('id', 'ID', ['ID', 'Initiative ID', 'Project ID', 'Ref', 'Key', 'No', '#']),
-    col('name', 'Initiative', ['Initiative', 'Name', 'Project', 'Project Name', 'Title', 'Epic', 'Feature']),
-    col('score', 'Score', ['Score', 'Priority Score', 'Weighted Score', 'Total Score']),
-    col('cost', 'Cost', [
-      'Cost',
-      'Budget',
-      'Estimated Cost',
-      'Investment',
-      'Capex',
-      'Cost (CHF)',
-      'Cost ($)',
-    ]),
-    col('businessValue', 'Business Value', [
-      'Business Value',
-      'User-Business Value',
-      'User Business Value',
-      'BV',
-    ]),
-    col('timeCriticality', 'Time Criticality', ['Time Criticality', 'TC']),
-    col('riskReduction', 'RR/OE', [
-      'RR/OE',
-      'RR|OE',
-      'Risk Reduction/Opportunity Enablement',
-      'Risk Reduction & Opportunity Enablement',
-      'RROE',
-    ]),
-    col('jobSize', 'Job Size', ['Job Size', 'Size', 'Job Duration']),
-    col('reach', 'Reach', ['Reach']),
-    col('impact', 'Impact', ['Impact']),
-    col('confidence', 'Confidence', ['Confidence']),
-    col('effort', 'Effort', ['Effort', 'Effort (person-months)', 'Person-months']),
-  ],
-};
+import { cellOf, type FoundTable, findTable, type RowIssue, rowIssue, type TableRow } from '../table';
 
 export type RankingMethod = 'Score' | 'WSJF' | 'RICE';
 
@@ -87,9 +39,6 @@ export interface InitiativeRanking {
   readonly selectionNote: string | undefined;
   readonly issues: readonly RowIssue[];
 }
-
-const WSJF_KEYS = ['businessValue', 'timeCriticality', 'riskReduction', 'jobSize'];
-const RICE_KEYS = ['reach', 'impact', 'confidence', 'effort'];
 
 function methodOf(table: FoundTable): RankingMethod | undefined {
   if (table.columns.has('score')) return 'Score';
@@ -170,9 +119,12 @@ export function rankInitiatives(
   if (isPmoError(table)) return undefined;
   const issues: RowIssue[] = [];
   const method = methodOf(table);
-  const rows = table.rows.filter(
-    (row) => !isBlank(cellOf(table, row, 'id')) || !isBlank(cellOf(table, row, 'name')),
-  );
+  const rows = table.rows.filter((row) => {
+    if (isBlank(cellOf(table, row, 'id')) && isBlank(cellOf(table, row, 'name'))) return false;
+    const totalKey = ['name', 'id'].find((key) => isTotalLabel(cellOf(table, row, key)));
+    if (totalKey !== undefined) issues.push(rowIssue(table, row, totalKey, 'a total row: not ranked'));
+    return totalKey === undefined;
+  });
   const scores = rows.map((row) => (method ? scoreRow(table, row, method, issues) : undefined));
   const costs = rows.map((row) =>
     table.columns.has('cost') && !isBlank(cellOf(table, row, 'cost'))

@@ -3,25 +3,25 @@
 // the catalog functions. (It sits beside the browser tests because test/browser is the panel's test folder.)
 
 import { describe, expect, it } from 'vitest';
+import { columnLetters, parseA1 } from '../../core/a1';
 import { isPmoError } from '../../core/errors';
 import { findFunction } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
+import {
+  detectInitiativesTable,
+  type SheetBlock,
+  tableFingerprint,
+} from '../../core/initiatives/sheet-table';
+import { planWrite } from '../../core/initiatives/write-plan';
+import { computeRanking } from '../../core/prioritization/ranking';
+import type { Ranking } from '../../core/prioritization/ranking-types';
 import type { CellValue, SheetTable, WriteRequest } from '../../panel/bridge';
-import { computeRanking, type Ranking } from '../../panel/ranking';
 import {
   DEFAULT_SETTINGS,
   type PanelSettings,
   parseSettings,
   withWrittenColumns,
 } from '../../panel/settings';
-import {
-  columnLetters,
-  detectInitiativesTable,
-  parseA1,
-  planWrite,
-  type SheetBlock,
-  tableFingerprint,
-} from '../../panel/sheet-table';
 
 const block = (values: CellValue[][], firstRow = 1, firstColumn = 0): SheetBlock => ({
   values,

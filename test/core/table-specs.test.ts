@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIATIVES_TABLE } from '../../core/dashboard/initiatives';
+import { INITIATIVES_TABLE } from '../../core/initiatives/table';
 import { RISK_REGISTER_TABLE } from '../../core/risk/register';
 import { normalizeHeader, type TableSpec } from '../../core/table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../../core/utilization';

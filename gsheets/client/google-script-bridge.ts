@@ -12,8 +12,8 @@ import {
   thrownMessage,
   type WriteRequest,
   type WriteResult,
-} from './bridge';
-import { SIDEBAR_SERVER } from './server-functions';
+} from '../../panel/bridge';
+import { SIDEBAR_SERVER } from '../entry-points';
 
 /** google.script.run as the sidebar sees it: handlers are chained, then a server function is called by name. */
 interface ScriptRun {

@@ -1,7 +1,7 @@
 // Entry of the Sheets sidebar's script (inlined into dist/gsheets/Sidebar.html by the build): mounts the
 // scoring panel with the google.script.run bridge once the page has parsed.
 
-import { mountPanel } from './app';
+import { mountPanel } from '../../panel/app';
 import { createGoogleScriptBridge } from './google-script-bridge';
 
 function start(): void {

@@ -1,0 +1,155 @@
+// The scores of the chosen method, one per table row, computed by the very catalog functions users type in
+// cells (SCORE, WSJF, RICE through `invoke` on the same cells), so the panel's numbers equal the cells' by
+// construction; AHP weights, consistency and the repair hint from core/prioritization/ahp.
+
+import { type Cell, readNumber } from '../cells';
+import { isPmoError, type PmoError } from '../errors';
+import { invoke, UTC_DATES } from '../functions/invoke';
+import { RICE, SCORE, WSJF } from '../functions/prioritization-functions';
+import type { FunctionSpec, OutCell } from '../functions/types';
+import type { SheetTable } from '../initiatives/sheet-table';
+import { ahpWeights, consistencyOf, type PairwiseMatrix, suggestRepair } from './ahp';
+import { findColumn, type TableColumn, toCell } from './ranking-columns';
+import { judgementOf, type RankingSettings } from './ranking-settings';
+import { type AhpSummary, CR_LIMIT, type Ranking, type RankingBlocked } from './ranking-types';
+
+/** A column argument as a cell function receives it: the header cell, then one cell per row. */
+function columnArgument(table: SheetTable, column: TableColumn): Cell[][] {
+  const label = column.header === '' || readNumber(column.header).ok ? column.label : column.header;
+  return [[label], ...table.rows.map((row) => [toCell(row[column.index])])];
+}
+
+/** Calls a catalog function and returns one result cell per table row, header cell dropped. */
+function perRow(spec: FunctionSpec, args: readonly unknown[], rowCount: number): OutCell[] | PmoError {
+  const result = invoke(spec, args, UTC_DATES);
+  if (isPmoError(result)) return result;
+  const cells = result.map((row) => row[0] ?? '');
+  if (cells.length === rowCount + 1) return cells.slice(1);
+  if (cells.length === rowCount) return cells;
+  return {
+    kind: 'error',
+    code: 'value',
+    message: `${spec.name} returned ${cells.length} rows for ${rowCount}.`,
+  };
+}
+
+function pairwiseMatrix(criteria: readonly string[], settings: RankingSettings): PairwiseMatrix {
+  return criteria.map((a) => criteria.map((b) => (a === b ? 1 : judgementOf(settings.judgements, a, b))));
+}
+
+/** AHP weights, consistency ratio and the repair hint for the chosen criteria. */
+export function ahpSummary(criteria: readonly string[], settings: RankingSettings): AhpSummary {
+  const matrix = pairwiseMatrix(criteria, settings);
+  const weights = criteria.length === 0 ? [] : ahpWeights(matrix, 'eigen');
+  const consistency = consistencyOf(matrix);
+  if (isPmoError(consistency))
+    return { criteria, weights, consistencyRatio: undefined, error: consistency.message, repair: undefined };
+  let repair: AhpSummary['repair'];
+  if (consistency.consistencyRatio > CR_LIMIT) {
+    const found = suggestRepair(matrix);
+    if (found && !isPmoError(found))
+      repair = {
+        a: criteria[found.row] ?? '',
+        b: criteria[found.column] ?? '',
+        current: found.current,
+        implied: found.implied,
+        suggested: found.suggested,
+        ratioAfter: found.after.consistencyRatio,
+      };
+  }
+  return { criteria, weights, consistencyRatio: consistency.consistencyRatio, error: undefined, repair };
+}
+
+/** The scores of the chosen method: one result cell per table row, the criteria's weights, the AHP summary. */
+export interface ScoredCells {
+  readonly cells: readonly OutCell[];
+  readonly weights: Ranking['weights'];
+  readonly ahp: AhpSummary | undefined;
+}
+
+const blocked = (message: string, ahp?: AhpSummary): RankingBlocked => ({ kind: 'blocked', message, ahp });
+
+/** Reads the scores of the chosen method: one cell per table row, or what blocks scoring. */
+export function scoreCells(
+  table: SheetTable,
+  columns: readonly TableColumn[],
+  settings: RankingSettings,
+): ScoredCells | RankingBlocked {
+  return settings.method === 'wsjf' || settings.method === 'rice'
+    ? scoreByInputs(
+        table,
+        columns,
+        settings.method,
+        settings.method === 'wsjf' ? settings.wsjf : settings.rice,
+      )
+    : scoreByCriteria(table, columns, settings);
+}
+
+/** WSJF or RICE: the four mapped input columns through the catalog function of the same name. */
+function scoreByInputs(
+  table: SheetTable,
+  columns: readonly TableColumn[],
+  method: 'wsjf' | 'rice',
+  headers: readonly string[],
+): ScoredCells | RankingBlocked {
+  const names =
+    method === 'wsjf'
+      ? ['Business value', 'Time criticality', 'RR/OE', 'Job size']
+      : ['Reach', 'Impact', 'Confidence', 'Effort'];
+  const mapped = headers.map((header) => findColumn(columns, header));
+  const missing = names.filter((_, i) => !mapped[i]);
+  if (missing.length > 0)
+    return blocked(`Choose the ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`);
+  const args = mapped.map((column) => columnArgument(table, column as TableColumn));
+  const cells = perRow(method === 'wsjf' ? WSJF : RICE, args, table.rows.length);
+  if (isPmoError(cells)) return blocked(cells.message);
+  return { cells, weights: undefined, ahp: undefined };
+}
+
+/** Weighted score or AHP: the ticked criteria through SCORE, with direct weights or AHP's. */
+function scoreByCriteria(
+  table: SheetTable,
+  columns: readonly TableColumn[],
+  settings: RankingSettings,
+): ScoredCells | RankingBlocked {
+  const rowCount = table.rows.length;
+  const criteria = settings.criteria.filter((criterion) => findColumn(columns, criterion.header));
+  const ahp =
+    settings.method === 'ahp'
+      ? ahpSummary(
+          criteria.map((criterion) => criterion.header),
+          settings,
+        )
+      : undefined;
+  if (criteria.length === 0)
+    return blocked('Choose at least one criterion: tick the columns that rate the initiatives.', ahp);
+  if (ahp?.error) return blocked(ahp.error, ahp);
+  const weights = ahp ? [...ahp.weights] : criteria.map((criterion) => criterion.weight);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (!(total > 0)) return blocked('All weights are 0: give at least one criterion a weight above 0.', ahp);
+  const ratings: Cell[][] = [
+    criteria.map((criterion) => {
+      const column = findColumn(columns, criterion.header) as TableColumn;
+      return column.header === '' || readNumber(column.header).ok ? column.label : column.header;
+    }),
+    ...table.rows.map((row) =>
+      criteria.map((criterion) => toCell(row[(findColumn(columns, criterion.header) as TableColumn).index])),
+    ),
+  ];
+  const cells = perRow(
+    SCORE,
+    [
+      ratings,
+      [weights],
+      [criteria.map((criterion) => criterion.direction)],
+      ahp ? 'weighted' : settings.combine,
+    ],
+    rowCount,
+  );
+  if (isPmoError(cells)) return blocked(cells.message, ahp);
+  return {
+    cells,
+    weights: criteria.map((criterion, i) => ({ header: criterion.header, share: (weights[i] ?? 0) / total })),
+    ahp,
+  };
+}

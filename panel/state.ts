@@ -1,0 +1,271 @@
+// The scoring panel's state and the transitions on it, without the DOM: the settings and when they are saved,
+// the table read and its columns, the last ranking, the busy flag, and every rule the controls apply (which
+// columns a saved mapping resolves to, which columns can be criteria, the must-include keys, the write request).
+// The section builders (panel/sections/) read and change it; mountPanel (panel/app.ts) wires them together.
+
+import { columnLetters } from '../core/a1';
+import { tableFingerprint } from '../core/initiatives/sheet-table';
+import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
+import { computeRanking } from '../core/prioritization/ranking';
+import { recognisedColumns, type TableColumn, userColumns } from '../core/prioritization/ranking-columns';
+import type { Criterion } from '../core/prioritization/ranking-settings';
+import type { RankingOutcome } from '../core/prioritization/ranking-types';
+import type { BridgeError, SettingsSaved, SheetTable, TableSource, WriteRequest } from './bridge';
+import { DEFAULT_SETTINGS, ownedColumns, type PanelSettings } from './settings';
+
+/** Settings are saved this long after the last change. */
+export const SAVE_DELAY_MS = 600;
+
+type Quad = readonly [string, string, string, string];
+
+/** True when a row has a value in any cell. */
+const hasValues = (row: readonly unknown[]): boolean =>
+  row.some((value) => value !== null && String(value).trim() !== '');
+
+/** How many initiatives (non-blank rows) a table holds. */
+export function initiativeCount(found: SheetTable): number {
+  return found.rows.filter(hasValues).length;
+}
+
+/** "3 initiatives in table Projects on sheet Plan." */
+export function describeTable(found: SheetTable): string {
+  const count = initiativeCount(found);
+  return `${count} initiative${count === 1 ? '' : 's'} in ${found.tableName ? `table ${found.tableName}` : found.tableRange} on sheet ${found.sheet}.`;
+}
+
+/** Where the table was found, in one line under its description. */
+export function tableHint(found: SheetTable): string {
+  if (found.foundBy === 'excel table') return `Excel table ${found.tableName}, ${found.tableRange}.`;
+  if (found.foundBy === 'used range') return `Found by its headers at ${found.tableRange}.`;
+  return `Range ${found.tableRange}.`;
+}
+
+/** The source to read the table from next time: detection for what was detected, else its range. */
+export function rememberedSource(found: SheetTable): TableSource {
+  return found.foundBy === 'excel table' || found.foundBy === 'used range'
+    ? { kind: 'detect' }
+    : { kind: 'range', sheet: found.sheet, address: found.tableRange };
+}
+
+/** One must-include tick box: the key saved in the settings and the label shown. */
+export interface MustItem {
+  readonly key: string;
+  readonly label: string;
+}
+
+/** The panel's state: what is shown and saved. Plain data and rules; no DOM. */
+export class PanelState {
+  settings: PanelSettings = DEFAULT_SETTINGS;
+  table: SheetTable | undefined;
+  columns: TableColumn[] = [];
+  outcome: RankingOutcome | undefined;
+  busy = false;
+  /** Direction and weight of criteria that were unticked, so ticking one again restores them. */
+  private readonly parked = new Map<string, Criterion>();
+
+  /** Takes a table just read: its user columns, and the saved mapping resolved against them. */
+  useTable(found: SheetTable, source: TableSource): void {
+    this.table = found;
+    const settings = this.settings;
+    const columns = userColumns(found, ownedColumns(settings, found.sheet, found.headerRow));
+    this.columns = columns;
+    const known = recognisedColumns(columns);
+    const has = (header: string) => header !== '' && columns.some((column) => column.header === header);
+    const pick = (saved: string, key: string) => (has(saved) ? saved : (known.get(key)?.header ?? ''));
+    const firstText = columns.find((column) =>
+      found.rows.some(
+        (row) => typeof row[column.index] === 'string' && String(row[column.index]).trim() !== '',
+      ),
+    );
+    const nameColumn = has(settings.nameColumn)
+      ? settings.nameColumn
+      : (known.get('name')?.header ??
+        known.get('id')?.header ??
+        firstText?.header ??
+        columns[0]?.header ??
+        '');
+    const quad = (saved: Quad, keys: readonly string[]): Quad => [
+      pick(saved[0], keys[0] ?? ''),
+      pick(saved[1], keys[1] ?? ''),
+      pick(saved[2], keys[2] ?? ''),
+      pick(saved[3], keys[3] ?? ''),
+    ];
+    this.settings = {
+      ...settings,
+      source,
+      nameColumn,
+      costColumn: pick(settings.costColumn, 'cost'),
+      wsjf: quad(settings.wsjf, WSJF_KEYS),
+      rice: quad(settings.rice, RICE_KEYS),
+    };
+  }
+
+  /** Forgets the table (it could not be read). */
+  clearTable(): void {
+    this.table = undefined;
+    this.outcome = undefined;
+  }
+
+  /** A column's label in the mapping controls; a duplicated header gets its column letter. */
+  columnLabel(column: TableColumn): string {
+    const duplicate = this.columns.filter((other) => other.header === column.header).length > 1;
+    return duplicate && this.table
+      ? `${column.label} (${columnLetters(this.table.firstColumn + column.index)})`
+      : column.label;
+  }
+
+  /** The columns that can be criteria: every named column but the name and ID columns. */
+  criterionColumns(): TableColumn[] {
+    const idHeader = recognisedColumns(this.columns).get('id')?.header;
+    return this.columns.filter(
+      (column) =>
+        column.header !== '' && column.header !== this.settings.nameColumn && column.header !== idHeader,
+    );
+  }
+
+  /** The ticked criteria that are columns of the table, in the settings' order. */
+  chosenCriteria(): string[] {
+    return this.settings.criteria
+      .map((criterion) => criterion.header)
+      .filter((header) => this.columns.some((column) => column.header === header));
+  }
+
+  /** Ticks a criterion: its direction and weight as parked when it was unticked, else `current`. */
+  tickCriterion(current: Criterion): Criterion {
+    const criterion = this.parked.get(current.header) ?? current;
+    const order = this.criterionColumns().map((candidate) => candidate.header);
+    const criteria = [
+      ...this.settings.criteria.filter((item) => item.header !== criterion.header),
+      criterion,
+    ].sort((a, b) => order.indexOf(a.header) - order.indexOf(b.header));
+    this.settings = { ...this.settings, criteria };
+    return criterion;
+  }
+
+  /** Unticks a criterion, parking its direction and weight. */
+  untickCriterion(current: Criterion): void {
+    this.parked.set(current.header, current);
+    this.settings = {
+      ...this.settings,
+      criteria: this.settings.criteria.filter((criterion) => criterion.header !== current.header),
+    };
+  }
+
+  /** Changes a ticked criterion's direction or weight. */
+  updateCriterion(current: Criterion): void {
+    this.settings = {
+      ...this.settings,
+      criteria: this.settings.criteria.map((criterion) =>
+        criterion.header === current.header ? current : criterion,
+      ),
+    };
+  }
+
+  /** One tick box per initiative: keyed by its ID, else its name, else "row N" (as the ranking keys them). */
+  mustItems(): MustItem[] {
+    const table = this.table;
+    if (!table) return [];
+    const idColumn = recognisedColumns(this.columns).get('id');
+    const nameColumn = this.columns.find((column) => column.header === this.settings.nameColumn);
+    const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+    return table.rows.flatMap((row, index) => {
+      if (!hasValues(row)) return [];
+      const sheetRow = table.firstRow + index;
+      const name = text(nameColumn ? row[nameColumn.index] : null);
+      const id = text(idColumn ? row[idColumn.index] : null).trim();
+      const key = id !== '' ? id : name.trim() !== '' ? name.trim() : `row ${sheetRow}`;
+      return [{ key, label: name.trim() !== '' ? name : `Row ${sheetRow}` }];
+    });
+  }
+
+  /** Adds or removes a must-include key. */
+  setMust(key: string, included: boolean): void {
+    const others = this.settings.must.filter((item) => item !== key);
+    this.settings = { ...this.settings, must: included ? [...others, key] : others };
+  }
+
+  /** Ranks the table as the settings say (undefined without a table). */
+  compute(): RankingOutcome | undefined {
+    const found = this.table;
+    if (!found) return undefined;
+    this.outcome = computeRanking(
+      found,
+      this.settings,
+      ownedColumns(this.settings, found.sheet, found.headerRow),
+    );
+    return this.outcome;
+  }
+
+  /** True when there is a ranking to write and no host work is running. */
+  canWrite(): boolean {
+    return !this.busy && this.outcome?.kind === 'ranking';
+  }
+
+  /** The request that writes the ranking's columns right of the user's columns; undefined without a ranking. */
+  writeRequest(onConflict: WriteRequest['onConflict']): WriteRequest | undefined {
+    const found = this.table;
+    const ranked = this.outcome;
+    if (!found || ranked?.kind !== 'ranking') return undefined;
+    const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
+    const userIndices = userColumns(found, owned).map((column) => column.index);
+    const lastIndex = Math.max(0, ...userIndices);
+    return {
+      sheet: found.sheet,
+      headerRow: found.headerRow,
+      lastRow: found.headerRow + found.rows.length,
+      firstColumn: found.firstColumn,
+      lastColumn: found.firstColumn + lastIndex,
+      headers: found.headers.slice(0, lastIndex + 1),
+      fingerprint: tableFingerprint(found.rows, lastIndex + 1),
+      columns: ranked.output,
+      owned,
+      onConflict,
+    };
+  }
+}
+
+/** Saves the settings a moment after the last change, and never saves what the document already holds. */
+export class SettingsSaver {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The settings as the document holds them: unchanged settings are not saved again. */
+  private savedJson: string | null = null;
+
+  constructor(
+    private readonly save: (json: string) => Promise<SettingsSaved | BridgeError>,
+    private readonly current: () => PanelSettings,
+    private readonly onError: (message: string) => void,
+  ) {}
+
+  /** True while a save is scheduled. */
+  get pending(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** Records what the document holds (read at start). */
+  markSaved(settings: PanelSettings): void {
+    this.savedJson = JSON.stringify(settings);
+  }
+
+  /** Saves after {@link SAVE_DELAY_MS}; a later change restarts the wait. */
+  schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.saveNow();
+    }, SAVE_DELAY_MS);
+  }
+
+  /** Saves now (cancelling a scheduled save) unless the document already holds these settings. */
+  async saveNow(): Promise<void> {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    const json = JSON.stringify(this.current());
+    if (json === this.savedJson) return;
+    const saved = await this.save(json);
+    if (saved.kind === 'saved') this.savedJson = json;
+    if (saved.kind === 'error')
+      this.onError(`The settings could not be saved in the document: ${saved.message}`);
+  }
+}
