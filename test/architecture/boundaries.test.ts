@@ -24,8 +24,12 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   scripts: ['core', 'panel', 'excel-addin', 'gsheets', 'gsheets/client', 'cli'],
 };
 
-/** Data files at the root any layer may read (the CLI prints the package's version). */
-const SHARED_DATA = new Set(['package.json']);
+/**
+ * Modules any layer may read: the package's version (the CLI prints it), and the one table of Apps Script entry
+ * point names, which the Sheets server, the build and the sidebar's page (gsheets/client) all read. It imports
+ * nothing, so reading it brings no server code into the page.
+ */
+const SHARED_DATA = new Set(['package.json', 'gsheets/entry-points']);
 
 /** The arrows of `imports` (importer → imported, repository paths) that the architecture forbids. */
 function forbiddenArrows(imports: readonly { from: string; to: string }[]): string[] {
@@ -68,6 +72,11 @@ describe('the architecture', () => {
 
   it('has no forbidden import: core imports no adapter, the panel no host, adapters not each other', () => {
     expect(forbiddenArrows(FILES.flatMap(importsOf))).toEqual([]);
+  });
+
+  it('lets every layer read the shared modules only because they import nothing', () => {
+    for (const module of SHARED_DATA)
+      if (module.endsWith('.json') === false) expect(importsOf(`${module}.ts`), module).toEqual([]);
   });
 
   it('would see a forbidden arrow in each direction the design rules out', () => {
