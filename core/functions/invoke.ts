@@ -83,6 +83,19 @@ function convertArgument(
 }
 
 /**
+ * The last guard of the contract "never NaN, never Infinity": a number a function could not hold (inputs near
+ * ±1e308 overflow) becomes an error value in its cell that says so, instead of a wrong number.
+ */
+function finiteCells(name: string, result: OutGrid | PmoError): OutGrid | PmoError {
+  if (isPmoError(result)) return result;
+  for (const row of result)
+    for (const [c, cell] of row.entries())
+      if (typeof cell === 'number' && !Number.isFinite(cell))
+        row[c] = pmoError('value', `${name}: the result is beyond what a number can hold (inputs too large)`);
+  return result;
+}
+
+/**
  * Calls `spec` with host-shaped arguments and returns its result grid or a typed error. Never throws.
  * Every argument is converted by its parameter's kind before `run`; the first bad one is the result.
  * Omitted optional arguments may be null (Excel), undefined (Sheets) or "" (an empty cell reference).
@@ -102,7 +115,7 @@ export function invoke(
       if (isPmoError(converted)) return converted;
       args.push(converted);
     }
-    return spec.run(args);
+    return finiteCells(spec.name, spec.run(args));
   } catch (error) {
     return pmoError(
       'value',

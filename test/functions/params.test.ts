@@ -114,3 +114,20 @@ describe('typed parameters', () => {
     );
   });
 });
+
+describe('the last guard against NaN and Infinity', () => {
+  it('turns a result a number cannot hold into an error in its cell that says so', () => {
+    const score = findFunction('SCORE');
+    const wsjf = findFunction('WSJF');
+    if (!score || !wsjf) throw new Error('catalog');
+    const overflow = 'SCORE: the result is beyond what a number can hold (inputs too large)';
+    expect(invoke(score, ['$1,000', '1e308'])).toEqual([
+      [{ kind: 'error', code: 'value', message: overflow }],
+    ]);
+    const [[cell]] = invoke(wsjf, [9e307, 9e307, 1, 1]) as OutGrid as [[unknown]];
+    expect(cell).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^WSJF: the result is beyond/),
+    });
+  });
+});
