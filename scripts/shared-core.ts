@@ -3,53 +3,127 @@
 // bundle the core modules functions.js already holds: functions.js publishes those modules' namespaces on one
 // global, and the task-pane build resolves its imports of them to that global.
 
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { build, type Plugin } from 'esbuild';
+import ts from 'typescript';
 
 /** The global functions.js publishes the shared core modules on, by path relative to the repository root. */
 export const SHARED_CORE_GLOBAL = '__pmoSharedCore';
 
 const NAMESPACE = 'pmo-shared-core';
 
+/** The modules an entry reaches, as paths relative to `root` (from esbuild's metafile). */
+async function graphOf(root: string, entry: string): Promise<string[]> {
+  const result = await build({
+    entryPoints: [entry],
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+/** The repository path a relative import of `from` resolves to, when it is a .ts file. */
+function resolveImport(root: string, from: string, specifier: string): string | undefined {
+  const base = join(root, dirname(from), specifier);
+  const file = [`${base}.ts`, join(base, 'index.ts'), base].find(
+    (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
+  );
+  return file === undefined ? undefined : relative(root, file);
+}
+
 /**
- * The core modules both bundles would hold: those the task-pane entry reaches that the functions entry also
- * reaches. Found from esbuild's metafile, so a new import needs no list kept by hand.
+ * What the task pane takes from each shared module: the names its own files import at run time, or '*' when one
+ * of them takes the whole module (a namespace import or `export *`).
+ */
+function importedNames(
+  root: string,
+  files: readonly string[],
+  shared: ReadonlySet<string>,
+): Map<string, Set<string>> {
+  const names = new Map<string, Set<string>>();
+  for (const file of files) {
+    const source = ts.createSourceFile(file, readFileSync(join(root, file), 'utf8'), ts.ScriptTarget.Latest);
+    for (const statement of source.statements) {
+      if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement))) continue;
+      const specifier = statement.moduleSpecifier;
+      if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
+      const target = resolveImport(root, file, specifier.text);
+      if (target === undefined || !shared.has(target)) continue;
+      const taken = names.get(target) ?? new Set<string>();
+      names.set(target, taken);
+      const clause = ts.isImportDeclaration(statement) ? statement.importClause : undefined;
+      if (clause?.isTypeOnly || (ts.isExportDeclaration(statement) && statement.isTypeOnly)) continue;
+      const bindings = ts.isImportDeclaration(statement) ? clause?.namedBindings : statement.exportClause;
+      if (!bindings || ts.isNamespaceImport(bindings) || ts.isNamespaceExport(bindings)) taken.add('*');
+      else
+        for (const element of bindings.elements)
+          if (!element.isTypeOnly) taken.add((element.propertyName ?? element.name).text);
+    }
+  }
+  return names;
+}
+
+/** A shared core module and what functions.js publishes of it: some names, or the whole module ('*'). */
+export interface SharedModule {
+  readonly path: string;
+  readonly names: readonly string[];
+}
+
+/**
+ * The core modules both bundles would hold (those the task-pane entry reaches that the functions entry also
+ * reaches), each with the names the task pane's own code imports from it. Found from esbuild's metafile and the
+ * task pane's imports, so a new import needs no list kept by hand.
  */
 export async function sharedCoreModules(
   root: string,
   functionsEntry: string,
   taskpaneEntry: string,
-): Promise<string[]> {
-  const graph = async (entry: string) =>
-    Object.keys(
-      (
-        await build({
-          entryPoints: [entry],
-          absWorkingDir: root,
-          bundle: true,
-          write: false,
-          metafile: true,
-          logLevel: 'silent',
-        })
-      ).metafile.inputs,
-    );
-  const inFunctions = new Set(await graph(functionsEntry));
-  return (await graph(taskpaneEntry)).filter((path) => path.startsWith('core/') && inFunctions.has(path));
+): Promise<SharedModule[]> {
+  const inFunctions = new Set(await graphOf(root, functionsEntry));
+  const taskpane = await graphOf(root, taskpaneEntry);
+  const shared = new Set(taskpane.filter((path) => path.startsWith('core/') && inFunctions.has(path)));
+  const names = importedNames(
+    root,
+    taskpane.filter((path) => path.endsWith('.ts') && !shared.has(path)),
+    shared,
+  );
+  return [...shared].map((path) => ({ path, names: [...(names.get(path) ?? [])].sort() }));
 }
 
-/** The functions.js entry: the custom functions, then the shared modules published on SHARED_CORE_GLOBAL. */
+/**
+ * The functions.js entry: the custom functions, then what the task pane needs of the shared modules, published on
+ * SHARED_CORE_GLOBAL (only the names it imports, so functions.js keeps nothing else of those modules).
+ */
 export function publishingEntry(
   root: string,
   functionsEntry: string,
-  modules: readonly string[],
+  modules: readonly SharedModule[],
 ): { contents: string; resolveDir: string; loader: 'ts'; sourcefile: string } {
+  const lines = [`import './${relative(root, functionsEntry)}';`];
+  const entries: string[] = [];
+  modules.forEach(({ path, names }, i) => {
+    if (names.length === 0) return;
+    if (names.includes('*')) {
+      lines.push(`import * as shared${i} from './${path}';`);
+      entries.push(`  ${JSON.stringify(path)}: shared${i},`);
+      return;
+    }
+    lines.push(
+      `import { ${names.map((name) => `${name} as shared${i}_${name}`).join(', ')} } from './${path}';`,
+    );
+    entries.push(
+      `  ${JSON.stringify(path)}: { ${names.map((name) => `${name}: shared${i}_${name}`).join(', ')} },`,
+    );
+  });
   return {
     contents: [
-      `import './${relative(root, functionsEntry)}';`,
-      ...modules.map((path, i) => `import * as shared${i} from './${path}';`),
+      ...lines,
       `(globalThis as Record<string, unknown>).${SHARED_CORE_GLOBAL} = Object.freeze({`,
-      ...modules.map((path, i) => `  ${JSON.stringify(path)}: shared${i},`),
+      ...entries,
       '});',
     ].join('\n'),
     resolveDir: root,
@@ -62,8 +136,8 @@ export function publishingEntry(
  * For the task-pane build: an import of a shared module becomes a read of SHARED_CORE_GLOBAL, which fails loudly
  * when functions.js was not loaded first.
  */
-export function sharedCorePlugin(root: string, modules: readonly string[]): Plugin {
-  const shared = new Set(modules);
+export function sharedCorePlugin(root: string, modules: readonly SharedModule[]): Plugin {
+  const shared = new Set(modules.map((module) => module.path));
   return {
     name: 'pmo-shared-core',
     setup(plugin) {
