@@ -1,298 +1,313 @@
 // The exact branch-and-bound search of portfolio selection: maximum value, then minimum cost, then the earliest
-// rows, over the free items, with LP bounds kept in Fenwick trees that respect groups and requirements.
+// rows, over the free items, with LP bounds (selection-lp.ts) that respect groups and requirements.
+//
+// How it works, for a reader who has not seen it:
+//
+// The model. Each item has a cost ≥ 0 and a value; the chosen set must fit the budget, hold at most one item per
+// group, and hold everything a chosen item requires. Must-fund items and what they require are "forced" in from
+// the start (selection-model.ts checks they fit). Among the sets of greatest value, the cheapest wins; among
+// those, the one that selects the earliest row where they differ. Numbers with at most 6 decimals are scaled to
+// whole numbers, so sums and comparisons are exact; other numbers are compared with a small tolerance.
+//
+// Before searching (selection-start.ts), items that can never be chosen are set out: the other items of a
+// group a forced item owns, and items whose requirement closure holds two items of one group or does not fit
+// the budget left after the forced items (with everything that requires them). The "voluntary" items are the
+// undecided ones with value > 0; an item of value ≤ 0 is only ever chosen because a chosen item requires it.
+//
+// Branching. A depth-first search over the voluntary items in LP-density order (value per unit of cost, with
+// the redistributed values described below), trying "in" before "out". Including an item includes its whole
+// requirement closure and takes its group, which excludes the group's other items and whatever requires them.
+// Excluding an item excludes whatever requires it, and, when the next items in the order are identical
+// unconstrained items (same cost and value), those too: a set with a later twin instead of an earlier one is
+// never better, and never preferred under the earlier-rows rule.
+//
+// The bound. At each node, the best value still reachable is over-estimated by Dantzig's LP relaxation: fill
+// the remaining budget with the undecided items by density, taking a fraction of the first one that does not
+// fit. Groups: the items of a group enter the LP as the increments of the upper concave hull of their
+// (cost, value) points, which is the LP relaxation of "at most one of them"; once one of them is excluded the
+// hull no longer describes the rest, so its undecided items then stand for themselves (looser, still valid).
+// Requires: along requirement trees, value is moved from dense dependents to the items they require
+// (selection-bounds.ts), so the LP cannot count a dense item without paying for what it needs; once an item of
+// such a tree is in, the value its undecided members gave away is added back as `slack`. The units sit in
+// Fenwick trees in density order, so a bound is a binary descent (O(log n)) and every change is undone exactly
+// on backtracking. With whole-number values, the bound is rounded down to their common step. A node is cut
+// when its bound is below the best value found; when it merely ties, a second LP bound (the least extra cost
+// that could still reach that value) cuts it unless it could reach the value more cheaply.
+//
+// Two phases. `optimise` finds the best value and then the least cost. `preferEarlierRows` then settles ties
+// between equally good sets: one search for any other set with the same value and cost (most optima are
+// unique, so this usually ends it); only if there is one, row by row in list order, each row is kept in if some
+// optimal set with the rows decided so far contains it, and left out otherwise.
+//
+// The node budget. Every node visited, in both phases, counts against `nodeLimit`; past it the search answers
+// 'limit' and the caller reports that the set could not be proved optimal (DESIGN §9, §10): never a heuristic.
+//
+// Why a dynamic programme too. When values per unit of cost are nearly equal (strongly correlated values,
+// value = cost) the LP bound is nearly flat and cuts little, and the search grows exponentially. For such
+// portfolios selection.ts, after a first search of 250,000 nodes, runs the dynamic programme of
+// selection-dp.ts: its time is items × budget ÷ cost step whatever the values, and it applies when costs are
+// whole decimal steps and no voluntary item has a group or requirement that still matters
+// (`unconstrainedVoluntary`). When it does not apply, or its table would be too large, the search runs again
+// up to the full node budget.
 
-import { lpDensity, requirementComposites } from './selection-bounds';
+import { LpBound } from './selection-lp';
 import { fits, IN, OUT, type Prepared, UNDECIDED, workingBudget } from './selection-model';
+import { searchStart } from './selection-start';
+
+/** What one depth-first search looks for. */
+interface Goal {
+  /** `optimise`: improve the best (value, cost). `witness`: stop at the first completion that reaches the target. */
+  readonly mode: 'optimise' | 'witness';
+  readonly targetValue: number;
+  readonly targetCost: number;
+  /** For `witness`: the completion must differ from these flags. */
+  readonly differentFrom: Uint8Array | undefined;
+}
+
+const OPTIMISE: Goal = { mode: 'optimise', targetValue: 0, targetCost: 0, differentFrom: undefined };
+
+/** What a node's first visit decides: go back up, branch on its item, or stop the search. */
+const BACK = 0;
+const BRANCH = 1;
+const FOUND = 2;
+const LIMIT = 3;
+
+/** Checkpoint slots: one for the row-by-row phase, one for the start of a search, then one per depth. */
+const ROW_SLOT = 0;
+const SEARCH_SLOT = 1;
+const FIRST_FRAME_SLOT = 2;
 
 /** The search state over one item list and budget, with forced items in and blocked items out. */
-export interface Search {
-  /** Maximum value, then minimum cost (ties in both are not explored); 'limit' past the node limit. */
-  optimise(incumbent: Uint8Array | undefined): 'done' | 'limit';
-  /** Among sets with the optimum's value and cost, the one that selects the earliest differing row. */
-  preferEarlierRows(): 'done' | 'limit';
+export class Search {
   /** The flags of the best set found. */
   readonly best: Uint8Array;
-  /** Nodes visited so far, across both phases. */
-  readonly nodes: () => number;
   /** True when no voluntary item has a group or requirement that still matters (the DP applies). */
   readonly unconstrainedVoluntary: boolean;
   /** The free items with value > 0, in row order. */
   readonly voluntary: Int32Array;
   /** The budget left after the forced items, in working units. */
   readonly remainingBudget: number;
-}
+  /** Nodes visited so far, across both phases. */
+  readonly nodes = (): number => this.nodeCount;
 
-/**
- * Depth-first branch and bound (Horowitz–Sahni style) over the items with value > 0 that are neither forced nor
- * excluded, branching in LP-density order. Including an item includes everything it requires and closes its
- * group; excluding it excludes whatever requires it (and, among identical unconstrained items, the later ones: a
- * dominance that keeps earlier rows). The bound is Dantzig's LP relaxation over the undecided items, kept in
- * Fenwick trees (node values restored exactly on backtracking, so no rounding drift), with value redistributed
- * along requirement trees (selection-bounds.ts) and each group entered as the increments of its upper convex hull
- * until one of its items is excluded; it never under-estimates. On decimal numbers it is rounded down to the
- * values' common step, and a second LP bound gives the least extra cost that could still reach a tie in value.
- * `optimise` finds the best value and then the least cost; `preferEarlierRows` then settles ties between equally
- * good sets: one search for any other such set, and only if there is one, row by row in list order.
- */
-export function createSearch(
-  prepared: Prepared,
-  budget: number,
-  nodeLimit: number,
-  forcedTotals: { cost: number; value: number },
-): Search {
-  const { n, costs, values, groupOf, groupMembers, closures, dependents, forced, unconstrained } = prepared;
-  const cost = costs.numbers;
-  const value = values.numbers;
-  const budgetW = workingBudget(costs, budget);
-  const status = new Uint8Array(n);
-  const groupOwner = new Int32Array(prepared.groupLabels.length).fill(-1);
-  for (let i = 0; i < n; i++)
-    if (forced[i]) {
-      status[i] = IN;
-      const group = groupOf[i] ?? -1;
-      if (group >= 0) groupOwner[group] = i;
-    }
-  const remaining = budgetW - forcedTotals.cost;
-  // Static exclusions: group taken by a forced item, requirement sets that clash or cannot fit.
-  const blocked = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (forced[i]) continue;
-    const group = groupOf[i] ?? -1;
-    if (group >= 0 && (groupOwner[group] ?? -1) >= 0) blocked[i] = 1;
-  }
-  const seenGroup = new Int32Array(prepared.groupLabels.length).fill(-1);
-  for (let i = 0; i < n; i++) {
-    if (forced[i] || blocked[i]) continue;
-    let extra = 0;
-    for (const member of closures[i] ?? []) {
-      if (forced[member]) continue;
-      extra += cost[member] ?? 0;
-      const group = groupOf[member] ?? -1;
-      if (group >= 0) {
-        if (seenGroup[group] === i) blocked[i] = 1;
-        seenGroup[group] = i;
-      }
-    }
-    if (!fits(costs, extra, remaining)) blocked[i] = 1;
-  }
-  for (let i = 0; i < n; i++) {
-    if (forced[i]) continue;
-    for (const member of closures[i] ?? [])
-      if (blocked[member]) {
-        status[i] = OUT;
-        break;
-      }
-  }
-  const voluntaryList: number[] = [];
-  for (let i = 0; i < n; i++) if (status[i] === UNDECIDED && (value[i] ?? 0) > 0) voluntaryList.push(i);
-  const isVoluntary = new Uint8Array(n);
-  for (const item of voluntaryList) isVoluntary[item] = 1;
-  let unconstrainedVoluntary = true;
-  for (const item of voluntaryList) {
-    for (const member of closures[item] ?? [])
-      if (member !== item && !forced[member]) unconstrainedVoluntary = false;
-    for (const dependent of dependents[item] ?? [])
-      if (status[dependent] !== OUT) unconstrainedVoluntary = false;
-    const group = groupOf[item] ?? -1;
-    if (group >= 0)
-      for (const other of groupMembers[group] ?? [])
-        if (other !== item && status[other] !== OUT) unconstrainedVoluntary = false;
-  }
-  // LP units: the voluntary items and what they require (an item of value ≤ 0 is never picked alone, but it is
-  // part of a dependent's price). Along requirement trees, value is redistributed (see lpValue) so that the
-  // LP bound cannot count a dense item without the items it requires.
-  const isUnit = new Uint8Array(n);
-  for (const item of voluntaryList)
-    for (const member of closures[item] ?? []) if (status[member] === UNDECIDED) isUnit[member] = 1;
-  const composite = requirementComposites(n, isUnit, prepared.requiresDirect, cost, value);
-  const lpValue = composite.lpValue;
-  const owed = composite.owed;
-  const density = (item: number) => lpDensity(cost[item] ?? 0, lpValue[item] ?? 0);
-  const byLpDensity = (a: number, b: number) => {
-    const byDensity = (lpValue[b] ?? 0) * (cost[a] ?? 0) - (lpValue[a] ?? 0) * (cost[b] ?? 0);
-    return byDensity || (cost[a] ?? 0) - (cost[b] ?? 0) || (value[b] ?? 0) - (value[a] ?? 0) || a - b;
-  };
-  const positive = (item: number) => (lpValue[item] ?? 0) > 0;
-  const branching = [
-    ...voluntaryList.filter(positive).sort(byLpDensity),
-    ...voluntaryList.filter((item) => !positive(item)).sort((a, b) => density(b) - density(a) || a - b),
-  ];
-  const m = branching.length;
-  const order = Int32Array.from(branching);
-  // The LP's units: an ungrouped item stands for itself; the items of a group start as the increments of the
-  // upper concave hull of their (cost, LP value) points — the LP relaxation of "at most one per group" — and
-  // fall back to standing for themselves (the looser relaxation) once one of them is excluded.
-  const unitCost: number[] = [];
-  const unitValue: number[] = [];
-  const unitStartsActive: boolean[] = [];
-  const unitOfItem = new Int32Array(n).fill(-1);
-  const groupUnits: number[][] = prepared.groupLabels.map(() => []);
-  const hullPoints: number[][] = prepared.groupLabels.map(() => []);
-  for (let i = 0; i < n; i++) {
-    if (!isUnit[i] || !positive(i)) continue;
-    const group = groupOf[i] ?? -1;
-    if (group >= 0) hullPoints[group]?.push(i);
-    unitOfItem[i] = unitCost.length;
-    unitCost.push(cost[i] ?? 0);
-    unitValue.push(lpValue[i] ?? 0);
-    unitStartsActive.push(group < 0);
-  }
-  hullPoints.forEach((points, group) => {
-    points.sort((a, b) => (cost[a] ?? 0) - (cost[b] ?? 0) || (lpValue[b] ?? 0) - (lpValue[a] ?? 0));
-    const hullCost = [0];
-    const hullValue = [0];
-    const slope = (fromCost: number, fromValue: number, toCost: number, toValue: number) =>
-      toCost > fromCost ? (toValue - fromValue) / (toCost - fromCost) : Number.POSITIVE_INFINITY;
-    for (const item of points) {
-      const itemCost = cost[item] ?? 0;
-      const itemValue = lpValue[item] ?? 0;
-      if (itemValue <= (hullValue[hullValue.length - 1] ?? 0)) continue;
-      while (hullCost.length >= 2) {
-        const last = hullCost.length - 1;
-        const before = slope(
-          hullCost[last - 1] ?? 0,
-          hullValue[last - 1] ?? 0,
-          hullCost[last] ?? 0,
-          hullValue[last] ?? 0,
-        );
-        if (before > slope(hullCost[last] ?? 0, hullValue[last] ?? 0, itemCost, itemValue)) break;
-        hullCost.pop();
-        hullValue.pop();
-      }
-      hullCost.push(itemCost);
-      hullValue.push(itemValue);
-    }
-    for (let k = 1; k < hullCost.length; k++) {
-      groupUnits[group]?.push(unitCost.length);
-      unitCost.push((hullCost[k] ?? 0) - (hullCost[k - 1] ?? 0));
-      unitValue.push((hullValue[k] ?? 0) - (hullValue[k - 1] ?? 0));
-      unitStartsActive.push(true);
-    }
-  });
-  const unitActive = Uint8Array.from(unitStartsActive, (active) => (active ? 1 : 0));
-  /** 0: the group's hull stands in the LP; 1: its undecided items stand for themselves. */
-  const groupMode = new Uint8Array(prepared.groupLabels.length);
-  const u = unitCost.length;
-  const unitOrder = Int32Array.from({ length: u }, (_, id) => id).sort(
-    (a, b) =>
-      (unitValue[b] ?? 0) * (unitCost[a] ?? 0) - (unitValue[a] ?? 0) * (unitCost[b] ?? 0) ||
-      (unitCost[a] ?? 0) - (unitCost[b] ?? 0) ||
-      a - b,
-  );
-  const positionOf = new Int32Array(u).fill(-1);
-  unitOrder.forEach((unit, k) => {
-    positionOf[unit] = k;
-  });
-  // Fenwick trees (1-based) of the cost and LP value of the units still available, in LP-density order.
-  const treeCost = new Float64Array(u + 1);
-  const treeValue = new Float64Array(u + 1);
-  for (let q = 1; q <= u; q++) {
-    const unit = unitOrder[q - 1] ?? 0;
-    if (unitActive[unit]) {
-      treeCost[q] = (treeCost[q] ?? 0) + (unitCost[unit] ?? 0);
-      treeValue[q] = (treeValue[q] ?? 0) + (unitValue[unit] ?? 0);
-    }
-    const parent = q + (q & -q);
-    if (parent <= u) {
-      treeCost[parent] = (treeCost[parent] ?? 0) + (treeCost[q] ?? 0);
-      treeValue[parent] = (treeValue[parent] ?? 0) + (treeValue[q] ?? 0);
-    }
-  }
-  let topStep = 1;
-  while (topStep * 2 <= u) topStep *= 2;
-  // Each unit enters or leaves the trees at most twice on one path, touching ⌈log2(u + 1)⌉ nodes each time.
-  const treeTrailNode = new Int32Array((2 * u + 4) * (Math.ceil(Math.log2(u + 1)) + 2));
-  const treeTrailCost = new Float64Array(treeTrailNode.length);
-  const treeTrailValue = new Float64Array(treeTrailNode.length);
-  let treeTrailLength = 0;
-  const twinWithNext = new Uint8Array(m);
-  for (let k = 0; k + 1 < m; k++) {
-    const a = order[k] ?? 0;
-    const b = order[k + 1] ?? 0;
-    twinWithNext[k] =
-      unconstrained[a] && unconstrained[b] && cost[a] === cost[b] && value[a] === value[b] ? 1 : 0;
+  private readonly prepared: Prepared;
+  private readonly budget: number;
+  private readonly nodeLimit: number;
+  private readonly tolValue: number;
+  private readonly tolCost: number;
+  private readonly valueStep: number;
+  private readonly costStep: number;
+  private readonly isVoluntary: Uint8Array;
+  /** The voluntary items in branching order, and which of them are twins of the next. */
+  private readonly order: Int32Array;
+  private readonly twinWithNext: Uint8Array;
+  private readonly lp: LpBound;
+  /** Requirement trees of the LP: each item's tree (or -1), the trees' members, and the value each gave away. */
+  private readonly treeOf: Int32Array;
+  private readonly treeMembers: readonly (readonly number[])[];
+  private readonly owed: Float64Array;
+
+  // The state that decisions change, and the trails that undo them.
+  private readonly status: Uint8Array;
+  private readonly groupOwner: Int32Array;
+  /** Items decided (≥ 0) and groups taken (−1 − group), in order. */
+  private readonly trail: Int32Array;
+  private trailLength = 0;
+  /** Items in, per requirement tree; a tree with one is "open" and its owed value is slack. */
+  private readonly membersIn: Int32Array;
+  private readonly openTrail: Int32Array;
+  private openTrailLength = 0;
+  private slack = 0;
+  private currentCost: number;
+  private currentValue: number;
+  private bestValue: number;
+  private bestCost: number;
+  private nodeCount = 0;
+  /** Non-voluntary rows the row-by-row phase has committed to keep in. */
+  private readonly mustEndIn: number[] = [];
+
+  // Checkpoints (see snapshot) and the explicit stack of the depth-first search.
+  private readonly savedTrail: Int32Array;
+  private readonly savedOpen: Int32Array;
+  private readonly savedTree: Int32Array;
+  private readonly savedFlags: Int32Array;
+  private readonly savedSlack: Float64Array;
+  private readonly savedCost: Float64Array;
+  private readonly savedValue: Float64Array;
+  private readonly framePosition: Int32Array;
+  /** 0: first visit; 1: "in" tried, "out" next; 2: both tried. */
+  private readonly framePhase: Uint8Array;
+
+  constructor(
+    prepared: Prepared,
+    budget: number,
+    nodeLimit: number,
+    forcedTotals: { cost: number; value: number },
+  ) {
+    const { n, costs, values, forced } = prepared;
+    this.prepared = prepared;
+    this.budget = workingBudget(costs, budget);
+    this.nodeLimit = nodeLimit;
+    this.tolValue = values.tolerance;
+    this.tolCost = costs.tolerance;
+    this.valueStep = values.exact ? values.step : 0;
+    this.costStep = costs.exact ? costs.step : 0;
+    this.remainingBudget = this.budget - forcedTotals.cost;
+    const start = searchStart(prepared, this.remainingBudget);
+    const { status, groupOwner, voluntary, composite } = start;
+    this.status = status;
+    this.groupOwner = groupOwner;
+    this.voluntary = Int32Array.from(voluntary);
+    this.isVoluntary = new Uint8Array(n);
+    for (const item of voluntary) this.isVoluntary[item] = 1;
+    this.unconstrainedVoluntary = start.unconstrainedVoluntary;
+    this.treeOf = composite.topOf;
+    this.treeMembers = composite.members;
+    this.owed = composite.owed;
+    this.order = start.order;
+    this.twinWithNext = start.twinWithNext;
+    this.lp = new LpBound(prepared, start.isUnit, composite.lpValue, status, groupOwner);
+    this.trail = new Int32Array(4 * n + 8);
+    this.membersIn = new Int32Array(n);
+    this.openTrail = new Int32Array(n + 1);
+    this.currentCost = forcedTotals.cost;
+    this.currentValue = forcedTotals.value;
+    this.best = Uint8Array.from(forced);
+    this.bestValue = forcedTotals.value;
+    this.bestCost = forcedTotals.cost;
+    const m = this.order.length;
+    this.savedTrail = new Int32Array(FIRST_FRAME_SLOT + m + 2);
+    this.savedOpen = new Int32Array(this.savedTrail.length);
+    this.savedTree = new Int32Array(this.savedTrail.length);
+    this.savedFlags = new Int32Array(this.savedTrail.length);
+    this.savedSlack = new Float64Array(this.savedTrail.length);
+    this.savedCost = new Float64Array(this.savedTrail.length);
+    this.savedValue = new Float64Array(this.savedTrail.length);
+    this.framePosition = new Int32Array(m + 2);
+    this.framePhase = new Uint8Array(m + 2);
   }
 
-  let currentCost = forcedTotals.cost;
-  let currentValue = forcedTotals.value;
-  const trail = new Int32Array(4 * n + 8);
-  let trailLength = 0;
-  const best = new Uint8Array(n);
-  for (let i = 0; i < n; i++) best[i] = forced[i] ?? 0;
-  let bestValue = forcedTotals.value;
-  let bestCost = forcedTotals.cost;
-  const tolValue = values.tolerance;
-  const tolCost = costs.tolerance;
-  const valueStep = values.exact ? values.step : 0;
-  const costStep = costs.exact ? costs.step : 0;
-  let nodes = 0;
-  const mustEndIn: number[] = [];
-  // A requirement tree whose value was redistributed is "opened" once one of its items is in: from then on its
-  // undecided items may be picked alone, so the value they gave away (owed) is added back as slack.
-  const membersIn = new Int32Array(n);
-  const openTrail = new Int32Array(n + 1);
-  let openTrailLength = 0;
-  let slack = 0;
-  const statusChanged = (item: number, to: typeof IN | typeof OUT) => {
-    const top = composite.topOf[item] ?? -1;
+  /** Maximum value, then minimum cost (ties in both are not explored); 'limit' past the node limit. */
+  optimise(incumbent: Uint8Array | undefined): 'done' | 'limit' {
+    if (incumbent) {
+      let incumbentValue = 0;
+      let incumbentCost = 0;
+      for (let i = 0; i < this.prepared.n; i++)
+        if (incumbent[i]) {
+          incumbentValue += this.prepared.values.numbers[i] ?? 0;
+          incumbentCost += this.prepared.costs.numbers[i] ?? 0;
+        }
+      if (this.improves(incumbentValue, incumbentCost)) {
+        this.best.set(incumbent);
+        this.bestValue = incumbentValue;
+        this.bestCost = incumbentCost;
+      }
+    }
+    return this.dfs(OPTIMISE) === 'limit' ? 'limit' : 'done';
+  }
+
+  /** Among sets with the optimum's value and cost, the one that selects the earliest differing row. */
+  preferEarlierRows(): 'done' | 'limit' {
+    const { status, isVoluntary, mustEndIn, best } = this;
+    const witness = Uint8Array.from(best);
+    const target = { targetValue: this.bestValue, targetCost: this.bestCost };
+    // Most optima are unique: one search for any other set as good settles it without row-by-row proofs.
+    const other = this.dfs({ mode: 'witness', ...target, differentFrom: witness });
+    if (other === 'limit') return 'limit';
+    best.set(witness);
+    if (other === 'done') return 'done';
+    const goal: Goal = { mode: 'witness', ...target, differentFrom: undefined };
+    for (let row = 0; row < this.prepared.n; row++) {
+      if (status[row] !== UNDECIDED) continue;
+      const voluntaryRow = isVoluntary[row] === 1;
+      if (witness[row]) {
+        if (voluntaryRow) this.include(row);
+        else mustEndIn.push(row);
+        continue;
+      }
+      // Is there an optimal set with this row in, given the rows before? Keep it in if so, else set it out.
+      this.snapshot(ROW_SLOT);
+      if (!voluntaryRow) mustEndIn.push(row);
+      const committed = voluntaryRow ? this.include(row) : true;
+      const outcome = committed ? this.dfs(goal) : 'done';
+      if (outcome === 'limit') return 'limit';
+      if (outcome === 'found') {
+        witness.set(best);
+        continue;
+      }
+      this.restore(ROW_SLOT);
+      if (!voluntaryRow) mustEndIn.pop();
+      this.excludeWithDependents(row);
+    }
+    best.set(witness);
+    return 'done';
+  }
+
+  /** Saves the state that decisions change (trail lengths, slack, cost and value) into checkpoint `slot`. */
+  private snapshot(slot: number): void {
+    this.savedTrail[slot] = this.trailLength;
+    this.savedOpen[slot] = this.openTrailLength;
+    this.savedTree[slot] = this.lp.treeTrailLength;
+    this.savedFlags[slot] = this.lp.flagTrailLength;
+    this.savedSlack[slot] = this.slack;
+    this.savedCost[slot] = this.currentCost;
+    this.savedValue[slot] = this.currentValue;
+  }
+
+  /** Undoes every decision made since checkpoint `slot`: statuses, group owners, open trees and the LP, exactly. */
+  private restore(slot: number): void {
+    this.lp.undoTo(this.savedTree[slot] ?? 0, this.savedFlags[slot] ?? 0);
+    const openMark = this.savedOpen[slot] ?? 0;
+    while (this.openTrailLength > openMark) {
+      const top = this.openTrail[--this.openTrailLength] ?? 0;
+      this.membersIn[top] = (this.membersIn[top] ?? 0) - 1;
+    }
+    const { trail, status, groupOwner } = this;
+    const mark = this.savedTrail[slot] ?? 0;
+    let length = this.trailLength;
+    while (length > mark) {
+      const entry = trail[--length] ?? 0;
+      if (entry >= 0) status[entry] = UNDECIDED;
+      else groupOwner[-1 - entry] = -1;
+    }
+    this.trailLength = length;
+    this.slack = this.savedSlack[slot] ?? 0;
+    this.currentCost = this.savedCost[slot] ?? 0;
+    this.currentValue = this.savedValue[slot] ?? 0;
+  }
+
+  /** Keeps the slack of requirement trees up to date when an item is decided (before its status changes). */
+  private statusChanged(item: number, to: typeof IN | typeof OUT): void {
+    const top = this.treeOf[item] ?? -1;
     if (top < 0) return;
-    if ((membersIn[top] ?? 0) > 0) slack -= owed[item] ?? 0;
+    if ((this.membersIn[top] ?? 0) > 0) this.slack -= this.owed[item] ?? 0;
     if (to !== IN) return;
-    if ((membersIn[top] ?? 0) === 0)
-      for (const member of composite.members[top] ?? [])
-        if (member !== item && status[member] === UNDECIDED) slack += owed[member] ?? 0;
-    membersIn[top] = (membersIn[top] ?? 0) + 1;
-    openTrail[openTrailLength++] = top;
-  };
+    if ((this.membersIn[top] ?? 0) === 0)
+      for (const member of this.treeMembers[top] ?? [])
+        if (member !== item && this.status[member] === UNDECIDED) this.slack += this.owed[member] ?? 0;
+    this.membersIn[top] = (this.membersIn[top] ?? 0) + 1;
+    this.openTrail[this.openTrailLength++] = top;
+  }
 
-  const flagTrail = new Int32Array(2 * (u + prepared.groupLabels.length) + 2);
-  let flagTrailLength = 0;
-  /** Puts a unit into the Fenwick trees or takes it out, remembering old node values for an exact undo. */
-  const setUnit = (unit: number, active: boolean) => {
-    const position = positionOf[unit] ?? -1;
-    if (position < 0 || (unitActive[unit] === 1) === active) return;
-    unitActive[unit] = active ? 1 : 0;
-    flagTrail[flagTrailLength++] = unit;
-    const sign = active ? -1 : 1;
-    const itemCost = sign * (unitCost[unit] ?? 0);
-    const itemValue = sign * (unitValue[unit] ?? 0);
-    for (let q = position + 1; q <= u; q += q & -q) {
-      treeTrailNode[treeTrailLength] = q;
-      treeTrailCost[treeTrailLength] = treeCost[q] ?? 0;
-      treeTrailValue[treeTrailLength] = treeValue[q] ?? 0;
-      treeTrailLength++;
-      treeCost[q] = (treeCost[q] ?? 0) - itemCost;
-      treeValue[q] = (treeValue[q] ?? 0) - itemValue;
-    }
-  };
-  /**
-   * An item decided: its own unit leaves the LP. In a group still on its hull, an item in takes the hull out;
-   * the first item out replaces the hull by the other undecided items standing for themselves.
-   */
-  const leaveTrees = (item: number, to: typeof IN | typeof OUT) => {
-    const group = groupOf[item] ?? -1;
-    if (group >= 0 && groupMode[group] === 0) {
-      for (const unit of groupUnits[group] ?? []) setUnit(unit, false);
-      if (to === OUT && (groupOwner[group] ?? -1) < 0) {
-        groupMode[group] = 1;
-        flagTrail[flagTrailLength++] = -1 - group;
-        for (const member of groupMembers[group] ?? [])
-          if (member !== item && status[member] === UNDECIDED) setUnit(unitOfItem[member] ?? -1, true);
-      }
-    }
-    setUnit(unitOfItem[item] ?? -1, false);
-  };
-  const markOut = (item: number) => {
-    statusChanged(item, OUT);
-    status[item] = OUT;
-    trail[trailLength++] = item;
-    leaveTrees(item, OUT);
-  };
-  const excludeWithDependents = (item: number) => {
-    markOut(item);
-    for (const dependent of dependents[item] ?? []) if (status[dependent] === UNDECIDED) markOut(dependent);
-  };
-  const include = (item: number): boolean => {
+  private markOut(item: number): void {
+    this.statusChanged(item, OUT);
+    this.status[item] = OUT;
+    this.trail[this.trailLength++] = item;
+    this.lp.decide(item, OUT);
+  }
+
+  private excludeWithDependents(item: number): void {
+    this.markOut(item);
+    for (const dependent of this.prepared.dependents[item] ?? [])
+      if (this.status[dependent] === UNDECIDED) this.markOut(dependent);
+  }
+
+  /** Includes an item with its requirement closure, closing their groups; false (and no change) when it cannot. */
+  private include(item: number): boolean {
+    const { status, groupOwner, trail } = this;
+    const { closures, groupOf, groupMembers, costs } = this.prepared;
+    const cost = costs.numbers;
+    const value = this.prepared.values.numbers;
     let addCost = 0;
     let addValue = 0;
     for (const member of closures[item] ?? []) {
@@ -304,202 +319,86 @@ export function createSearch(
       addCost += cost[member] ?? 0;
       addValue += value[member] ?? 0;
     }
-    if (!fits(costs, currentCost + addCost, budgetW)) return false;
+    if (!fits(costs, this.currentCost + addCost, this.budget)) return false;
     for (const member of closures[item] ?? []) {
       if (status[member] !== UNDECIDED) continue;
-      statusChanged(member, IN);
+      this.statusChanged(member, IN);
       status[member] = IN;
-      trail[trailLength++] = member;
-      leaveTrees(member, IN);
+      trail[this.trailLength++] = member;
+      this.lp.decide(member, IN);
       const group = groupOf[member] ?? -1;
       if (group < 0) continue;
       groupOwner[group] = member;
-      trail[trailLength++] = -1 - group;
+      trail[this.trailLength++] = -1 - group;
       for (const other of groupMembers[group] ?? [])
-        if (other !== member && status[other] === UNDECIDED) excludeWithDependents(other);
+        if (other !== member && status[other] === UNDECIDED) this.excludeWithDependents(other);
     }
-    currentCost += addCost;
-    currentValue += addValue;
+    this.currentCost += addCost;
+    this.currentValue += addValue;
     return true;
-  };
-  /** Restores the state of a checkpoint: statuses, group owners and Fenwick nodes, exactly. */
-  const undoTo = (mark: number, treeMark: number, openMark: number, flagMark: number) => {
-    while (flagTrailLength > flagMark) {
-      const entry = flagTrail[--flagTrailLength] ?? 0;
-      if (entry >= 0) unitActive[entry] = unitActive[entry] ? 0 : 1;
-      else groupMode[-1 - entry] = 0;
-    }
-    while (openTrailLength > openMark) {
-      const top = openTrail[--openTrailLength] ?? 0;
-      membersIn[top] = (membersIn[top] ?? 0) - 1;
-    }
-    while (trailLength > mark) {
-      const entry = trail[--trailLength] ?? 0;
-      if (entry >= 0) status[entry] = UNDECIDED;
-      else groupOwner[-1 - entry] = -1;
-    }
-    while (treeTrailLength > treeMark) {
-      treeTrailLength--;
-      const q = treeTrailNode[treeTrailLength] ?? 0;
-      treeCost[q] = treeTrailCost[treeTrailLength] ?? 0;
-      treeValue[q] = treeTrailValue[treeTrailLength] ?? 0;
-    }
-  };
-  const floorToStep = (amount: number) =>
-    valueStep > 0
-      ? valueStep * Math.floor(amount / valueStep + 1e-12 * Math.max(1, amount / valueStep))
-      : amount;
-  const ceilToStep = (amount: number) =>
-    costStep > 0 ? costStep * Math.ceil(amount / costStep - 1e-12 * Math.max(1, amount / costStep)) : amount;
+  }
 
-  /** Dantzig bound: the LP optimum over the undecided voluntary items with capacity `roomRaw`. */
-  const upperBound = (roomRaw: number): number => {
-    let room = Math.max(0, roomRaw);
-    let position = 0;
-    let gain = 0;
-    for (let step = topStep; step > 0; step >>= 1) {
-      const next = position + step;
-      if (next <= u && (treeCost[next] ?? 0) <= room) {
-        position = next;
-        room -= treeCost[next] ?? 0;
-        gain += treeValue[next] ?? 0;
-      }
+  /** Excludes the item at position k of the order, what requires it, and its identical twins after it. */
+  private excludeWithTwins(k: number): void {
+    const { order, status, twinWithNext } = this;
+    this.excludeWithDependents(order[k] ?? 0);
+    for (let twin = k; twin < order.length && twinWithNext[twin]; twin++) {
+      const next = order[twin + 1] ?? 0;
+      if (status[next] === UNDECIDED) this.markOut(next);
     }
-    if (position < u) {
-      const unit = unitOrder[position] ?? 0;
-      const unitPrice = unitCost[unit] ?? 0;
-      if (unitPrice > 0) gain += (room * (unitValue[unit] ?? 0)) / unitPrice;
-    }
-    return gain;
-  };
-  /** LP lower bound on the extra cost needed to gain `need` more value from the undecided voluntary items. */
-  const costToReach = (need: number): number => {
-    if (need <= 0) return 0;
-    let position = 0;
-    let gained = 0;
-    let spent = 0;
-    for (let step = topStep; step > 0; step >>= 1) {
-      const next = position + step;
-      if (next <= u && gained + (treeValue[next] ?? 0) < need) {
-        position = next;
-        gained += treeValue[next] ?? 0;
-        spent += treeCost[next] ?? 0;
-      }
-    }
-    if (position >= u) return Number.POSITIVE_INFINITY;
-    const unit = unitOrder[position] ?? 0;
-    return spent + ((need - gained) * (unitCost[unit] ?? 0)) / (unitValue[unit] ?? 1);
-  };
+  }
 
-  const differs = (flags: Uint8Array): boolean => {
-    for (let i = 0; i < n; i++) if ((status[i] === IN ? 1 : 0) !== flags[i]) return true;
+  /** True when (value, cost) beats the best: more value, or as much value for less cost. */
+  private improves(value: number, cost: number): boolean {
+    return (
+      value > this.bestValue + this.tolValue ||
+      (value >= this.bestValue - this.tolValue && cost < this.bestCost - this.tolCost)
+    );
+  }
+
+  private differs(flags: Uint8Array): boolean {
+    for (let i = 0; i < this.prepared.n; i++) if ((this.status[i] === IN ? 1 : 0) !== flags[i]) return true;
     return false;
-  };
+  }
 
-  const framePosition = new Int32Array(m + 2);
-  const framePhase = new Uint8Array(m + 2);
-  const frameMark = new Int32Array(m + 2);
-  const frameTreeMark = new Int32Array(m + 2);
-  const frameOpenMark = new Int32Array(m + 2);
-  const frameFlagMark = new Int32Array(m + 2);
-  const frameSlack = new Float64Array(m + 2);
-  const frameCost = new Float64Array(m + 2);
-  const frameValue = new Float64Array(m + 2);
+  private floorToStep(amount: number): number {
+    const step = this.valueStep;
+    return step > 0 ? step * Math.floor(amount / step + 1e-12 * Math.max(1, amount / step)) : amount;
+  }
+
+  private ceilToStep(amount: number): number {
+    const step = this.costStep;
+    return step > 0 ? step * Math.ceil(amount / step - 1e-12 * Math.max(1, amount / step)) : amount;
+  }
 
   /**
-   * One depth-first search from the current state. `optimise`: improve (bestValue, bestCost). `witness`: stop at
-   * the first completion with value ≥ targetValue, cost ≤ targetCost and every `mustEndIn` item in.
+   * One depth-first search from the current state, with an explicit stack (frames by depth); the state is
+   * restored when it returns. See the file's comment for the goals, the branching and the bounds.
    */
-  const dfs = (
-    mode: 'optimise' | 'witness',
-    targetValue: number,
-    targetCost: number,
-    differentFrom?: Uint8Array,
-  ): 'done' | 'found' | 'limit' => {
-    const startMark = trailLength;
-    const startTreeMark = treeTrailLength;
-    const startOpenMark = openTrailLength;
-    const startFlagMark = flagTrailLength;
-    const startSlack = slack;
-    const startCost = currentCost;
-    const startValue = currentValue;
+  private dfs(goal: Goal): 'done' | 'found' | 'limit' {
+    const { framePosition, framePhase, order } = this;
+    this.snapshot(SEARCH_SLOT);
     let outcome: 'done' | 'found' | 'limit' = 'done';
     let depth = 0;
     framePosition[0] = 0;
     framePhase[0] = 0;
-    search: while (depth >= 0) {
+    while (depth >= 0) {
       const phase = framePhase[depth] ?? 0;
       if (phase === 0) {
-        let k = framePosition[depth] ?? 0;
-        while (k < m && status[order[k] ?? 0] !== UNDECIDED) k++;
-        framePosition[depth] = k;
-        if (++nodes > nodeLimit) {
-          outcome = 'limit';
-          break;
-        }
-        if (mode === 'witness') {
-          for (const item of mustEndIn)
-            if (status[item] === OUT) {
-              depth--;
-              continue search;
-            }
-        }
-        if (k === m) {
-          if (mode === 'optimise') {
-            if (
-              currentValue > bestValue + tolValue ||
-              (currentValue >= bestValue - tolValue && currentCost < bestCost - tolCost)
-            ) {
-              for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
-              bestValue = currentValue;
-              bestCost = currentCost;
-            }
-          } else if (
-            currentValue >= targetValue - tolValue &&
-            currentCost <= targetCost + tolCost &&
-            mustEndIn.every((item) => status[item] === IN) &&
-            (!differentFrom || differs(differentFrom))
-          ) {
-            for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
-            outcome = 'found';
-            break;
-          }
+        const step = this.visit(goal, depth);
+        if (step === BACK) {
           depth--;
           continue;
         }
-        const bound = floorToStep(currentValue + slack + upperBound(budgetW + tolCost - currentCost));
-        if (mode === 'optimise') {
-          if (bound < bestValue - tolValue) {
-            depth--;
-            continue;
-          }
-          if (bound <= bestValue + tolValue) {
-            const extra = ceilToStep(costToReach(bestValue - tolValue - currentValue - slack));
-            if (currentCost + extra >= bestCost - tolCost) {
-              depth--;
-              continue;
-            }
-          }
-        } else {
-          if (bound < targetValue - tolValue) {
-            depth--;
-            continue;
-          }
-          const extra = ceilToStep(costToReach(targetValue - tolValue - currentValue - slack));
-          if (currentCost + extra > targetCost + tolCost) {
-            depth--;
-            continue;
-          }
+        if (step !== BRANCH) {
+          outcome = step === FOUND ? 'found' : 'limit';
+          break;
         }
+        // Try "in" first; the checkpoint lets phase 1 undo it and try "out".
+        const k = framePosition[depth] ?? 0;
         framePhase[depth] = 1;
-        frameMark[depth] = trailLength;
-        frameTreeMark[depth] = treeTrailLength;
-        frameOpenMark[depth] = openTrailLength;
-        frameFlagMark[depth] = flagTrailLength;
-        frameSlack[depth] = slack;
-        frameCost[depth] = currentCost;
-        frameValue[depth] = currentValue;
-        if (include(order[k] ?? 0)) {
+        this.snapshot(FIRST_FRAME_SLOT + depth);
+        if (this.include(order[k] ?? 0)) {
           depth++;
           framePosition[depth] = k + 1;
           framePhase[depth] = 0;
@@ -507,22 +406,10 @@ export function createSearch(
         continue;
       }
       const k = framePosition[depth] ?? 0;
-      undoTo(
-        frameMark[depth] ?? 0,
-        frameTreeMark[depth] ?? 0,
-        frameOpenMark[depth] ?? 0,
-        frameFlagMark[depth] ?? 0,
-      );
-      slack = frameSlack[depth] ?? 0;
-      currentCost = frameCost[depth] ?? 0;
-      currentValue = frameValue[depth] ?? 0;
+      this.restore(FIRST_FRAME_SLOT + depth);
       if (phase === 1) {
         framePhase[depth] = 2;
-        excludeWithDependents(order[k] ?? 0);
-        for (let twin = k; twin < m && twinWithNext[twin]; twin++) {
-          const next = order[twin + 1] ?? 0;
-          if (status[next] === UNDECIDED) markOut(next);
-        }
+        this.excludeWithTwins(k);
         depth++;
         framePosition[depth] = k + 1;
         framePhase[depth] = 0;
@@ -530,80 +417,78 @@ export function createSearch(
       }
       depth--;
     }
-    undoTo(startMark, startTreeMark, startOpenMark, startFlagMark);
-    slack = startSlack;
-    currentCost = startCost;
-    currentValue = startValue;
+    this.restore(SEARCH_SLOT);
     return outcome;
-  };
+  }
 
-  return {
-    best,
-    nodes: () => nodes,
-    unconstrainedVoluntary,
-    voluntary: Int32Array.from(voluntaryList),
-    remainingBudget: remaining,
-    optimise(incumbent) {
-      if (incumbent) {
-        let incumbentValue = 0;
-        let incumbentCost = 0;
-        for (let i = 0; i < n; i++)
-          if (incumbent[i]) {
-            incumbentValue += value[i] ?? 0;
-            incumbentCost += cost[i] ?? 0;
-          }
-        if (
-          incumbentValue > bestValue + tolValue ||
-          (incumbentValue >= bestValue - tolValue && incumbentCost < bestCost - tolCost)
-        ) {
-          best.set(incumbent);
-          bestValue = incumbentValue;
-          bestCost = incumbentCost;
-        }
+  /** A node's first visit: skips decided items, counts the node, then settles it at a leaf or by the bounds. */
+  private visit(goal: Goal, depth: number): number {
+    const { order, status } = this;
+    const m = order.length;
+    let k = this.framePosition[depth] ?? 0;
+    while (k < m && status[order[k] ?? 0] !== UNDECIDED) k++;
+    this.framePosition[depth] = k;
+    if (++this.nodeCount > this.nodeLimit) return LIMIT;
+    if (goal.mode === 'witness') {
+      for (const item of this.mustEndIn) if (status[item] === OUT) return BACK;
+    }
+    if (k === m) return this.complete(goal) ? FOUND : BACK;
+    return this.cut(goal) ? BACK : BRANCH;
+  }
+
+  /** A completed set: records it if it improves the best (optimise), or says whether it is a witness. */
+  private complete(goal: Goal): boolean {
+    const { status, best } = this;
+    const n = this.prepared.n;
+    if (goal.mode === 'optimise') {
+      if (this.improves(this.currentValue, this.currentCost)) {
+        for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
+        this.bestValue = this.currentValue;
+        this.bestCost = this.currentCost;
       }
-      return dfs('optimise', 0, 0) === 'limit' ? 'limit' : 'done';
-    },
-    preferEarlierRows() {
-      const targetValue = bestValue;
-      const targetCost = bestCost;
-      const witness = Uint8Array.from(best);
-      // Most optima are unique: one search for any other set as good settles it without row-by-row proofs.
-      const other = dfs('witness', targetValue, targetCost, witness);
-      if (other === 'limit') return 'limit';
-      best.set(witness);
-      if (other === 'done') return 'done';
-      for (let row = 0; row < n; row++) {
-        if (status[row] !== UNDECIDED) continue;
-        const voluntaryRow = isVoluntary[row] === 1;
-        if (witness[row]) {
-          if (voluntaryRow) include(row);
-          else mustEndIn.push(row);
-          continue;
-        }
-        const mark = trailLength;
-        const treeMark = treeTrailLength;
-        const openMark = openTrailLength;
-        const flagMark = flagTrailLength;
-        const savedSlack = slack;
-        const savedCost = currentCost;
-        const savedValue = currentValue;
-        if (!voluntaryRow) mustEndIn.push(row);
-        const committed = voluntaryRow ? include(row) : true;
-        const outcome = committed ? dfs('witness', targetValue, targetCost) : 'done';
-        if (outcome === 'limit') return 'limit';
-        if (outcome === 'found') {
-          witness.set(best);
-          continue;
-        }
-        undoTo(mark, treeMark, openMark, flagMark);
-        slack = savedSlack;
-        currentCost = savedCost;
-        currentValue = savedValue;
-        if (!voluntaryRow) mustEndIn.pop();
-        excludeWithDependents(row);
+      return false;
+    }
+    if (
+      this.currentValue >= goal.targetValue - this.tolValue &&
+      this.currentCost <= goal.targetCost + this.tolCost &&
+      this.mustEndIn.every((item) => status[item] === IN) &&
+      (!goal.differentFrom || this.differs(goal.differentFrom))
+    ) {
+      for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
+      return true;
+    }
+    return false;
+  }
+
+  /** True when the LP bounds show that no completion of this node can beat the best (or reach the target). */
+  private cut(goal: Goal): boolean {
+    const { currentValue, currentCost, slack, tolValue, tolCost } = this;
+    const bound = this.floorToStep(
+      currentValue + slack + this.lp.upperBound(this.budget + tolCost - currentCost),
+    );
+    if (goal.mode === 'optimise') {
+      if (bound < this.bestValue - tolValue) return true;
+      if (bound <= this.bestValue + tolValue) {
+        const extra = this.ceilToStep(this.lp.costToReach(this.bestValue - tolValue - currentValue - slack));
+        if (currentCost + extra >= this.bestCost - tolCost) return true;
       }
-      best.set(witness);
-      return 'done';
-    },
-  };
+      return false;
+    }
+    if (bound < goal.targetValue - tolValue) return true;
+    const extra = this.ceilToStep(this.lp.costToReach(goal.targetValue - tolValue - currentValue - slack));
+    return currentCost + extra > goal.targetCost + tolCost;
+  }
+}
+
+/**
+ * The search over one item list and budget, with forced items in and blocked items out (see {@link Search} and
+ * the file's comment).
+ */
+export function createSearch(
+  prepared: Prepared,
+  budget: number,
+  nodeLimit: number,
+  forcedTotals: { cost: number; value: number },
+): Search {
+  return new Search(prepared, budget, nodeLimit, forcedTotals);
 }
