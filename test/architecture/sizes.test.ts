@@ -11,18 +11,6 @@ import { FILES, parse, ROOT } from './sources';
 const MAX_FILE_LINES = 600;
 const MAX_FUNCTION_LINES = 120;
 
-/**
- * Known offenders, each with the reason it is still here. Every entry must still break a limit (a test checks),
- * so fixing one means deleting its line. The selection search's closure was rewritten as a small Search class
- * with snapshot()/restore() (commit 3bf20b9, same 36,424 solves byte for byte) but the class grew
- * dist/excel/functions.js past its 100 KiB budget, so it was reverted until a version as small as the closure.
- */
-const KNOWN_OFFENDERS: readonly string[] = [
-  'core/prioritization/selection-search.ts (610 lines)',
-  'core/prioritization/selection-search.ts:37 createSearch (573 lines)',
-  'core/prioritization/selection-search.ts:413 (anonymous) (126 lines)',
-];
-
 /** Functions longer than the limit in `file`, with their first line and length. */
 function longFunctions(file: string): string[] {
   const source = parse(file);
@@ -51,10 +39,6 @@ describe('source sizes', () => {
   const offenders = [...longFiles(), ...FILES.flatMap(longFunctions)];
 
   it(`keeps every source file within ${MAX_FILE_LINES} lines and every function within ${MAX_FUNCTION_LINES}`, () => {
-    expect(offenders.filter((offender) => !KNOWN_OFFENDERS.includes(offender))).toEqual([]);
-  });
-
-  it('lists as known offenders only places that still break a limit', () => {
-    expect(KNOWN_OFFENDERS.filter((known) => !offenders.includes(known))).toEqual([]);
+    expect(offenders).toEqual([]);
   });
 });
