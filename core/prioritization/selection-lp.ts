@@ -95,31 +95,31 @@ function buildUnits(prepared: Prepared, isUnit: Uint8Array, lpValue: Float64Arra
  * backtracking never accumulates rounding drift.
  */
 export class LpBound {
-  private readonly groupOf: Int32Array;
-  private readonly groupMembers: readonly Int32Array[];
+  private readonly groupOf_: Int32Array;
+  private readonly groupMembers_: readonly Int32Array[];
   /** The search's item statuses and group owners, read (never written) when a group leaves its hull. */
-  private readonly status: Uint8Array;
-  private readonly groupOwner: Int32Array;
-  private readonly unitCost: Float64Array;
-  private readonly unitValue: Float64Array;
-  private readonly unitActive: Uint8Array;
-  private readonly unitOfItem: Int32Array;
-  private readonly groupUnits: readonly (readonly number[])[];
+  private readonly status_: Uint8Array;
+  private readonly groupOwner_: Int32Array;
+  private readonly unitCost_: Float64Array;
+  private readonly unitValue_: Float64Array;
+  private readonly unitActive_: Uint8Array;
+  private readonly unitOfItem_: Int32Array;
+  private readonly groupUnits_: readonly (readonly number[])[];
   /** 0: the group's hull stands in the LP; 1: its undecided items stand for themselves. */
-  private readonly groupMode: Uint8Array;
-  private readonly unitCount: number;
-  private readonly unitOrder: Int32Array;
-  private readonly positionOf: Int32Array;
-  private readonly topStep: number;
-  private readonly treeCost: Float64Array;
-  private readonly treeValue: Float64Array;
-  private readonly treeTrailNode: Int32Array;
-  private readonly treeTrailCost: Float64Array;
-  private readonly treeTrailValue: Float64Array;
+  private readonly groupMode_: Uint8Array;
+  private readonly unitCount_: number;
+  private readonly unitOrder_: Int32Array;
+  private readonly positionOf_: Int32Array;
+  private readonly topStep_: number;
+  private readonly treeCost_: Float64Array;
+  private readonly treeValue_: Float64Array;
+  private readonly treeTrailNode_: Int32Array;
+  private readonly treeTrailCost_: Float64Array;
+  private readonly treeTrailValue_: Float64Array;
   /** Fenwick node changes so far (a checkpoint mark). */
   treeTrailLength = 0;
   /** Unit flips (unit ≥ 0) and groups leaving their hull (−1 − group). */
-  private readonly flagTrail: Int32Array;
+  private readonly flagTrail_: Int32Array;
   /** Flag changes so far (a checkpoint mark). */
   flagTrailLength = 0;
 
@@ -130,47 +130,54 @@ export class LpBound {
     status: Uint8Array,
     groupOwner: Int32Array,
   ) {
-    this.groupOf = prepared.groupOf;
-    this.groupMembers = prepared.groupMembers;
-    this.status = status;
-    this.groupOwner = groupOwner;
+    this.groupOf_ = prepared.groupOf;
+    this.groupMembers_ = prepared.groupMembers;
+    this.status_ = status;
+    this.groupOwner_ = groupOwner;
     const units = buildUnits(prepared, isUnit, lpValue);
-    this.unitCost = units.cost;
-    this.unitValue = units.value;
-    this.unitActive = units.active;
-    this.unitOfItem = units.ofItem;
-    this.groupUnits = units.ofGroup;
-    this.groupMode = new Uint8Array(prepared.groupLabels.length);
+    this.unitCost_ = units.cost;
+    this.unitValue_ = units.value;
+    this.unitActive_ = units.active;
+    this.unitOfItem_ = units.ofItem;
+    this.groupUnits_ = units.ofGroup;
+    this.groupMode_ = new Uint8Array(prepared.groupLabels.length);
     const u = units.cost.length;
-    this.unitCount = u;
+    this.unitCount_ = u;
     const { cost, value } = units;
-    this.unitOrder = Int32Array.from({ length: u }, (_, id) => id).sort(
+    this.unitOrder_ = Int32Array.from({ length: u }, (_, id) => id).sort(
       (a, b) =>
         (value[b] ?? 0) * (cost[a] ?? 0) - (value[a] ?? 0) * (cost[b] ?? 0) ||
         (cost[a] ?? 0) - (cost[b] ?? 0) ||
         a - b,
     );
-    this.positionOf = new Int32Array(u).fill(-1);
-    this.unitOrder.forEach((unit, k) => {
-      this.positionOf[unit] = k;
+    this.positionOf_ = new Int32Array(u).fill(-1);
+    this.unitOrder_.forEach((unit, k) => {
+      this.positionOf_[unit] = k;
     });
-    this.treeCost = new Float64Array(u + 1);
-    this.treeValue = new Float64Array(u + 1);
-    this.fillTrees();
+    this.treeCost_ = new Float64Array(u + 1);
+    this.treeValue_ = new Float64Array(u + 1);
+    this.fillTrees_();
     let topStep = 1;
     while (topStep * 2 <= u) topStep *= 2;
-    this.topStep = topStep;
+    this.topStep_ = topStep;
     // Each unit enters or leaves the trees at most twice on one path, touching ⌈log2(u + 1)⌉ nodes each time.
-    this.treeTrailNode = new Int32Array((2 * u + 4) * (Math.ceil(Math.log2(u + 1)) + 2));
-    this.treeTrailCost = new Float64Array(this.treeTrailNode.length);
-    this.treeTrailValue = new Float64Array(this.treeTrailNode.length);
-    this.flagTrail = new Int32Array(2 * (u + prepared.groupLabels.length) + 2);
+    this.treeTrailNode_ = new Int32Array((2 * u + 4) * (Math.ceil(Math.log2(u + 1)) + 2));
+    this.treeTrailCost_ = new Float64Array(this.treeTrailNode_.length);
+    this.treeTrailValue_ = new Float64Array(this.treeTrailNode_.length);
+    this.flagTrail_ = new Int32Array(2 * (u + prepared.groupLabels.length) + 2);
   }
 
   /** Builds the Fenwick trees (1-based, in density order) of the units that start active. */
-  private fillTrees(): void {
-    const { treeCost, treeValue, unitOrder, unitActive, unitCost, unitValue } = this;
-    const u = this.unitCount;
+  private fillTrees_(): void {
+    const {
+      treeCost_: treeCost,
+      treeValue_: treeValue,
+      unitOrder_: unitOrder,
+      unitActive_: unitActive,
+      unitCost_: unitCost,
+      unitValue_: unitValue,
+    } = this;
+    const u = this.unitCount_;
     for (let q = 1; q <= u; q++) {
       const unit = unitOrder[q - 1] ?? 0;
       if (unitActive[unit]) {
@@ -186,16 +193,22 @@ export class LpBound {
   }
 
   /** Puts a unit into the Fenwick trees or takes it out, remembering old node values for an exact undo. */
-  private setUnit(unit: number, active: boolean): void {
-    const position = this.positionOf[unit] ?? -1;
-    if (position < 0 || (this.unitActive[unit] === 1) === active) return;
-    this.unitActive[unit] = active ? 1 : 0;
-    this.flagTrail[this.flagTrailLength++] = unit;
+  private setUnit_(unit: number, active: boolean): void {
+    const position = this.positionOf_[unit] ?? -1;
+    if (position < 0 || (this.unitActive_[unit] === 1) === active) return;
+    this.unitActive_[unit] = active ? 1 : 0;
+    this.flagTrail_[this.flagTrailLength++] = unit;
     const sign = active ? -1 : 1;
-    const itemCost = sign * (this.unitCost[unit] ?? 0);
-    const itemValue = sign * (this.unitValue[unit] ?? 0);
-    const { treeCost, treeValue, treeTrailNode, treeTrailCost, treeTrailValue } = this;
-    const u = this.unitCount;
+    const itemCost = sign * (this.unitCost_[unit] ?? 0);
+    const itemValue = sign * (this.unitValue_[unit] ?? 0);
+    const {
+      treeCost_: treeCost,
+      treeValue_: treeValue,
+      treeTrailNode_: treeTrailNode,
+      treeTrailCost_: treeTrailCost,
+      treeTrailValue_: treeTrailValue,
+    } = this;
+    const u = this.unitCount_;
     let length = this.treeTrailLength;
     for (let q = position + 1; q <= u; q += q & -q) {
       treeTrailNode[length] = q;
@@ -214,28 +227,34 @@ export class LpBound {
    * by the group's other undecided items standing for themselves.
    */
   decide(item: number, to: typeof IN | typeof OUT): void {
-    const group = this.groupOf[item] ?? -1;
-    if (group >= 0 && this.groupMode[group] === 0) {
-      for (const unit of this.groupUnits[group] ?? []) this.setUnit(unit, false);
-      if (to === OUT && (this.groupOwner[group] ?? -1) < 0) {
-        this.groupMode[group] = 1;
-        this.flagTrail[this.flagTrailLength++] = -1 - group;
-        for (const member of this.groupMembers[group] ?? [])
-          if (member !== item && this.status[member] === UNDECIDED)
-            this.setUnit(this.unitOfItem[member] ?? -1, true);
+    const group = this.groupOf_[item] ?? -1;
+    if (group >= 0 && this.groupMode_[group] === 0) {
+      for (const unit of this.groupUnits_[group] ?? []) this.setUnit_(unit, false);
+      if (to === OUT && (this.groupOwner_[group] ?? -1) < 0) {
+        this.groupMode_[group] = 1;
+        this.flagTrail_[this.flagTrailLength++] = -1 - group;
+        for (const member of this.groupMembers_[group] ?? [])
+          if (member !== item && this.status_[member] === UNDECIDED)
+            this.setUnit_(this.unitOfItem_[member] ?? -1, true);
       }
     }
-    this.setUnit(this.unitOfItem[item] ?? -1, false);
+    this.setUnit_(this.unitOfItem_[item] ?? -1, false);
   }
 
   /** Undoes every change made since the marks `treeMark` and `flagMark` were read, exactly. */
   undoTo(treeMark: number, flagMark: number): void {
     while (this.flagTrailLength > flagMark) {
-      const entry = this.flagTrail[--this.flagTrailLength] ?? 0;
-      if (entry >= 0) this.unitActive[entry] = this.unitActive[entry] ? 0 : 1;
-      else this.groupMode[-1 - entry] = 0;
+      const entry = this.flagTrail_[--this.flagTrailLength] ?? 0;
+      if (entry >= 0) this.unitActive_[entry] = this.unitActive_[entry] ? 0 : 1;
+      else this.groupMode_[-1 - entry] = 0;
     }
-    const { treeCost, treeValue, treeTrailNode, treeTrailCost, treeTrailValue } = this;
+    const {
+      treeCost_: treeCost,
+      treeValue_: treeValue,
+      treeTrailNode_: treeTrailNode,
+      treeTrailCost_: treeTrailCost,
+      treeTrailValue_: treeTrailValue,
+    } = this;
     let length = this.treeTrailLength;
     while (length > treeMark) {
       length--;
@@ -248,12 +267,12 @@ export class LpBound {
 
   /** Dantzig bound: the LP optimum over the active units with capacity `roomRaw`. */
   upperBound(roomRaw: number): number {
-    const { treeCost, treeValue } = this;
-    const u = this.unitCount;
+    const { treeCost_: treeCost, treeValue_: treeValue } = this;
+    const u = this.unitCount_;
     let room = Math.max(0, roomRaw);
     let position = 0;
     let gain = 0;
-    for (let step = this.topStep; step > 0; step >>= 1) {
+    for (let step = this.topStep_; step > 0; step >>= 1) {
       const next = position + step;
       if (next <= u && (treeCost[next] ?? 0) <= room) {
         position = next;
@@ -262,9 +281,9 @@ export class LpBound {
       }
     }
     if (position < u) {
-      const unit = this.unitOrder[position] ?? 0;
-      const unitPrice = this.unitCost[unit] ?? 0;
-      if (unitPrice > 0) gain += (room * (this.unitValue[unit] ?? 0)) / unitPrice;
+      const unit = this.unitOrder_[position] ?? 0;
+      const unitPrice = this.unitCost_[unit] ?? 0;
+      if (unitPrice > 0) gain += (room * (this.unitValue_[unit] ?? 0)) / unitPrice;
     }
     return gain;
   }
@@ -272,12 +291,12 @@ export class LpBound {
   /** LP lower bound on the extra cost needed to gain `need` more value from the active units. */
   costToReach(need: number): number {
     if (need <= 0) return 0;
-    const { treeCost, treeValue } = this;
-    const u = this.unitCount;
+    const { treeCost_: treeCost, treeValue_: treeValue } = this;
+    const u = this.unitCount_;
     let position = 0;
     let gained = 0;
     let spent = 0;
-    for (let step = this.topStep; step > 0; step >>= 1) {
+    for (let step = this.topStep_; step > 0; step >>= 1) {
       const next = position + step;
       if (next <= u && gained + (treeValue[next] ?? 0) < need) {
         position = next;
@@ -286,7 +305,7 @@ export class LpBound {
       }
     }
     if (position >= u) return Number.POSITIVE_INFINITY;
-    const unit = this.unitOrder[position] ?? 0;
-    return spent + ((need - gained) * (this.unitCost[unit] ?? 0)) / (this.unitValue[unit] ?? 1);
+    const unit = this.unitOrder_[position] ?? 0;
+    return spent + ((need - gained) * (this.unitCost_[unit] ?? 0)) / (this.unitValue_[unit] ?? 1);
   }
 }

@@ -88,55 +88,55 @@ export class Search {
   /** The budget left after the forced items, in working units. */
   readonly remainingBudget: number;
   /** Nodes visited so far, across both phases. */
-  readonly nodes = (): number => this.nodeCount;
+  readonly nodes = (): number => this.nodeCount_;
 
-  private readonly prepared: Prepared;
-  private readonly budget: number;
-  private readonly nodeLimit: number;
-  private readonly tolValue: number;
-  private readonly tolCost: number;
-  private readonly valueStep: number;
-  private readonly costStep: number;
-  private readonly isVoluntary: Uint8Array;
+  private readonly prepared_: Prepared;
+  private readonly budget_: number;
+  private readonly nodeLimit_: number;
+  private readonly tolValue_: number;
+  private readonly tolCost_: number;
+  private readonly valueStep_: number;
+  private readonly costStep_: number;
+  private readonly isVoluntary_: Uint8Array;
   /** The voluntary items in branching order, and which of them are twins of the next. */
-  private readonly order: Int32Array;
-  private readonly twinWithNext: Uint8Array;
-  private readonly lp: LpBound;
+  private readonly order_: Int32Array;
+  private readonly twinWithNext_: Uint8Array;
+  private readonly lp_: LpBound;
   /** Requirement trees of the LP: each item's tree (or -1), the trees' members, and the value each gave away. */
-  private readonly treeOf: Int32Array;
-  private readonly treeMembers: readonly (readonly number[])[];
-  private readonly owed: Float64Array;
+  private readonly treeOf_: Int32Array;
+  private readonly treeMembers_: readonly (readonly number[])[];
+  private readonly owed_: Float64Array;
 
   // The state that decisions change, and the trails that undo them.
-  private readonly status: Uint8Array;
-  private readonly groupOwner: Int32Array;
+  private readonly status_: Uint8Array;
+  private readonly groupOwner_: Int32Array;
   /** Items decided (≥ 0) and groups taken (−1 − group), in order. */
-  private readonly trail: Int32Array;
-  private trailLength = 0;
+  private readonly trail_: Int32Array;
+  private trailLength_ = 0;
   /** Items in, per requirement tree; a tree with one is "open" and its owed value is slack. */
-  private readonly membersIn: Int32Array;
-  private readonly openTrail: Int32Array;
-  private openTrailLength = 0;
-  private slack = 0;
-  private currentCost: number;
-  private currentValue: number;
-  private bestValue: number;
-  private bestCost: number;
-  private nodeCount = 0;
+  private readonly membersIn_: Int32Array;
+  private readonly openTrail_: Int32Array;
+  private openTrailLength_ = 0;
+  private slack_ = 0;
+  private currentCost_: number;
+  private currentValue_: number;
+  private bestValue_: number;
+  private bestCost_: number;
+  private nodeCount_ = 0;
   /** Non-voluntary rows the row-by-row phase has committed to keep in. */
-  private readonly mustEndIn: number[] = [];
+  private readonly mustEndIn_: number[] = [];
 
   // Checkpoints (see snapshot) and the explicit stack of the depth-first search.
-  private readonly savedTrail: Int32Array;
-  private readonly savedOpen: Int32Array;
-  private readonly savedTree: Int32Array;
-  private readonly savedFlags: Int32Array;
-  private readonly savedSlack: Float64Array;
-  private readonly savedCost: Float64Array;
-  private readonly savedValue: Float64Array;
-  private readonly framePosition: Int32Array;
+  private readonly savedTrail_: Int32Array;
+  private readonly savedOpen_: Int32Array;
+  private readonly savedTree_: Int32Array;
+  private readonly savedFlags_: Int32Array;
+  private readonly savedSlack_: Float64Array;
+  private readonly savedCost_: Float64Array;
+  private readonly savedValue_: Float64Array;
+  private readonly framePosition_: Int32Array;
   /** 0: first visit; 1: "in" tried, "out" next; 2: both tried. */
-  private readonly framePhase: Uint8Array;
+  private readonly framePhase_: Uint8Array;
 
   constructor(
     prepared: Prepared,
@@ -145,46 +145,46 @@ export class Search {
     forcedTotals: { cost: number; value: number },
   ) {
     const { n, costs, values, forced } = prepared;
-    this.prepared = prepared;
-    this.budget = workingBudget(costs, budget);
-    this.nodeLimit = nodeLimit;
-    this.tolValue = values.tolerance;
-    this.tolCost = costs.tolerance;
-    this.valueStep = values.exact ? values.step : 0;
-    this.costStep = costs.exact ? costs.step : 0;
-    this.remainingBudget = this.budget - forcedTotals.cost;
+    this.prepared_ = prepared;
+    this.budget_ = workingBudget(costs, budget);
+    this.nodeLimit_ = nodeLimit;
+    this.tolValue_ = values.tolerance;
+    this.tolCost_ = costs.tolerance;
+    this.valueStep_ = values.exact ? values.step : 0;
+    this.costStep_ = costs.exact ? costs.step : 0;
+    this.remainingBudget = this.budget_ - forcedTotals.cost;
     const start = searchStart(prepared, this.remainingBudget);
     const { status, groupOwner, voluntary, composite } = start;
-    this.status = status;
-    this.groupOwner = groupOwner;
+    this.status_ = status;
+    this.groupOwner_ = groupOwner;
     this.voluntary = Int32Array.from(voluntary);
-    this.isVoluntary = new Uint8Array(n);
-    for (const item of voluntary) this.isVoluntary[item] = 1;
+    this.isVoluntary_ = new Uint8Array(n);
+    for (const item of voluntary) this.isVoluntary_[item] = 1;
     this.unconstrainedVoluntary = start.unconstrainedVoluntary;
-    this.treeOf = composite.topOf;
-    this.treeMembers = composite.members;
-    this.owed = composite.owed;
-    this.order = start.order;
-    this.twinWithNext = start.twinWithNext;
-    this.lp = new LpBound(prepared, start.isUnit, composite.lpValue, status, groupOwner);
-    this.trail = new Int32Array(4 * n + 8);
-    this.membersIn = new Int32Array(n);
-    this.openTrail = new Int32Array(n + 1);
-    this.currentCost = forcedTotals.cost;
-    this.currentValue = forcedTotals.value;
+    this.treeOf_ = composite.topOf;
+    this.treeMembers_ = composite.members;
+    this.owed_ = composite.owed;
+    this.order_ = start.order;
+    this.twinWithNext_ = start.twinWithNext;
+    this.lp_ = new LpBound(prepared, start.isUnit, composite.lpValue, status, groupOwner);
+    this.trail_ = new Int32Array(4 * n + 8);
+    this.membersIn_ = new Int32Array(n);
+    this.openTrail_ = new Int32Array(n + 1);
+    this.currentCost_ = forcedTotals.cost;
+    this.currentValue_ = forcedTotals.value;
     this.best = Uint8Array.from(forced);
-    this.bestValue = forcedTotals.value;
-    this.bestCost = forcedTotals.cost;
-    const m = this.order.length;
-    this.savedTrail = new Int32Array(FIRST_FRAME_SLOT + m + 2);
-    this.savedOpen = new Int32Array(this.savedTrail.length);
-    this.savedTree = new Int32Array(this.savedTrail.length);
-    this.savedFlags = new Int32Array(this.savedTrail.length);
-    this.savedSlack = new Float64Array(this.savedTrail.length);
-    this.savedCost = new Float64Array(this.savedTrail.length);
-    this.savedValue = new Float64Array(this.savedTrail.length);
-    this.framePosition = new Int32Array(m + 2);
-    this.framePhase = new Uint8Array(m + 2);
+    this.bestValue_ = forcedTotals.value;
+    this.bestCost_ = forcedTotals.cost;
+    const m = this.order_.length;
+    this.savedTrail_ = new Int32Array(FIRST_FRAME_SLOT + m + 2);
+    this.savedOpen_ = new Int32Array(this.savedTrail_.length);
+    this.savedTree_ = new Int32Array(this.savedTrail_.length);
+    this.savedFlags_ = new Int32Array(this.savedTrail_.length);
+    this.savedSlack_ = new Float64Array(this.savedTrail_.length);
+    this.savedCost_ = new Float64Array(this.savedTrail_.length);
+    this.savedValue_ = new Float64Array(this.savedTrail_.length);
+    this.framePosition_ = new Int32Array(m + 2);
+    this.framePhase_ = new Uint8Array(m + 2);
   }
 
   /** Maximum value, then minimum cost (ties in both are not explored); 'limit' past the node limit. */
@@ -192,122 +192,122 @@ export class Search {
     if (incumbent) {
       let incumbentValue = 0;
       let incumbentCost = 0;
-      for (let i = 0; i < this.prepared.n; i++)
+      for (let i = 0; i < this.prepared_.n; i++)
         if (incumbent[i]) {
-          incumbentValue += this.prepared.values.numbers[i] ?? 0;
-          incumbentCost += this.prepared.costs.numbers[i] ?? 0;
+          incumbentValue += this.prepared_.values.numbers[i] ?? 0;
+          incumbentCost += this.prepared_.costs.numbers[i] ?? 0;
         }
-      if (this.improves(incumbentValue, incumbentCost)) {
+      if (this.improves_(incumbentValue, incumbentCost)) {
         this.best.set(incumbent);
-        this.bestValue = incumbentValue;
-        this.bestCost = incumbentCost;
+        this.bestValue_ = incumbentValue;
+        this.bestCost_ = incumbentCost;
       }
     }
-    return this.dfs(OPTIMISE) === 'limit' ? 'limit' : 'done';
+    return this.dfs_(OPTIMISE) === 'limit' ? 'limit' : 'done';
   }
 
   /** Among sets with the optimum's value and cost, the one that selects the earliest differing row. */
   preferEarlierRows(): 'done' | 'limit' {
-    const { status, isVoluntary, mustEndIn, best } = this;
+    const { status_: status, isVoluntary_: isVoluntary, mustEndIn_: mustEndIn, best } = this;
     const witness = Uint8Array.from(best);
-    const target = { targetValue: this.bestValue, targetCost: this.bestCost };
+    const target = { targetValue: this.bestValue_, targetCost: this.bestCost_ };
     // Most optima are unique: one search for any other set as good settles it without row-by-row proofs.
-    const other = this.dfs({ mode: 'witness', ...target, differentFrom: witness });
+    const other = this.dfs_({ mode: 'witness', ...target, differentFrom: witness });
     if (other === 'limit') return 'limit';
     best.set(witness);
     if (other === 'done') return 'done';
     const goal: Goal = { mode: 'witness', ...target, differentFrom: undefined };
-    for (let row = 0; row < this.prepared.n; row++) {
+    for (let row = 0; row < this.prepared_.n; row++) {
       if (status[row] !== UNDECIDED) continue;
       const voluntaryRow = isVoluntary[row] === 1;
       if (witness[row]) {
-        if (voluntaryRow) this.include(row);
+        if (voluntaryRow) this.include_(row);
         else mustEndIn.push(row);
         continue;
       }
       // Is there an optimal set with this row in, given the rows before? Keep it in if so, else set it out.
-      this.snapshot(ROW_SLOT);
+      this.snapshot_(ROW_SLOT);
       if (!voluntaryRow) mustEndIn.push(row);
-      const committed = voluntaryRow ? this.include(row) : true;
-      const outcome = committed ? this.dfs(goal) : 'done';
+      const committed = voluntaryRow ? this.include_(row) : true;
+      const outcome = committed ? this.dfs_(goal) : 'done';
       if (outcome === 'limit') return 'limit';
       if (outcome === 'found') {
         witness.set(best);
         continue;
       }
-      this.restore(ROW_SLOT);
+      this.restore_(ROW_SLOT);
       if (!voluntaryRow) mustEndIn.pop();
-      this.excludeWithDependents(row);
+      this.excludeWithDependents_(row);
     }
     best.set(witness);
     return 'done';
   }
 
   /** Saves the state that decisions change (trail lengths, slack, cost and value) into checkpoint `slot`. */
-  private snapshot(slot: number): void {
-    this.savedTrail[slot] = this.trailLength;
-    this.savedOpen[slot] = this.openTrailLength;
-    this.savedTree[slot] = this.lp.treeTrailLength;
-    this.savedFlags[slot] = this.lp.flagTrailLength;
-    this.savedSlack[slot] = this.slack;
-    this.savedCost[slot] = this.currentCost;
-    this.savedValue[slot] = this.currentValue;
+  private snapshot_(slot: number): void {
+    this.savedTrail_[slot] = this.trailLength_;
+    this.savedOpen_[slot] = this.openTrailLength_;
+    this.savedTree_[slot] = this.lp_.treeTrailLength;
+    this.savedFlags_[slot] = this.lp_.flagTrailLength;
+    this.savedSlack_[slot] = this.slack_;
+    this.savedCost_[slot] = this.currentCost_;
+    this.savedValue_[slot] = this.currentValue_;
   }
 
   /** Undoes every decision made since checkpoint `slot`: statuses, group owners, open trees and the LP, exactly. */
-  private restore(slot: number): void {
-    this.lp.undoTo(this.savedTree[slot] ?? 0, this.savedFlags[slot] ?? 0);
-    const openMark = this.savedOpen[slot] ?? 0;
-    while (this.openTrailLength > openMark) {
-      const top = this.openTrail[--this.openTrailLength] ?? 0;
-      this.membersIn[top] = (this.membersIn[top] ?? 0) - 1;
+  private restore_(slot: number): void {
+    this.lp_.undoTo(this.savedTree_[slot] ?? 0, this.savedFlags_[slot] ?? 0);
+    const openMark = this.savedOpen_[slot] ?? 0;
+    while (this.openTrailLength_ > openMark) {
+      const top = this.openTrail_[--this.openTrailLength_] ?? 0;
+      this.membersIn_[top] = (this.membersIn_[top] ?? 0) - 1;
     }
-    const { trail, status, groupOwner } = this;
-    const mark = this.savedTrail[slot] ?? 0;
-    let length = this.trailLength;
+    const { trail_: trail, status_: status, groupOwner_: groupOwner } = this;
+    const mark = this.savedTrail_[slot] ?? 0;
+    let length = this.trailLength_;
     while (length > mark) {
       const entry = trail[--length] ?? 0;
       if (entry >= 0) status[entry] = UNDECIDED;
       else groupOwner[-1 - entry] = -1;
     }
-    this.trailLength = length;
-    this.slack = this.savedSlack[slot] ?? 0;
-    this.currentCost = this.savedCost[slot] ?? 0;
-    this.currentValue = this.savedValue[slot] ?? 0;
+    this.trailLength_ = length;
+    this.slack_ = this.savedSlack_[slot] ?? 0;
+    this.currentCost_ = this.savedCost_[slot] ?? 0;
+    this.currentValue_ = this.savedValue_[slot] ?? 0;
   }
 
   /** Keeps the slack of requirement trees up to date when an item is decided (before its status changes). */
-  private statusChanged(item: number, to: typeof IN | typeof OUT): void {
-    const top = this.treeOf[item] ?? -1;
+  private statusChanged_(item: number, to: typeof IN | typeof OUT): void {
+    const top = this.treeOf_[item] ?? -1;
     if (top < 0) return;
-    if ((this.membersIn[top] ?? 0) > 0) this.slack -= this.owed[item] ?? 0;
+    if ((this.membersIn_[top] ?? 0) > 0) this.slack_ -= this.owed_[item] ?? 0;
     if (to !== IN) return;
-    if ((this.membersIn[top] ?? 0) === 0)
-      for (const member of this.treeMembers[top] ?? [])
-        if (member !== item && this.status[member] === UNDECIDED) this.slack += this.owed[member] ?? 0;
-    this.membersIn[top] = (this.membersIn[top] ?? 0) + 1;
-    this.openTrail[this.openTrailLength++] = top;
+    if ((this.membersIn_[top] ?? 0) === 0)
+      for (const member of this.treeMembers_[top] ?? [])
+        if (member !== item && this.status_[member] === UNDECIDED) this.slack_ += this.owed_[member] ?? 0;
+    this.membersIn_[top] = (this.membersIn_[top] ?? 0) + 1;
+    this.openTrail_[this.openTrailLength_++] = top;
   }
 
-  private markOut(item: number): void {
-    this.statusChanged(item, OUT);
-    this.status[item] = OUT;
-    this.trail[this.trailLength++] = item;
-    this.lp.decide(item, OUT);
+  private markOut_(item: number): void {
+    this.statusChanged_(item, OUT);
+    this.status_[item] = OUT;
+    this.trail_[this.trailLength_++] = item;
+    this.lp_.decide(item, OUT);
   }
 
-  private excludeWithDependents(item: number): void {
-    this.markOut(item);
-    for (const dependent of this.prepared.dependents[item] ?? [])
-      if (this.status[dependent] === UNDECIDED) this.markOut(dependent);
+  private excludeWithDependents_(item: number): void {
+    this.markOut_(item);
+    for (const dependent of this.prepared_.dependents[item] ?? [])
+      if (this.status_[dependent] === UNDECIDED) this.markOut_(dependent);
   }
 
   /** Includes an item with its requirement closure, closing their groups; false (and no change) when it cannot. */
-  private include(item: number): boolean {
-    const { status, groupOwner, trail } = this;
-    const { closures, groupOf, groupMembers, costs } = this.prepared;
+  private include_(item: number): boolean {
+    const { status_: status, groupOwner_: groupOwner, trail_: trail } = this;
+    const { closures, groupOf, groupMembers, costs } = this.prepared_;
     const cost = costs.numbers;
-    const value = this.prepared.values.numbers;
+    const value = this.prepared_.values.numbers;
     let addCost = 0;
     let addValue = 0;
     for (const member of closures[item] ?? []) {
@@ -319,55 +319,55 @@ export class Search {
       addCost += cost[member] ?? 0;
       addValue += value[member] ?? 0;
     }
-    if (!fits(costs, this.currentCost + addCost, this.budget)) return false;
+    if (!fits(costs, this.currentCost_ + addCost, this.budget_)) return false;
     for (const member of closures[item] ?? []) {
       if (status[member] !== UNDECIDED) continue;
-      this.statusChanged(member, IN);
+      this.statusChanged_(member, IN);
       status[member] = IN;
-      trail[this.trailLength++] = member;
-      this.lp.decide(member, IN);
+      trail[this.trailLength_++] = member;
+      this.lp_.decide(member, IN);
       const group = groupOf[member] ?? -1;
       if (group < 0) continue;
       groupOwner[group] = member;
-      trail[this.trailLength++] = -1 - group;
+      trail[this.trailLength_++] = -1 - group;
       for (const other of groupMembers[group] ?? [])
-        if (other !== member && status[other] === UNDECIDED) this.excludeWithDependents(other);
+        if (other !== member && status[other] === UNDECIDED) this.excludeWithDependents_(other);
     }
-    this.currentCost += addCost;
-    this.currentValue += addValue;
+    this.currentCost_ += addCost;
+    this.currentValue_ += addValue;
     return true;
   }
 
   /** Excludes the item at position k of the order, what requires it, and its identical twins after it. */
-  private excludeWithTwins(k: number): void {
-    const { order, status, twinWithNext } = this;
-    this.excludeWithDependents(order[k] ?? 0);
+  private excludeWithTwins_(k: number): void {
+    const { order_: order, status_: status, twinWithNext_: twinWithNext } = this;
+    this.excludeWithDependents_(order[k] ?? 0);
     for (let twin = k; twin < order.length && twinWithNext[twin]; twin++) {
       const next = order[twin + 1] ?? 0;
-      if (status[next] === UNDECIDED) this.markOut(next);
+      if (status[next] === UNDECIDED) this.markOut_(next);
     }
   }
 
   /** True when (value, cost) beats the best: more value, or as much value for less cost. */
-  private improves(value: number, cost: number): boolean {
+  private improves_(value: number, cost: number): boolean {
     return (
-      value > this.bestValue + this.tolValue ||
-      (value >= this.bestValue - this.tolValue && cost < this.bestCost - this.tolCost)
+      value > this.bestValue_ + this.tolValue_ ||
+      (value >= this.bestValue_ - this.tolValue_ && cost < this.bestCost_ - this.tolCost_)
     );
   }
 
-  private differs(flags: Uint8Array): boolean {
-    for (let i = 0; i < this.prepared.n; i++) if ((this.status[i] === IN ? 1 : 0) !== flags[i]) return true;
+  private differs_(flags: Uint8Array): boolean {
+    for (let i = 0; i < this.prepared_.n; i++) if ((this.status_[i] === IN ? 1 : 0) !== flags[i]) return true;
     return false;
   }
 
-  private floorToStep(amount: number): number {
-    const step = this.valueStep;
+  private floorToStep_(amount: number): number {
+    const step = this.valueStep_;
     return step > 0 ? step * Math.floor(amount / step + 1e-12 * Math.max(1, amount / step)) : amount;
   }
 
-  private ceilToStep(amount: number): number {
-    const step = this.costStep;
+  private ceilToStep_(amount: number): number {
+    const step = this.costStep_;
     return step > 0 ? step * Math.ceil(amount / step - 1e-12 * Math.max(1, amount / step)) : amount;
   }
 
@@ -375,9 +375,9 @@ export class Search {
    * One depth-first search from the current state, with an explicit stack (frames by depth); the state is
    * restored when it returns. See the file's comment for the goals, the branching and the bounds.
    */
-  private dfs(goal: Goal): 'done' | 'found' | 'limit' {
-    const { framePosition, framePhase, order } = this;
-    this.snapshot(SEARCH_SLOT);
+  private dfs_(goal: Goal): 'done' | 'found' | 'limit' {
+    const { framePosition_: framePosition, framePhase_: framePhase, order_: order } = this;
+    this.snapshot_(SEARCH_SLOT);
     let outcome: 'done' | 'found' | 'limit' = 'done';
     let depth = 0;
     framePosition[0] = 0;
@@ -385,7 +385,7 @@ export class Search {
     while (depth >= 0) {
       const phase = framePhase[depth] ?? 0;
       if (phase === 0) {
-        const step = this.visit(goal, depth);
+        const step = this.visit_(goal, depth);
         if (step === BACK) {
           depth--;
           continue;
@@ -397,8 +397,8 @@ export class Search {
         // Try "in" first; the checkpoint lets phase 1 undo it and try "out".
         const k = framePosition[depth] ?? 0;
         framePhase[depth] = 1;
-        this.snapshot(FIRST_FRAME_SLOT + depth);
-        if (this.include(order[k] ?? 0)) {
+        this.snapshot_(FIRST_FRAME_SLOT + depth);
+        if (this.include_(order[k] ?? 0)) {
           depth++;
           framePosition[depth] = k + 1;
           framePhase[depth] = 0;
@@ -406,10 +406,10 @@ export class Search {
         continue;
       }
       const k = framePosition[depth] ?? 0;
-      this.restore(FIRST_FRAME_SLOT + depth);
+      this.restore_(FIRST_FRAME_SLOT + depth);
       if (phase === 1) {
         framePhase[depth] = 2;
-        this.excludeWithTwins(k);
+        this.excludeWithTwins_(k);
         depth++;
         framePosition[depth] = k + 1;
         framePhase[depth] = 0;
@@ -417,42 +417,42 @@ export class Search {
       }
       depth--;
     }
-    this.restore(SEARCH_SLOT);
+    this.restore_(SEARCH_SLOT);
     return outcome;
   }
 
   /** A node's first visit: skips decided items, counts the node, then settles it at a leaf or by the bounds. */
-  private visit(goal: Goal, depth: number): number {
-    const { order, status } = this;
+  private visit_(goal: Goal, depth: number): number {
+    const { order_: order, status_: status } = this;
     const m = order.length;
-    let k = this.framePosition[depth] ?? 0;
+    let k = this.framePosition_[depth] ?? 0;
     while (k < m && status[order[k] ?? 0] !== UNDECIDED) k++;
-    this.framePosition[depth] = k;
-    if (++this.nodeCount > this.nodeLimit) return LIMIT;
+    this.framePosition_[depth] = k;
+    if (++this.nodeCount_ > this.nodeLimit_) return LIMIT;
     if (goal.mode === 'witness') {
-      for (const item of this.mustEndIn) if (status[item] === OUT) return BACK;
+      for (const item of this.mustEndIn_) if (status[item] === OUT) return BACK;
     }
-    if (k === m) return this.complete(goal) ? FOUND : BACK;
-    return this.cut(goal) ? BACK : BRANCH;
+    if (k === m) return this.complete_(goal) ? FOUND : BACK;
+    return this.cut_(goal) ? BACK : BRANCH;
   }
 
   /** A completed set: records it if it improves the best (optimise), or says whether it is a witness. */
-  private complete(goal: Goal): boolean {
-    const { status, best } = this;
-    const n = this.prepared.n;
+  private complete_(goal: Goal): boolean {
+    const { status_: status, best } = this;
+    const n = this.prepared_.n;
     if (goal.mode === 'optimise') {
-      if (this.improves(this.currentValue, this.currentCost)) {
+      if (this.improves_(this.currentValue_, this.currentCost_)) {
         for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
-        this.bestValue = this.currentValue;
-        this.bestCost = this.currentCost;
+        this.bestValue_ = this.currentValue_;
+        this.bestCost_ = this.currentCost_;
       }
       return false;
     }
     if (
-      this.currentValue >= goal.targetValue - this.tolValue &&
-      this.currentCost <= goal.targetCost + this.tolCost &&
-      this.mustEndIn.every((item) => status[item] === IN) &&
-      (!goal.differentFrom || this.differs(goal.differentFrom))
+      this.currentValue_ >= goal.targetValue - this.tolValue_ &&
+      this.currentCost_ <= goal.targetCost + this.tolCost_ &&
+      this.mustEndIn_.every((item) => status[item] === IN) &&
+      (!goal.differentFrom || this.differs_(goal.differentFrom))
     ) {
       for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
       return true;
@@ -461,21 +461,29 @@ export class Search {
   }
 
   /** True when the LP bounds show that no completion of this node can beat the best (or reach the target). */
-  private cut(goal: Goal): boolean {
-    const { currentValue, currentCost, slack, tolValue, tolCost } = this;
-    const bound = this.floorToStep(
-      currentValue + slack + this.lp.upperBound(this.budget + tolCost - currentCost),
+  private cut_(goal: Goal): boolean {
+    const {
+      currentValue_: currentValue,
+      currentCost_: currentCost,
+      slack_: slack,
+      tolValue_: tolValue,
+      tolCost_: tolCost,
+    } = this;
+    const bound = this.floorToStep_(
+      currentValue + slack + this.lp_.upperBound(this.budget_ + tolCost - currentCost),
     );
     if (goal.mode === 'optimise') {
-      if (bound < this.bestValue - tolValue) return true;
-      if (bound <= this.bestValue + tolValue) {
-        const extra = this.ceilToStep(this.lp.costToReach(this.bestValue - tolValue - currentValue - slack));
-        if (currentCost + extra >= this.bestCost - tolCost) return true;
+      if (bound < this.bestValue_ - tolValue) return true;
+      if (bound <= this.bestValue_ + tolValue) {
+        const extra = this.ceilToStep_(
+          this.lp_.costToReach(this.bestValue_ - tolValue - currentValue - slack),
+        );
+        if (currentCost + extra >= this.bestCost_ - tolCost) return true;
       }
       return false;
     }
     if (bound < goal.targetValue - tolValue) return true;
-    const extra = this.ceilToStep(this.lp.costToReach(goal.targetValue - tolValue - currentValue - slack));
+    const extra = this.ceilToStep_(this.lp_.costToReach(goal.targetValue - tolValue - currentValue - slack));
     return currentCost + extra > goal.targetCost + tolCost;
   }
 }
