@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { CATALOG } from '../core/functions/catalog';
+import { helpTextOut } from './help-text';
 import {
   appsScriptEntryPoints,
   appsScriptStubs,
@@ -57,6 +58,8 @@ export async function buildAll(): Promise<Record<string, number>> {
     outfile: join(dist, 'excel/functions.js'),
     format: 'iife',
     minify: true,
+    // The task pane lists each function with its description; parameter help lives in functions.json.
+    plugins: [helpTextOut(true)],
     banner: { js: `// ${GENERATED_NOTICE}` },
   });
   await build({
@@ -86,8 +89,10 @@ export async function buildAll(): Promise<Record<string, number>> {
     format: 'iife',
     globalName: BUNDLE_GLOBAL,
     write: false,
-    // Minified: the bundle is evaluated before every call. The PMO_* stubs below stay readable, with their JSDoc.
+    // Minified: the bundle is evaluated before every call. The PMO_* stubs below stay readable, with their JSDoc,
+    // so the bundle needs none of the catalog's help text.
     minify: true,
+    plugins: [helpTextOut(false)],
   });
   const bundleText = sheetsBundle.outputFiles[0]?.text ?? '';
   writeFileSync(
@@ -130,6 +135,7 @@ export async function buildAll(): Promise<Record<string, number>> {
 async function buildSidebar(): Promise<void> {
   const script = await build({
     entryPoints: [join(root, 'gsheets/client/sidebar-entry.ts')],
+    plugins: [helpTextOut(false)],
     bundle: true,
     mangleProps: /_$/,
     target: 'es2020',

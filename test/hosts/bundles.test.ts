@@ -22,6 +22,27 @@ describe('the shipped scripts', () => {
   });
 });
 
+describe('help text in the shipped scripts', () => {
+  const paramHelp = 'Cost per initiative (numbers or money text such as';
+  const functionHelp = 'The exact value-maximising set of initiatives within the budget';
+
+  it('leaves the catalog’s help text out of the Code.js bundle but keeps it in the PMO_* stubs’ JSDoc', () => {
+    const code = readFileSync(join(dist, 'gsheets/Code.js'), 'utf8');
+    const stubsAt = code.indexOf('/**\n');
+    expect(code.slice(0, stubsAt)).not.toContain(paramHelp);
+    expect(code.slice(0, stubsAt)).not.toContain(functionHelp);
+    expect(code.slice(stubsAt)).toContain(paramHelp);
+    expect(code.slice(stubsAt)).toContain(functionHelp);
+  });
+
+  it('keeps in functions.js the function descriptions the task pane lists, and the parameter help in functions.json', () => {
+    const functions = readFileSync(join(dist, 'excel/functions.js'), 'utf8');
+    expect(functions).toContain(functionHelp);
+    expect(functions).not.toContain(paramHelp);
+    expect(readFileSync(join(dist, 'excel/functions.json'), 'utf8')).toContain(paramHelp);
+  });
+});
+
 describe('dist/excel', () => {
   it('loads taskpane.js on the functions.js copy of core, as the shared-runtime page loads them in order', () => {
     const page = createContext({});
