@@ -167,6 +167,11 @@ export class LpBound {
     this.flagTrail_ = new Int32Array(2 * (u + prepared.groupLabels.length) + 2);
   }
 
+  /** The Fenwick trees and their undo trail, read into locals by the hot loops. */
+  private trees_(): readonly [Float64Array, Float64Array, Int32Array, Float64Array, Float64Array] {
+    return [this.treeCost_, this.treeValue_, this.treeTrailNode_, this.treeTrailCost_, this.treeTrailValue_];
+  }
+
   /** Builds the Fenwick trees (1-based, in density order) of the units that start active. */
   private fillTrees_(): void {
     const {
@@ -201,13 +206,7 @@ export class LpBound {
     const sign = active ? -1 : 1;
     const itemCost = sign * (this.unitCost_[unit] ?? 0);
     const itemValue = sign * (this.unitValue_[unit] ?? 0);
-    const {
-      treeCost_: treeCost,
-      treeValue_: treeValue,
-      treeTrailNode_: treeTrailNode,
-      treeTrailCost_: treeTrailCost,
-      treeTrailValue_: treeTrailValue,
-    } = this;
+    const [treeCost, treeValue, treeTrailNode, treeTrailCost, treeTrailValue] = this.trees_();
     const u = this.unitCount_;
     let length = this.treeTrailLength;
     for (let q = position + 1; q <= u; q += q & -q) {
@@ -248,13 +247,7 @@ export class LpBound {
       if (entry >= 0) this.unitActive_[entry] = this.unitActive_[entry] ? 0 : 1;
       else this.groupMode_[-1 - entry] = 0;
     }
-    const {
-      treeCost_: treeCost,
-      treeValue_: treeValue,
-      treeTrailNode_: treeTrailNode,
-      treeTrailCost_: treeTrailCost,
-      treeTrailValue_: treeTrailValue,
-    } = this;
+    const [treeCost, treeValue, treeTrailNode, treeTrailCost, treeTrailValue] = this.trees_();
     let length = this.treeTrailLength;
     while (length > treeMark) {
       length--;
