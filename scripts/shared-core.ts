@@ -26,9 +26,9 @@ async function graphOf(root: string, entry: string): Promise<string[]> {
   return Object.keys(result.metafile.inputs);
 }
 
-/** The repository path a relative import of `from` resolves to, when it is a .ts file. */
-function resolveImport(root: string, from: string, specifier: string): string | undefined {
-  const base = join(root, dirname(from), specifier);
+/** The repository path a relative import from folder `fromDir` (absolute) resolves to, when it is a .ts file. */
+function resolveImport(root: string, fromDir: string, specifier: string): string | undefined {
+  const base = join(fromDir, specifier);
   const file = [`${base}.ts`, join(base, 'index.ts'), base].find(
     (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
   );
@@ -51,7 +51,7 @@ function importedNames(
       if (!(ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement))) continue;
       const specifier = statement.moduleSpecifier;
       if (!specifier || !ts.isStringLiteral(specifier) || !specifier.text.startsWith('.')) continue;
-      const target = resolveImport(root, file, specifier.text);
+      const target = resolveImport(root, join(root, dirname(file)), specifier.text);
       if (target === undefined || !shared.has(target)) continue;
       const taken = names.get(target) ?? new Set<string>();
       names.set(target, taken);
@@ -142,11 +142,7 @@ export function sharedCorePlugin(root: string, modules: readonly SharedModule[])
     name: 'pmo-shared-core',
     setup(plugin) {
       plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
-        const base = join(args.resolveDir, args.path);
-        const file = [`${base}.ts`, join(base, 'index.ts'), base].find(
-          (candidate) => candidate.endsWith('.ts') && existsSync(candidate),
-        );
-        const path = file === undefined ? undefined : relative(root, file);
+        const path = resolveImport(root, args.resolveDir, args.path);
         return path !== undefined && shared.has(path) ? { path, namespace: NAMESPACE } : undefined;
       });
       plugin.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {

@@ -1,7 +1,7 @@
 // Catalog entries for the Analytic Hierarchy Process (DESIGN §6, §10): AHP_WEIGHTS and AHP_CR.
 
 import { type Cell, cellText, isBlank, readNumber } from '../cells';
-import { type PmoError, pmoError, quote } from '../errors';
+import { isPmoError, type PmoError, pmoError, quote } from '../errors';
 import {
   ahpWeights,
   consistencyOf,
@@ -14,7 +14,7 @@ import {
   WEIGHT_METHODS,
 } from '../prioritization/ahp';
 import { columnResult, isNumberLike } from './columns';
-import { isError, listCells } from './scoring-functions';
+import { listCells } from './scoring-functions';
 import { defineFunction, type Grid } from './types';
 
 const MATRIX = {
@@ -80,7 +80,7 @@ function riPairs(grid: Grid): RandomIndexTable | PmoError {
       );
     if (isBlank(riCell)) continue;
     const ri = readRi(riCell, `for n = ${size.value}`);
-    if (isError(ri)) return ri;
+    if (isPmoError(ri)) return ri;
     values.set(size.value, ri);
   }
   return customRandomIndexTable(values);
@@ -98,7 +98,7 @@ function riTableArg(grid: Grid | undefined): RandomIndexTable | PmoError {
   const width = Math.max(0, ...grid.map((row) => row.length));
   if (width === 2 && grid.length >= 2) return riPairs(grid);
   const list = listCells('AHP_CR', 'ri_table', grid, isNumberLike);
-  if (isError(list))
+  if (isPmoError(list))
     return pmoError(
       'value',
       "AHP_CR's ri_table must be a table name, a list of RI for n = 1, 2, 3… or a two-column range of n, RI.",
@@ -107,7 +107,7 @@ function riTableArg(grid: Grid | undefined): RandomIndexTable | PmoError {
   for (const [i, cell] of list.entries()) {
     if (isBlank(cell)) continue;
     const ri = readRi(cell, `for n = ${i + 1}`);
-    if (isError(ri)) return ri;
+    if (isPmoError(ri)) return ri;
     values.set(i + 1, ri);
   }
   return customRandomIndexTable(values);
@@ -130,7 +130,7 @@ export const AHP_CR = /* @__PURE__ */ defineFunction({
   ],
   run: ([matrix, riGrid]) => {
     const table = riTableArg(riGrid);
-    if (isError(table)) return table;
+    if (isPmoError(table)) return table;
     const read = readPairwiseMatrix(matrix);
     if ('kind' in read) return pmoError('value', `AHP_CR: ${read.message}`);
     const consistency = consistencyOf(read.matrix, table);

@@ -129,11 +129,7 @@ export function fieldNumber(cell: Cell, field: string): number | PmoError {
 }
 
 /** A one-column result, with a header cell on top when the input had one. */
-export function columnResult(
-  header: string | boolean | undefined,
-  label: string,
-  values: readonly OutCell[],
-): OutGrid {
+export function columnResult(header: boolean, label: string, values: readonly OutCell[]): OutGrid {
   const rows: OutGrid = values.map((value) => [value]);
-  return header === undefined || header === false ? rows : [[label], ...rows];
+  return header ? [[label], ...rows] : rows;
 }

@@ -2,7 +2,7 @@
 // (headers, blanks, labels, money text) and hand clean numbers to core/prioritization/scoring.
 
 import { type Cell, cellText, isBlank, readProbability } from '../cells';
-import { type PmoError, pmoError, quote } from '../errors';
+import { isPmoError, type PmoError, pmoError, quote } from '../errors';
 import {
   type Direction,
   parseConfidenceLabel,
@@ -25,9 +25,6 @@ import {
 } from './columns';
 import { argumentMessages as say } from './messages';
 import { defineFunction, type Grid, type OutCell } from './types';
-
-export const isError = (value: unknown): value is PmoError =>
-  typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'error';
 
 /**
  * A list given as a row, a column, or a header row above a row of values (weights, directions); any other
@@ -72,7 +69,7 @@ function textColumnError(
 
 function readWeights(grid: Grid, criteria: number): number[] | PmoError {
   const cells = listCells('SCORE', 'weights', grid, isNumberLike);
-  if (isError(cells)) return cells;
+  if (isPmoError(cells)) return cells;
   if (cells.length !== criteria)
     return pmoError(
       'value',
@@ -81,7 +78,7 @@ function readWeights(grid: Grid, criteria: number): number[] | PmoError {
   const weights: number[] = [];
   for (let c = 0; c < criteria; c++) {
     const weight = fieldNumber(cells[c] ?? null, `Weight ${c + 1}`);
-    if (isError(weight)) return pmoError('value', `SCORE: ${weight.message}.`);
+    if (isPmoError(weight)) return pmoError('value', `SCORE: ${weight.message}.`);
     if (weight < 0) return pmoError('value', `SCORE: weight ${c + 1} is ${weight}; weights must be ≥ 0.`);
     weights.push(weight);
   }
@@ -92,7 +89,7 @@ function readDirections(grid: Grid | undefined, criteria: number): Direction[] |
   const directions: Direction[] = new Array<Direction>(criteria).fill('max');
   if (grid === undefined) return directions;
   const cells = listCells('SCORE', 'directions', grid, isDirectionCell);
-  if (isError(cells)) return cells;
+  if (isPmoError(cells)) return cells;
   if (cells.length !== criteria)
     return pmoError(
       'value',
@@ -161,9 +158,9 @@ export const SCORE = /* @__PURE__ */ defineFunction({
     const textColumn = textColumnError(rows, header, criteria);
     if (textColumn) return textColumn;
     const weights = readWeights(weightsGrid, criteria);
-    if (isError(weights)) return weights;
+    if (isPmoError(weights)) return weights;
     const directions = readDirections(directionsGrid, criteria);
-    if (isError(directions)) return directions;
+    if (isPmoError(directions)) return directions;
     const columnName = (c: number) =>
       header && !isBlank(header[c] ?? null) ? cellText(header[c] ?? null) : `rating ${c + 1}`;
     const problems: (PmoError | undefined)[] = [];
@@ -172,7 +169,7 @@ export const SCORE = /* @__PURE__ */ defineFunction({
       const values: number[] = [];
       for (let c = 0; c < criteria; c++) {
         const value = fieldNumber(row[c] ?? null, columnName(c));
-        if (isError(value)) {
+        if (isPmoError(value)) {
           problems[r] = value;
           return undefined;
         }
@@ -206,7 +203,7 @@ function numberColumn(name: string, grid: Grid): ScoreColumn {
  */
 function perRowScore(fn: string, columns: readonly ScoreColumn[], score: (values: number[]) => OutCell) {
   const aligned = alignColumns(fn, columns);
-  if (isError(aligned)) return aligned;
+  if (isPmoError(aligned)) return aligned;
   const out = aligned.rows.map((row): OutCell => {
     if (row.every((cell) => isBlank(cell))) return '';
     const required = columns.findIndex((column, i) => column.blank !== undefined && isBlank(row[i] ?? null));
@@ -214,7 +211,7 @@ function perRowScore(fn: string, columns: readonly ScoreColumn[], score: (values
     const values: number[] = [];
     for (const [i, column] of columns.entries()) {
       const value = column.read(row[i] ?? null);
-      if (isError(value)) return value;
+      if (isPmoError(value)) return value;
       values.push(value);
     }
     return score(values);

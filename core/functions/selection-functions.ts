@@ -2,7 +2,7 @@
 // initiatives' columns (money text, must flags, groups, requirements) and call core/prioritization/selection.
 
 import { type Cell, cellText, isBlank } from '../cells';
-import { type PmoError, pmoError, quote } from '../errors';
+import { isPmoError, type PmoError, pmoError, quote } from '../errors';
 import {
   efficientFrontier,
   formatAmount,
@@ -10,7 +10,6 @@ import {
   selectPortfolio,
 } from '../prioritization/selection';
 import { alignColumns, anyValue, columnResult, fieldNumber, isNumberLike } from './columns';
-import { isError } from './scoring-functions';
 import { defineFunction, type Grid, type OutCell, type OutGrid } from './types';
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'x', '1', 'must', 'required', 'mandatory']);
@@ -80,7 +79,7 @@ function requiresOf(fn: string, cell: Cell, position: number, rowCount: number):
 function draftOf(fn: string, row: readonly Cell[], position: number, rowCount: number): Draft | PmoError {
   const [costCell = null, valueCell = null, mustCell = null, groupCell = null, requiresCell = null] = row;
   const cost = fieldNumber(costCell, 'cost');
-  if (isError(cost))
+  if (isPmoError(cost))
     return pmoError(
       'value',
       `${fn}: the ${cost.message} for initiative ${position}; every initiative needs a cost.`,
@@ -91,15 +90,15 @@ function draftOf(fn: string, row: readonly Cell[], position: number, rowCount: n
       `${fn}: initiative ${position} has cost ${formatAmount(cost)}; costs must be ≥ 0 (enter a saving as value).`,
     );
   const value = fieldNumber(valueCell, 'value');
-  if (isError(value))
+  if (isPmoError(value))
     return pmoError(
       'value',
       `${fn}: the ${value.message} for initiative ${position}; every initiative needs a value.`,
     );
   const must = mustOf(fn, mustCell, position);
-  if (isError(must)) return must;
+  if (isPmoError(must)) return must;
   const requires = requiresOf(fn, requiresCell, position, rowCount);
-  if (isError(requires)) return requires;
+  if (isPmoError(requires)) return requires;
   return { cost, value, must, group: isBlank(groupCell) ? undefined : cellText(groupCell), requires };
 }
 
@@ -135,7 +134,7 @@ function readPortfolio(fn: string, columns: readonly (Grid | undefined)[]): Port
     { name: 'groups', grid: groups, isValue: anyValue },
     { name: 'requires', grid: requires, isValue: isRequiresCell },
   ]);
-  if (isError(aligned)) return aligned;
+  if (isPmoError(aligned)) return aligned;
   const itemOfRow: number[] = [];
   const drafts: Draft[] = [];
   for (const [r, row] of aligned.rows.entries()) {
@@ -144,12 +143,12 @@ function readPortfolio(fn: string, columns: readonly (Grid | undefined)[]): Port
       continue;
     }
     const draft = draftOf(fn, row, r + 1, aligned.rows.length);
-    if (isError(draft)) return draft;
+    if (isPmoError(draft)) return draft;
     itemOfRow.push(drafts.length);
     drafts.push(draft);
   }
   const items = itemsOf(fn, drafts, itemOfRow);
-  if (isError(items)) return items;
+  if (isPmoError(items)) return items;
   if (items.length === 0)
     return pmoError('not-available', `${fn}: there are no initiatives (every row is blank).`);
   return { header: aligned.header, items, itemOfRow };
@@ -209,7 +208,7 @@ export const SELECT = /* @__PURE__ */ defineFunction({
   ],
   run: ([costs, values, budget, must, groups, requires]) => {
     const portfolio = readPortfolio('SELECT', [costs, values, must, groups, requires]);
-    if (isError(portfolio)) return portfolio;
+    if (isPmoError(portfolio)) return portfolio;
     const selection = selectPortfolio(
       { items: portfolio.items, budget },
       { positions: positionsOf(portfolio) },
@@ -244,7 +243,7 @@ export const FRONTIER = /* @__PURE__ */ defineFunction({
   ],
   run: ([costs, values, points]) => {
     const portfolio = readPortfolio('FRONTIER', [costs, values]);
-    if (isError(portfolio)) return portfolio;
+    if (isPmoError(portfolio)) return portfolio;
     const frontier = efficientFrontier(portfolio.items, points, { positions: positionsOf(portfolio) });
     if ('kind' in frontier) return prefixed('FRONTIER', frontier);
     const rows: OutGrid = [['Budget', 'Value', 'Cost', 'Count']];

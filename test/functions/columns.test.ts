@@ -10,7 +10,7 @@ describe('column arguments', () => {
   it('takes a text first cell above numbers as a header, and gives a header cell out', () => {
     const column = columnArg([['Job size'], [3], ['5'], [null]], isNumberLike);
     expect(column).toEqual({ header: 'Job size', cells: [3, '5', null] });
-    expect(columnResult(column.header, 'WSJF', [1, 2, ''])).toEqual([['WSJF'], [1], [2], ['']]);
+    expect(columnResult(column.header !== undefined, 'WSJF', [1, 2, ''])).toEqual([['WSJF'], [1], [2], ['']]);
   });
 
   it('takes a text first cell above blanks as the header of a blank template', () => {

@@ -40,10 +40,9 @@ function excelArg(arg: ContractArg | undefined): ExcelFormulaArgument {
     : excelCell(arg as ContractCell);
 }
 
+/** Dates as Sheets holds them; blanks and error cells are turned into Sheets values by `callSheets`. */
 function sheetsCell(cell: ContractCell): unknown {
-  if (cell === null) return '';
-  if (isTagged(cell)) return 'date' in cell ? midnightIn(cell.date, TIME_ZONE) : cell.error;
-  return cell;
+  return isTagged(cell) && 'date' in cell ? midnightIn(cell.date, TIME_ZONE) : cell;
 }
 
 function sheetsArg(arg: ContractArg | undefined): unknown {
