@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { parseA1, sheetOfReference } from '../core/a1';
 import { type Cell, cellText, parseDateText } from '../core/cells';
-import { BUDGET_NAME, namedBudget } from '../core/dashboard/budget';
+import { BUDGET_NAME } from '../core/dashboard/budget';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
@@ -515,12 +515,12 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
   const userSheets = workbook.sheets.filter(
     (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
   );
-  const budget = namedBudget(budgetCells(workbook));
+  const budget = budgetCells(workbook);
   const { plan, summary } = buildDashboard({
     sheets: userSheets,
     today,
     builtAt: localStamp(now),
-    ...(budget === undefined ? {} : { namedBudget: budget }),
+    ...(budget && { budgetCells: budget }),
   });
   const written = addDashboardSheet(bytes, plan);
   if ('kind' in written) return fail(written.message);

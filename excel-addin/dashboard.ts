@@ -3,19 +3,17 @@
 // lets the core plan the "PMO Dashboard" sheet, and renders that plan with Office.js. Host mapping only.
 
 import type { Cell } from '../core/cells';
-import { BUDGET_NAME, namedBudget } from '../core/dashboard/budget';
+import { BUDGET_NAME } from '../core/dashboard/budget';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import {
   chooseDashboardSheet,
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
   type DashboardPlan,
-  isDateValue,
-  isUserText,
-  looksLikeFormula,
   type PlanCell,
   type PlanChart,
   type PlanStyle,
+  storedValue,
 } from '../core/dashboard/plan';
 import { serialFromParts } from '../core/dates';
 import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
@@ -92,20 +90,16 @@ function chooseTarget(reads: readonly SheetRead[]): Target {
 
 /** The value Excel should store for a plan value, and whether it must be forced to text. */
 function excelValue(value: PlanCell['value']): { value: string | number | boolean; asText: boolean } {
-  if (value === null) return { value: '', asText: false };
-  if (isUserText(value)) return { value: value.userText, asText: true };
-  if (isDateValue(value)) return { value: value.date, asText: false };
-  if (typeof value === 'string') return { value, asText: looksLikeFormula(value) };
-  return { value, asText: false };
+  const stored = storedValue(value);
+  return stored.kind === 'blank'
+    ? { value: '', asText: false }
+    : { value: stored.value, asText: stored.kind === 'text' };
 }
 
 /** Text of a plan cell, for chart series names. */
 function planText(plan: DashboardPlan, row: number, column: number): string {
-  const value = plan.cells[row]?.[column]?.value ?? null;
-  if (value === null) return '';
-  if (isUserText(value)) return value.userText;
-  if (isDateValue(value)) return String(value.date);
-  return String(value);
+  const stored = storedValue(plan.cells[row]?.[column]?.value ?? null);
+  return stored.kind === 'blank' ? '' : String(stored.value);
 }
 
 /** Clears a dashboard sheet of ours completely: values, formats, merges, conditional formats, charts, panes. */
@@ -264,14 +258,15 @@ export async function buildDashboardInExcel(
     : !budgetName.isNullObject && budgetName.type === 'Double'
       ? [[budgetName.value]]
       : undefined;
-  const budget = namedBudget(budgetValues?.map((row) => row.map((value) => normalizeCell(value, UTC_DATES))));
 
   const target = chooseTarget(reads);
   const { plan, summary } = buildDashboard({
     sheets,
     today: serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()),
     builtAt: localStamp(now),
-    ...(budget === undefined ? {} : { namedBudget: budget }),
+    ...(budgetValues && {
+      budgetCells: budgetValues.map((row) => row.map((value) => normalizeCell(value, UTC_DATES))),
+    }),
     sheetName: target.name,
   });
 

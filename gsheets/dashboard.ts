@@ -2,17 +2,16 @@
 // The Sheets side of the dashboard command and the "PMO" menu: reads each sheet once, lets the core plan the
 // "PMO Dashboard" sheet, and writes the plan with a fixed number of batched calls. Host mapping only.
 
-import { BUDGET_NAME, namedBudget } from '../core/dashboard/budget';
+import { BUDGET_NAME } from '../core/dashboard/budget';
 import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import {
   chooseDashboardSheet,
   DASHBOARD_MARKER,
   type DashboardPlan,
-  isDateValue,
-  isUserText,
   looksLikeFormula,
   type PlanCell,
   type PlanChart,
+  storedValue,
 } from '../core/dashboard/plan';
 import { errorMessage } from '../core/errors';
 import { normalizeCell } from '../core/functions/invoke';
@@ -111,13 +110,11 @@ function sheetsCell(
   cell: PlanCell | undefined,
   serialToDate: (serial: number) => Date,
 ): { value: unknown; format: string } {
-  const value = cell?.value ?? null;
+  const stored = storedValue(cell?.value ?? null);
   const format = cell?.numberFormat ?? 'General';
-  if (value === null) return { value: '', format };
-  if (isUserText(value)) return asText(value.userText);
-  if (isDateValue(value)) return { value: serialToDate(value.date), format };
-  if (typeof value === 'string' && looksLikeFormula(value)) return asText(value);
-  return { value, format };
+  if (stored.kind === 'blank') return { value: '', format };
+  if (stored.kind === 'text') return asText(stored.value);
+  return { value: stored.kind === 'date' ? serialToDate(stored.value) : stored.value, format };
 }
 
 function sheetsGrid(
@@ -234,16 +231,15 @@ export function buildDashboardInSheets(now: Date): DashboardSummary & { sheetNam
       tables: [],
     }));
   const budgetRange = spreadsheet.getRangeByName(BUDGET_NAME);
-  const budget = namedBudget(
-    budgetRange?.getValues().map((row) => row.map((value) => normalizeCell(value, env))),
-  );
 
   const target = chooseTarget(reads);
   const { plan, summary } = buildDashboard({
     sheets,
     today: env.dateToSerial(now),
     builtAt: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd HH:mm'),
-    ...(budget === undefined ? {} : { namedBudget: budget }),
+    ...(budgetRange && {
+      budgetCells: budgetRange.getValues().map((row) => row.map((value) => normalizeCell(value, env))),
+    }),
     sheetName: target.name,
   });
 

@@ -2,6 +2,7 @@
 // headline figures, the 12-week utilization heatmap, ranked initiatives with the selection within budget,
 // the risk heatmap, top risks, risk concentration, the data issues, and where it all came from.
 
+import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
 import { isPmoError } from '../errors';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
@@ -24,6 +25,7 @@ import {
   type TableKind,
   utilizationTablesOf,
 } from '../workbook';
+import { namedBudget } from './budget';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
 import { cell, PlanWriter, userText } from './layout';
 import {
@@ -50,8 +52,8 @@ export interface DashboardInput {
   readonly today: number;
   /** When the dashboard is built, as the footer shows it ("2026-11-27 14:55"). */
   readonly builtAt: string;
-  /** The value of a cell named "Budget", when the host found one. */
-  readonly namedBudget?: number;
+  /** The cells of the workbook's defined name "Budget" (read by `namedBudget`), when the host found one. */
+  readonly budgetCells?: readonly (readonly Cell[])[];
   /** Name of the sheet to write (the host picks another when a user sheet has the default name). */
   readonly sheetName?: string;
 }
@@ -151,7 +153,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const utilization = utilizationOf(tables, heatmapStart);
 
   const initiativesTable = tables.initiatives;
-  const budget = input.namedBudget ?? (initiativesTable ? budgetFromLabel(initiativesTable.grid) : undefined);
+  const budget =
+    namedBudget(input.budgetCells) ?? (initiativesTable ? budgetFromLabel(initiativesTable.grid) : undefined);
   const ranking: InitiativeRanking | undefined = initiativesTable
     ? rankInitiatives(initiativesTable.grid, initiativesTable.firstRow, budget)
     : undefined;

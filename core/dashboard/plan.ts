@@ -111,6 +111,24 @@ export function looksLikeFormula(text: string): boolean {
   return /^[=+\-@]/.test(text) || /^[\t\r\n]/.test(text);
 }
 
+/**
+ * A plan value as a host stores it, the one rule for Excel and Sheets: `text` when it must be stored as text
+ * (user text always, and any other text a spreadsheet would read as a formula), `date` for a day serial.
+ */
+export type StoredValue =
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'text'; readonly value: string }
+  | { readonly kind: 'date'; readonly value: number }
+  | { readonly kind: 'value'; readonly value: string | number | boolean };
+
+export function storedValue(value: PlanValue): StoredValue {
+  if (value === null) return { kind: 'blank' };
+  if (isUserText(value)) return { kind: 'text', value: value.userText };
+  if (isDateValue(value)) return { kind: 'date', value: value.date };
+  if (typeof value === 'string' && looksLikeFormula(value)) return { kind: 'text', value };
+  return { kind: 'value', value };
+}
+
 /** Name of the n-th dashboard sheet: "PMO Dashboard", then "PMO Dashboard (2)", "(3)"… */
 export function dashboardSheetName(n: number): string {
   return n === 1 ? DASHBOARD_SHEET_NAME : `${DASHBOARD_SHEET_NAME} (${n})`;

@@ -173,8 +173,22 @@ describe('buildDashboard with missing tables', () => {
   });
 
   it('prefers a named Budget cell over a label on the sheet', () => {
-    const { summary } = buildDashboard({ sheets: [INITIATIVES], today, builtAt: 'now', namedBudget: 300 });
+    const { summary } = buildDashboard({
+      sheets: [INITIATIVES],
+      today,
+      builtAt: 'now',
+      budgetCells: [[300]],
+    });
     expect(summary.budget).toBe(300);
     expect(summary.selectedCount).toBe(1);
+  });
+
+  it('falls back to the label on the sheet when the named Budget is not one number ≥ 0', () => {
+    const labelled = buildDashboard({ sheets: [INITIATIVES], today, builtAt: 'now' }).summary.budget;
+    expect(labelled).toBeGreaterThan(300);
+    for (const budgetCells of [[[-5]], [[1], [2]], [['soon']]])
+      expect(
+        buildDashboard({ sheets: [INITIATIVES], today, builtAt: 'now', budgetCells }).summary.budget,
+      ).toBe(labelled);
   });
 });

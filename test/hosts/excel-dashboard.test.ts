@@ -149,7 +149,7 @@ describe('buildDashboardInExcel', () => {
       sheets: coreSheets(state, 'PMO Dashboard'),
       today: serialOf(TODAY),
       builtAt: '2025-03-05 09:30',
-      namedBudget: 300000,
+      budgetCells: [[300000]],
     });
     const { sheetName, syncs, ...summary } = result;
     expect(summary).toEqual(core.summary);

@@ -162,7 +162,7 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
       sheets: coreSheets(host, 'PMO Dashboard'),
       today: serialOf(TODAY),
       builtAt: '2025-03-05 09:30',
-      namedBudget: 300000,
+      budgetCells: [[300000]],
     });
     const { sheetName, ...summary } = result;
     expect(sheetName).toBe('PMO Dashboard');
