@@ -1,8 +1,8 @@
 // Benchmarks of UTILIZATION through the catalog's invoke step: host-shaped ranges in, the spilled grid out, in
 // Excel shape (serials, null for omitted) and Sheets shape (Date cells, undefined for omitted), and its scaling.
 
-import { serialFromParts } from '../core/dates';
 import { isPmoError, type PmoError } from '../core/errors';
+import { calendarEnvironment, UTC_CALENDAR } from '../core/functions/calendar';
 import { findFunction } from '../core/functions/catalog';
 import { type HostEnvironment, invoke, normalizeCell, UTC_DATES } from '../core/functions/invoke';
 import type { OutGrid } from '../core/functions/types';
@@ -65,27 +65,8 @@ export function workloadOf(context: BenchContext, rows: number): UtilizationWork
 
 export type HostShape = 'excel' | 'sheets';
 
-/**
- * The environment the Sheets adapter builds for one call (gsheets/sheets-values.ts `sheetsEnvironment`), with a
- * UTC calendar standing in for Utilities.formatDate: each distinct Date is formatted once, then looked up by getTime().
- * Mirrored rather than imported because that module also references the Apps Script globals.
- */
-export function sheetsUtcEnvironment(): HostEnvironment {
-  const format = (date: Date) => date.toISOString().slice(0, 10);
-  const serials = new Map<number, number>();
-  return {
-    dateToSerial(date) {
-      const time = date.getTime();
-      let serial = serials.get(time);
-      if (serial === undefined) {
-        const [year, month, day] = format(date).split('-').map(Number);
-        serial = serialFromParts(year ?? 1970, month ?? 1, day ?? 1);
-        serials.set(time, serial);
-      }
-      return serial;
-    },
-  };
-}
+/** The environment the Sheets adapter builds for one call, in a spreadsheet whose time zone is UTC. */
+export const sheetsUtcEnvironment = (): HostEnvironment => calendarEnvironment(UTC_CALENDAR);
 
 /** The host arguments of `=PMO.UTILIZATION(assignments, resources, start, end, "week", [time_off])` for `shape`. */
 export function utilizationArgs(

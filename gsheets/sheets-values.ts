@@ -1,19 +1,14 @@
 // Turns Sheets custom-function arguments into catalog calls and results back into Sheets values.
 // Dates are read and written in the spreadsheet's time zone; errors become thrown Errors or cell text.
 
-import { isoFromSerial, serialFromParts } from '../core/dates';
 import { isPmoError } from '../core/errors';
+import { type Calendar, calendarEnvironment } from '../core/functions/calendar';
 import { findFunction } from '../core/functions/catalog';
-import { type HostEnvironment, invoke } from '../core/functions/invoke';
+import { invoke } from '../core/functions/invoke';
 import type { OutCell } from '../core/functions/types';
 
-/** Date conversion in one time zone, using Apps Script's Utilities (or a fake in tests). */
-export interface SheetsCalendar {
-  /** "yyyy-MM-dd" of `date` in the spreadsheet's time zone. */
-  format(date: Date): string;
-  /** The Date at midnight of "yyyy-MM-dd" in the spreadsheet's time zone. */
-  parse(iso: string): Date;
-}
+/** Date conversion in the spreadsheet's time zone, using Apps Script's Utilities (or a fake in tests). */
+export type SheetsCalendar = Calendar;
 
 /** A calendar in the active spreadsheet's time zone, read at call time (never at load). */
 export function spreadsheetCalendar(): SheetsCalendar {
@@ -24,33 +19,8 @@ export function spreadsheetCalendar(): SheetsCalendar {
   };
 }
 
-/** A host environment whose Date conversion asks `calendar` once per distinct date. */
-export function sheetsEnvironment(
-  calendar: SheetsCalendar,
-): HostEnvironment & { serialToDate(serial: number): Date } {
-  const serials = new Map<number, number>();
-  const dates = new Map<number, Date>();
-  return {
-    dateToSerial(date) {
-      const time = date.getTime();
-      let serial = serials.get(time);
-      if (serial === undefined) {
-        const [year, month, day] = calendar.format(date).split('-').map(Number);
-        serial = serialFromParts(year ?? 1970, month ?? 1, day ?? 1);
-        serials.set(time, serial);
-      }
-      return serial;
-    },
-    serialToDate(serial) {
-      let date = dates.get(serial);
-      if (date === undefined) {
-        date = calendar.parse(isoFromSerial(serial));
-        dates.set(serial, date);
-      }
-      return new Date(date.getTime());
-    },
-  };
-}
+/** The host environment of one call: see core `calendarEnvironment`. */
+export const sheetsEnvironment = calendarEnvironment;
 
 function sheetsCell(cell: OutCell, serialToDate: (serial: number) => Date): unknown {
   if (typeof cell !== 'object') return cell;

@@ -2,17 +2,7 @@
 // google.script.run (gsheets/panel-server.ts). Arguments and results are JSON-like (no Date). The shape of
 // google.script.run is declared here, so the panel needs no host type package.
 
-import {
-  type BridgeError,
-  bridgeError,
-  type HostBridge,
-  type ReadResult,
-  type SettingsSaved,
-  type TableSource,
-  thrownMessage,
-  type WriteRequest,
-  type WriteResult,
-} from '../../panel/bridge';
+import { type BridgeError, bridgeError, type HostBridge, thrownMessage } from '../../panel/bridge';
 import { SIDEBAR_SERVER } from '../entry-points';
 
 /** google.script.run as the sidebar sees it: handlers are chained, then a server function is called by name. */
@@ -26,6 +16,9 @@ function scriptRun(): ScriptRun | undefined {
   const google = (globalThis as { google?: { script?: { run?: ScriptRun } } }).google;
   return google?.script?.run;
 }
+
+/** What the server function behind a bridge method answers: what the method promises (JSON-like). */
+type Answer<M extends Exclude<keyof HostBridge, 'host'>> = Awaited<ReturnType<HostBridge[M]>>;
 
 /** Calls a server function; a thrown server error or a missing google.script.run becomes a BridgeError. */
 function call<T>(name: string, ...args: unknown[]): Promise<T | BridgeError> {
@@ -51,9 +44,9 @@ function call<T>(name: string, ...args: unknown[]): Promise<T | BridgeError> {
 export function createGoogleScriptBridge(): HostBridge {
   return {
     host: 'sheets',
-    readInitiatives: (source: TableSource) => call<ReadResult>(SIDEBAR_SERVER.read, source),
-    writeResults: (request: WriteRequest) => call<WriteResult>(SIDEBAR_SERVER.write, request),
-    loadSettings: () => call<string | null>(SIDEBAR_SERVER.loadSettings),
-    saveSettings: (json: string) => call<SettingsSaved>(SIDEBAR_SERVER.saveSettings, json),
+    readInitiatives: (source) => call<Answer<'readInitiatives'>>(SIDEBAR_SERVER.read, source),
+    writeResults: (request) => call<Answer<'writeResults'>>(SIDEBAR_SERVER.write, request),
+    loadSettings: () => call<Answer<'loadSettings'>>(SIDEBAR_SERVER.loadSettings),
+    saveSettings: (json) => call<Answer<'saveSettings'>>(SIDEBAR_SERVER.saveSettings, json),
   };
 }
