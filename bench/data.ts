@@ -142,6 +142,25 @@ export interface UtilizationWorkloadOptions {
   readonly maxSpanWeeks: number;
 }
 
+/**
+ * The arguments of `=PMO.UTILIZATION(assignments, resources, start, end, "week", [time_off])` as Excel passes
+ * them: dates as serials, an omitted argument as null.
+ */
+export function excelUtilizationArgs(
+  workload: Pick<UtilizationWorkload, 'assignments' | 'resources' | 'startSerial' | 'endSerial'>,
+  timeOff: HostGrid | null = null,
+): unknown[] {
+  return [
+    workload.assignments,
+    workload.resources,
+    workload.startSerial,
+    workload.endSerial,
+    'week',
+    timeOff,
+    null,
+  ];
+}
+
 /** A generated workbook in Excel shape (date cells as serials, blank cells as ""). */
 export interface UtilizationWorkload {
   readonly assignments: HostGrid;

@@ -7,7 +7,7 @@ import { isPmoError } from '../core/errors';
 import { findFunction } from '../core/functions/catalog';
 import { invoke } from '../core/functions/invoke';
 import type { FunctionSpec, OutCell, OutGrid } from '../core/functions/types';
-import { type BaselineWorkload, baselineWorkload } from './data';
+import { type BaselineWorkload, baselineWorkload, excelUtilizationArgs } from './data';
 import { type Benchmark, type Check, describeTiming, timeRuns } from './harness';
 
 /** The compared size: chosen so that HyperFormula takes a few seconds per build on a 2-core machine. */
@@ -90,18 +90,6 @@ function catalogFunction(name: string): FunctionSpec {
   return spec;
 }
 
-export function ourArgs(workload: BaselineWorkload): unknown[] {
-  return [
-    workload.assignments,
-    workload.resources,
-    workload.startSerial,
-    workload.endSerial,
-    'week',
-    null,
-    null,
-  ];
-}
-
 function numberOf(cell: OutCell | unknown): number | undefined {
   if (typeof cell === 'number') return cell;
   if (typeof cell === 'object' && cell !== null && (cell as { kind?: unknown }).kind === 'date')
@@ -177,14 +165,14 @@ export const spreadsheetBaseline: Benchmark = {
     context.progress('  invoke(UTILIZATION) on the same data');
     const utilization = catalogFunction('UTILIZATION');
     let ourResult: OutGrid | undefined;
-    const ours = timeRuns(() => invoke(utilization, ourArgs(workload)), {
+    const ours = timeRuns(() => invoke(utilization, excelUtilizationArgs(workload)), {
       warmups: 3,
       runs: 15,
       inspect: (result) => {
         if (!isPmoError(result)) ourResult = result;
       },
     });
-    const ourLoad = invoke(catalogFunction('LOAD'), ourArgs(workload));
+    const ourLoad = invoke(catalogFunction('LOAD'), excelUtilizationArgs(workload));
 
     const checks: Check[] = [];
     if (!spreadsheet || !ourResult || isPmoError(ourLoad)) {

@@ -9,6 +9,7 @@ import type { OutGrid } from '../core/functions/types';
 import { measureTable, utilizationRatio } from '../core/functions/utilization-functions';
 import { buildUtilizationModel, computeUtilization } from '../core/utilization';
 import {
+  excelUtilizationArgs,
   type HostGrid,
   toSheetsShape,
   type UtilizationWorkload,
@@ -76,17 +77,7 @@ export function utilizationArgs(
   withTimeOff: boolean,
 ): unknown[] {
   const workload = workloadOf(context, rows);
-  if (shape === 'excel') {
-    return [
-      workload.assignments,
-      workload.resources,
-      workload.startSerial,
-      workload.endSerial,
-      'week',
-      withTimeOff ? workload.timeOff : null,
-      null,
-    ];
-  }
+  if (shape === 'excel') return excelUtilizationArgs(workload, withTimeOff ? workload.timeOff : null);
   const sheets = context.memo(`sheets-${rows}`, () => ({
     assignments: toSheetsShape(workload.assignments, workload.dateColumns.assignments),
     resources: toSheetsShape(workload.resources, workload.dateColumns.resources),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baselineWorkload,
+  excelUtilizationArgs,
   HORIZON_MONDAY,
   toSheetsShape,
   utcDateOfSerial,
@@ -12,7 +13,6 @@ import {
   columnLetters,
   compareGrids,
   evaluateWithHyperFormula,
-  ourArgs,
 } from '../../bench/spreadsheet-baseline';
 import { sheetsUtcEnvironment } from '../../bench/utilization';
 import { isWorkingDay, weekdayIndex } from '../../core/dates';
@@ -114,9 +114,16 @@ describe('spreadsheet baseline', () => {
       maxSpanWeeks: 4,
     });
     const spreadsheet = evaluateWithHyperFormula(baselineSheets(workload));
-    expect(compareGrids('load', grid('LOAD', ourArgs(workload)), spreadsheet.load, 7).ok).toBe(true);
+    expect(compareGrids('load', grid('LOAD', excelUtilizationArgs(workload)), spreadsheet.load, 7).ok).toBe(
+      true,
+    );
     expect(
-      compareGrids('utilization', grid('UTILIZATION', ourArgs(workload)), spreadsheet.utilization, 8).ok,
+      compareGrids(
+        'utilization',
+        grid('UTILIZATION', excelUtilizationArgs(workload)),
+        spreadsheet.utilization,
+        8,
+      ).ok,
     ).toBe(true);
   });
 
@@ -129,7 +136,7 @@ describe('spreadsheet baseline', () => {
       maxSpanWeeks: 2,
     });
     const spreadsheet = evaluateWithHyperFormula(baselineSheets(workload));
-    const load = grid('LOAD', ourArgs(workload));
+    const load = grid('LOAD', excelUtilizationArgs(workload));
     const row = load[1] ?? [];
     row[1] = (typeof row[1] === 'number' ? row[1] : 0) + 0.01;
     expect(compareGrids('load', load, spreadsheet.load, 4).ok).toBe(false);
