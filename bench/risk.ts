@@ -14,6 +14,7 @@ import {
   type Check,
   describeTiming,
   type Measurement,
+  type Timing,
   timeRuns,
 } from './harness';
 import { type CoreApi, loadShippedCore } from './shipped-core';
@@ -36,6 +37,19 @@ function run(core: CoreApi, name: string, args: readonly unknown[]): OutGrid | P
 function gridOf(result: OutGrid | PmoError): OutGrid {
   if (isPmoError(result)) throw new Error(result.message);
   return result;
+}
+
+/** Times `name(args)` and keeps the last result grid for the checks (an error value fails the benchmark). */
+function timeGrid(core: CoreApi, name: string, args: readonly unknown[]): { timing: Timing; last: OutGrid } {
+  let last: OutGrid = [];
+  const timing = timeRuns(() => run(core, name, args), {
+    warmups: WARMUPS,
+    runs: RUNS,
+    inspect: (result) => {
+      last = gridOf(result);
+    },
+  });
+  return { timing, last };
 }
 
 /** Three-point money estimates as registers hold them: right-skewed, some as money text, likely 5k–2M. */
@@ -170,14 +184,7 @@ function simulationChecks(result: OutGrid, risks: readonly SimulatedRisk[]): Che
 function timeSimulation(context: BenchContext, core: CoreApi) {
   const workload = simulationOf(context);
   const args = [workload.probability, workload.low, workload.likely, workload.high, ITERATIONS, null];
-  let last: OutGrid = [];
-  const timing = timeRuns(() => run(core, 'SIMULATE_EXPOSURE', args), {
-    warmups: WARMUPS,
-    runs: RUNS,
-    inspect: (result) => {
-      last = gridOf(result);
-    },
-  });
+  const { timing, last } = timeGrid(core, 'SIMULATE_EXPOSURE', args);
   return { timing, result: last, checks: simulationChecks(last, workload.risks) };
 }
 
@@ -229,17 +236,11 @@ export const heatmapBenchmark: Benchmark = {
   budget: { kind: 'max-seconds', seconds: 0.25 },
   measure: (context) => {
     const workload = registerOf(context);
-    let last: OutGrid = [];
-    const timing = timeRuns(
-      () => run(SOURCE_CORE, 'HEATMAP', [workload.ratedProbability, workload.ratedImpact, null]),
-      {
-        warmups: WARMUPS,
-        runs: RUNS,
-        inspect: (result) => {
-          last = gridOf(result);
-        },
-      },
-    );
+    const { timing, last } = timeGrid(SOURCE_CORE, 'HEATMAP', [
+      workload.ratedProbability,
+      workload.ratedImpact,
+      null,
+    ]);
     const placed = last
       .slice(1)
       .reduce((sum, row) => sum + row.slice(1).reduce<number>((s, c) => s + Number(c), 0), 0);
@@ -267,14 +268,7 @@ export const riskSummaryBenchmark: Benchmark = {
   budget: { kind: 'max-seconds', seconds: 0.5 },
   measure: (context) => {
     const workload = registerOf(context);
-    let last: OutGrid = [];
-    const timing = timeRuns(() => run(SOURCE_CORE, 'RISK_SUMMARY', [workload.register, 'Owner']), {
-      warmups: WARMUPS,
-      runs: RUNS,
-      inspect: (result) => {
-        last = gridOf(result);
-      },
-    });
+    const { timing, last } = timeGrid(SOURCE_CORE, 'RISK_SUMMARY', [workload.register, 'Owner']);
     const total = last[last.length - 1] ?? [];
     return {
       value: timing.median,
