@@ -23,8 +23,8 @@ import {
   timeRuns,
 } from './harness';
 
-const RUNS = 5;
-const WARMUPS = 1;
+/** Timed runs after one warm-up: each run is a whole search, long enough to time on its own. */
+const REPEATS = { warmups: 1, runs: 5 } as const;
 /** Share of the total cost available: a budget that funds roughly a third of the backlog. */
 const BUDGET_SHARE = 0.3;
 
@@ -135,8 +135,7 @@ function selectBenchmark(
       const { costs, values } = hostShaped(items);
       let last: OutGrid = [];
       const timing = timeRuns(() => call('SELECT', [costs, values, budget, null, null, null]), {
-        warmups: WARMUPS,
-        runs: RUNS,
+        ...REPEATS,
         inspect: (result) => {
           last = gridOf(result);
         },
@@ -186,8 +185,7 @@ function constrainedBenchmark(size: number): Benchmark {
       ];
       let last: OutGrid = [];
       const timing = timeRuns(() => call('SELECT', [costs, values, base.budget, must, groups, requires]), {
-        warmups: WARMUPS,
-        runs: RUNS,
+        ...REPEATS,
         inspect: (result) => {
           last = gridOf(result);
         },
@@ -232,8 +230,7 @@ const frontierBenchmark: Benchmark = {
     const { costs, values } = hostShaped(items);
     let last: OutGrid = [];
     const timing = timeRuns(() => call('FRONTIER', [costs, values, 20]), {
-      warmups: WARMUPS,
-      runs: RUNS,
+      ...REPEATS,
       inspect: (result) => {
         last = gridOf(result);
       },

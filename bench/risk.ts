@@ -105,26 +105,16 @@ interface RegisterWorkload {
   readonly register: HostGrid;
 }
 
+/** The register's header row, column names separated by " | ". */
+const REGISTER_HEADER =
+  'ID | Risk | Category | Owner | Project | Probability | Impact | Cost | Cost Low | Cost High | Residual Probability';
+
 function registerWorkload(): RegisterWorkload {
   const random = seededRandom(SEED + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const ratedProbability: HostGrid = [['Likelihood']];
   const ratedImpact: HostGrid = [['Consequence']];
-  const register: HostGrid = [
-    [
-      'ID',
-      'Risk',
-      'Category',
-      'Owner',
-      'Project',
-      'Probability',
-      'Impact',
-      'Cost',
-      'Cost Low',
-      'Cost High',
-      'Residual Probability',
-    ],
-  ];
+  const register: HostGrid = [REGISTER_HEADER.split(' | ')];
   for (let i = 0; i < REGISTER_ROWS; i++) {
     const p = 1 + Math.floor(random() * 5);
     const impact = 1 + Math.floor(random() * 5);

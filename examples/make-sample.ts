@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
+import { seededRandom } from './seeded-random';
 
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic helpers
@@ -16,22 +17,10 @@ const SEED = 20261123;
 /** Every timestamp in the file (workbook properties and zip entries) is pinned to this instant. */
 const FIXED_TIMESTAMP = new Date('2026-11-23T08:00:00Z');
 
-/** mulberry32: tiny, fast, good enough for sample data, identical in every JS engine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   float(): number {
     return this.next();
@@ -651,9 +640,10 @@ function sheet(wb: Workbook, name: string, headerRow: number, widths: readonly n
   return ws;
 }
 
-function header(ws: Worksheet, rowNumber: number, names: readonly string[]): void {
+/** Writes a header row, given as the column names separated by " | " (one line reads like the sheet's row). */
+function header(ws: Worksheet, rowNumber: number, names: string): void {
   const row = ws.getRow(rowNumber);
-  names.forEach((name, i) => {
+  names.split(' | ').forEach((name, i) => {
     const cell = row.getCell(i + 1);
     cell.value = name;
     cell.font = { bold: true };
@@ -688,7 +678,7 @@ function writeResources(wb: Workbook): void {
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = 'As of: 2026-11-23';
   ws.getCell('A2').font = { italic: true };
-  header(ws, 3, ['Resource', 'Role', 'Team', 'Hours per week', 'Availability', 'Start Date', 'End Date']);
+  header(ws, 3, 'Resource | Role | Team | Hours per week | Availability | Start Date | End Date');
   PEOPLE.forEach((p, i) => {
     put(ws, 4 + i, [
       p.name,
@@ -704,18 +694,11 @@ function writeResources(wb: Workbook): void {
 
 function writeAssignments(wb: Workbook, rows: readonly Assignment[]): void {
   const ws = sheet(wb, 'Assignments', 1, [24, 28, 12, 12, 15, 13, 12, 12, 12, 10]);
-  header(ws, 1, [
-    'Resource',
-    'Project',
-    'Start',
-    'End',
-    'Hours per week',
-    'Allocation %',
-    'Total Hours',
-    'Status',
-    'Probability',
-    'Billable',
-  ]);
+  header(
+    ws,
+    1,
+    'Resource | Project | Start | End | Hours per week | Allocation % | Total Hours | Status | Probability | Billable',
+  );
   // A fully blank row in the middle of the data, as left behind by a deleted line.
   const blankAfter = Math.floor(rows.length / 2);
   let rowNumber = 2;
@@ -738,7 +721,7 @@ function writeAssignments(wb: Workbook, rows: readonly Assignment[]): void {
 
 function writeTimeOff(wb: Workbook): void {
   const ws = sheet(wb, 'Time Off', 1, [22, 12, 12, 8, 34]);
-  header(ws, 1, ['Resource', 'Start', 'End', 'Hours', 'Reason']);
+  header(ws, 1, 'Resource | Start | End | Hours | Reason');
   [...HOLIDAYS, ...LEAVE].forEach((t, i) => {
     put(ws, 2 + i, [t.resource, day(t.start), day(t.end), t.hours, t.reason]);
   });
@@ -751,25 +734,11 @@ function writeInitiatives(wb: Workbook): void {
     1,
     [8, 30, 16, 12, 11, 11, 11, 11, 15, 11, 11, 8, 9, 9, 9, 11, 8, 4, 4, 12],
   );
-  header(ws, 1, [
-    'ID',
-    'Initiative',
-    'Sponsor',
-    'Category',
-    'Strategic Alignment',
-    'Customer Value',
-    'Risk Reduction',
-    'Complexity',
-    'Cost',
-    'Business Value',
-    'Time Criticality',
-    'RR/OE',
-    'Job Size',
-    'Reach',
-    'Impact',
-    'Confidence',
-    'Effort',
-  ]);
+  header(
+    ws,
+    1,
+    'ID | Initiative | Sponsor | Category | Strategic Alignment | Customer Value | Risk Reduction | Complexity | Cost | Business Value | Time Criticality | RR/OE | Job Size | Reach | Impact | Confidence | Effort',
+  );
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
   INITIATIVES.forEach((ini, i) => {
     const [reach, impact, confidence, effort] = ini.rice;
@@ -803,21 +772,11 @@ const pmbok = (scale: readonly number[], rating: number): number => scale[rating
 
 function writeRisks(wb: Workbook, risks: readonly Risk[]): void {
   const ws = sheet(wb, 'Risks', 1, [8, 60, 12, 18, 28, 11, 8, 11, 11, 11, 11, 11, 11]);
-  header(ws, 1, [
-    'ID',
-    'Risk',
-    'Category',
-    'Owner',
-    'Project',
-    'Probability',
-    'Impact',
-    'Cost Low',
-    'Cost Likely',
-    'Cost High',
-    'Response',
-    'Residual Probability',
-    'Residual Impact',
-  ]);
+  header(
+    ws,
+    1,
+    'ID | Risk | Category | Owner | Project | Probability | Impact | Cost Low | Cost Likely | Cost High | Response | Residual Probability | Residual Impact',
+  );
   ws.getRow(1).alignment = { wrapText: true, vertical: 'top' };
   risks.forEach((r, i) => {
     put(ws, 2 + i, [
