@@ -90,68 +90,39 @@ interface Initiative {
   readonly rice: readonly [number, number | string, number | string, number];
 }
 
+/** One initiative, its fields in the order of the Initiatives sheet. */
+function initiativeRecord(
+  id: string,
+  name: string,
+  sponsor: string,
+  category: string,
+  start: string,
+  end: string,
+  billable: 'Yes' | 'No',
+  criteria: Initiative['criteria'],
+  cost: number | string,
+  wsjf: Initiative['wsjf'],
+  rice: Initiative['rice'],
+): Initiative {
+  return { id, name, sponsor, category, start, end, billable, criteria, cost, wsjf, rice };
+}
+
+// id, name, sponsor, category, start, end, billable, [alignment, customer value, risk reduction, complexity], cost,
+// WSJF [business value, time criticality, RR/OE, job size], RICE [reach, impact, confidence, effort]
 // biome-ignore format: data table, one record per line reads best
 const INITIATIVES: readonly Initiative[] = [
-  {
-    id: 'INI-01', name: 'Customer Portal Relaunch', sponsor: 'Claudia Vogel', category: 'Growth',
-    start: '2026-10-05', end: '2027-05-28', billable: 'Yes',
-    criteria: [4, 5, 2, 3], cost: 650000, wsjf: [13, 8, 3, 8], rice: [18000, 2, 0.8, 14],
-  },
-  {
-    id: 'INI-02', name: 'ERP Cloud Migration', sponsor: 'Helen Brandt', category: 'Platform',
-    start: '2026-10-05', end: '2027-06-30', billable: 'No',
-    criteria: [4, 2, 5, 5], cost: 'CHF 1,200,000', wsjf: [8, 13, 13, 20], rice: [900, 1, 0.7, 36],
-  },
-  {
-    id: 'INI-03', name: 'Data Platform Modernization', sponsor: 'Peter Lindqvist', category: 'Platform',
-    start: '2026-10-05', end: '2027-06-30', billable: 'No',
-    criteria: [5, 3, 3, 4], cost: 480000, wsjf: [8, 5, 8, 13], rice: [1200, 2, 0.8, 18],
-  },
-  {
-    id: 'INI-04', name: 'Mobile App 2.0', sponsor: 'Claudia Vogel', category: 'Growth',
-    start: '2026-10-05', end: '2027-04-30', billable: 'Yes',
-    criteria: [3, 4, 1, 3], cost: 420000, wsjf: [8, 5, 2, 8], rice: [25000, 'high', '50%', 12],
-  },
-  {
-    id: 'INI-05', name: 'CRM Consolidation', sponsor: 'Rafael Moreno', category: 'Efficiency',
-    start: '2027-01-04', end: '2027-06-30', billable: 'No',
-    criteria: [4, 3, 3, 4], cost: 380000, wsjf: [5, 3, 5, 13], rice: [350, 1, 0.8, 15],
-  },
-  {
-    id: 'INI-06', name: 'E-Invoicing Compliance', sponsor: 'Helen Brandt', category: 'Compliance',
-    start: '2026-10-05', end: '2027-01-29', billable: 'No',
-    criteria: [3, 2, 5, 2], cost: 180000, wsjf: [3, 20, 13, 5], rice: [4000, 0.5, 1, 5],
-  },
-  {
-    id: 'INI-07', name: 'Identity & Access Management', sponsor: 'Peter Lindqvist', category: 'Security',
-    start: '2026-10-05', end: '2027-03-26', billable: 'No',
-    criteria: [4, 2, 5, 3], cost: 300000, wsjf: [5, 8, 13, 8], rice: [1500, 1, 0.9, 9],
-  },
-  {
-    id: 'INI-08', name: 'AI Support Assistant', sponsor: 'Rafael Moreno', category: 'Innovation',
-    start: '2027-01-11', end: '2027-06-30', billable: 'Yes',
-    criteria: [4, 4, 1, 4], cost: 275000, wsjf: [13, 5, 3, 8], rice: [12000, 'massive', 0.5, 8],
-  },
-  {
-    id: 'INI-09', name: 'Warehouse Automation', sponsor: 'Thomas Ammann', category: 'Efficiency',
-    start: '2026-11-02', end: '2027-06-30', billable: 'Yes',
-    criteria: [3, 3, 2, 5], cost: '$450k', wsjf: [8, 3, 3, 13], rice: [200, 2, 0.5, 20],
-  },
-  {
-    id: 'INI-10', name: 'Dynamic Pricing Engine', sponsor: 'Claudia Vogel', category: 'Growth',
-    start: '2027-02-01', end: '2027-06-30', billable: 'Yes',
-    criteria: [5, 3, 1, 4], cost: 350000, wsjf: [20, 8, 2, 13], rice: [8000, 1, 0.5, 10],
-  },
-  {
-    id: 'INI-11', name: 'Cloud Cost Optimization', sponsor: 'Peter Lindqvist', category: 'Efficiency',
-    start: '2026-10-05', end: '2027-02-26', billable: 'No',
-    criteria: [3, 1, 2, 2], cost: 90000, wsjf: [5, 3, 5, 3], rice: [50, 0.25, 1, 3],
-  },
-  {
-    id: 'INI-12', name: 'Partner API Marketplace', sponsor: 'Rafael Moreno', category: 'Innovation',
-    start: '2027-03-01', end: '2027-06-30', billable: 'Yes',
-    criteria: [4, 4, 2, 4], cost: 520000, wsjf: [8, 2, 1, 13], rice: [600, 3, 0.5, 16],
-  },
+  initiativeRecord('INI-01', 'Customer Portal Relaunch', 'Claudia Vogel', 'Growth', '2026-10-05', '2027-05-28', 'Yes', [4, 5, 2, 3], 650000, [13, 8, 3, 8], [18000, 2, 0.8, 14]),
+  initiativeRecord('INI-02', 'ERP Cloud Migration', 'Helen Brandt', 'Platform', '2026-10-05', '2027-06-30', 'No', [4, 2, 5, 5], 'CHF 1,200,000', [8, 13, 13, 20], [900, 1, 0.7, 36]),
+  initiativeRecord('INI-03', 'Data Platform Modernization', 'Peter Lindqvist', 'Platform', '2026-10-05', '2027-06-30', 'No', [5, 3, 3, 4], 480000, [8, 5, 8, 13], [1200, 2, 0.8, 18]),
+  initiativeRecord('INI-04', 'Mobile App 2.0', 'Claudia Vogel', 'Growth', '2026-10-05', '2027-04-30', 'Yes', [3, 4, 1, 3], 420000, [8, 5, 2, 8], [25000, 'high', '50%', 12]),
+  initiativeRecord('INI-05', 'CRM Consolidation', 'Rafael Moreno', 'Efficiency', '2027-01-04', '2027-06-30', 'No', [4, 3, 3, 4], 380000, [5, 3, 5, 13], [350, 1, 0.8, 15]),
+  initiativeRecord('INI-06', 'E-Invoicing Compliance', 'Helen Brandt', 'Compliance', '2026-10-05', '2027-01-29', 'No', [3, 2, 5, 2], 180000, [3, 20, 13, 5], [4000, 0.5, 1, 5]),
+  initiativeRecord('INI-07', 'Identity & Access Management', 'Peter Lindqvist', 'Security', '2026-10-05', '2027-03-26', 'No', [4, 2, 5, 3], 300000, [5, 8, 13, 8], [1500, 1, 0.9, 9]),
+  initiativeRecord('INI-08', 'AI Support Assistant', 'Rafael Moreno', 'Innovation', '2027-01-11', '2027-06-30', 'Yes', [4, 4, 1, 4], 275000, [13, 5, 3, 8], [12000, 'massive', 0.5, 8]),
+  initiativeRecord('INI-09', 'Warehouse Automation', 'Thomas Ammann', 'Efficiency', '2026-11-02', '2027-06-30', 'Yes', [3, 3, 2, 5], '$450k', [8, 3, 3, 13], [200, 2, 0.5, 20]),
+  initiativeRecord('INI-10', 'Dynamic Pricing Engine', 'Claudia Vogel', 'Growth', '2027-02-01', '2027-06-30', 'Yes', [5, 3, 1, 4], 350000, [20, 8, 2, 13], [8000, 1, 0.5, 10]),
+  initiativeRecord('INI-11', 'Cloud Cost Optimization', 'Peter Lindqvist', 'Efficiency', '2026-10-05', '2027-02-26', 'No', [3, 1, 2, 2], 90000, [5, 3, 5, 3], [50, 0.25, 1, 3]),
+  initiativeRecord('INI-12', 'Partner API Marketplace', 'Rafael Moreno', 'Innovation', '2027-03-01', '2027-06-30', 'Yes', [4, 4, 2, 4], 520000, [8, 2, 1, 13], [600, 3, 0.5, 16]),
 ];
 
 const BUDGET = 4_000_000;
