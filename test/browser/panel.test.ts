@@ -8,7 +8,7 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPmoError } from '../../core/errors';
 import { CATALOG, findFunction } from '../../core/functions/catalog';
@@ -176,6 +176,21 @@ async function waitForText(page: Page, selector: string, pattern: RegExp): Promi
 const rankedNames = (page: Page) =>
   page.locator('#pmo-ranking .pmo-name').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
 
+/** Runs `check` on an opened page, then checks the page stayed clean; the page is closed either way. */
+async function onPage(
+  opening: Promise<{ context: BrowserContext; page: Page; watch: PageWatch }>,
+  host: 'excel' | 'sheets',
+  check: (page: Page) => Promise<void>,
+): Promise<void> {
+  const { context, page, watch } = await opening;
+  try {
+    await check(page);
+    expectCleanPage(watch, host);
+  } finally {
+    await context.close();
+  }
+}
+
 function expectCleanPage(watch: PageWatch, host: 'excel' | 'sheets'): void {
   expect(watch.aborted, 'requests outside the page and Office.js').toEqual([]);
   expect(watch.missing, 'requests for files that do not exist').toEqual([]);
@@ -185,6 +200,34 @@ function expectCleanPage(watch: PageWatch, host: 'excel' | 'sheets'): void {
     (message) => !(host === 'excel' && OFFICE_TELEMETRY_BLOCKED.test(message)),
   );
   expect(errors, 'console errors').toEqual([]);
+}
+
+/** A backlog whose last column is the user's own "Score" (words, not numbers): the panel must ask before writing. */
+const scoredByHand = (): Value[][] => [
+  ['ID', 'Initiative', 'Cost', 'Value', 'Score'],
+  ['A', 'Alpha', 100, 5, 'high'],
+  ['B', 'Beta', 200, 8, 'low'],
+];
+
+/**
+ * After reopening on the Portfolio of a saved AHP session: the configuration is back, the add-in's own columns
+ * are not offered as criteria, and Write rewrites them without asking.
+ */
+async function expectRestoredSession(
+  page: Page,
+  portfolioValues: () => Promise<readonly (readonly unknown[])[]>,
+): Promise<void> {
+  await waitForText(page, '#pmo-summary', /^7 initiatives ranked by AHP/);
+  expect(await page.locator('#pmo-method').inputValue()).toBe('ahp');
+  for (const [pair, value] of Object.entries(FINAL_JUDGEMENTS))
+    expect(await page.locator(`#pmo-pair-${pair}`).inputValue()).toBe(value);
+  expect(await page.locator('#pmo-budget').inputValue()).toBe('900,000');
+  expect(await page.getByLabel(MUST, { exact: true }).isChecked()).toBe(true);
+  expect(await page.locator('.pmo-criterion[data-header="Score"]').count()).toBe(0);
+  await page.locator('#pmo-write').click();
+  await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
+  expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+  expectWrittenEqualsFunctions(await portfolioValues(), 7);
 }
 
 async function expectNamesAsText(page: Page): Promise<void> {
@@ -526,18 +569,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       });
       const { page, watch, context } = reopened;
       try {
-        await waitForText(page, '#pmo-summary', /^7 initiatives ranked by AHP/);
-        expect(await page.locator('#pmo-method').inputValue()).toBe('ahp');
-        for (const [pair, value] of Object.entries(FINAL_JUDGEMENTS))
-          expect(await page.locator(`#pmo-pair-${pair}`).inputValue()).toBe(value);
-        expect(await page.locator('#pmo-budget').inputValue()).toBe('900,000');
-        expect(await page.getByLabel(MUST, { exact: true }).isChecked()).toBe(true);
-        // Score, Rank and Selected are the add-in's own columns now: not offered as criteria.
-        expect(await page.locator('.pmo-criterion[data-header="Score"]').count()).toBe(0);
-        await page.locator('#pmo-write').click();
-        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
-        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
-        expectWrittenEqualsFunctions((await sheetValues(page, 'Portfolio')).values, 7);
+        await expectRestoredSession(page, async () => (await sheetValues(page, 'Portfolio')).values);
         expectCleanPage(watch, 'excel');
       } finally {
         await context.close();
@@ -564,17 +596,17 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       } finally {
         await first.context.close();
       }
-      const { page, watch, context } = await openTaskpane({
-        ...setup,
-        selection: { sheet: 'Portfolio', address: 'A1' },
-        settings: saved,
-      });
-      try {
-        await waitForText(page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
-        expectCleanPage(watch, 'excel');
-      } finally {
-        await context.close();
-      }
+      await onPage(
+        openTaskpane({
+          ...setup,
+          selection: { sheet: 'Portfolio', address: 'A1' },
+          settings: saved,
+        }),
+        'excel',
+        async (page) => {
+          await waitForText(page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
+        },
+      );
     });
 
     it('never writes results onto rows sorted since they were read: it reads the table again and asks to check', async () => {
@@ -583,80 +615,84 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         ['Alpha', 100, 5],
         ['Beta', 200, 8],
       ];
-      const { page, watch, context } = await openTaskpane({
-        sheets: [{ name: 'Backlog', values }],
-        active: 'Backlog',
-      });
-      try {
-        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
-        await settle(page);
-        expect(await rankedNames(page)).toEqual(['Beta', 'Alpha']);
-        // The user sorts the table by name, descending, after the panel read it.
-        await page.evaluate(`pmoFakeExcel.edit('Backlog', 'A2:C3', [['Beta', 200, 8], ['Alpha', 100, 5]])`);
-        await page.locator('#pmo-write').click();
-        await waitForText(
-          page,
-          '#pmo-alert',
-          /^The table changed since it was read \(its rows were sorted, added or edited\)/,
-        );
-        expect(await text(page, '#pmo-status')).toBe('Nothing was written.');
-        expect((await sheetValues(page, 'Backlog')).values.map((row) => row.length)).toEqual([3, 3, 3]);
-        await page.locator('#pmo-write').click();
-        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Backlog!D1:F3\.$/);
-        const written = (await sheetValues(page, 'Backlog')).values;
-        expect(written.map((row) => row.slice(0, 5))).toEqual([
-          ['Initiative', 'Cost', 'Value', 'Score', 'Rank'],
-          ['Beta', 200, 8, 8, 1],
-          ['Alpha', 100, 5, 5, 2],
-        ]);
-        expectCleanPage(watch, 'excel');
-      } finally {
-        await context.close();
-      }
+      await onPage(
+        openTaskpane({
+          sheets: [{ name: 'Backlog', values }],
+          active: 'Backlog',
+        }),
+        'excel',
+        async (page) => {
+          await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+          await settle(page);
+          expect(await rankedNames(page)).toEqual(['Beta', 'Alpha']);
+          // The user sorts the table by name, descending, after the panel read it.
+          await page.evaluate(`pmoFakeExcel.edit('Backlog', 'A2:C3', [['Beta', 200, 8], ['Alpha', 100, 5]])`);
+          await page.locator('#pmo-write').click();
+          await waitForText(
+            page,
+            '#pmo-alert',
+            /^The table changed since it was read \(its rows were sorted, added or edited\)/,
+          );
+          expect(await text(page, '#pmo-status')).toBe('Nothing was written.');
+          expect((await sheetValues(page, 'Backlog')).values.map((row) => row.length)).toEqual([3, 3, 3]);
+          await page.locator('#pmo-write').click();
+          await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Backlog!D1:F3\.$/);
+          const written = (await sheetValues(page, 'Backlog')).values;
+          expect(written.map((row) => row.slice(0, 5))).toEqual([
+            ['Initiative', 'Cost', 'Value', 'Score', 'Rank'],
+            ['Beta', 200, 8, 8, 1],
+            ['Alpha', 100, 5, 5, 2],
+          ]);
+        },
+      );
     });
 
     it('asks in the panel before writing over a user column named Score, and adds new columns when told to', async () => {
-      const values: Value[][] = [
-        ['ID', 'Initiative', 'Cost', 'Value', 'Score'],
-        ['A', 'Alpha', 100, 5, 'high'],
-        ['B', 'Beta', 200, 8, 'low'],
-      ];
-      const { page, watch, context } = await openTaskpane({
-        sheets: [{ name: 'Backlog', values }],
-        active: 'Backlog',
-      });
-      try {
-        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
-        await settle(page);
-        await page.locator('#pmo-write').click();
-        await page.locator('#pmo-confirm').waitFor({ state: 'visible' });
-        expect(await text(page, '#pmo-confirm-text')).toContain('“Score”');
-        expect(await page.evaluate('document.activeElement.id')).toBe('pmo-confirm-new');
-        expect((await sheetValues(page, 'Backlog')).values).toEqual(values);
-        await shot(page, 'excel-6-conflict');
-        await page.locator('#pmo-confirm-cancel').click();
-        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
-        expect((await sheetValues(page, 'Backlog')).values).toEqual(values);
+      const values = scoredByHand();
+      await onPage(
+        openTaskpane({
+          sheets: [{ name: 'Backlog', values }],
+          active: 'Backlog',
+        }),
+        'excel',
+        async (page) => {
+          await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+          await settle(page);
+          await page.locator('#pmo-write').click();
+          await page.locator('#pmo-confirm').waitFor({ state: 'visible' });
+          expect(await text(page, '#pmo-confirm-text')).toContain('“Score”');
+          expect(await page.evaluate('document.activeElement.id')).toBe('pmo-confirm-new');
+          expect((await sheetValues(page, 'Backlog')).values).toEqual(values);
+          await shot(page, 'excel-6-conflict');
+          await page.locator('#pmo-confirm-cancel').click();
+          expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+          expect((await sheetValues(page, 'Backlog')).values).toEqual(values);
 
-        await page.locator('#pmo-write').click();
-        await page.locator('#pmo-confirm-new').click();
-        await waitForText(page, '#pmo-status', /^Wrote Score \(PMO\), Rank and Selected to Backlog!F1:H3\.$/);
-        const written = (await sheetValues(page, 'Backlog')).values;
-        expect(written.map((row) => row.slice(0, 5))).toEqual(values);
-        expect(written[0]?.slice(5, 8)).toEqual(['Score (PMO)', 'Rank', 'Selected']);
-        expect(written.slice(1).map((row) => row.slice(5, 8))).toEqual([
-          [5, 2, ''],
-          [8, 1, ''],
-        ]);
-        // Next time the renamed column is the add-in's own: no question.
-        await page.locator('#pmo-write').click();
-        await waitForText(page, '#pmo-status', /^Wrote Score \(PMO\), Rank and Selected to Backlog!F1:H3\.$/);
-        await settle(page);
-        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
-        expectCleanPage(watch, 'excel');
-      } finally {
-        await context.close();
-      }
+          await page.locator('#pmo-write').click();
+          await page.locator('#pmo-confirm-new').click();
+          await waitForText(
+            page,
+            '#pmo-status',
+            /^Wrote Score \(PMO\), Rank and Selected to Backlog!F1:H3\.$/,
+          );
+          const written = (await sheetValues(page, 'Backlog')).values;
+          expect(written.map((row) => row.slice(0, 5))).toEqual(values);
+          expect(written[0]?.slice(5, 8)).toEqual(['Score (PMO)', 'Rank', 'Selected']);
+          expect(written.slice(1).map((row) => row.slice(5, 8))).toEqual([
+            [5, 2, ''],
+            [8, 1, ''],
+          ]);
+          // Next time the renamed column is the add-in's own: no question.
+          await page.locator('#pmo-write').click();
+          await waitForText(
+            page,
+            '#pmo-status',
+            /^Wrote Score \(PMO\), Rank and Selected to Backlog!F1:H3\.$/,
+          );
+          await settle(page);
+          expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
+        },
+      );
     });
   });
 
@@ -738,8 +774,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         ],
         'Notes',
       );
-      const { page, watch, context } = await openSidebar(host);
-      try {
+      await onPage(openSidebar(host), 'sheets', async (page) => {
         await waitForText(page, '#pmo-table-info', /Sheet "Notes" has no data/);
         await shot(page, 'sheets-1-empty');
         host.activate('Portfolio');
@@ -773,10 +808,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         const saved = host.properties.get(SETTINGS_KEY);
         expect(saved && JSON.parse(saved).method).toBe('ahp');
         await expectKeyboardAndLabels(page);
-        expectCleanPage(watch, 'sheets');
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('reads the current selection when told to, and reads the same range when reopened', async () => {
@@ -795,13 +827,9 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         await first.context.close();
       }
       host.select('Portfolio', 'A1:A1');
-      const { page, watch, context } = await openSidebar(host);
-      try {
+      await onPage(openSidebar(host), 'sheets', async (page) => {
         await waitForText(page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
-        expectCleanPage(watch, 'sheets');
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('shows progress while selecting among 150 initiatives, and still writes SELECT’s exact set', async () => {
@@ -822,8 +850,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         [{ name: 'Backlog', values: [['Initiative', 'Cost', 'Value', 'Risk'], ...rows] }],
         'Backlog',
       );
-      const { page, watch, context } = await openSidebar(host);
-      try {
+      await onPage(openSidebar(host), 'sheets', async (page) => {
         await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
         await page.locator('.pmo-criterion[data-header="Risk"] input[type="checkbox"]').check();
         await settle(page);
@@ -847,10 +874,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
           budget,
         ]);
         expect(written.slice(1, 151).map((row) => row[6])).toEqual(expected.slice(1).map((row) => row[0]));
-        expectCleanPage(watch, 'sheets');
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('restores the configuration from the document properties when the sidebar reopens', async () => {
@@ -862,33 +886,15 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       } finally {
         await first.context.close();
       }
-      const { page, watch, context } = await openSidebar(host);
-      try {
-        await waitForText(page, '#pmo-summary', /^7 initiatives ranked by AHP/);
-        expect(await page.locator('#pmo-method').inputValue()).toBe('ahp');
-        for (const [pair, value] of Object.entries(FINAL_JUDGEMENTS))
-          expect(await page.locator(`#pmo-pair-${pair}`).inputValue()).toBe(value);
-        expect(await page.locator('#pmo-budget').inputValue()).toBe('900,000');
-        expect(await page.getByLabel(MUST, { exact: true }).isChecked()).toBe(true);
-        await page.locator('#pmo-write').click();
-        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
-        expect(await page.locator('#pmo-confirm').isHidden()).toBe(true);
-        expectWrittenEqualsFunctions(host.sheet('Portfolio').values, 7);
-        expectCleanPage(watch, 'sheets');
-      } finally {
-        await context.close();
-      }
+      await onPage(openSidebar(host), 'sheets', async (page) => {
+        await expectRestoredSession(page, async () => host.sheet('Portfolio').values);
+      });
     });
 
     it('asks in the panel before writing over a user column named Score, and overwrites it when told to', async () => {
-      const values: Value[][] = [
-        ['ID', 'Initiative', 'Cost', 'Value', 'Score'],
-        ['A', 'Alpha', 100, 5, 'high'],
-        ['B', 'Beta', 200, 8, 'low'],
-      ];
+      const values = scoredByHand();
       const host = sidebarHost([{ name: 'Backlog', values }], 'Backlog');
-      const { page, watch, context } = await openSidebar(host, 2);
-      try {
+      await onPage(openSidebar(host, 2), 'sheets', async (page) => {
         // Loading the settings and reading the table are slow here: the progress bar shows, then goes.
         await page.locator('#pmo-progress').waitFor({ state: 'visible' });
         expect(await page.locator('.pmo-panel').getAttribute('aria-busy')).toBe('true');
@@ -910,10 +916,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
           [5, 2, ''],
           [8, 1, ''],
         ]);
-        expectCleanPage(watch, 'sheets');
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 });
