@@ -176,6 +176,12 @@ async function waitForText(page: Page, selector: string, pattern: RegExp): Promi
 const rankedNames = (page: Page) =>
   page.locator('#pmo-ranking .pmo-name').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
 
+/** Ticks one criterion and waits for the ranking to follow. */
+async function scoreBy(page: Page, header: string): Promise<void> {
+  await page.locator(`.pmo-criterion[data-header="${header}"] input[type="checkbox"]`).check();
+  await settle(page);
+}
+
 /** Runs `check` on an opened page, then checks the page stayed clean; the page is closed either way. */
 async function onPage(
   opening: Promise<{ context: BrowserContext; page: Page; watch: PageWatch }>,
@@ -616,14 +622,10 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         ['Beta', 200, 8],
       ];
       await onPage(
-        openTaskpane({
-          sheets: [{ name: 'Backlog', values }],
-          active: 'Backlog',
-        }),
+        openTaskpane({ sheets: [{ name: 'Backlog', values }], active: 'Backlog' }),
         'excel',
         async (page) => {
-          await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
-          await settle(page);
+          await scoreBy(page, 'Value');
           expect(await rankedNames(page)).toEqual(['Beta', 'Alpha']);
           // The user sorts the table by name, descending, after the panel read it.
           await page.evaluate(`pmoFakeExcel.edit('Backlog', 'A2:C3', [['Beta', 200, 8], ['Alpha', 100, 5]])`);
@@ -650,14 +652,10 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     it('asks in the panel before writing over a user column named Score, and adds new columns when told to', async () => {
       const values = scoredByHand();
       await onPage(
-        openTaskpane({
-          sheets: [{ name: 'Backlog', values }],
-          active: 'Backlog',
-        }),
+        openTaskpane({ sheets: [{ name: 'Backlog', values }], active: 'Backlog' }),
         'excel',
         async (page) => {
-          await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
-          await settle(page);
+          await scoreBy(page, 'Value');
           await page.locator('#pmo-write').click();
           await page.locator('#pmo-confirm').waitFor({ state: 'visible' });
           expect(await text(page, '#pmo-confirm-text')).toContain('“Score”');
