@@ -650,16 +650,9 @@ function writeResources(wb: Workbook): void {
   ws.getCell('A2').value = 'As of: 2026-11-23';
   ws.getCell('A2').font = { italic: true };
   header(ws, 3, 'Resource | Role | Team | Hours per week | Availability | Start Date | End Date');
-  PEOPLE.forEach((p, i) => {
-    put(ws, 4 + i, [
-      p.name,
-      p.role,
-      p.team,
-      p.hours,
-      p.availability,
-      p.start ? day(p.start) : null,
-      p.end ? day(p.end) : null,
-    ]);
+  const optionalDay = (iso: string | null) => (iso === null ? null : day(iso));
+  PEOPLE.forEach(({ name, role, team, hours, availability, start, end }, i) => {
+    put(ws, 4 + i, [name, role, team, hours, availability, optionalDay(start), optionalDay(end)]);
   });
 }
 
