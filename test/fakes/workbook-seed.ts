@@ -106,3 +106,16 @@ export function serialOf(iso: string): number {
   const [year, month, day] = iso.split('-').map(Number);
   return serialFromParts(year ?? 0, month ?? 1, day ?? 1);
 }
+
+/**
+ * What a host cell holds for a seed value: a date in the host's form (`date`) formatted yyyy-mm-dd, and text the
+ * user typed to stay text (it starts like a formula) formatted "@", as Excel shows with a leading apostrophe.
+ */
+export function seededCell<D>(
+  value: Exclude<SeedValue, null>,
+  date: (iso: string) => D,
+): { value: string | number | boolean | D; numberFormat?: string } {
+  if (typeof value === 'object') return { value: date(value.date), numberFormat: 'yyyy-mm-dd' };
+  if (typeof value === 'string' && /^[=+\-@]/.test(value)) return { value, numberFormat: '@' };
+  return { value };
+}

@@ -2,7 +2,7 @@
 // and the compact description the browser tests hand to the page (sheets of values, Excel tables, the active
 // sheet, the selection, the saved document settings).
 
-import { SEED_HEADER_FILL, serialOf, type WorkbookSeed } from '../workbook-seed';
+import { SEED_HEADER_FILL, seededCell, serialOf, type WorkbookSeed } from '../workbook-seed';
 import { type CellValue, ExcelSheetState, ExcelWorkbookState, parseA1 } from './workbook-state';
 
 /** An Excel workbook holding `seed`: dates as serials formatted yyyy-mm-dd, row 1 bold on a fill. */
@@ -14,14 +14,7 @@ export function seedExcelWorkbook(seed: WorkbookSeed): ExcelWorkbookState {
       row.forEach((value, c) => {
         if (value === null && r > 0) return;
         const cell = sheet.ensure(r, c);
-        if (value !== null && typeof value === 'object') {
-          cell.value = serialOf(value.date);
-          cell.numberFormat = 'yyyy-mm-dd';
-        } else if (value !== null) {
-          cell.value = value;
-          // Typed by the user as text (Excel shows such text with a leading apostrophe).
-          if (typeof value === 'string' && /^[=+\-@]/.test(value)) cell.numberFormat = '@';
-        }
+        if (value !== null) Object.assign(cell, seededCell(value, serialOf));
         if (r === 0) {
           cell.bold = true;
           cell.fill = SEED_HEADER_FILL;

@@ -15,7 +15,7 @@
 // createMenu(caption).addItem(caption, functionName).addToUi(), alert(prompt), showSidebar(userInterface).
 
 import { midnightIn } from '../time-zones';
-import type { SeedValue, WorkbookSeed } from '../workbook-seed';
+import { type SeedValue, seededCell, type WorkbookSeed } from '../workbook-seed';
 import { CHART_TYPES, FakeChartBuilder, type FakeEmbeddedChart } from './charts';
 import { type FakeHtmlOutput, htmlService } from './html-service';
 import { propertiesService } from './properties';
@@ -512,13 +512,7 @@ export function seedSpreadsheet(host: SheetsHost, seed: WorkbookSeed, headerFill
       row.forEach((value: SeedValue, c) => {
         if (value === null && (r > 0 || headerFill === undefined)) return;
         const cell = sheet.ensure(r + 1, c + 1);
-        if (value !== null && typeof value === 'object') {
-          cell.value = midnight(value.date);
-          cell.numberFormat = 'yyyy-mm-dd';
-        } else if (value !== null) {
-          cell.value = value;
-          if (typeof value === 'string' && /^[=+\-@]/.test(value)) cell.numberFormat = '@';
-        }
+        if (value !== null) Object.assign(cell, seededCell(value, midnight));
         if (r === 0 && headerFill !== undefined) {
           cell.fontWeight = 'bold';
           cell.background = headerFill;
