@@ -72,13 +72,18 @@ const DEFAULT_COLUMNS = 120;
 const HELP = `pmo ${version}: PMO toolkit for .xlsx workbooks
 
 Usage:
-  pmo dashboard <book.xlsx> [-o out.xlsx] a copy of the workbook with a "PMO Dashboard" sheet added
+  pmo dashboard <book.xlsx> [options]     the workbook with a "PMO Dashboard" sheet added, as a copy
   pmo utilization <book.xlsx> [options]   utilization heatmap (resources × weeks) and the data issues
   pmo --help                              this help
   pmo --version                           the version
 
 Options for dashboard:
-  -o, --output <file>  where to write the copy (default: <book>-dashboard.xlsx beside it); never the input
+  -o, --output <file>  where to write the copy (default: <book>-dashboard.xlsx beside it); never the input,
+                       never through a link. The extension must be the workbook's: an .xlsm (macros kept)
+                       gives an .xlsm, a template (.xltx, .xltm) a template
+  --force              replace an existing output file (a link is still refused)
+  --in-place           update the workbook itself: the new version is verified first, the previous one kept
+                       as <book>.xlsx.bak (an older .bak is replaced); not with -o
   --today <date>       the day the 12-week heatmap starts from (default: today), e.g. 2026-11-27
 
 Options for utilization:
@@ -92,6 +97,10 @@ Options for utilization:
 The workbook needs a Resources sheet (or Team, People, Staff) and an Assignments sheet (or Allocations,
 Plan, Resource Plan); a Time Off sheet (or Holidays, Leave, Absences) is optional. Excel tables with
 those names are found too, and sheets with other names by their column headers.
+
+Refused with one line and exit code 1: .xls/.xlsb/.ods/CSV files, password-protected or damaged workbooks
+(bad CRC or sizes, duplicate or overlapping entries), parts over 500 MB or over 1 GiB in total.
+Exit codes: 0 done, 1 a usage, file or data error.
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
