@@ -97,8 +97,13 @@ export function checkOutput(
 ): FileIdentity | undefined {
   const name = label(output);
   const folder = dirname(resolve(output));
-  const folderStats = lstatOrUndefined(folder) && statSync(folder);
-  if (!folderStats?.isDirectory()) throw new FileError(`${name}: the folder ${label(folder)} does not exist`);
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Missing, a dangling link or unreadable: said below as a missing folder.
+  }
+  if (!isFolder) throw new FileError(`${name}: the folder ${label(folder)} does not exist`);
   const link = lstatOrUndefined(output);
   if (link === undefined) return undefined;
   if (link.isSymbolicLink()) {

@@ -1,7 +1,7 @@
 // The `pmo` command line: reads a user's .xlsx workbook, finds its PMO tables and prints what the core computes
 // (`pmo utilization book.xlsx`). Thin adapter: file and argument handling here, every rule in core/.
 
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
@@ -466,10 +466,16 @@ function saveDashboard(
     commitOutput(temporary, target.output, target.force);
     return `Wrote ${sanitizeText(target.output)}`;
   }
-  const reason = whyNotACopy(opened, written.bytes, written.changed, written.sheetName, io.limits);
+  let reason: string | undefined;
+  try {
+    // What is checked is what reached the disk, read back, not the bytes in memory.
+    reason = whyNotACopy(opened, readFileSync(temporary), written.changed, written.sheetName, io.limits);
+  } catch (error) {
+    reason = `the new version cannot be checked (${error instanceof Error ? error.message : String(error)})`;
+  }
   if (reason !== undefined) {
     removeQuietly(temporary);
-    throw new FileError(`${sanitizeText(target.path)}: left unchanged: ${reason}`);
+    throw new FileError(`${sanitizeText(target.path)}: left unchanged: ${sanitizeText(reason)}`);
   }
   const { replacedBackup } = commitInPlace(temporary, target.path, opened);
   const backup = sanitizeText(basename(`${target.path}.bak`));

@@ -107,6 +107,17 @@ describe('the corpus of damaged files', () => {
     );
   });
 
+  it('pmo utilization refuses the same damage with the same line', async () => {
+    const input = join(folder, 'bad-crc-utilization.xlsx');
+    writeFileSync(
+      input,
+      withEntry(SHEET, (entry) => ({ ...entry, local: { crc: 7 }, central: { crc: 7 } })),
+    );
+    const result = await runPmo(['utilization', input]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`${DAMAGED.replace('{file}', input)} (${SHEET} fails its CRC-32 check)\n`);
+  });
+
   it('sizes that differ between the local header and the zip directory', async () => {
     const bytes = withEntry(SHEET, (entry) => ({ ...entry, local: { size: entry.data.length + 1000 } }));
     expect(await refuse('lying-sizes', bytes)).toBe(
