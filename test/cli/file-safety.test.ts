@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { commitInPlace, commitOutput, FileError, readInput, writeTemporary } from '../../cli/files';
 import { whyNotACopy } from '../../cli/verify-copy';
 import { readWorkbook, type Workbook } from '../../cli/xlsx';
 import { partKey, readZip } from '../../cli/zip';
@@ -320,6 +321,22 @@ describe('pmo dashboard on macro-enabled workbooks and templates', () => {
     expect(sha256(`${input.path}.bak`)).toBe(input.hash);
   });
 
+  it('a macro-enabled template (.xltm) gives one; an add-in (.xlam) is refused with one line', async () => {
+    const template = book('plan.xltm', {
+      type: 'application/vnd.ms-excel.template.macroEnabled.main+xml',
+      macros: true,
+    });
+    expect((await runPmo(['dashboard', template.path, ...TODAY])).code).toBe(0);
+    expect(workbookOf(at('plan-dashboard.xltm')).format).toBe('xltm');
+    const addIn = book('tools.xlam', {
+      type: 'application/vnd.ms-excel.addin.macroEnabled.main+xml',
+      macros: true,
+    });
+    const result = await runPmo(['dashboard', addIn.path, ...TODAY]);
+    expectOneLineFailure(result, `${addIn.path}: Excel add-ins (.xlam) are not supported: give a workbook`);
+    expect(sha256(addIn.path)).toBe(addIn.hash);
+  });
+
   it('a template (.xltx) gives a template, with the template content type', async () => {
     const input = book('plan.xltx', { type: CONTENT_TYPE.xltx });
     const result = await runPmo(['dashboard', input.path, ...TODAY]);
@@ -329,6 +346,31 @@ describe('pmo dashboard on macro-enabled workbooks and templates', () => {
       CONTENT_TYPE.xltx,
     );
     expect(workbookOf(output).format).toBe('xltx');
+  });
+});
+
+describe('the file layer (cli/files.ts) when the disk changes under it', () => {
+  it('an output created after the check is not replaced: the temporary file is removed', () => {
+    const temporary = writeTemporary(folder, 'out.xlsx', new Uint8Array([1, 2, 3]));
+    writeFileSync(at('out.xlsx'), 'created meanwhile');
+    expect(() => commitOutput(temporary, at('out.xlsx'), false)).toThrow(
+      new FileError(`${at('out.xlsx')} already exists: add --force to replace it`),
+    );
+    expect(readFileSync(at('out.xlsx'), 'utf8')).toBe('created meanwhile');
+    expect(temporaries()).toEqual([]);
+  });
+
+  it('--in-place does not replace a workbook changed since it was read, and makes no .bak', () => {
+    const input = book();
+    const read = readInput(input.path);
+    if (typeof read === 'string') throw new Error(read);
+    const temporary = writeTemporary(folder, 'b.xlsx', new Uint8Array([1, 2, 3]));
+    writeFileSync(input.path, 'saved by someone else meanwhile');
+    expect(() => commitInPlace(temporary, input.path, read)).toThrow(
+      new FileError(`${input.path} changed while pmo was working: run the command again`),
+    );
+    expect(readFileSync(input.path, 'utf8')).toBe('saved by someone else meanwhile');
+    expect(readdirSync(folder)).toEqual(['b.xlsx']);
   });
 });
 
