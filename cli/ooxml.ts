@@ -1,7 +1,16 @@
 // OOXML for reading and writing alike: XML scanning, decoding and escaping, package paths and relationships,
 // the package's parts by name, and the workbook part's sheets, shared strings and date styles.
 
-import { damaged, entryData, partKey, type ZipArchive, type ZipEntry } from './zip';
+import {
+  DEFAULT_LIMITS,
+  damaged,
+  entryData,
+  InflateBudget,
+  type InflateLimits,
+  partKey,
+  type ZipArchive,
+  type ZipEntry,
+} from './zip';
 
 /** Excel's longest cell text. */
 export const MAX_CELL_TEXT = 32_767;
@@ -380,12 +389,17 @@ export type TextMode = 'read' | 'edit';
 export class Package {
   private readonly byKey = new Map<string, ZipEntry>();
   private readonly texts = new Map<string, string>();
+  /** What the package's parts may still inflate to, all reads together. */
+  private readonly budget: InflateBudget;
 
   constructor(
     private readonly bytes: Uint8Array,
     readonly archive: ZipArchive,
     private readonly mode: TextMode,
+    limits: InflateLimits = DEFAULT_LIMITS,
   ) {
+    this.budget = new InflateBudget(limits);
+    this.budget.checkDeclared(archive.entries);
     for (const entry of archive.entries) {
       const key = partKey(entry.name);
       if (!this.byKey.has(key)) this.byKey.set(key, entry);
@@ -406,10 +420,19 @@ export class Package {
     if (entry === undefined) return undefined;
     let text = this.texts.get(entry.name);
     if (text === undefined) {
-      text = this.decode(entry.name, entryData(this.bytes, entry));
+      text = this.decode(entry.name, entryData(this.bytes, entry, this.budget));
       this.texts.set(entry.name, text);
     }
     return text;
+  }
+
+  /**
+   * Inflates and checks (size, CRC-32) every entry not read yet, within the same budget, keeping nothing:
+   * for a writer that copies entries raw, so that it never carries a damaged part into a new file.
+   */
+  verifyAll(): void {
+    for (const entry of this.archive.entries)
+      if (!this.texts.has(entry.name)) entryData(this.bytes, entry, this.budget);
   }
 
   /** Part names (as stored, slashes normalised) of every entry. */

@@ -1,14 +1,12 @@
 // The `pmo` command line: reads a user's .xlsx workbook, finds its PMO tables and prints what the core computes
 // (`pmo utilization book.xlsx`). Thin adapter: file and argument handling here, every rule in core/.
 
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { parseA1, sheetOfReference } from '../core/a1';
-import { type Cell, cellText, parseDateText } from '../core/cells';
-import { BUDGET_NAME } from '../core/dashboard/budget';
-import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
+import { cellText, parseDateText } from '../core/cells';
+import { buildDashboard } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
 import {
@@ -29,8 +27,21 @@ import {
   utilizationTablesOf,
 } from '../core/workbook';
 import { version } from '../package.json';
+import { budgetCells, KIND_LABELS, summaryLines } from './dashboard-summary';
+import {
+  checkInPlace,
+  checkOutput,
+  commitInPlace,
+  commitOutput,
+  FileError,
+  type FileIdentity,
+  readInput,
+  removeQuietly,
+  writeTemporary,
+} from './files';
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
-import { readWorkbook, type Workbook } from './xlsx';
+import { whyNotACopy } from './verify-copy';
+import { type InflateLimits, readWorkbook, type Workbook, type WorkbookFormat } from './xlsx';
 import { addDashboardSheet } from './xlsx-write';
 
 /** Where the command writes: process.stdout / process.stderr, or fakes in tests. */
@@ -45,6 +56,8 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** Environment variables (NO_COLOR, FORCE_COLOR, TERM, COLUMNS); none when omitted. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** How much a workbook may inflate (cli/zip.ts defaults); tests lower it to try bombs with little memory. */
+  readonly limits?: InflateLimits;
 }
 
 /** Exit codes: 0 done, 1 usage, file or data error (one line on stderr, never a stack trace). */
@@ -58,13 +71,18 @@ const DEFAULT_COLUMNS = 120;
 const HELP = `pmo ${version}: PMO toolkit for .xlsx workbooks
 
 Usage:
-  pmo dashboard <book.xlsx> [-o out.xlsx] a copy of the workbook with a "PMO Dashboard" sheet added
+  pmo dashboard <book.xlsx> [options]     the workbook with a "PMO Dashboard" sheet added, as a copy
   pmo utilization <book.xlsx> [options]   utilization heatmap (resources × weeks) and the data issues
   pmo --help                              this help
   pmo --version                           the version
 
 Options for dashboard:
-  -o, --output <file>  where to write the copy (default: <book>-dashboard.xlsx beside it); never the input
+  -o, --output <file>  where to write the copy (default: <book>-dashboard.xlsx beside it); never the input,
+                       never through a link. The extension must be the workbook's: an .xlsm (macros kept)
+                       gives an .xlsm, a template (.xltx, .xltm) a template
+  --force              replace an existing output file (a link is still refused)
+  --in-place           update the workbook itself: the new version is verified first, the previous one kept
+                       as <book>.xlsx.bak (an older .bak is replaced); not with -o
   --today <date>       the day the 12-week heatmap starts from (default: today), e.g. 2026-11-27
 
 Options for utilization:
@@ -78,6 +96,10 @@ Options for utilization:
 The workbook needs a Resources sheet (or Team, People, Staff) and an Assignments sheet (or Allocations,
 Plan, Resource Plan); a Time Off sheet (or Holidays, Leave, Absences) is optional. Excel tables with
 those names are found too, and sheets with other names by their column headers.
+
+Refused with one line and exit code 1: .xls/.xlsb/.ods/CSV files, password-protected or damaged workbooks
+(bad CRC or sizes, duplicate or overlapping entries), parts over 500 MB or over 1 GiB in total.
+Exit codes: 0 done, 1 a usage, file or data error.
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -243,23 +265,11 @@ function terminalColumns(io: CliIo): number {
 // ------------------------------------------------------------------------------------------------
 // Files
 
-/** The file's bytes, or a one-line reason it cannot be read. */
-function readInput(path: string): Uint8Array | string {
-  try {
-    return readFileSync(path);
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT') return 'no such file';
-    if (code === 'EISDIR') return 'is a folder, not a file';
-    if (code === 'EACCES' || code === 'EPERM') return 'no permission to read the file';
-    if (code === 'ERR_FS_FILE_TOO_LARGE') return 'the file is too large to read';
-    return `cannot read the file (${sanitizeText(error instanceof Error ? error.message : String(error))})`;
-  }
-}
-
 /** An opened workbook, with the way to report a problem with it (one line on stderr, exit code 1). */
 interface OpenedWorkbook {
   readonly bytes: Uint8Array;
+  /** The file the bytes were read from (device and inode), to tell it from the output. */
+  readonly identity: FileIdentity;
   readonly workbook: Workbook;
   readonly fail: (message: string) => number;
 }
@@ -271,20 +281,12 @@ function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
     io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
     return EXIT_FAILURE;
   };
-  const bytes = readInput(path);
-  if (typeof bytes === 'string') return fail(bytes);
-  const workbook = readWorkbook(bytes);
+  const input = readInput(path);
+  if (typeof input === 'string') return fail(input);
+  const workbook = readWorkbook(input.bytes, io.limits);
   if (workbook.kind === 'workbook-error') return fail(workbook.message);
-  return { bytes, workbook, fail };
+  return { ...input, workbook, fail };
 }
-
-const KIND_LABELS: Readonly<Record<TableKind, string>> = {
-  resources: 'Resources',
-  assignments: 'Assignments',
-  timeOff: 'Time off',
-  initiatives: 'Initiatives',
-  risks: 'Risks',
-};
 
 function missingTableMessage(kind: TableKind, column: string): string {
   const [preferred, ...others] = SHEET_NAMES[kind];
@@ -419,23 +421,6 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
 // ------------------------------------------------------------------------------------------------
 // pmo dashboard
 
-/** The cells of the workbook's defined name "Budget", when it names a range on a sheet. */
-function budgetCells(workbook: Workbook): Cell[][] | undefined {
-  const name = workbook.names.find((candidate) => candidate.name.toLowerCase() === BUDGET_NAME.toLowerCase());
-  const sheetName = name ? sheetOfReference(name.ref) : undefined;
-  const area = name ? parseA1(name.ref) : undefined;
-  const sheet = workbook.sheets.find((candidate) => candidate.name === sheetName);
-  if (!sheet || !area) return undefined;
-  const cells: Cell[][] = [];
-  for (let row = area.firstRow; row <= area.lastRow && cells.length < 2; row++) {
-    const line: Cell[] = [];
-    for (let column = area.firstColumn; column <= area.lastColumn && line.length < 2; column++)
-      line.push(sheet.rows[row - sheet.firstRow]?.[column] ?? null);
-    cells.push(line);
-  }
-  return cells;
-}
-
 function localDateSerial(now: Date): number {
   return serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
@@ -445,100 +430,124 @@ function localStamp(now: Date): string {
   return `${isoFromSerial(localDateSerial(now))} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
-function percent(ratio: number | undefined): string {
-  return ratio === undefined ? 'n/a' : `${Math.round(ratio * 100)}%`;
-}
+const FORMAT_LABELS: Readonly<Record<WorkbookFormat, string>> = {
+  xlsx: 'workbook',
+  xlsm: 'macro-enabled workbook',
+  xltx: 'template',
+  xltm: 'macro-enabled template',
+  xlam: 'add-in',
+};
 
-function money(amount: number | undefined): string {
-  return amount === undefined ? 'n/a' : Math.round(amount).toLocaleString('en-US');
-}
-
-function summaryLines(summary: DashboardSummary): string[] {
-  const lines = [
-    `Tables: ${summary.tablesFound.map(({ kind, sheet }) => `${KIND_LABELS[kind]} (sheet "${sanitizeText(sheet)}")`).join(', ') || 'none found'}`,
-  ];
-  if (summary.tablesMissing.length > 0)
-    lines.push(`Not found: ${summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ')}`);
-  if (summary.resources !== undefined) {
-    lines.push(
-      `Resources: ${summary.resources}; utilization over 12 weeks from ${isoFromSerial(summary.heatmapStart)}: ${percent(summary.averageUtilization)}; overallocated resource-weeks: ${summary.overallocatedResourceWeeks ?? 0}`,
-    );
-  }
-  if (summary.initiatives !== undefined) {
-    const selection =
-      summary.selectedCount === undefined
-        ? 'no selection (no budget or costs)'
-        : `${summary.selectedCount} selected for ${money(summary.selectedCost)} of a ${money(summary.budget)} budget`;
-    lines.push(
-      `Initiatives: ${summary.initiatives}, ranked by ${summary.rankingMethod ?? 'nothing (no Score, WSJF or RICE columns)'}; ${selection}`,
-    );
-  }
-  if (summary.risks !== undefined) {
-    const levels = summary.risksByLevel
-      ? Object.entries(summary.risksByLevel)
-          .reverse()
-          .map(([level, count]) => `${level} ${count}`)
-          .join(', ')
-      : '';
-    lines.push(`Risks: ${summary.risks} (${levels}); total exposure ${money(summary.totalExposure)}`);
-  }
-  lines.push(
-    summary.issues.length === 0
-      ? 'Data issues: none'
-      : `Data issues: ${summary.issues.length} rows left out (listed on the sheet)`,
+/**
+ * Where the dashboard goes: `<book>-dashboard.<ext>` beside the input by default, with the extension the
+ * package's content type needs (Excel refuses a file whose extension does not match it); `-o` must agree.
+ */
+function outputPath(path: string, given: string | undefined, format: WorkbookFormat): string | FileError {
+  const stem = basename(path, extname(path));
+  if (given === undefined) return join(dirname(path), `${stem}-dashboard.${format}`);
+  if (extname(given).toLowerCase() === `.${format}`) return given;
+  return new FileError(
+    `${sanitizeText(given)}: the copy of a ${FORMAT_LABELS[format]} must end in .${format} (Excel refuses a file whose extension does not match its content), e.g. -o ${sanitizeText(stem)}-dashboard.${format}`,
   );
-  return lines;
+}
+
+/** Writes the new version: beside the original and verified before it replaces it, or to a new output file. */
+function saveDashboard(
+  opened: OpenedWorkbook,
+  written: { bytes: Uint8Array; changed: ReadonlySet<string>; sheetName: string },
+  target: { path: string; output: string; inPlace: boolean; force: boolean; replacing?: FileIdentity },
+  io: CliIo,
+): string {
+  const folder = dirname(resolve(target.output));
+  const mode = target.inPlace ? opened.identity.mode : target.replacing?.mode;
+  const temporary = writeTemporary(folder, basename(target.output), written.bytes, mode);
+  if (!target.inPlace) {
+    commitOutput(temporary, target.output, target.force);
+    return `Wrote ${sanitizeText(target.output)}`;
+  }
+  let reason: string | undefined;
+  try {
+    // What is checked is what reached the disk, read back, not the bytes in memory.
+    reason = whyNotACopy(opened, readFileSync(temporary), written.changed, written.sheetName, io.limits);
+  } catch (error) {
+    reason = `the new version cannot be checked (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (reason !== undefined) {
+    removeQuietly(temporary);
+    throw new FileError(`${sanitizeText(target.path)}: left unchanged: ${sanitizeText(reason)}`);
+  }
+  const { replacedBackup } = commitInPlace(temporary, target.path, opened);
+  const backup = sanitizeText(basename(`${target.path}.bak`));
+  return `Updated ${sanitizeText(target.path)} in place; the previous version is ${backup}${replacedBackup ? ' (an older backup was replaced)' : ''}`;
 }
 
 async function dashboardCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, { output: 'value', today: 'value', help: 'flag' });
+  const parsed = parseArguments(args, {
+    output: 'value',
+    today: 'value',
+    force: 'flag',
+    'in-place': 'flag',
+    help: 'flag',
+  });
   if (parsed.flags.has('help')) {
     io.stdout.write(HELP);
     return EXIT_OK;
   }
   const [path, ...extra] = parsed.positionals;
   if (path === undefined)
-    throw new UsageError('which workbook? usage: pmo dashboard <book.xlsx> [-o out.xlsx]');
+    throw new UsageError('which workbook? usage: pmo dashboard <book.xlsx> [-o out.xlsx | --in-place]');
   if (extra.length > 0)
     throw new UsageError(
       `one workbook at a time (unexpected ${JSON.stringify(sanitizeText(extra[0] ?? ''))})`,
     );
-  const output =
-    parsed.values.get('output') ?? join(dirname(path), `${basename(path, extname(path))}-dashboard.xlsx`);
-  if (resolve(output) === resolve(path))
-    throw new UsageError('the output would overwrite the input: pick another file with -o');
+  const inPlace = parsed.flags.has('in-place');
+  const force = parsed.flags.has('force');
+  if (inPlace && parsed.values.has('output'))
+    throw new UsageError('--in-place writes the workbook itself: give either --in-place or -o, not both');
   const now = new Date();
   const today = dateOption(parsed, 'today') ?? localDateSerial(now);
   const opened = openWorkbook(path, io);
   if (typeof opened === 'number') return opened;
   const { bytes, workbook, fail } = opened;
-  const userSheets = workbook.sheets.filter(
-    (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
-  );
-  const budget = budgetCells(workbook);
-  const { plan, summary } = buildDashboard({
-    sheets: userSheets,
-    today,
-    builtAt: localStamp(now),
-    ...(budget && { budgetCells: budget }),
-  });
-  const written = addDashboardSheet(bytes, plan);
-  if ('kind' in written) return fail(written.message);
+  if (workbook.format === 'xlam') return fail('Excel add-ins (.xlam) are not supported: give a workbook');
   try {
-    writeFileSync(output, written.bytes);
+    const output = inPlace ? path : outputPath(path, parsed.values.get('output'), workbook.format);
+    if (output instanceof FileError) throw output;
+    if (inPlace) checkInPlace(path, opened.identity);
+    const replacing = inPlace ? undefined : checkOutput(output, { path, identity: opened.identity }, force);
+    const userSheets = workbook.sheets.filter(
+      (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
+    );
+    const budget = budgetCells(workbook);
+    const { plan, summary } = buildDashboard({
+      sheets: userSheets,
+      today,
+      builtAt: localStamp(now),
+      ...(budget && { budgetCells: budget }),
+    });
+    const written = addDashboardSheet(bytes, plan, io.limits);
+    if ('kind' in written) return fail(written.message);
+    const done = saveDashboard(
+      opened,
+      written,
+      { path, output, inPlace, force, ...(replacing ? { replacing } : {}) },
+      io,
+    );
+    const unchanged = inPlace ? '' : '; the input file is unchanged';
+    io.stdout.write(
+      [
+        `${sanitizeText(basename(path))}: ${written.replaced ? 'rebuilt' : 'added'} the sheet "${sanitizeText(written.sheetName)}"${unchanged}.`,
+        ...summaryLines(summary),
+        done,
+        '',
+      ].join('\n'),
+    );
+    return EXIT_OK;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return fail(`cannot write ${sanitizeText(output)} (${sanitizeText(reason)})`);
+    if (!(error instanceof FileError)) throw error;
+    io.stderr.write(`pmo: ${error.message}\n`);
+    return EXIT_FAILURE;
   }
-  io.stdout.write(
-    [
-      `${sanitizeText(basename(path))}: ${written.replaced ? 'rebuilt' : 'added'} the sheet "${sanitizeText(written.sheetName)}"; the input file is unchanged.`,
-      ...summaryLines(summary),
-      `Wrote ${sanitizeText(output)}`,
-      '',
-    ].join('\n'),
-  );
-  return EXIT_OK;
 }
 
 // ------------------------------------------------------------------------------------------------

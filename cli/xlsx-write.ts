@@ -29,7 +29,16 @@ import {
   partsOnlyReachedFrom,
 } from './write-workbook';
 import { readWorkbook, type WorkbookError } from './xlsx';
-import { damaged, looksLikeZip, PackageError, readZip, writePackage } from './zip';
+import {
+  DEFAULT_LIMITS,
+  damaged,
+  type InflateLimits,
+  looksLikeZip,
+  PackageError,
+  partKey,
+  readZip,
+  writePackage,
+} from './zip';
 
 export { escapeCellText, MAX_CELL_TEXT } from './ooxml';
 export { quoteSheetName } from './write-charts';
@@ -40,6 +49,8 @@ export interface DashboardWritten {
   readonly sheetName: string;
   /** True when an earlier dashboard sheet (A1 holds the marker) was rebuilt in place. */
   readonly replaced: boolean;
+  /** The parts written or left out (lower-case part names); every other entry is copied as stored. */
+  readonly changed: ReadonlySet<string>;
 }
 
 const workbookError = (message: string): WorkbookError => ({ kind: 'workbook-error', message });
@@ -69,10 +80,14 @@ const workbookError = (message: string): WorkbookError => ({ kind: 'workbook-err
  * const result = addDashboardSheet(readFileSync('book.xlsx'), plan);
  * if ('bytes' in result) writeFileSync('book.xlsx', result.bytes);
  */
-export function addDashboardSheet(bytes: Uint8Array, plan: DashboardPlan): DashboardWritten | WorkbookError {
+export function addDashboardSheet(
+  bytes: Uint8Array,
+  plan: DashboardPlan,
+  limits: InflateLimits = DEFAULT_LIMITS,
+): DashboardWritten | WorkbookError {
   if (!looksLikeZip(bytes)) return unreadable(bytes);
   try {
-    return addToPackage(bytes, plan);
+    return addToPackage(bytes, plan, limits);
   } catch (error) {
     if (error instanceof PackageError) return workbookError(error.message);
     if (error instanceof RangeError) return workbookError('the workbook is too large to write');
@@ -89,9 +104,13 @@ function unreadable(bytes: Uint8Array): WorkbookError {
     : workbookError('the file is damaged or not an .xlsx workbook');
 }
 
-function addToPackage(bytes: Uint8Array, plan: DashboardPlan): DashboardWritten | WorkbookError {
+function addToPackage(
+  bytes: Uint8Array,
+  plan: DashboardPlan,
+  limits: InflateLimits,
+): DashboardWritten | WorkbookError {
   const archive = readZip(bytes);
-  const parts = new Package(bytes, archive, 'edit');
+  const parts = new Package(bytes, archive, 'edit', limits);
   const workbookPath = workbookPathOf(parts);
   const workbookXml = parts.text(workbookPath);
   if (workbookXml === undefined || !workbookPath.toLowerCase().endsWith('.xml')) return unreadable(bytes);
@@ -128,10 +147,13 @@ function addToPackage(bytes: Uint8Array, plan: DashboardPlan): DashboardWritten 
   const contentTypes = editContentTypes(contentTypesXml, newContentTypes, [...written.keys()], removed);
   if (contentTypes !== undefined)
     write(parts.entry('[Content_Types].xml')?.name ?? '[Content_Types].xml', contentTypes);
+  // Entries are copied as stored, unread: check them all first, so that none carries damage into the copy.
+  parts.verifyAll();
   return {
     bytes: writePackage(bytes, archive, written, removed, parts.entry(workbookPath)),
     sheetName,
     replaced: owned !== undefined,
+    changed: new Set([...[...written.keys()].map(partKey), ...removed]),
   };
 }
 

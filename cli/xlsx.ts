@@ -24,7 +24,7 @@ import {
   workbookTargetOf,
 } from './ooxml';
 import { parseWorksheet, type SheetContext } from './worksheet-read';
-import { looksLikeZip, PackageError, readZip } from './zip';
+import { DEFAULT_LIMITS, type InflateLimits, looksLikeZip, PackageError, readZip } from './zip';
 
 /** One worksheet. `rows[0]` is sheet row `firstRow`; `rows[r][0]` is column A. Blank cells are null. */
 export interface Sheet {
@@ -59,6 +59,31 @@ export interface Workbook {
   readonly names: readonly DefinedName[];
   /** True when the file used the 1904 date system; date cells were shifted to 1900-system serials. */
   readonly date1904: boolean;
+  /** The kind of package, from the workbook part's content type: its file extension must match it. */
+  readonly format: WorkbookFormat;
+}
+
+/** Workbook, macro-enabled workbook, template, macro-enabled template, add-in: the extension each needs. */
+export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xltx' | 'xltm' | 'xlam';
+
+const FORMAT_OF_CONTENT_TYPE: Readonly<Record<string, WorkbookFormat>> = {
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml': 'xlsx',
+  'application/vnd.ms-excel.sheet.macroenabled.main+xml': 'xlsm',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml': 'xltx',
+  'application/vnd.ms-excel.template.macroenabled.main+xml': 'xltm',
+  'application/vnd.ms-excel.addin.macroenabled.main+xml': 'xlam',
+};
+
+/** The package's format, from the content type `[Content_Types].xml` gives the workbook part (xlsx if none). */
+function formatOf(zip: Package, workbookPath: string): WorkbookFormat {
+  const xml = zip.text('[Content_Types].xml') ?? '';
+  const partName = `/${workbookPath}`.toLowerCase();
+  for (const element of findElements(xml, 'Override')) {
+    const attributes = attributesOf(element.attributes);
+    if ((attributes.get('PartName') ?? '').toLowerCase() !== partName) continue;
+    return FORMAT_OF_CONTENT_TYPE[(attributes.get('ContentType') ?? '').trim().toLowerCase()] ?? 'xlsx';
+  }
+  return 'xlsx';
 }
 
 /** A file that cannot be read as a workbook, with a one-line message for the user. */
@@ -70,7 +95,7 @@ export interface WorkbookError {
 const workbookError = (message: string): WorkbookError => ({ kind: 'workbook-error', message });
 
 export { isDateFormatCode } from './ooxml';
-export { MAX_PART_BYTES } from './zip';
+export { type InflateLimits, MAX_PART_BYTES, MAX_TOTAL_BYTES } from './zip';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -137,11 +162,14 @@ function notWorkbookMessage(zip: Package): string {
  * values are read; dates stay serial numbers (1904-system files are shifted to the 1900 system). Formulas
  * give their cached result. Never throws: anything that is not a readable .xlsx is a {@link WorkbookError}.
  */
-export function readWorkbook(bytes: Uint8Array): Workbook | WorkbookError {
+export function readWorkbook(
+  bytes: Uint8Array,
+  limits: InflateLimits = DEFAULT_LIMITS,
+): Workbook | WorkbookError {
   if (bytes.length === 0) return workbookError('the file is empty');
   if (!looksLikeZip(bytes)) return workbookError(notZipMessage(bytes));
   try {
-    return readPackage(new Package(bytes, readZip(bytes), 'read'));
+    return readPackage(new Package(bytes, readZip(bytes), 'read', limits));
   } catch (error) {
     if (error instanceof PackageError) return workbookError(error.message);
     if (error instanceof RangeError) return workbookError('the workbook is too large to read');
@@ -178,6 +206,7 @@ function readPackage(zip: Package): Workbook | WorkbookError {
     sheets,
     names: readDefinedNames(workbook.xml, workbook.sheets),
     date1904: workbook.date1904,
+    format: formatOf(zip, workbookPath),
   };
 }
 

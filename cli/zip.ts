@@ -7,6 +7,61 @@ import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 /** Largest single part (uncompressed) the reader accepts: about what one JavaScript string can hold. */
 export const MAX_PART_BYTES = 500 * 1024 * 1024;
 
+/**
+ * Most bytes all the parts of one package may inflate to, together. A part's text is held as a string (up to
+ * two bytes a character) next to its inflated bytes, so 1 GiB keeps one read to a few GB of memory, while the
+ * largest sheets Excel writes in practice (a million rows of a dozen columns, a few hundred MB of XML) fit.
+ */
+export const MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
+
+/** How much a package may inflate: per part and in total ({@link MAX_PART_BYTES}, {@link MAX_TOTAL_BYTES}). */
+export interface InflateLimits {
+  readonly partBytes: number;
+  readonly totalBytes: number;
+}
+
+export const DEFAULT_LIMITS: InflateLimits = { partBytes: MAX_PART_BYTES, totalBytes: MAX_TOTAL_BYTES };
+
+/** A size for a message: whole MB from 10 MB, one decimal from 1 MB, KB below. */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1024 / 1024;
+  if (mb >= 10) return `${Math.round(mb)} MB`;
+  return mb >= 1 ? `${mb.toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}
+
+/** What is left of a package's {@link InflateLimits} as its parts are inflated. */
+export class InflateBudget {
+  private spent = 0;
+
+  constructor(readonly limits: InflateLimits = DEFAULT_LIMITS) {}
+
+  /**
+   * Refuses a package whose entries declare more than the total before any is inflated (inflating stops at
+   * the declared size, so what they declare bounds what they can take).
+   */
+  checkDeclared(entries: readonly ZipEntry[]): void {
+    let declared = 0;
+    for (const entry of entries) declared += entry.size;
+    if (declared > this.limits.totalBytes)
+      throw new PackageError(
+        `the parts inflate to more than ${megabytes(this.limits.totalBytes)} in total (${megabytes(declared)} declared): too large to read`,
+      );
+  }
+
+  /** Reserves an entry's declared size, or refuses the part (too large) or the package (too much in total). */
+  take(entry: ZipEntry): void {
+    if (entry.size > this.limits.partBytes)
+      throw new PackageError(
+        `the part ${entry.name} is larger than ${megabytes(this.limits.partBytes)}: too large to read`,
+      );
+    if (this.spent + entry.size > this.limits.totalBytes)
+      throw new PackageError(
+        `the parts inflate to more than ${megabytes(this.limits.totalBytes)} in total (at ${entry.name}): too large to read`,
+      );
+    this.spent += entry.size;
+  }
+}
+
 /** A package that cannot be read or edited; the message is one line for the user. */
 export class PackageError extends Error {}
 
@@ -31,6 +86,8 @@ const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_END_OF_DIRECTORY = 0x06064b50;
 const ZIP64_LOCATOR = 0x07064b50;
 const UTF8_NAME_FLAG = 0x0800;
+const ENCRYPTED_FLAG = 0x0001;
+const DESCRIPTOR_FLAG = 0x0008;
 const STORED = 0;
 const DEFLATED = 8;
 const MAX_UINT32 = 0xffffffff;
@@ -44,9 +101,12 @@ export interface ZipEntry {
   readonly method: number;
   readonly time: number;
   readonly date: number;
+  readonly crc: number;
   readonly compressedSize: number;
   readonly size: number;
   readonly localOffset: number;
+  /** Where the entry's stored data starts (past the local header, its name and extra field). */
+  readonly dataStart: number;
   /** The central directory record as stored. */
   readonly record: Uint8Array;
   /** Where in `record` the zip64 extra field holds the local header offset, or -1 (offset in the fixed field). */
@@ -139,23 +199,72 @@ function readDirectory(bytes: Uint8Array): ZipArchive {
     const name = (flags & UTF8_NAME_FLAG ? utf8Names : latin1).decode(nameBytes);
     if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_HEADER)
       throw damaged(`bad zip entry ${name}`);
-    entries.push({
+    const crc = view.getUint32(at + 16, true);
+    const entry = {
       name,
       nameBytes,
       flags,
       method: view.getUint16(at + 10, true),
       time: view.getUint16(at + 12, true),
       date: view.getUint16(at + 14, true),
+      crc,
       compressedSize,
       size,
       localOffset,
+      dataStart:
+        localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true),
       record: bytes.subarray(at, at + recordLength),
       zip64OffsetAt,
       chunkEnd: directoryOffset,
-    });
+    };
+    checkLocalHeader(view, entry);
+    entries.push(entry);
     at += recordLength;
   }
+  checkEntries(entries, directoryOffset);
+  return { entries, comment, zip64 };
+}
+
+/**
+ * Refuses an entry whose local header disagrees with its directory record (the sizes and CRC that a reader
+ * trusting either would use), or that is encrypted. With a data descriptor (flag bit 3) the local fields may be
+ * zero; in zip64 form they are 0xFFFFFFFF: then only the directory's are used.
+ */
+function checkLocalHeader(view: DataView, entry: ZipEntry): void {
+  const at = entry.localOffset;
+  const localFlags = view.getUint16(at + 6, true);
+  if ((entry.flags | localFlags) & ENCRYPTED_FLAG)
+    throw damaged(`${entry.name} is encrypted: save the workbook without a password`);
+  const fields: readonly [number, number][] = [
+    [view.getUint32(at + 14, true), entry.crc],
+    [view.getUint32(at + 18, true), entry.compressedSize],
+    [view.getUint32(at + 22, true), entry.size],
+  ];
+  const deferred = (localFlags & DESCRIPTOR_FLAG) !== 0;
+  for (const [local, central] of fields) {
+    if (local === central || local === MAX_UINT32 || (deferred && local === 0)) continue;
+    throw damaged(`${entry.name} has different sizes or CRC in its local header and the zip directory`);
+  }
+  if (view.getUint16(at + 8, true) !== entry.method)
+    throw damaged(
+      `${entry.name} has different compression methods in its local header and the zip directory`,
+    );
+}
+
+/**
+ * Sets each entry's `chunkEnd` (the next entry's offset, or the directory) and refuses what a zip written by
+ * Excel never holds: two entries under one part name (compared as Excel compares them, case-insensitively),
+ * two entries sharing their bytes, or an entry whose data runs past the next entry or the end of the file.
+ */
+function checkEntries(entries: ZipEntry[], directoryOffset: number): void {
+  const names = new Set<string>();
+  for (const entry of entries) {
+    const key = partKey(entry.name);
+    if (names.has(key)) throw damaged(`two entries are named ${entry.name}`);
+    names.add(key);
+  }
   const offsets = [...new Set(entries.map((entry) => entry.localOffset))].sort((a, b) => a - b);
+  if (offsets.length < entries.length) throw damaged('two entries share the same bytes');
   for (const entry of entries) {
     let low = 0;
     let high = offsets.length;
@@ -165,28 +274,45 @@ function readDirectory(bytes: Uint8Array): ZipArchive {
       else high = middle;
     }
     entry.chunkEnd = Math.min(offsets[low] ?? directoryOffset, directoryOffset);
+    if (entry.dataStart + entry.compressedSize > entry.chunkEnd)
+      throw damaged(
+        entry.dataStart + entry.compressedSize > directoryOffset
+          ? `${entry.name} runs past the end of the file`
+          : `${entry.name} overlaps the next entry`,
+      );
   }
-  return { entries, comment, zip64 };
 }
 
-/** The decompressed bytes of one entry; a part over {@link MAX_PART_BYTES} or encrypted is refused. */
-export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  if (entry.size > MAX_PART_BYTES)
-    throw new PackageError(
-      `the part ${entry.name} is larger than ${MAX_PART_BYTES / 1024 / 1024} MB: too large to read`,
+/**
+ * The decompressed bytes of one entry, checked against its declared size and CRC-32. The size is taken from
+ * `budget` first (a part over its limit is refused before inflating), and inflating stops at the declared size:
+ * a part that holds more — a zip bomb — is stopped while inflating, not after.
+ */
+export function entryData(bytes: Uint8Array, entry: ZipEntry, budget = new InflateBudget()): Uint8Array {
+  budget.take(entry);
+  const raw = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  let data: Uint8Array;
+  if (entry.method === STORED) data = raw;
+  else if (entry.method === DEFLATED) data = inflate(raw, entry);
+  else throw damaged(`${entry.name} uses zip compression method ${entry.method}`);
+  if (data.length !== entry.size)
+    throw damaged(`${entry.name} holds ${data.length} bytes, not the ${entry.size} its directory declares`);
+  if (crc32(data) !== entry.crc) throw damaged(`${entry.name} fails its CRC-32 check`);
+  return data;
+}
+
+function inflate(raw: Uint8Array, entry: ZipEntry): Uint8Array {
+  try {
+    // One byte more than declared, so that a part holding more than it declares is told from one that fits.
+    return inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE')
+      throw damaged(`${entry.name} holds more than the ${entry.size} bytes its directory declares`);
+    throw damaged(
+      `${entry.name} cannot be inflated: ${error instanceof Error ? error.message : String(error)}`,
     );
-  if (entry.flags & 1) throw damaged(`${entry.name} is encrypted`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const start =
-    entry.localOffset +
-    30 +
-    view.getUint16(entry.localOffset + 26, true) +
-    view.getUint16(entry.localOffset + 28, true);
-  const raw = bytes.subarray(start, start + entry.compressedSize);
-  if (start + entry.compressedSize > bytes.length) throw damaged(`${entry.name} is cut short`);
-  if (entry.method === STORED) return raw;
-  if (entry.method === DEFLATED) return inflateRawSync(raw);
-  throw damaged(`${entry.name} uses zip compression method ${entry.method}`);
+  }
 }
 
 /** A part written anew: its name, content, and the zip fields kept from the entry it replaces. */

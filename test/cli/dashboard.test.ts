@@ -222,7 +222,7 @@ describe('pmo dashboard on messy workbooks', () => {
   it('refuses to overwrite its input and answers a CSV file with one line', async () => {
     const input = join(folder, 'mine.xlsx');
     expect((await run(['dashboard', input, '-o', input])).stderr).toBe(
-      'pmo: the output would overwrite the input: pick another file with -o\n',
+      `pmo: ${input}: the output would overwrite the input: pick another file with -o, or use --in-place\n`,
     );
     const csv = join(folder, 'plan.csv');
     writeFileSync(csv, 'Resource,Start,End\nAna,2026-01-05,2026-01-09\n');

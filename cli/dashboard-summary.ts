@@ -1,0 +1,81 @@
+// What `pmo dashboard` reports on its standard output: the tables it found and the figures of the dashboard,
+// and the named budget it reads from the workbook.
+
+import { parseA1, sheetOfReference } from '../core/a1';
+import type { Cell } from '../core/cells';
+import { BUDGET_NAME } from '../core/dashboard/budget';
+import type { DashboardSummary } from '../core/dashboard/build';
+import { isoFromSerial } from '../core/dates';
+import type { TableKind } from '../core/workbook';
+import { sanitizeText } from './heatmap';
+import type { Workbook } from './xlsx';
+
+export const KIND_LABELS: Readonly<Record<TableKind, string>> = {
+  resources: 'Resources',
+  assignments: 'Assignments',
+  timeOff: 'Time off',
+  initiatives: 'Initiatives',
+  risks: 'Risks',
+};
+
+/** The cells of the workbook's defined name "Budget", when it names a range on a sheet. */
+export function budgetCells(workbook: Workbook): Cell[][] | undefined {
+  const name = workbook.names.find((candidate) => candidate.name.toLowerCase() === BUDGET_NAME.toLowerCase());
+  const sheetName = name ? sheetOfReference(name.ref) : undefined;
+  const area = name ? parseA1(name.ref) : undefined;
+  const sheet = workbook.sheets.find((candidate) => candidate.name === sheetName);
+  if (!sheet || !area) return undefined;
+  const cells: Cell[][] = [];
+  for (let row = area.firstRow; row <= area.lastRow && cells.length < 2; row++) {
+    const line: Cell[] = [];
+    for (let column = area.firstColumn; column <= area.lastColumn && line.length < 2; column++)
+      line.push(sheet.rows[row - sheet.firstRow]?.[column] ?? null);
+    cells.push(line);
+  }
+  return cells;
+}
+
+function percent(ratio: number | undefined): string {
+  return ratio === undefined ? 'n/a' : `${Math.round(ratio * 100)}%`;
+}
+
+function money(amount: number | undefined): string {
+  return amount === undefined ? 'n/a' : Math.round(amount).toLocaleString('en-US');
+}
+
+export function summaryLines(summary: DashboardSummary): string[] {
+  const lines = [
+    `Tables: ${summary.tablesFound.map(({ kind, sheet }) => `${KIND_LABELS[kind]} (sheet "${sanitizeText(sheet)}")`).join(', ') || 'none found'}`,
+  ];
+  if (summary.tablesMissing.length > 0)
+    lines.push(`Not found: ${summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ')}`);
+  if (summary.resources !== undefined) {
+    lines.push(
+      `Resources: ${summary.resources}; utilization over 12 weeks from ${isoFromSerial(summary.heatmapStart)}: ${percent(summary.averageUtilization)}; overallocated resource-weeks: ${summary.overallocatedResourceWeeks ?? 0}`,
+    );
+  }
+  if (summary.initiatives !== undefined) {
+    const selection =
+      summary.selectedCount === undefined
+        ? 'no selection (no budget or costs)'
+        : `${summary.selectedCount} selected for ${money(summary.selectedCost)} of a ${money(summary.budget)} budget`;
+    lines.push(
+      `Initiatives: ${summary.initiatives}, ranked by ${summary.rankingMethod ?? 'nothing (no Score, WSJF or RICE columns)'}; ${selection}`,
+    );
+  }
+  if (summary.risks !== undefined) {
+    const levels = summary.risksByLevel
+      ? Object.entries(summary.risksByLevel)
+          .reverse()
+          .map(([level, count]) => `${level} ${count}`)
+          .join(', ')
+      : '';
+    lines.push(`Risks: ${summary.risks} (${levels}); total exposure ${money(summary.totalExposure)}`);
+  }
+  lines.push(
+    summary.issues.length === 0
+      ? 'Data issues: none'
+      : `Data issues: ${summary.issues.length} rows left out (listed on the sheet)`,
+  );
+  return lines;
+}
