@@ -8,6 +8,7 @@ import {
   InflateBudget,
   type InflateLimits,
   partKey,
+  wasChecked,
   type ZipArchive,
   type ZipEntry,
 } from './zip';
@@ -428,11 +429,13 @@ export class Package {
 
   /**
    * Inflates and checks (size, CRC-32) every entry not read yet, within the same budget, keeping nothing:
-   * for a writer that copies entries raw, so that it never carries a damaged part into a new file.
+   * for a writer that copies entries raw, so that it never carries a damaged part into a new file. Entries the
+   * reader of the same bytes checked already are not inflated again.
    */
   verifyAll(): void {
     for (const entry of this.archive.entries)
-      if (!this.texts.has(entry.name)) entryData(this.bytes, entry, this.budget);
+      if (!this.texts.has(entry.name) && !wasChecked(this.bytes, entry))
+        entryData(this.bytes, entry, this.budget);
   }
 
   /** Part names (as stored, slashes normalised) of every entry. */

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { isDateFormatCode, readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
+import { readZip, wasChecked } from '../../cli/zip';
 import type { Cell } from '../../core/cells';
 import { serialFromUtcDate } from '../../core/dates';
 import { findTables } from '../../core/workbook';
@@ -499,5 +500,23 @@ describe('findTables', () => {
     const table = findTables(read(bytes).sheets).tables.resources;
     expect(table?.firstRow).toBe(2);
     expect(table?.grid).toEqual([['Team list'], [null], ['Resource'], ['Ana']]);
+  });
+});
+
+describe('checking each part once per run', () => {
+  it('remembers the parts the reader inflated and checked, for these bytes only', async () => {
+    const bytes = await excelBytes((workbook) => {
+      workbook.addWorksheet('Resources').addRow(['Resource', 'Hours per week']);
+    });
+    const sheetEntry = (zip: ReturnType<typeof readZip>) => {
+      const entry = zip.entries.find((candidate) => candidate.name === 'xl/worksheets/sheet1.xml');
+      if (!entry) throw new Error('no sheet1.xml');
+      return entry;
+    };
+    expect(wasChecked(bytes, sheetEntry(readZip(bytes)))).toBe(false);
+    read(bytes);
+    expect(wasChecked(bytes, sheetEntry(readZip(bytes)))).toBe(true);
+    const copy = bytes.slice();
+    expect(wasChecked(copy, sheetEntry(readZip(copy)))).toBe(false);
   });
 });
