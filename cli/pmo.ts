@@ -334,29 +334,39 @@ function overallocations(grid: UtilizationGrid): { total: number; byResource: [s
   return { total, byResource };
 }
 
-async function utilizationCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, {
-    from: 'value',
-    to: 'value',
-    period: 'value',
-    basis: 'value',
-    'no-color': 'flag',
-    color: 'flag',
-    help: 'flag',
-  });
+/**
+ * A command's options and its one workbook; undefined once `--help` has printed the help.
+ * @param usage the command's usage line, for the message when the workbook is missing
+ */
+function commandLine(
+  args: readonly string[],
+  known: Readonly<Record<string, OptionKind>>,
+  usage: string,
+  io: CliIo,
+): { parsed: ParsedArguments; path: string } | undefined {
+  const parsed = parseArguments(args, { ...known, help: 'flag' });
   if (parsed.flags.has('help')) {
     io.stdout.write(HELP);
-    return EXIT_OK;
+    return undefined;
   }
   const [path, ...extra] = parsed.positionals;
-  if (path === undefined)
-    throw new UsageError(
-      'which workbook? usage: pmo utilization <book.xlsx> [--from 2026-12-01] [--to 2027-03-31]',
-    );
+  if (path === undefined) throw new UsageError(`which workbook? usage: ${usage}`);
   if (extra.length > 0)
     throw new UsageError(
       `one workbook at a time (unexpected ${JSON.stringify(sanitizeText(extra[0] ?? ''))})`,
     );
+  return { parsed, path };
+}
+
+async function utilizationCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const command = commandLine(
+    args,
+    { from: 'value', to: 'value', period: 'value', basis: 'value', 'no-color': 'flag', color: 'flag' },
+    'pmo utilization <book.xlsx> [--from 2026-12-01] [--to 2027-03-31]',
+    io,
+  );
+  if (!command) return EXIT_OK;
+  const { parsed, path } = command;
   const start = dateOption(parsed, 'from');
   const end = dateOption(parsed, 'to');
   if (start !== undefined && end !== undefined && end < start) {
@@ -482,24 +492,14 @@ function saveDashboard(
 }
 
 async function dashboardCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArguments(args, {
-    output: 'value',
-    today: 'value',
-    force: 'flag',
-    'in-place': 'flag',
-    help: 'flag',
-  });
-  if (parsed.flags.has('help')) {
-    io.stdout.write(HELP);
-    return EXIT_OK;
-  }
-  const [path, ...extra] = parsed.positionals;
-  if (path === undefined)
-    throw new UsageError('which workbook? usage: pmo dashboard <book.xlsx> [-o out.xlsx | --in-place]');
-  if (extra.length > 0)
-    throw new UsageError(
-      `one workbook at a time (unexpected ${JSON.stringify(sanitizeText(extra[0] ?? ''))})`,
-    );
+  const command = commandLine(
+    args,
+    { output: 'value', today: 'value', force: 'flag', 'in-place': 'flag' },
+    'pmo dashboard <book.xlsx> [-o out.xlsx | --in-place]',
+    io,
+  );
+  if (!command) return EXIT_OK;
+  const { parsed, path } = command;
   const inPlace = parsed.flags.has('in-place');
   const force = parsed.flags.has('force');
   if (inPlace && parsed.values.has('output'))
