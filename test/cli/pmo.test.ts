@@ -87,18 +87,12 @@ function rowOf(output: string, label: string): string[] {
 describe('pmo utilization', () => {
   const book = join(folder, 'team.xlsx');
   const ready = writeTeamWorkbook(book);
+  /** The three weeks the worked example below covers, without colours. */
+  const threeWeeks = ['utilization', book, '--from', '2027-01-04', '--to', '2027-01-24', '--no-color'];
 
   it('prints the utilization of each resource and week as worked out from DESIGN §5', async () => {
     await ready;
-    const result = await run([
-      'utilization',
-      book,
-      '--from',
-      '2027-01-04',
-      '--to',
-      '2027-01-24',
-      '--no-color',
-    ]);
+    const result = await run(threeWeeks);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     // Contracted days: 8 h (40 h/week ÷ 5); Ben 6.4 h at 50% availability = 3.2 h of capacity a day.
@@ -135,15 +129,7 @@ describe('pmo utilization', () => {
 
   it('prints a title with the file, the sheets used, the horizon and the basis', async () => {
     await ready;
-    const { stdout } = await run([
-      'utilization',
-      book,
-      '--from',
-      '2027-01-04',
-      '--to',
-      '2027-01-24',
-      '--no-color',
-    ]);
+    const { stdout } = await run(threeWeeks);
     const [title, tables] = stdout.split('\n');
     expect(title).toBe('team.xlsx: utilization by week, 2027-01-04 to 2027-01-24 (3 weeks), basis all');
     expect(tables).toBe(
@@ -153,15 +139,7 @@ describe('pmo utilization', () => {
 
   it('counts the overallocated resource-weeks (strictly above 100%, or load without capacity)', async () => {
     await ready;
-    const { stdout } = await run([
-      'utilization',
-      book,
-      '--from',
-      '2027-01-04',
-      '--to',
-      '2027-01-24',
-      '--no-color',
-    ]);
+    const { stdout } = await run(threeWeeks);
     // Ben in weeks 1 and 2, Ana in week 2, Dan (no capacity) in week 2; Ana's 100% weeks are not above.
     expect(stdout).toContain(
       'Overallocated resource-weeks (above 100%): 4, across 3 resources: Ana 1, Ben 2, Dan 1.',

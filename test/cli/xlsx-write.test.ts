@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { strToU8, type UnzipFileInfo, unzipSync, type Zippable, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
+import { readWorkbook, type Sheet } from '../../cli/xlsx';
 import { addDashboardSheet, escapeCellText, MAX_CELL_TEXT, quoteSheetName } from '../../cli/xlsx-write';
 import type { Cell } from '../../core/cells';
 import {
@@ -18,6 +18,7 @@ import {
   type PlanStyle,
   type PlanStyleName,
 } from '../../core/dashboard/plan';
+import { read, sheetNamed } from './read-workbook';
 
 // ------------------------------------------------------------------------------------------------
 // A dashboard plan like the one core builds
@@ -181,18 +182,6 @@ function expectSameBytes(
   expect(actual, name).toBeDefined();
   expect(expected, name).toBeDefined();
   expect(Buffer.from(actual ?? []).equals(Buffer.from(expected ?? [])), name).toBe(true);
-}
-
-function read(bytes: Uint8Array): Workbook {
-  const workbook = readWorkbook(bytes);
-  if (workbook.kind !== 'workbook') throw new Error(`expected a workbook, got: ${workbook.message}`);
-  return workbook;
-}
-
-function sheetNamed(workbook: Workbook, name: string): Sheet {
-  const sheet = workbook.sheets.find((candidate) => candidate.name === name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
 }
 
 const cellAt = (sheet: Sheet, row: number, column: number): Cell =>

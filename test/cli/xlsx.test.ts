@@ -2,11 +2,12 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { isDateFormatCode, readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
+import { isDateFormatCode, readWorkbook, type Sheet } from '../../cli/xlsx';
 import { readZip, wasChecked } from '../../cli/zip';
 import type { Cell } from '../../core/cells';
 import { serialFromUtcDate } from '../../core/dates';
 import { findTables } from '../../core/workbook';
+import { read, sheetNamed } from './read-workbook';
 
 // ------------------------------------------------------------------------------------------------
 // Helpers
@@ -32,18 +33,6 @@ async function streamedBytes(rows: ExcelJS.CellValue[][]): Promise<Uint8Array> {
   sheet.commit();
   await writer.commit();
   return new Uint8Array(Buffer.concat(chunks));
-}
-
-function read(bytes: Uint8Array): Workbook {
-  const workbook = readWorkbook(bytes);
-  if (workbook.kind !== 'workbook') throw new Error(`expected a workbook, got: ${workbook.message}`);
-  return workbook;
-}
-
-function sheetNamed(workbook: Workbook, name: string): Sheet {
-  const sheet = workbook.sheets.find((candidate) => candidate.name === name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return sheet;
 }
 
 /** The cell at an A1 address of a sheet grid (null when outside the grid). */
