@@ -39,7 +39,14 @@ export function cellText(cell: Cell | undefined): string {
 
 const CURRENCY = /^(?:[$€£¥₹]|chf|usd|eur|gbp|jpy|cad|aud|sek|nok|dkk|fr\.?|sfr\.?)\s*/i;
 const CURRENCY_SUFFIX = /\s*(?:[$€£¥₹]|chf|usd|eur|gbp|jpy|cad|aud|sek|nok|dkk|fr\.?|sfr\.?|\.-|-)$/i;
-const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['mm', 1e6],
+  ['b', 1e9],
+  ['bn', 1e9],
+]);
 
 interface NumberText {
   readonly value: number;
@@ -89,7 +96,7 @@ export function parseNumberText(raw: string): NumberText | undefined {
   let multiplier = 1;
   const suffix = /^(.*\d)\s*(k|m|mn|mm|b|bn)$/i.exec(text);
   if (suffix?.[1] && suffix[2] && !percent) {
-    multiplier = MULTIPLIERS[suffix[2].toLowerCase()] ?? 1;
+    multiplier = MULTIPLIERS.get(suffix[2].toLowerCase()) ?? 1;
     text = suffix[1];
   }
   text = text.replace(/[\s']/g, '');
@@ -174,32 +181,34 @@ function checkProbability(value: number): Parsed<number> {
   return value < 0 || value > 1 ? problem('probability outside 0–100%') : ok(value);
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    sept: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+    january: 1,
+    february: 2,
+    march: 3,
+    april: 4,
+    june: 6,
+    july: 7,
+    august: 8,
+    september: 9,
+    october: 10,
+    november: 11,
+    december: 12,
+  }),
+);
 
 function fullYear(year: number, digits: number): number {
   if (digits > 2) return year;
@@ -225,14 +234,14 @@ export function parseDateText(raw: string): number | undefined {
   if (match) return validDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})[-\s./]([a-z]+)\.?[-\s./,]+(\d{2}|\d{4})$/.exec(text);
   if (match?.[2] && match[3]) {
-    const month = MONTHS[match[2]];
+    const month = MONTHS.get(match[2]);
     return month
       ? validDate(fullYear(Number(match[3]), match[3].length), month, Number(match[1]))
       : undefined;
   }
   match = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
   if (match?.[1]) {
-    const month = MONTHS[match[1]];
+    const month = MONTHS.get(match[1]);
     return month ? validDate(Number(match[3]), month, Number(match[2])) : undefined;
   }
   match = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(text);

@@ -309,20 +309,22 @@ export const RANDOM_INDEX_TABLES: readonly RandomIndexTable[] = [
   ALONSO_LAMATA_RI,
 ];
 
-const TABLE_ALIASES: Readonly<Record<string, string>> = {
-  saaty: 'saaty',
-  classic: 'saaty',
-  saaty1980: 'saaty',
-  saaty2005: 'saaty-2005',
-  dd: 'donegan-dodd',
-  donegandodd: 'donegan-dodd',
-  al: 'alonso-lamata',
-  alonsolamata: 'alonso-lamata',
-};
+const TABLE_ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    saaty: 'saaty',
+    classic: 'saaty',
+    saaty1980: 'saaty',
+    saaty2005: 'saaty-2005',
+    dd: 'donegan-dodd',
+    donegandodd: 'donegan-dodd',
+    al: 'alonso-lamata',
+    alonsolamata: 'alonso-lamata',
+  }),
+);
 
 /** Finds a named table ("saaty", "saaty-2005", "donegan-dodd", "alonso-lamata", any case and punctuation). */
 export function randomIndexTableNamed(text: string): RandomIndexTable | undefined {
-  const key = TABLE_ALIASES[text.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  const key = TABLE_ALIASES.get(text.toLowerCase().replace(/[^a-z0-9]/g, ''));
   return RANDOM_INDEX_TABLES.find((table) => table.name === key);
 }
 

@@ -33,49 +33,53 @@ export type RatingCell =
  * Word labels on the five-level scale (lower case, single spaces). Generic, likelihood and consequence
  * ladders share one table; "moderate" is 3 on all of them.
  */
-export const FIVE_LEVEL_LABELS: Readonly<Record<string, number>> = {
-  'very low': 1,
-  vl: 1,
-  low: 2,
-  l: 2,
-  medium: 3,
-  med: 3,
-  m: 3,
-  moderate: 3,
-  high: 4,
-  h: 4,
-  'very high': 5,
-  vh: 5,
-  rare: 1,
-  'very unlikely': 1,
-  unlikely: 2,
-  improbable: 2,
-  possible: 3,
-  likely: 4,
-  probable: 4,
-  'almost certain': 5,
-  'very likely': 5,
-  certain: 5,
-  insignificant: 1,
-  negligible: 1,
-  minor: 2,
-  major: 4,
-  catastrophic: 5,
-  severe: 5,
-  critical: 5,
-};
+export const FIVE_LEVEL_LABELS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    'very low': 1,
+    vl: 1,
+    low: 2,
+    l: 2,
+    medium: 3,
+    med: 3,
+    m: 3,
+    moderate: 3,
+    high: 4,
+    h: 4,
+    'very high': 5,
+    vh: 5,
+    rare: 1,
+    'very unlikely': 1,
+    unlikely: 2,
+    improbable: 2,
+    possible: 3,
+    likely: 4,
+    probable: 4,
+    'almost certain': 5,
+    'very likely': 5,
+    certain: 5,
+    insignificant: 1,
+    negligible: 1,
+    minor: 2,
+    major: 4,
+    catastrophic: 5,
+    severe: 5,
+    critical: 5,
+  }),
+);
 
 /** Labels of a three-level register (High / Medium / Low, H / M / L) and their 5 / 3 / 1 values. */
-export const THREE_LEVEL_LABELS: Readonly<Record<string, number>> = {
-  high: 5,
-  h: 5,
-  medium: 3,
-  med: 3,
-  moderate: 3,
-  m: 3,
-  low: 1,
-  l: 1,
-};
+export const THREE_LEVEL_LABELS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    high: 5,
+    h: 5,
+    medium: 3,
+    med: 3,
+    moderate: 3,
+    m: 3,
+    low: 1,
+    l: 1,
+  }),
+);
 
 const LABEL_HINT = 'use 1–5, 0.4, 40% or a label such as Low, Likely or Major';
 
@@ -91,8 +95,8 @@ function labelKey(text: string): string {
 
 function labelToken(text: string): RatingToken | undefined {
   const key = labelKey(text);
-  const five = FIVE_LEVEL_LABELS[key];
-  return five === undefined ? undefined : { kind: 'label', five, three: THREE_LEVEL_LABELS[key] };
+  const five = FIVE_LEVEL_LABELS.get(key);
+  return five === undefined ? undefined : { kind: 'label', five, three: THREE_LEVEL_LABELS.get(key) };
 }
 
 function singleToken(text: string): RatingToken | undefined {
