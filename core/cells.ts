@@ -48,6 +48,21 @@ const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
   ['bn', 1e9],
 ]);
 
+/**
+ * The largest magnitude a number cell may hold (a quadrillion): beyond it, sums and products over a sheet could
+ * overflow, so such a cell is refused with {@link TOO_LARGE} rather than read (README "Errors and data issues").
+ */
+export const MAX_MAGNITUDE = 1e15;
+/** The problem of a number beyond ±{@link MAX_MAGNITUDE}, phrased to follow the cell's text. */
+export const TOO_LARGE = 'beyond ±1,000,000,000,000,000';
+/** The smallest normal double; a nonzero number below it (a denormal) carries no precision and reads as 0. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** A denormal number as 0, any other number as itself. */
+export function flushDenormal(value: number): number {
+  return value !== 0 && Math.abs(value) < MIN_NORMAL ? 0 : value;
+}
+
 interface NumberText {
   readonly value: number;
   readonly percent: boolean;
@@ -113,22 +128,27 @@ export function parseNumberText(raw: string): NumberText | undefined {
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(normalized)) return undefined;
   const value = sign * Number(normalized) * multiplier;
   if (!Number.isFinite(value)) return undefined;
-  return { value: percent ? value / 100 : value, percent };
+  return { value: flushDenormal(percent ? value / 100 : value), percent };
 }
 
 /**
  * Reads a number from a cell: numbers, numeric text, money text. Percent text gives the ratio ("40%" → 0.4).
- * Blank, booleans, error cells and other text are problems.
+ * A denormal reads as 0; beyond ±{@link MAX_MAGNITUDE} is the problem {@link TOO_LARGE}. Blank, booleans,
+ * error cells and other text are problems.
  */
 export function readNumber(cell: Cell): Parsed<number> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : problem('not a finite number');
-  if (typeof cell === 'string') {
+  let value: number;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return problem('not a finite number');
+    value = flushDenormal(cell);
+  } else if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
-    return parsed ? ok(parsed.value) : problem('not a number');
-  }
-  if (isCellError(cell)) return problem(`error value ${cell.text} in the cell`);
-  if (typeof cell === 'boolean') return problem('TRUE/FALSE where a number was expected');
-  return problem('blank');
+    if (!parsed) return problem('not a number');
+    value = parsed.value;
+  } else if (isCellError(cell)) return problem(`error value ${cell.text} in the cell`);
+  else if (typeof cell === 'boolean') return problem('TRUE/FALSE where a number was expected');
+  else return problem('blank');
+  return Math.abs(value) > MAX_MAGNITUDE ? problem(TOO_LARGE) : ok(value);
 }
 
 /** True when a cell holds a number or numeric text without a percent sign (for the allocation column rule). */
@@ -149,11 +169,12 @@ export function readRatio(cell: Cell, fractions: boolean): Parsed<number> {
   if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
     if (!parsed) return problem('not a number or percentage');
-    return ok(parsed.percent || fractions ? parsed.value : parsed.value / 100);
+    if (Math.abs(parsed.value) > MAX_MAGNITUDE) return problem(TOO_LARGE);
+    return ok(flushDenormal(parsed.percent || fractions ? parsed.value : parsed.value / 100));
   }
   const number = readNumber(cell);
   if (!number.ok) return number;
-  return ok(fractions ? number.value : number.value / 100);
+  return ok(flushDenormal(fractions ? number.value : number.value / 100));
 }
 
 /** The column rule of DESIGN §5: plain numbers all ≤ 2 are fractions, otherwise percentages. */

@@ -155,7 +155,7 @@ export interface WsjfRow {
  */
 export function wsjfScore(row: WsjfRow): number | PmoError {
   if (!(row.jobSize > 0)) return pmoError('value', 'job size must be > 0');
-  return (row.businessValue + row.timeCriticality + row.riskReduction) / row.jobSize;
+  return finiteScore((row.businessValue + row.timeCriticality + row.riskReduction) / row.jobSize, 'job size');
 }
 
 /** Intercom's impact scale: massive 3, high 2, medium 1, low 0.5, minimal 0.25. */
@@ -214,5 +214,15 @@ export function riceScore(row: RiceRow): number | PmoError {
   if (row.impact < 0) return pmoError('value', 'impact must be ≥ 0');
   if (row.confidenceRatio < 0 || row.confidenceRatio > 1)
     return pmoError('value', 'confidence must be between 0% and 100%');
-  return (row.reach * row.impact * row.confidenceRatio) / row.effort;
+  return finiteScore((row.reach * row.impact * row.confidenceRatio) / row.effort, 'effort');
+}
+
+/**
+ * A score, or the row's error when the division overflowed: a divisor such as 1e-300 makes any quotient too
+ * large for a number, and the cell says so instead of holding Infinity.
+ */
+function finiteScore(score: number, divisor: string): number | PmoError {
+  return Number.isFinite(score)
+    ? score
+    : pmoError('value', `the score is too large to hold: ${divisor} is too close to 0 for these values`);
 }

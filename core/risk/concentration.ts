@@ -82,8 +82,11 @@ export function groupColumn(register: RiskRegister, name: string, fn = 'RISK_SUM
   );
 }
 
+/** part ÷ whole; undefined without both, or when the whole is so near 0 that the quotient overflows. */
 function share(part: number | undefined, whole: number | undefined): number | undefined {
-  return part !== undefined && whole !== undefined && whole !== 0 ? part / whole : undefined;
+  if (part === undefined || whole === undefined || whole === 0) return undefined;
+  const ratio = part / whole;
+  return Number.isFinite(ratio) ? ratio : undefined;
 }
 
 /**

@@ -1,7 +1,15 @@
 // Probability and impact ratings (DESIGN §6, §10): every accepted scale, the per-column scale decision,
 // label ladders, ranges such as "M - H", and one problem sentence for anything unrecognised.
 
-import { type Cell, cellText, isBlank, isCellError, type Parsed, parseNumberText } from '../cells';
+import {
+  type Cell,
+  cellText,
+  flushDenormal,
+  isBlank,
+  isCellError,
+  type Parsed,
+  parseNumberText,
+} from '../cells';
 import { quote } from '../errors';
 
 /** The two scales a score is computed on: 1–5 ratings, or fractions 0–1. */
@@ -123,7 +131,7 @@ export function readRatingCell(cell: Cell): RatingCell {
   if (isBlank(cell)) return { kind: 'blank' };
   if (typeof cell === 'number') {
     return Number.isFinite(cell)
-      ? { kind: 'tokens', text: String(cell), tokens: [{ kind: 'number', value: cell }] }
+      ? { kind: 'tokens', text: String(cell), tokens: [{ kind: 'number', value: flushDenormal(cell) }] }
       : { kind: 'bad', problem: 'is not a finite number' };
   }
   if (isCellError(cell)) return { kind: 'bad', problem: `is the error value ${cell.text}` };
