@@ -1,4 +1,5 @@
-// Bad inputs through both built hosts: a clear error value or issue rows, never a crash, NaN or Infinity.
+// Bad inputs through both built hosts: a clear error value or issue rows, never a crash, NaN or Infinity, and
+// never a cell over 32,767 characters.
 
 import { describe, expect, it } from 'vitest';
 import { isoIn } from '../fakes/time-zones';
@@ -215,7 +216,7 @@ const column = (header: string, ...values: unknown[]) => [[header], ...values.ma
 const BEYOND = 'is beyond ±1,000,000,000,000,000';
 const ONE_WEEK = [HEADER, row('Ana', 10)];
 
-describe('numbers too large and too small (issue 12)', () => {
+describe('numbers too large, too small and texts too long (issue 12)', () => {
   it('refuses the RICE, WSJF and SCORE inputs of the issue by naming the cell, instead of Infinity', () => {
     expect(shownInBoth('RICE', 1e300, 1, 1, 1e-10)).toEqual([[`#VALUE!: reach "1e+300" ${BEYOND}`]]);
     expect(shownInBoth('WSJF', 9e307, 9e307, 1, 1)).toEqual([[`#VALUE!: business value "9e+307" ${BEYOND}`]]);
@@ -288,5 +289,29 @@ describe('numbers too large and too small (issue 12)', () => {
     const shares = shownInBoth('RISK_SUMMARY', register, 'Category').map((cells) => cells[8]);
     const tooNear = "#N/A: the portfolio's total exposure is too near 0 for shares of it to be numbers";
     expect(shares).toEqual(['Share', tooNear, 1, tooNear, 1]);
+  });
+
+  it('cuts a 100,000-character name to 32,767 characters and says so, in both hosts', () => {
+    const name = `${'N'.repeat(99_999)}!`;
+    const resources = [
+      ['Resource', 'Hours per week'],
+      [name, 40],
+    ];
+    const grid = shownInBoth('UTILIZATION', [HEADER, row(name, 10)], resources);
+    const cell = grid[1]?.[0];
+    expect(typeof cell === 'string' && cell.length).toBe(32_767);
+    const note = '… (cut at 32,767 characters)';
+    expect(cell).toBe(`${'N'.repeat(32_767 - note.length)}${note}`);
+    expect(grid[1]?.[1]).toBe(0.25);
+    const band = shownInBoth('RISK_LEVEL', 4, 5, [[1, name]]);
+    expect(band).toEqual([[cell]]);
+  });
+
+  it('cuts a message that quotes 100,000 characters of headers to 32,767 characters', () => {
+    const header = 'H'.repeat(100_000);
+    const message = refusedInBoth('UTILIZATION', [[header, 'Start', 'End', 'Hours per week']], RESOURCES);
+    expect(message.length).toBe(32_767);
+    expect(message.startsWith('The Assignments table has no Resource column; headers seen: "HHH')).toBe(true);
+    expect(message.endsWith('HHH… (cut at 32,767 characters)')).toBe(true);
   });
 });
