@@ -39,7 +39,29 @@ export function cellText(cell: Cell | undefined): string {
 
 const CURRENCY = /^(?:[$€£¥₹]|chf|usd|eur|gbp|jpy|cad|aud|sek|nok|dkk|fr\.?|sfr\.?)\s*/i;
 const CURRENCY_SUFFIX = /\s*(?:[$€£¥₹]|chf|usd|eur|gbp|jpy|cad|aud|sek|nok|dkk|fr\.?|sfr\.?|\.-|-)$/i;
-const MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mm: 1e6, b: 1e9, bn: 1e9 };
+const MULTIPLIERS: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['mm', 1e6],
+  ['b', 1e9],
+  ['bn', 1e9],
+]);
+
+/**
+ * The largest magnitude a number cell may hold (a quadrillion): beyond it, sums and products over a sheet could
+ * overflow, so such a cell is refused with {@link TOO_LARGE} rather than read (README "Errors and data issues").
+ */
+export const MAX_MAGNITUDE = 1e15;
+/** The problem of a number beyond ±{@link MAX_MAGNITUDE}, phrased to follow the cell's text. */
+export const TOO_LARGE = 'beyond ±1,000,000,000,000,000';
+/** The smallest normal double; a nonzero number below it (a denormal) carries no precision and reads as 0. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/** A denormal number as 0, any other number as itself. */
+export function flushDenormal(value: number): number {
+  return value !== 0 && Math.abs(value) < MIN_NORMAL ? 0 : value;
+}
 
 interface NumberText {
   readonly value: number;
@@ -89,7 +111,7 @@ export function parseNumberText(raw: string): NumberText | undefined {
   let multiplier = 1;
   const suffix = /^(.*\d)\s*(k|m|mn|mm|b|bn)$/i.exec(text);
   if (suffix?.[1] && suffix[2] && !percent) {
-    multiplier = MULTIPLIERS[suffix[2].toLowerCase()] ?? 1;
+    multiplier = MULTIPLIERS.get(suffix[2].toLowerCase()) ?? 1;
     text = suffix[1];
   }
   text = text.replace(/[\s']/g, '');
@@ -106,22 +128,27 @@ export function parseNumberText(raw: string): NumberText | undefined {
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(normalized)) return undefined;
   const value = sign * Number(normalized) * multiplier;
   if (!Number.isFinite(value)) return undefined;
-  return { value: percent ? value / 100 : value, percent };
+  return { value: flushDenormal(percent ? value / 100 : value), percent };
 }
 
 /**
  * Reads a number from a cell: numbers, numeric text, money text. Percent text gives the ratio ("40%" → 0.4).
- * Blank, booleans, error cells and other text are problems.
+ * A denormal reads as 0; beyond ±{@link MAX_MAGNITUDE} is the problem {@link TOO_LARGE}. Blank, booleans,
+ * error cells and other text are problems.
  */
 export function readNumber(cell: Cell): Parsed<number> {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? ok(cell) : problem('not a finite number');
-  if (typeof cell === 'string') {
+  let value: number;
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return problem('not a finite number');
+    value = flushDenormal(cell);
+  } else if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
-    return parsed ? ok(parsed.value) : problem('not a number');
-  }
-  if (isCellError(cell)) return problem(`error value ${cell.text} in the cell`);
-  if (typeof cell === 'boolean') return problem('TRUE/FALSE where a number was expected');
-  return problem('blank');
+    if (!parsed) return problem('not a number');
+    value = parsed.value;
+  } else if (isCellError(cell)) return problem(`error value ${cell.text} in the cell`);
+  else if (typeof cell === 'boolean') return problem('TRUE/FALSE where a number was expected');
+  else return problem('blank');
+  return Math.abs(value) > MAX_MAGNITUDE ? problem(TOO_LARGE) : ok(value);
 }
 
 /** True when a cell holds a number or numeric text without a percent sign (for the allocation column rule). */
@@ -142,11 +169,12 @@ export function readRatio(cell: Cell, fractions: boolean): Parsed<number> {
   if (typeof cell === 'string') {
     const parsed = parseNumberText(cell);
     if (!parsed) return problem('not a number or percentage');
-    return ok(parsed.percent || fractions ? parsed.value : parsed.value / 100);
+    if (Math.abs(parsed.value) > MAX_MAGNITUDE) return problem(TOO_LARGE);
+    return ok(flushDenormal(parsed.percent || fractions ? parsed.value : parsed.value / 100));
   }
   const number = readNumber(cell);
   if (!number.ok) return number;
-  return ok(fractions ? number.value : number.value / 100);
+  return ok(flushDenormal(fractions ? number.value : number.value / 100));
 }
 
 /** The column rule of DESIGN §5: plain numbers all ≤ 2 are fractions, otherwise percentages. */
@@ -174,32 +202,34 @@ function checkProbability(value: number): Parsed<number> {
   return value < 0 || value > 1 ? problem('probability outside 0–100%') : ok(value);
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-};
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    jan: 1,
+    feb: 2,
+    mar: 3,
+    apr: 4,
+    may: 5,
+    jun: 6,
+    jul: 7,
+    aug: 8,
+    sep: 9,
+    sept: 9,
+    oct: 10,
+    nov: 11,
+    dec: 12,
+    january: 1,
+    february: 2,
+    march: 3,
+    april: 4,
+    june: 6,
+    july: 7,
+    august: 8,
+    september: 9,
+    october: 10,
+    november: 11,
+    december: 12,
+  }),
+);
 
 function fullYear(year: number, digits: number): number {
   if (digits > 2) return year;
@@ -225,14 +255,14 @@ export function parseDateText(raw: string): number | undefined {
   if (match) return validDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{1,2})[-\s./]([a-z]+)\.?[-\s./,]+(\d{2}|\d{4})$/.exec(text);
   if (match?.[2] && match[3]) {
-    const month = MONTHS[match[2]];
+    const month = MONTHS.get(match[2]);
     return month
       ? validDate(fullYear(Number(match[3]), match[3].length), month, Number(match[1]))
       : undefined;
   }
   match = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
   if (match?.[1]) {
-    const month = MONTHS[match[1]];
+    const month = MONTHS.get(match[1]);
     return month ? validDate(Number(match[3]), month, Number(match[2])) : undefined;
   }
   match = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/.exec(text);

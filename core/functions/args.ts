@@ -1,7 +1,17 @@
 // Converts one single-value argument by its parameter's kind (number, ratio, date, choice, text), with the
 // bounds and choices the catalog declares. Used by `invoke` only, before any function runs.
 
-import { type Cell, cellText, isCellError, parseDateText, parseNumberText, readNumber } from '../cells';
+import {
+  type Cell,
+  cellText,
+  flushDenormal,
+  isCellError,
+  MAX_MAGNITUDE,
+  parseDateText,
+  parseNumberText,
+  readNumber,
+  TOO_LARGE,
+} from '../cells';
 import { MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../dates';
 import type { PmoError } from '../errors';
 import { argumentMessages as say } from './messages';
@@ -31,6 +41,8 @@ function choiceMap(param: ChoiceParam): ReadonlyMap<string, string> {
 function numberArg(fn: string, param: NumberParam, cell: Cell): number | PmoError {
   const parsed = readNumber(cell);
   const { min, max, integer } = param;
+  if (!parsed.ok && parsed.problem === TOO_LARGE && (min === undefined || max === undefined))
+    return say.tooLarge(fn, param.name, cellText(cell));
   const value = parsed.ok ? parsed.value : Number.NaN;
   const allowed =
     parsed.ok &&
@@ -48,7 +60,8 @@ function ratioArg(fn: string, name: string, cell: Cell): number | PmoError {
         ? parseNumberText(cell)
         : undefined;
   if (!parsed || parsed.value < 0) return say.notARatio(fn, name, cellText(cell));
-  return parsed.percent || parsed.value <= 10 ? parsed.value : parsed.value / 100;
+  if (parsed.value > MAX_MAGNITUDE) return say.tooLarge(fn, name, cellText(cell));
+  return flushDenormal(parsed.percent || parsed.value <= 10 ? parsed.value : parsed.value / 100);
 }
 
 function dateArg(fn: string, name: string, cell: Cell): number | PmoError {

@@ -2,7 +2,7 @@
 // a header in gives a header cell out so the spill lines up row by row with the input, and parallel columns
 // line up by one rule in every function family (alignColumns).
 
-import { type Cell, cellText, isBlank, isCellError, parseNumberText, readNumber } from '../cells';
+import { type Cell, cellText, isBlank, isCellError, parseNumberText, readNumber, TOO_LARGE } from '../cells';
 import { type PmoError, pmoError, quote } from '../errors';
 import { argumentMessages as say } from './messages';
 import type { Grid, OutCell, OutGrid } from './types';
@@ -120,12 +120,17 @@ export function isNumberLike(cell: Cell): boolean {
 /** True for any non-blank cell. */
 export const anyValue = (cell: Cell): boolean => !isBlank(cell);
 
-/** Reads a number for a named field of a row; a problem sentence ("job size is blank") when it cannot. */
+/**
+ * Reads a number for a named field of a row; a problem sentence ("job size is blank") when it cannot, and
+ * `effort "1e+300" is beyond ±1,000,000,000,000,000` beyond the one magnitude rule of {@link readNumber}.
+ */
 export function fieldNumber(cell: Cell, field: string): number | PmoError {
   if (isBlank(cell)) return pmoError('value', `${field} is blank`);
   if (isCellError(cell)) return pmoError('value', `${field} is the error ${cell.text}`);
   const parsed = readNumber(cell);
-  return parsed.ok ? parsed.value : pmoError('value', `${field} ${quote(cellText(cell))} is not a number`);
+  if (parsed.ok) return parsed.value;
+  const problem = parsed.problem === TOO_LARGE ? TOO_LARGE : 'not a number';
+  return pmoError('value', `${field} ${quote(cellText(cell))} is ${problem}`);
 }
 
 /** A one-column result, with a header cell on top when the input had one. */

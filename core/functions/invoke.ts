@@ -82,16 +82,52 @@ function convertArgument(
   return convertScalar(spec.name, param, cell);
 }
 
+/** Called by the last guard for each number it had to fix; tests set it to prove no kernel relies on the guard. */
+let nonFiniteReporter: ((name: string, row: number, column: number, value: number) => void) | undefined;
+
 /**
- * The last guard of the contract "never NaN, never Infinity": a number a function could not hold (inputs near
- * ±1e308 overflow) becomes an error value in its cell that says so, instead of a wrong number.
+ * A test hook: while `reporter` is set, the last guard still fixes a NaN or an Infinity in a result cell and also
+ * reports it (function, 0-based row and column, the number). `undefined` turns reporting off.
  */
-function finiteCells(name: string, result: OutGrid | PmoError): OutGrid | PmoError {
-  if (isPmoError(result)) return result;
-  for (const row of result)
-    for (const [c, cell] of row.entries())
-      if (typeof cell === 'number' && !Number.isFinite(cell))
+export function setNonFiniteReporter(
+  reporter: ((name: string, row: number, column: number, value: number) => void) | undefined,
+): void {
+  nonFiniteReporter = reporter;
+}
+
+/** The most characters a cell holds (Excel's limit; Sheets holds more). */
+export const MAX_CELL_TEXT = 32_767;
+const CUT_NOTE = '… (cut at 32,767 characters)';
+
+/** Text cut to {@link MAX_CELL_TEXT} characters, ending with a note that says so (never half a surrogate pair). */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - CUT_NOTE.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}${CUT_NOTE}`;
+}
+
+function fitError(error: PmoError): PmoError {
+  return error.message.length > MAX_CELL_TEXT ? pmoError(error.code, fitCellText(error.message)) : error;
+}
+
+/**
+ * The last guard of the contract "never NaN, never Infinity, no cell over 32,767 characters": a number a
+ * function could not hold becomes an error value in its cell that says so, and a longer text (a name, a
+ * message) is cut with a note. Kernels check their own magnitudes; this guard only catches what they missed.
+ */
+function fitCells(name: string, result: OutGrid | PmoError): OutGrid | PmoError {
+  if (isPmoError(result)) return fitError(result);
+  for (const [r, row] of result.entries())
+    for (const [c, cell] of row.entries()) {
+      if (typeof cell === 'number') {
+        if (Number.isFinite(cell)) continue;
+        nonFiniteReporter?.(name, r, c, cell);
         row[c] = pmoError('value', `${name}: the result is beyond what a number can hold (inputs too large)`);
+      } else if (typeof cell === 'string') row[c] = fitCellText(cell);
+      else if (isPmoError(cell)) row[c] = fitError(cell);
+    }
   return result;
 }
 
@@ -115,7 +151,7 @@ export function invoke(
       if (isPmoError(converted)) return converted;
       args.push(converted);
     }
-    return finiteCells(spec.name, spec.run(args));
+    return fitCells(spec.name, spec.run(args));
   } catch (error) {
     return pmoError(
       'value',

@@ -24,6 +24,8 @@ export const argumentMessages = {
       'value',
       `${fn}'s ${name} ${quote(text)} is not one of ${options.map((option) => `"${option}"`).join(', ')}.`,
     ),
+  tooLarge: (fn: string, name: string, text: string): PmoError =>
+    pmoError('value', `${fn}'s ${name} ${quote(text)} is beyond ±1,000,000,000,000,000.`),
   notADate: (fn: string, name: string, text: string): PmoError =>
     pmoError('value', `${fn}'s ${name} ${quote(text)} is not a date.`),
   notARatio: (fn: string, name: string, text: string): PmoError =>

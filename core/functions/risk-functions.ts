@@ -377,9 +377,15 @@ export const RISK_SUMMARY = /* @__PURE__ */ defineFunction({
       }
       return exposure ?? '';
     };
-    const shareCell = (share: number | undefined): OutCell => {
+    const shareCell = (share: number | undefined, whole: number | undefined): OutCell => {
       if (register.exposure !== 'available') return exposureCell(undefined);
-      return share ?? pmoError('not-available', "the portfolio's total exposure is 0, so it has no shares");
+      if (share !== undefined) return share;
+      return pmoError(
+        'not-available',
+        whole === 0
+          ? "the portfolio's total exposure is 0, so it has no shares"
+          : "the portfolio's total exposure is too near 0 for shares of it to be numbers",
+      );
     };
     const header: OutCell[] = [
       summary.groupHeader ?? 'Group',
@@ -403,13 +409,13 @@ export const RISK_SUMMARY = /* @__PURE__ */ defineFunction({
         group.count,
         ...levelCells(group.inherent),
         exposureCell(group.inherent.exposure),
-        shareCell(group.share),
+        shareCell(group.share, summary.total.inherent.exposure),
       ];
       if (group.residual) {
         cells.push(
           ...levelCells(group.residual),
           exposureCell(group.residual.exposure),
-          shareCell(group.residualShare),
+          shareCell(group.residualShare, summary.total.residual?.exposure),
         );
       }
       return cells;

@@ -179,7 +179,11 @@ export const SCORE = /* @__PURE__ */ defineFunction({
     });
     const scores = scoreRatings(ratings, weights, directions, method);
     if ('kind' in scores) return pmoError('value', `SCORE: ${scores.message}`);
-    const out: OutCell[] = scores.map((score, r) => problems[r] ?? score ?? '');
+    const out: OutCell[] = scores.map((score, r) =>
+      score === undefined || Number.isFinite(score)
+        ? (problems[r] ?? score ?? '')
+        : pmoError('value', 'the score is too large to hold: give smaller ratings or weights'),
+    );
     return columnResult(header !== undefined, 'Score', out);
   },
 });

@@ -113,9 +113,13 @@ type Measure = (loadHours: number, capacityHours: number) => OutCell;
 
 const NO_CAPACITY = pmoError('no-capacity', 'Load but no capacity in this period.');
 
+/** Load ÷ capacity; a capacity so near 0 that the quotient overflows is an error that says so. */
 export const utilizationRatio: Measure = (load, capacity) => {
-  if (capacity > 0) return load / capacity;
-  return load > 0 ? NO_CAPACITY : '';
+  if (!(capacity > 0)) return load > 0 ? NO_CAPACITY : '';
+  const ratio = load / capacity;
+  return Number.isFinite(ratio)
+    ? ratio
+    : pmoError('value', 'Utilization is too large to hold: the capacity in this period is too close to 0.');
 };
 
 /** The spilled table: header row (Resource, period dates), one row per resource, a Total row of Σ/Σ. */

@@ -2,7 +2,15 @@
 // weights (principal eigenvector or row geometric mean), λmax, CI, CR with published random-index tables, and
 // the one judgement whose change to a Saaty-scale value most helps consistency.
 
-import { type Cell, cellText, isBlank, isCellError, parseNumberText } from '../cells';
+import {
+  type Cell,
+  cellText,
+  flushDenormal,
+  isBlank,
+  isCellError,
+  MAX_MAGNITUDE,
+  parseNumberText,
+} from '../cells';
 import { type PmoError, pmoError, quote } from '../errors';
 
 /** A positive reciprocal matrix: a[i][j] > 0, a[i][i] = 1, a[j][i] = 1 ÷ a[i][j]. */
@@ -31,13 +39,13 @@ function where(row: number, column: number): string {
 
 /** Reads a judgement: a number, numeric text, or a fraction written as text ("1/3", "1 / 5"). */
 function judgementOf(cell: Cell): number | undefined {
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : undefined;
+  if (typeof cell === 'number') return Number.isFinite(cell) ? flushDenormal(cell) : undefined;
   if (typeof cell !== 'string') return undefined;
   const fraction = /^\s*([0-9]*\.?[0-9]+)\s*\/\s*([0-9]*\.?[0-9]+)\s*$/.exec(cell);
   if (fraction) {
     const numerator = Number(fraction[1]);
     const denominator = Number(fraction[2]);
-    return denominator > 0 ? numerator / denominator : undefined;
+    return denominator > 0 ? flushDenormal(numerator / denominator) : undefined;
   }
   return parseNumberText(cell)?.value;
 }
@@ -122,6 +130,11 @@ export function readPairwiseMatrix(grid: readonly (readonly Cell[])[]): ReadMatr
         return pmoError(
           'value',
           `The matrix entry at ${where(i, j)} is ${value}; judgements must be positive (1/9 … 9 on Saaty's scale).`,
+        );
+      if (value > MAX_MAGNITUDE || value < 1 / MAX_MAGNITUDE)
+        return pmoError(
+          'value',
+          `The matrix entry at ${where(i, j)} is ${value}; judgements must lie within 1e-15 … 1e15 (1/9 … 9 on Saaty's scale).`,
         );
       if (
         typeof cell === 'number' &&
@@ -309,20 +322,22 @@ export const RANDOM_INDEX_TABLES: readonly RandomIndexTable[] = [
   ALONSO_LAMATA_RI,
 ];
 
-const TABLE_ALIASES: Readonly<Record<string, string>> = {
-  saaty: 'saaty',
-  classic: 'saaty',
-  saaty1980: 'saaty',
-  saaty2005: 'saaty-2005',
-  dd: 'donegan-dodd',
-  donegandodd: 'donegan-dodd',
-  al: 'alonso-lamata',
-  alonsolamata: 'alonso-lamata',
-};
+const TABLE_ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    saaty: 'saaty',
+    classic: 'saaty',
+    saaty1980: 'saaty',
+    saaty2005: 'saaty-2005',
+    dd: 'donegan-dodd',
+    donegandodd: 'donegan-dodd',
+    al: 'alonso-lamata',
+    alonsolamata: 'alonso-lamata',
+  }),
+);
 
 /** Finds a named table ("saaty", "saaty-2005", "donegan-dodd", "alonso-lamata", any case and punctuation). */
 export function randomIndexTableNamed(text: string): RandomIndexTable | undefined {
-  const key = TABLE_ALIASES[text.toLowerCase().replace(/[^a-z0-9]/g, '')];
+  const key = TABLE_ALIASES.get(text.toLowerCase().replace(/[^a-z0-9]/g, ''));
   return RANDOM_INDEX_TABLES.find((table) => table.name === key);
 }
 

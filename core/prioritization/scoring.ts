@@ -11,24 +11,26 @@ export const SCORE_METHODS: readonly ScoreMethod[] = ['weighted', 'sum', 'minmax
 /** Whether a higher rating is better (`max`) or worse (`min`, a cost-like criterion). */
 export type Direction = 'max' | 'min';
 
-const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
-  max: 'max',
-  maximum: 'max',
-  maximise: 'max',
-  maximize: 'max',
-  benefit: 'max',
-  higher: 'max',
-  high: 'max',
-  '+': 'max',
-  min: 'min',
-  minimum: 'min',
-  minimise: 'min',
-  minimize: 'min',
-  cost: 'min',
-  lower: 'min',
-  low: 'min',
-  '-': 'min',
-};
+const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map(
+  Object.entries({
+    max: 'max',
+    maximum: 'max',
+    maximise: 'max',
+    maximize: 'max',
+    benefit: 'max',
+    higher: 'max',
+    high: 'max',
+    '+': 'max',
+    min: 'min',
+    minimum: 'min',
+    minimise: 'min',
+    minimize: 'min',
+    cost: 'min',
+    lower: 'min',
+    low: 'min',
+    '-': 'min',
+  }),
+);
 
 /**
  * Reads a direction word: `max` (also benefit, higher) or `min` (also cost, lower), any case and spacing.
@@ -36,7 +38,7 @@ const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
  * @example parseDirection(' Cost ') // 'min'
  */
 export function parseDirection(text: string): Direction | undefined {
-  return DIRECTION_WORDS[text.trim().toLowerCase().replace(/\s+/g, '')];
+  return DIRECTION_WORDS.get(text.trim().toLowerCase().replace(/\s+/g, ''));
 }
 
 /** One row's ratings, or undefined for a row the caller could not read (it gets no score). */
@@ -153,20 +155,24 @@ export interface WsjfRow {
  */
 export function wsjfScore(row: WsjfRow): number | PmoError {
   if (!(row.jobSize > 0)) return pmoError('value', 'job size must be > 0');
-  return (row.businessValue + row.timeCriticality + row.riskReduction) / row.jobSize;
+  return finiteScore((row.businessValue + row.timeCriticality + row.riskReduction) / row.jobSize, 'job size');
 }
 
 /** Intercom's impact scale: massive 3, high 2, medium 1, low 0.5, minimal 0.25. */
-export const IMPACT_LABELS: Readonly<Record<string, number>> = {
-  massive: 3,
-  high: 2,
-  medium: 1,
-  low: 0.5,
-  minimal: 0.25,
-};
+export const IMPACT_LABELS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    massive: 3,
+    high: 2,
+    medium: 1,
+    low: 0.5,
+    minimal: 0.25,
+  }),
+);
 
 /** Intercom's confidence scale: high 100%, medium 80%, low 50%. */
-export const CONFIDENCE_LABELS: Readonly<Record<string, number>> = { high: 1, medium: 0.8, low: 0.5 };
+export const CONFIDENCE_LABELS: ReadonlyMap<string, number> = new Map(
+  Object.entries({ high: 1, medium: 0.8, low: 0.5 }),
+);
 
 /** Reads an impact label (any case, stray spaces, an optional trailing "impact"); undefined when unknown. */
 export function parseImpactLabel(text: string): number | undefined {
@@ -175,7 +181,7 @@ export function parseImpactLabel(text: string): number | undefined {
     .toLowerCase()
     .replace(/\s*impact$/, '')
     .replace(/\s+/g, '');
-  return IMPACT_LABELS[word];
+  return IMPACT_LABELS.get(word);
 }
 
 /** Reads a confidence label (any case, an optional trailing "confidence"); undefined when unknown. */
@@ -185,7 +191,7 @@ export function parseConfidenceLabel(text: string): number | undefined {
     .toLowerCase()
     .replace(/\s*confidence$/, '')
     .replace(/\s+/g, '');
-  return CONFIDENCE_LABELS[word];
+  return CONFIDENCE_LABELS.get(word);
 }
 
 /** The inputs of one RICE row (Intercom). */
@@ -208,5 +214,15 @@ export function riceScore(row: RiceRow): number | PmoError {
   if (row.impact < 0) return pmoError('value', 'impact must be ≥ 0');
   if (row.confidenceRatio < 0 || row.confidenceRatio > 1)
     return pmoError('value', 'confidence must be between 0% and 100%');
-  return (row.reach * row.impact * row.confidenceRatio) / row.effort;
+  return finiteScore((row.reach * row.impact * row.confidenceRatio) / row.effort, 'effort');
+}
+
+/**
+ * A score, or the row's error when the division overflowed: a divisor such as 1e-300 makes any quotient too
+ * large for a number, and the cell says so instead of holding Infinity.
+ */
+function finiteScore(score: number, divisor: string): number | PmoError {
+  return Number.isFinite(score)
+    ? score
+    : pmoError('value', `the score is too large to hold: ${divisor} is too close to 0 for these values`);
 }

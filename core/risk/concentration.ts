@@ -4,7 +4,7 @@
 import { cellText, isBlank } from '../cells';
 import { type PmoError, pmoError, quote } from '../errors';
 import { normalizeHeader } from '../table';
-import type { RiskLevel } from './levels';
+import { RISK_LEVELS, type RiskLevel } from './levels';
 import { type RegisteredRisk, RISK_REGISTER_TABLE, type RiskAssessment, type RiskRegister } from './register';
 
 /** Counts per level of one group, plus the risks that could not be rated. */
@@ -45,8 +45,8 @@ class Tally {
   unrated = 0;
   exposure = 0;
   add(assessment: RiskAssessment): void {
-    const level = assessment.level as RiskLevel | undefined;
-    if (level !== undefined && level in this.counts) this.counts[level] += 1;
+    const level = RISK_LEVELS.find((name) => name === assessment.level);
+    if (level !== undefined) this.counts[level] += 1;
     else this.unrated += 1;
     if (assessment.exposure !== undefined) this.exposure += assessment.exposure;
   }
@@ -82,8 +82,11 @@ export function groupColumn(register: RiskRegister, name: string, fn = 'RISK_SUM
   );
 }
 
+/** part ÷ whole; undefined without both, or when the whole is so near 0 that the quotient overflows. */
 function share(part: number | undefined, whole: number | undefined): number | undefined {
-  return part !== undefined && whole !== undefined && whole !== 0 ? part / whole : undefined;
+  if (part === undefined || whole === undefined || whole === 0) return undefined;
+  const ratio = part / whole;
+  return Number.isFinite(ratio) ? ratio : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Expected monetary value (DESIGN §6 EXPOSURE): probabilities read as chances, amounts read as money,
 // exposure = P × cost with the sign the register wrote, and the PERT mean of a three-point cost.
 
-import { type Cell, isBlank, isCellError, type Parsed, readNumber } from '../cells';
+import { type Cell, isBlank, isCellError, type Parsed, readNumber, TOO_LARGE } from '../cells';
 import { quote } from '../errors';
 import { decideColumnScale, type RatingCell, ratingValue, readRatingCell } from './scales';
 
@@ -43,24 +43,18 @@ export function readChance(cell: RatingCell): Parsed<number> {
   return ratingValue(cell, 'fraction', false);
 }
 
-/** Largest amount accepted (a quadrillion), so that sums over any register stay finite. */
-export const MAX_AMOUNT = 1e15;
-const MAX_AMOUNT_TEXT = '1,000,000,000,000,000';
-
 /**
  * Reads an amount of money: numbers and money text ("300,000 CHF", "$1.2M", "(1,500)" = −1,500).
- * Amounts beyond ±{@link MAX_AMOUNT} are problems. Problems are phrased to follow the cell's role
- * (`cost` + ` "abc" is not an amount`).
+ * Amounts beyond ±1e15 (cells.ts MAX_MAGNITUDE) are problems, so sums over any register stay finite. Problems are
+ * phrased to follow the cell's role (`cost` + ` "abc" is not an amount`).
  */
 export function readAmount(cell: Cell): Parsed<number> {
   if (isBlank(cell)) return { ok: false, problem: 'is blank' };
   if (isCellError(cell)) return { ok: false, problem: `is the error value ${cell.text}` };
   const number = readNumber(cell);
-  if (!number.ok) return { ok: false, problem: `${quote(String(cell))} is not an amount` };
-  if (Math.abs(number.value) > MAX_AMOUNT) {
-    return { ok: false, problem: `${quote(String(cell))} is beyond ±${MAX_AMOUNT_TEXT}` };
-  }
-  return number;
+  if (number.ok) return number;
+  const problem = number.problem === TOO_LARGE ? TOO_LARGE : 'not an amount';
+  return { ok: false, problem: `${quote(String(cell))} is ${problem}` };
 }
 
 /**

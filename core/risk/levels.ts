@@ -1,7 +1,7 @@
 // Risk scores and levels (DESIGN §6, §10): P × I, score bands (default 5×5 and fraction bands, or the
 // user's own), and explicit N×N colour maps for matrices that bands cannot express (asymmetric ones).
 
-import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
+import { type Cell, cellText, flushDenormal, isBlank, parseNumberText } from '../cells';
 import { type PmoError, pmoError, quote } from '../errors';
 import type { RatingScale } from './scales';
 
@@ -94,7 +94,7 @@ export function readBands(grid: readonly (readonly Cell[])[], fn: string): RiskB
     if (isBlank(minimum) && isBlank(label)) continue;
     const number =
       typeof minimum === 'number'
-        ? minimum
+        ? flushDenormal(minimum)
         : typeof minimum === 'string'
           ? parseNumberText(minimum)?.value
           : undefined;

@@ -1,7 +1,15 @@
 // Probability and impact ratings (DESIGN §6, §10): every accepted scale, the per-column scale decision,
 // label ladders, ranges such as "M - H", and one problem sentence for anything unrecognised.
 
-import { type Cell, cellText, isBlank, isCellError, type Parsed, parseNumberText } from '../cells';
+import {
+  type Cell,
+  cellText,
+  flushDenormal,
+  isBlank,
+  isCellError,
+  type Parsed,
+  parseNumberText,
+} from '../cells';
 import { quote } from '../errors';
 
 /** The two scales a score is computed on: 1–5 ratings, or fractions 0–1. */
@@ -33,49 +41,53 @@ export type RatingCell =
  * Word labels on the five-level scale (lower case, single spaces). Generic, likelihood and consequence
  * ladders share one table; "moderate" is 3 on all of them.
  */
-export const FIVE_LEVEL_LABELS: Readonly<Record<string, number>> = {
-  'very low': 1,
-  vl: 1,
-  low: 2,
-  l: 2,
-  medium: 3,
-  med: 3,
-  m: 3,
-  moderate: 3,
-  high: 4,
-  h: 4,
-  'very high': 5,
-  vh: 5,
-  rare: 1,
-  'very unlikely': 1,
-  unlikely: 2,
-  improbable: 2,
-  possible: 3,
-  likely: 4,
-  probable: 4,
-  'almost certain': 5,
-  'very likely': 5,
-  certain: 5,
-  insignificant: 1,
-  negligible: 1,
-  minor: 2,
-  major: 4,
-  catastrophic: 5,
-  severe: 5,
-  critical: 5,
-};
+export const FIVE_LEVEL_LABELS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    'very low': 1,
+    vl: 1,
+    low: 2,
+    l: 2,
+    medium: 3,
+    med: 3,
+    m: 3,
+    moderate: 3,
+    high: 4,
+    h: 4,
+    'very high': 5,
+    vh: 5,
+    rare: 1,
+    'very unlikely': 1,
+    unlikely: 2,
+    improbable: 2,
+    possible: 3,
+    likely: 4,
+    probable: 4,
+    'almost certain': 5,
+    'very likely': 5,
+    certain: 5,
+    insignificant: 1,
+    negligible: 1,
+    minor: 2,
+    major: 4,
+    catastrophic: 5,
+    severe: 5,
+    critical: 5,
+  }),
+);
 
 /** Labels of a three-level register (High / Medium / Low, H / M / L) and their 5 / 3 / 1 values. */
-export const THREE_LEVEL_LABELS: Readonly<Record<string, number>> = {
-  high: 5,
-  h: 5,
-  medium: 3,
-  med: 3,
-  moderate: 3,
-  m: 3,
-  low: 1,
-  l: 1,
-};
+export const THREE_LEVEL_LABELS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    high: 5,
+    h: 5,
+    medium: 3,
+    med: 3,
+    moderate: 3,
+    m: 3,
+    low: 1,
+    l: 1,
+  }),
+);
 
 const LABEL_HINT = 'use 1–5, 0.4, 40% or a label such as Low, Likely or Major';
 
@@ -91,8 +103,8 @@ function labelKey(text: string): string {
 
 function labelToken(text: string): RatingToken | undefined {
   const key = labelKey(text);
-  const five = FIVE_LEVEL_LABELS[key];
-  return five === undefined ? undefined : { kind: 'label', five, three: THREE_LEVEL_LABELS[key] };
+  const five = FIVE_LEVEL_LABELS.get(key);
+  return five === undefined ? undefined : { kind: 'label', five, three: THREE_LEVEL_LABELS.get(key) };
 }
 
 function singleToken(text: string): RatingToken | undefined {
@@ -119,7 +131,7 @@ export function readRatingCell(cell: Cell): RatingCell {
   if (isBlank(cell)) return { kind: 'blank' };
   if (typeof cell === 'number') {
     return Number.isFinite(cell)
-      ? { kind: 'tokens', text: String(cell), tokens: [{ kind: 'number', value: cell }] }
+      ? { kind: 'tokens', text: String(cell), tokens: [{ kind: 'number', value: flushDenormal(cell) }] }
       : { kind: 'bad', problem: 'is not a finite number' };
   }
   if (isCellError(cell)) return { kind: 'bad', problem: `is the error value ${cell.text}` };

@@ -115,19 +115,39 @@ describe('typed parameters', () => {
   });
 });
 
-describe('the last guard against NaN and Infinity', () => {
-  it('turns a result a number cannot hold into an error in its cell that says so', () => {
+describe('the one magnitude rule for numbers', () => {
+  it('refuses a number beyond ±1e15 by name where no bounds say more, and keeps the bounds message where they do', () => {
+    expect(messageOf(probe(1e21))).toBe('PROBE\'s amount "1e+21" is beyond ±1,000,000,000,000,000.');
+    expect(messageOf(probe('CHF 2e15'))).toBe('PROBE\'s amount "CHF 2e15" is beyond ±1,000,000,000,000,000.');
+    expect(messageOf(probe(1, null, 1e300))).toBe(
+      'PROBE\'s points must be a whole number from 2 to 1,000, not "1e+300".',
+    );
+    expect(messageOf(probe(1, null, null, '1e20%'))).toBe(
+      'PROBE\'s threshold "1e20%" is beyond ±1,000,000,000,000,000.',
+    );
+    expect(probe(1e15)).toEqual([[1e15, 'week', 10, 1, 'none', 'none']]);
+  });
+
+  it('reads a denormal number or ratio as 0', () => {
+    expect(probe(5e-324, null, null, 5e-324)).toEqual([[0, 'week', 10, 0, 'none', 'none']]);
+    expect(probe('1e-320', null, null, '1e-320%')).toEqual([[0, 'week', 10, 0, 'none', 'none']]);
+  });
+
+  it('refuses the weights and values of the issue by name, so the last guard has nothing to fix', () => {
     const score = findFunction('SCORE');
     const wsjf = findFunction('WSJF');
     if (!score || !wsjf) throw new Error('catalog');
-    const overflow = 'SCORE: the result is beyond what a number can hold (inputs too large)';
-    expect(invoke(score, ['$1,000', '1e308'])).toEqual([
-      [{ kind: 'error', code: 'value', message: overflow }],
+    expect(messageOf(invoke(score, ['$1,000', '1e308']))).toBe(
+      'SCORE: Weight 1 "1e308" is beyond ±1,000,000,000,000,000.',
+    );
+    expect(invoke(wsjf, [9e307, 9e307, 1, 1])).toEqual([
+      [
+        {
+          kind: 'error',
+          code: 'value',
+          message: 'business value "9e+307" is beyond ±1,000,000,000,000,000',
+        },
+      ],
     ]);
-    const [[cell]] = invoke(wsjf, [9e307, 9e307, 1, 1]) as OutGrid as [[unknown]];
-    expect(cell).toMatchObject({
-      kind: 'error',
-      message: expect.stringMatching(/^WSJF: the result is beyond/),
-    });
   });
 });
