@@ -6,6 +6,7 @@ import type { RowIssue } from '../core/table';
 import {
   bandOf,
   DEFAULT_BANDS,
+  periodTotals,
   type UtilizationBand,
   type UtilizationBands,
   type UtilizationGrid,
@@ -175,14 +176,8 @@ export function renderHeatmap(grid: UtilizationGrid, options: HeatmapOptions): s
     }
     return `${fitText(label, nameWidth)} ${cells.join(' ')}`;
   };
-  const totalLoad = new Float64Array(periodCount);
-  const totalCapacity = new Float64Array(periodCount);
   names.forEach((name, r) => {
     const base = r * periodCount;
-    for (let p = 0; p < periodCount; p++) {
-      totalLoad[p] = (totalLoad[p] ?? 0) + (grid.loadHours[base + p] ?? 0);
-      totalCapacity[p] = (totalCapacity[p] ?? 0) + (grid.capacityHours[base + p] ?? 0);
-    }
     lines.push(
       row(
         name,
@@ -191,11 +186,12 @@ export function renderHeatmap(grid: UtilizationGrid, options: HeatmapOptions): s
       ),
     );
   });
+  const totals = periodTotals(grid);
   lines.push(
     row(
       'Total',
-      (p) => totalLoad[p] ?? 0,
-      (p) => totalCapacity[p] ?? 0,
+      (p) => totals.loadHours[p] ?? 0,
+      (p) => totals.capacityHours[p] ?? 0,
     ),
   );
   lines.push('');

@@ -14,7 +14,7 @@ import {
   type Basis,
   buildUtilizationModel,
   computeUtilization,
-  isOverallocated,
+  overallocatedCells,
   PERIODS,
   type Period,
   type UtilizationGrid,
@@ -318,20 +318,14 @@ function lastDayOf(periodStart: number, period: Period): number {
 
 /** Resource-periods strictly above 100% (or with load and no capacity), per resource name. */
 function overallocations(grid: UtilizationGrid): { total: number; byResource: [string, number][] } {
-  const periods = grid.periodStarts.length;
-  let total = 0;
-  const byResource: [string, number][] = [];
-  grid.resources.forEach((resource, r) => {
-    let count = 0;
-    for (let p = 0; p < periods; p++) {
-      const load = grid.loadHours[r * periods + p] ?? 0;
-      const capacity = grid.capacityHours[r * periods + p] ?? 0;
-      if (isOverallocated(load, capacity)) count++;
-    }
-    if (count > 0) byResource.push([resource.name, count]);
-    total += count;
-  });
-  return { total, byResource };
+  const cells = overallocatedCells(grid);
+  const counts = new Map<number, number>();
+  for (const { resource } of cells) counts.set(resource, (counts.get(resource) ?? 0) + 1);
+  const byResource = [...counts].map(([r, count]): [string, number] => [
+    grid.resources[r]?.name ?? '',
+    count,
+  ]);
+  return { total: cells.length, byResource };
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   bandOf,
   buildUtilizationModel,
   computeUtilization,
-  isOverallocated,
+  overallocatedCells,
+  periodTotals,
   type UtilizationBand,
   type UtilizationGrid,
 } from '../utilization';
@@ -131,14 +132,11 @@ function utilizationOf(
 function totals(grid: UtilizationGrid): { load: number; capacity: number; over: number } {
   let load = 0;
   let capacity = 0;
-  let over = 0;
   grid.loadHours.forEach((hours, i) => {
-    const available = grid.capacityHours[i] ?? 0;
     load += hours;
-    capacity += available;
-    if (isOverallocated(hours, available)) over++;
+    capacity += grid.capacityHours[i] ?? 0;
   });
-  return { load, capacity, over };
+  return { load, capacity, over: overallocatedCells(grid).length };
 }
 
 /**
@@ -313,8 +311,6 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid) {
     cell('Resource', 'header'),
     ...grid.periodStarts.map((start) => cell({ date: start }, 'header', 'dd mmm')),
   ]);
-  const totalLoad = new Float64Array(weeks);
-  const totalCapacity = new Float64Array(weeks);
   const cellFor = (load: number, capacity: number): PlanCell => {
     const band = bandOf(load, capacity);
     if (band === 'none') return cell(null);
@@ -323,18 +319,15 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid) {
   };
   grid.resources.forEach((resource, r) => {
     const cells: PlanCell[] = [userText(resource.name)];
-    for (let p = 0; p < weeks; p++) {
-      const load = grid.loadHours[r * weeks + p] ?? 0;
-      const capacity = grid.capacityHours[r * weeks + p] ?? 0;
-      totalLoad[p] = (totalLoad[p] ?? 0) + load;
-      totalCapacity[p] = (totalCapacity[p] ?? 0) + capacity;
-      cells.push(cellFor(load, capacity));
-    }
+    for (let p = 0; p < weeks; p++)
+      cells.push(cellFor(grid.loadHours[r * weeks + p] ?? 0, grid.capacityHours[r * weeks + p] ?? 0));
     out.row(cells);
     out.widen(0, resource.name.length + 2);
   });
   const totalsRow: PlanCell[] = [cell('Total', 'header')];
-  for (let p = 0; p < weeks; p++) totalsRow.push(cellFor(totalLoad[p] ?? 0, totalCapacity[p] ?? 0));
+  const totals = periodTotals(grid);
+  for (let p = 0; p < weeks; p++)
+    totalsRow.push(cellFor(totals.loadHours[p] ?? 0, totals.capacityHours[p] ?? 0));
   out.row(totalsRow);
   for (let p = 1; p <= weeks; p++) out.widen(p, 8);
   out.line(

@@ -7,9 +7,10 @@ import {
   type Basis,
   buildUtilizationModel,
   computeUtilization,
-  isOverallocated,
+  overallocatedCells,
   PERIODS,
   type Period,
+  periodTotals,
   type UtilizationGrid,
   type UtilizationTables,
 } from '../utilization';
@@ -126,21 +127,16 @@ export const utilizationRatio: Measure = (load, capacity) => {
 export function measureTable(grid: UtilizationGrid, measure: Measure): OutGrid {
   const periods = grid.periodStarts.length;
   const rows: OutGrid = [['Resource', ...grid.periodStarts.map(dateOut)]];
-  const totalLoad = new Float64Array(periods);
-  const totalCapacity = new Float64Array(periods);
   grid.resources.forEach((resource, r) => {
     const row: OutCell[] = [resource.name];
-    for (let p = 0; p < periods; p++) {
-      const load = grid.loadHours[r * periods + p] ?? 0;
-      const capacity = grid.capacityHours[r * periods + p] ?? 0;
-      totalLoad[p] = (totalLoad[p] ?? 0) + load;
-      totalCapacity[p] = (totalCapacity[p] ?? 0) + capacity;
-      row.push(measure(load, capacity));
-    }
+    for (let p = 0; p < periods; p++)
+      row.push(measure(grid.loadHours[r * periods + p] ?? 0, grid.capacityHours[r * periods + p] ?? 0));
     rows.push(row);
   });
+  const totals = periodTotals(grid);
   const total: OutCell[] = ['Total'];
-  for (let p = 0; p < periods; p++) total.push(measure(totalLoad[p] ?? 0, totalCapacity[p] ?? 0));
+  for (let p = 0; p < periods; p++)
+    total.push(measure(totals.loadHours[p] ?? 0, totals.capacityHours[p] ?? 0));
   rows.push(total);
   return rows;
 }
@@ -217,21 +213,14 @@ export const OVERALLOCATIONS = /* @__PURE__ */ defineFunction({
     const grid = gridOf({ assignments, resources, start, end, period, timeOff, basis });
     if ('kind' in grid) return grid;
     const rows: OutGrid = [['Resource', 'Period', 'Load', 'Capacity', 'Utilization']];
-    const periods = grid.periodStarts.length;
-    grid.resources.forEach((resource, r) => {
-      for (let p = 0; p < periods; p++) {
-        const load = grid.loadHours[r * periods + p] ?? 0;
-        const capacity = grid.capacityHours[r * periods + p] ?? 0;
-        if (isOverallocated(load, capacity, threshold))
-          rows.push([
-            resource.name,
-            dateOut(grid.periodStarts[p] ?? 0),
-            load,
-            capacity,
-            utilizationRatio(load, capacity),
-          ]);
-      }
-    });
+    for (const { resource, period: p, loadHours, capacityHours } of overallocatedCells(grid, threshold))
+      rows.push([
+        grid.resources[resource]?.name ?? '',
+        dateOut(grid.periodStarts[p] ?? 0),
+        loadHours,
+        capacityHours,
+        utilizationRatio(loadHours, capacityHours),
+      ]);
     return rows;
   },
 });

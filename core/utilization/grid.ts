@@ -196,3 +196,41 @@ export function bandOf(
 export function isOverallocated(loadHours: number, capacityHours: number, threshold = 1): boolean {
   return capacityHours > 0 ? loadHours / capacityHours > threshold : loadHours > 0;
 }
+
+/** One resource-period of a grid: the resource's row, the period's column, and their hours. */
+export interface GridCell {
+  readonly resource: number;
+  readonly period: number;
+  readonly loadHours: number;
+  readonly capacityHours: number;
+}
+
+/** The over-allocated resource-periods of a grid (see {@link isOverallocated}), resource by resource. */
+export function overallocatedCells(grid: UtilizationGrid, threshold = 1): GridCell[] {
+  const periods = grid.periodStarts.length;
+  const cells: GridCell[] = [];
+  for (let r = 0; r < grid.resources.length; r++)
+    for (let p = 0; p < periods; p++) {
+      const loadHours = grid.loadHours[r * periods + p] ?? 0;
+      const capacityHours = grid.capacityHours[r * periods + p] ?? 0;
+      if (isOverallocated(loadHours, capacityHours, threshold))
+        cells.push({ resource: r, period: p, loadHours, capacityHours });
+    }
+  return cells;
+}
+
+/** Σ load and Σ capacity of every resource, per period: the Total row of each view (Σ ÷ Σ, not a mean of %). */
+export function periodTotals(grid: UtilizationGrid): {
+  loadHours: Float64Array;
+  capacityHours: Float64Array;
+} {
+  const periods = grid.periodStarts.length;
+  const loadHours = new Float64Array(periods);
+  const capacityHours = new Float64Array(periods);
+  for (let i = 0; i < grid.loadHours.length; i++) {
+    const p = i % periods;
+    loadHours[p] = (loadHours[p] ?? 0) + (grid.loadHours[i] ?? 0);
+    capacityHours[p] = (capacityHours[p] ?? 0) + (grid.capacityHours[i] ?? 0);
+  }
+  return { loadHours, capacityHours };
+}

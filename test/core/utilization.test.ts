@@ -7,7 +7,9 @@ import {
   bandOf,
   buildUtilizationModel,
   computeUtilization,
+  overallocatedCells,
   type Period,
+  periodTotals,
   type UtilizationGrid,
 } from '../../core/utilization';
 import { d } from '../helpers';
@@ -92,6 +94,17 @@ describe('the README worked example', () => {
     // 20 h over Wed 5, Thu 6, Fri 7, Tue 11 (Mon 10 is a holiday) = 5 h/day; capacity 4 h/day × 50% = 2 h/day.
     expect(cell(result, 'Ben', '2025-03-03')).toEqual({ load: 15, capacity: 10 });
     expect(cell(result, 'Ben', '2025-03-10')).toEqual({ load: 5, capacity: 8 });
+  });
+
+  it('totals each week as Σ load and Σ capacity, and lists Ben above 100% in week 1 only', () => {
+    // Week 1: load 40 + 15 = 55 of 40 + 10 = 50; week 2: 16 + 5 = 21 of 28 + 8 = 36.
+    const totals = periodTotals(result);
+    expect([...totals.loadHours]).toEqual([55, 21]);
+    expect([...totals.capacityHours]).toEqual([50, 36]);
+    expect(overallocatedCells(result)).toEqual([
+      { resource: 1, period: 0, loadHours: 15, capacityHours: 10 },
+    ]);
+    expect(overallocatedCells(result, 1.5)).toEqual([]);
   });
 
   it('labels weekly periods by their Monday and covers whole weeks of the assignments', () => {
