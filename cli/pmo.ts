@@ -12,12 +12,11 @@ import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
 import {
   BASES,
   type Basis,
-  buildUtilizationModel,
-  computeUtilization,
   overallocatedCells,
   PERIODS,
   type Period,
   type UtilizationGrid,
+  utilizationGrid,
 } from '../core/utilization';
 import {
   findTables,
@@ -377,13 +376,7 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
   if (!resources) return fail(missingTableMessage('resources', 'Resource'));
   if (!assignments || !utilizationTables)
     return fail(missingTableMessage('assignments', 'Resource, Start, End'));
-  const model = buildUtilizationModel(utilizationTables, basis);
-  if ('kind' in model) return fail(sanitizeText(model.message));
-  const grid = computeUtilization(model, {
-    period,
-    ...(start !== undefined ? { start } : {}),
-    ...(end !== undefined ? { end } : {}),
-  });
+  const grid = utilizationGrid(utilizationTables, { basis, period, start, end });
   if ('kind' in grid) return fail(sanitizeText(grid.message));
 
   const [singular, plural] = PERIOD_NOUNS[period];

@@ -20,6 +20,7 @@ export {
   type UtilizationBand,
   type UtilizationBands,
   type UtilizationGrid,
+  utilizationGrid,
 } from './utilization/grid';
 export { buildUtilizationModel, type UtilizationModel } from './utilization/model';
 export { DEFAULT_HOURS_PER_WEEK, type Resource, resourceKey } from './utilization/resources';

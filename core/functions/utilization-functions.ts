@@ -6,13 +6,13 @@ import {
   BASES,
   type Basis,
   buildUtilizationModel,
-  computeUtilization,
   overallocatedCells,
   PERIODS,
   type Period,
   periodTotals,
   type UtilizationGrid,
   type UtilizationTables,
+  utilizationGrid,
 } from '../utilization';
 import { dateOut, defineFunction, type Grid, type OutCell, type OutGrid } from './types';
 
@@ -101,13 +101,7 @@ function tablesOf(
 
 /** Computes the grid of (assignments, resources, start, end, period, time_off, basis). */
 function gridOf(args: GridArgs): UtilizationGrid | PmoError {
-  const model = buildUtilizationModel(tablesOf(args.assignments, args.resources, args.timeOff), args.basis);
-  if ('kind' in model) return model;
-  return computeUtilization(model, {
-    period: args.period,
-    ...(args.start !== undefined ? { start: args.start } : {}),
-    ...(args.end !== undefined ? { end: args.end } : {}),
-  });
+  return utilizationGrid(tablesOf(args.assignments, args.resources, args.timeOff), args);
 }
 
 type Measure = (loadHours: number, capacityHours: number) => OutCell;

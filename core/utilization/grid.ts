@@ -4,9 +4,10 @@
 import { isoFromSerial, isWorkingDay, monthStart, nextMonthStart, weekStart } from '../dates';
 import { type PmoError, pmoError } from '../errors';
 import type { RowIssue } from '../table';
-import type { Assignment } from './assignments';
-import type { UtilizationModel } from './model';
+import type { Assignment, Basis } from './assignments';
+import { buildUtilizationModel, type UtilizationModel } from './model';
 import type { Resource } from './resources';
+import type { UtilizationTables } from './tables';
 import { isFullDayOff } from './time-off';
 
 /** Length of the periods results are grouped by. */
@@ -195,6 +196,20 @@ export function bandOf(
  */
 export function isOverallocated(loadHours: number, capacityHours: number, threshold = 1): boolean {
   return capacityHours > 0 ? loadHours / capacityHours > threshold : loadHours > 0;
+}
+
+/** The grid of `tables` on `basis` over the horizon of `options`: the checked model scheduled into periods. */
+export function utilizationGrid(
+  tables: UtilizationTables,
+  options: { basis?: Basis; period?: Period; start?: number | undefined; end?: number | undefined },
+): UtilizationGrid | PmoError {
+  const model = buildUtilizationModel(tables, options.basis);
+  if ('kind' in model) return model;
+  return computeUtilization(model, {
+    ...(options.period !== undefined ? { period: options.period } : {}),
+    ...(options.start !== undefined ? { start: options.start } : {}),
+    ...(options.end !== undefined ? { end: options.end } : {}),
+  });
 }
 
 /** One resource-period of a grid: the resource's row, the period's column, and their hours. */
