@@ -227,7 +227,7 @@ export function renderIssues(issues: readonly RowIssue[], maxRows = Number.POSIT
     sanitizeText(issue.problem),
   ]);
   const widths = ISSUE_HEADERS.map((header, c) =>
-    Math.max(header.length, ...rows.map((cells) => displayWidth(cells[c] ?? ''))),
+    rows.reduce((most, cells) => Math.max(most, displayWidth(cells[c] ?? '')), header.length),
   );
   const format = (cells: readonly string[]): string =>
     cells

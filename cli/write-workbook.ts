@@ -266,7 +266,10 @@ export function editWorkbook(
 function withSheetEntry(workbook: EditedWorkbook, sheetName: string, id: string): string {
   const { xml, namespaces, sheetsElement } = workbook;
   const sheetId =
-    Math.max(0, ...workbook.sheets.map((sheet) => (Number.isFinite(sheet.sheetId) ? sheet.sheetId : 0))) + 1;
+    workbook.sheets.reduce(
+      (most, sheet) => Math.max(most, Number.isFinite(sheet.sheetId) ? sheet.sheetId : 0),
+      0,
+    ) + 1;
   const rPrefix = new RegExp(
     `xmlns:([\\w.-]+)\\s*=\\s*["']${namespaces.relationships.replace(/[.]/g, '\\.')}["']`,
   ).exec(xml.slice(0, sheetsElement.start))?.[1];

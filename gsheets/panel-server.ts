@@ -222,7 +222,8 @@ export function scoringPanelWriteResults(input: unknown): WriteResult {
       firstColumn: request.firstColumn,
     });
     if (plan.kind !== 'plan') return plan;
-    const needed = Math.max(...plan.columns.map((column) => column.column)) + 1;
+    const needed =
+      plan.columns.reduce((most, column) => Math.max(most, column.column), Number.NEGATIVE_INFINITY) + 1;
     if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
     for (const column of plan.columns) {
       sheet.getRange(request.headerRow, column.column + 1).setNumberFormat('@');

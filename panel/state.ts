@@ -208,7 +208,7 @@ export class PanelState {
     if (!found || ranked?.kind !== 'ranking') return undefined;
     const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
     const userIndices = userColumns(found, owned).map((column) => column.index);
-    const lastIndex = Math.max(0, ...userIndices);
+    const lastIndex = userIndices.reduce((most, index) => Math.max(most, index), 0);
     return {
       sheet: found.sheet,
       headerRow: found.headerRow,

@@ -95,7 +95,7 @@ function riTableArg(grid: Grid | undefined): RandomIndexTable | PmoError {
     const named = randomIndexTableNamed(cells[0]);
     return named ?? pmoError('value', `AHP_CR's ri_table ${quote(cells[0])} is not one of ${names}.`);
   }
-  const width = Math.max(0, ...grid.map((row) => row.length));
+  const width = grid.reduce((most, row) => Math.max(most, row.length), 0);
   if (width === 2 && grid.length >= 2) return riPairs(grid);
   const list = listCells('AHP_CR', 'ri_table', grid, isNumberLike);
   if (isPmoError(list))

@@ -65,7 +65,7 @@ export function alignColumns(fn: string, inputs: readonly ColumnInput[]): Aligne
   const header = headed.length > 0;
   const length = header
     ? (headed[0]?.cells.length ?? 0)
-    : Math.max(0, ...read.map((column) => (column.cells.length === 1 ? 0 : column.cells.length)));
+    : read.reduce((most, column) => Math.max(most, column.cells.length === 1 ? 0 : column.cells.length), 0);
   const columns = read.map((column, i) => {
     if (!given(i)) return [] as Cell[];
     const first = column.cells[0] ?? null;
@@ -74,7 +74,7 @@ export function alignColumns(fn: string, inputs: readonly ColumnInput[]): Aligne
       return column.cells.slice(1);
     return [...column.cells];
   });
-  const rowCount = header ? length : Math.max(length, ...columns.map((cells) => cells.length));
+  const rowCount = header ? length : columns.reduce((most, cells) => Math.max(most, cells.length), length);
   for (const [i, cells] of columns.entries()) {
     if (!given(i) || cells.length === rowCount || cells.length === 1) continue;
     const widest = columns.findIndex((other, j) => given(j) && other.length === rowCount);

@@ -396,12 +396,13 @@ export const RISK_SUMMARY = /* @__PURE__ */ defineFunction({
       'Share',
     ];
     if (register.hasResidual) {
-      header.push(
+      const residual = [
         ...RISK_LEVELS.map((level) => `Residual ${level}`),
         'Residual Unrated',
         'Residual Exposure',
         'Residual Share',
-      );
+      ];
+      for (const label of residual) header.push(label);
     }
     const row = (group: GroupSummary): OutCell[] => {
       const cells: OutCell[] = [
@@ -412,11 +413,12 @@ export const RISK_SUMMARY = /* @__PURE__ */ defineFunction({
         shareCell(group.share, summary.total.inherent.exposure),
       ];
       if (group.residual) {
-        cells.push(
+        const residual = [
           ...levelCells(group.residual),
           exposureCell(group.residual.exposure),
           shareCell(group.residualShare, summary.total.residual?.exposure),
-        );
+        ];
+        for (const cell of residual) cells.push(cell);
       }
       return cells;
     };

@@ -152,7 +152,7 @@ export const SCORE = /* @__PURE__ */ defineFunction({
   ],
   run: ([ratingsGrid, weightsGrid, directionsGrid, method]) => {
     const { header, rows } = matrixArg(ratingsGrid, isNumberLike);
-    const criteria = Math.max(0, ...rows.map((row) => row.length));
+    const criteria = rows.reduce((most, row) => Math.max(most, row.length), 0);
     if (rows.length === 0 || criteria === 0)
       return pmoError('value', 'SCORE needs ratings: at least one row.');
     const textColumn = textColumnError(rows, header, criteria);

@@ -141,7 +141,9 @@ function chooseListObject(
 function usedRangeSpan(headerCells: readonly CellValue[], width: number): { first: number; last: number } {
   const matched = matchedColumns(headerCells);
   const anchor =
-    matched.length > 0 ? Math.min(...matched) : headerCells.findIndex((value) => !isBlank(value));
+    matched.length > 0
+      ? matched.reduce((least, column) => Math.min(least, column))
+      : headerCells.findIndex((value) => !isBlank(value));
   let first = anchor;
   while (first > 0 && !isBlank(headerCells[first - 1] ?? null)) first--;
   let last = anchor;
@@ -176,7 +178,7 @@ export function detectInitiativesTable(
       chosen.firstColumn + chosen.columnCount - 1,
       chosen.firstRow + chosen.rowCount - 1,
     );
-  const width = Math.max(0, ...block.values.map((row) => row.length));
+  const width = block.values.reduce((most, row) => Math.max(most, row.length), 0);
   const grid = block.values.map((row) => {
     const cells = row.map((value) => (isBlankValue(value) ? null : value));
     while (cells.length < width) cells.push(null);

@@ -137,7 +137,7 @@ export function planWrite(
   }
   if (tableFingerprint(rowsNow, lastColumn - firstColumn + 1) !== request.fingerprint)
     return { kind: 'stale', reason: 'its rows were sorted, added or edited' };
-  const areaEnd = area.firstColumn + Math.max(0, ...area.values.map((row) => row.length)) - 1;
+  const areaEnd = area.firstColumn + area.values.reduce((most, row) => Math.max(most, row.length), 0) - 1;
   const scanEnd = Math.max(areaEnd, lastColumn);
   const headerAt = (c: number) => headerText(cellAt(area, headerRow, c));
   const owned = request.owned.filter(

@@ -79,7 +79,7 @@ export interface ReadMatrix {
 export function readPairwiseMatrix(grid: readonly (readonly Cell[])[]): ReadMatrix | PmoError {
   let rows = grid.map((row) => [...row]);
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((cell) => isBlank(cell))) rows.pop();
-  const width = Math.max(0, ...rows.map((row) => row.length));
+  const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
   let lastColumn = width - 1;
   while (lastColumn >= 0 && rows.every((row) => isBlank(row[lastColumn] ?? null))) lastColumn--;
   rows = rows.map((row) => {
@@ -100,7 +100,7 @@ export function readPairwiseMatrix(grid: readonly (readonly Cell[])[]): ReadMatr
   if (!labels && hasLabelColumn) labels = rows.map((row) => cellText(row[0] ?? null));
   // An upper triangle with a blank diagonal has a blank last row (a lower one a blank last column), which the
   // trimming above removed: a matrix one row or column short is padded back to square.
-  const columns = Math.max(0, ...body.map((row) => row.length));
+  const columns = body.reduce((most, row) => Math.max(most, row.length), 0);
   if (body.length === 0 || columns === 0) return pmoError('value', 'The matrix is empty.');
   if (Math.abs(columns - body.length) > 1)
     return pmoError(

@@ -7,21 +7,23 @@ import type { Search } from './selection-search';
 /** The dynamic programme's memory limit: decision bits (2^28 bits = 32 MiB). */
 export const DP_MAX_BITS = 2 ** 28;
 /** The dynamic programme's time limit: table cells updated (~1.4 s at the ~3.5 ns per cell measured). */
-const DP_MAX_CELLS = 4e8;
+export const DP_MAX_CELLS = 4e8;
 
 /**
  * Exact dynamic programme over whole cost units (for decimal-money costs with no groups or requirements among
  * the free items): F_i[c] = the best value of items i… (in row order) costing exactly c units, computed from the
  * last row up, with one decision bit per (item, c) recording whether taking item i is at least as good. The
  * optimum is the largest value, at the smallest cost; reading the bits from the first row, taking an item
- * whenever that keeps the optimum yields the set that selects the earliest rows. Returns undefined when the
- * table would be too large.
+ * whenever that keeps the optimum yields the set that selects the earliest rows. Returns the chosen flags and
+ * the table cells updated, or undefined (before any work) when it does not apply or the table would pass its
+ * memory limit, its time limit or `cellLimit` (what is left of the call's work budget).
  */
 export function dynamicProgramme(
   prepared: Prepared,
   search: Search,
   forced: Uint8Array,
-): Uint8Array | undefined {
+  cellLimit = DP_MAX_CELLS,
+): { readonly chosen: Uint8Array; readonly cells: number } | undefined {
   const { costs, values, n } = prepared;
   if (!costs.exact || !search.unconstrainedVoluntary) return undefined;
   const items = Array.from(search.voluntary);
@@ -31,7 +33,8 @@ export function dynamicProgramme(
   const capacity = Math.floor(search.remainingBudget / unit + 1e-9);
   const width = capacity + 1;
   const words = Math.ceil(width / 32);
-  if (items.length * words * 32 > DP_MAX_BITS || items.length * width > DP_MAX_CELLS) return undefined;
+  const cells = items.length * width;
+  if (items.length * words * 32 > DP_MAX_BITS || cells > Math.min(DP_MAX_CELLS, cellLimit)) return undefined;
   const tolerance = values.tolerance;
   const best = new Float64Array(width).fill(Number.NEGATIVE_INFINITY);
   best[0] = 0;
@@ -67,5 +70,5 @@ export function dynamicProgramme(
       residual -= units;
     }
   }
-  return residual === 0 && chosen.length === n ? chosen : undefined;
+  return residual === 0 && chosen.length === n ? { chosen, cells } : undefined;
 }

@@ -28,6 +28,11 @@ export interface SelectionOptions {
   /** Branch-and-bound nodes allowed per solve before a clear error (never a silent heuristic). */
   readonly nodeLimit?: number;
   /**
+   * Work steps allowed for the whole call, shared by every solve (all of FRONTIER's budgets): nodes, dynamic-
+   * programme cells and passes over the items (selection-work.ts). Default DEFAULT_WORK_LIMIT.
+   */
+  readonly workLimit?: number;
+  /**
    * `auto` (default): a short branch and bound, then the dynamic programme when it applies, then branch and
    * bound up to `nodeLimit`. The other two force one algorithm (for tests and benchmarks).
    */
@@ -57,6 +62,8 @@ export interface PortfolioSelection {
   readonly count: number;
   /** Branch-and-bound nodes visited (a measure of how hard the instance was). */
   readonly searchNodes: number;
+  /** Work steps the call had used when this set was settled (deterministic: the same input, the same count). */
+  readonly workSteps: number;
   /** The algorithm that proved this set optimal (`greedy` for the waterline, which proves nothing). */
   readonly method: SelectionMethod | 'greedy';
 }
@@ -67,6 +74,22 @@ export interface PortfolioSelection {
  * on the task pane's thread) — far inside Sheets' 30 s limit.
  */
 export const DEFAULT_NODE_LIMIT = 5_000_000;
+
+/**
+ * The most initiatives one SELECT or FRONTIER call takes: setting up one search costs about 3 µs an item
+ * (12 work steps), so at this size one set-up is an eighth of the work limit; beyond it the answer is a clear
+ * "range too large" message rather than a long wait for an error.
+ */
+export const MAX_INITIATIVES = 200_000;
+
+/** The "range too large" error, or undefined when `n` initiatives are within {@link MAX_INITIATIVES}. */
+export function tooManyInitiatives(n: number): PmoError | undefined {
+  if (n <= MAX_INITIATIVES) return undefined;
+  return pmoError(
+    'value',
+    `The range is too large: ${formatAmount(n)} initiatives, and one call takes at most ${formatAmount(MAX_INITIATIVES)}; split the list or filter it first.`,
+  );
+}
 
 /** Sums that differ by less than this share of the total are equal (only when numbers are not decimal money). */
 const TIE_RELATIVE = 1e-11;
@@ -318,9 +341,15 @@ export function checkForced(
   return { cost, value };
 }
 
-/** The budget in working units: whole decimal steps rounded down (exact), or as given (tolerance mode). */
+/**
+ * The budget in working units: whole decimal steps rounded down (exact), or as given (tolerance mode). The slack
+ * covers the rounding of budget × scale itself (a few parts in 10^16), so a budget that is a sum of the costs
+ * in floating point still funds them.
+ */
 export function workingBudget(costs: Scaled, budget: number): number {
-  return costs.exact ? Math.floor(budget * costs.scale + 1e-6) : budget;
+  if (!costs.exact) return budget;
+  const scaled = budget * costs.scale;
+  return Math.floor(scaled + 1e-6 + 1e-15 * Math.abs(scaled));
 }
 
 /** True when a working cost fits a working budget (exactly, or within the tolerance of non-decimal costs). */

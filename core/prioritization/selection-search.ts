@@ -39,8 +39,10 @@
 // unique, so this usually ends it); only if there is one, row by row in list order, each row is kept in if some
 // optimal set with the rows decided so far contains it, and left out otherwise.
 //
-// The node budget. Every node visited, in both phases, counts against `nodeLimit`; past it the search answers
-// 'limit' and the caller reports that the set could not be proved optimal (DESIGN §9, §10): never a heuristic.
+// The node budget. Every node visited, in both phases, counts against `nodeLimit`; and every node, every item a
+// branch decides (each one later undone), every copy of a best set and every comparison with a witness counts in
+// steps against `stepLimit` (what is left of the call's work budget, selection-work.ts). Past either the search answers 'limit' and the caller reports that the set
+// could not be proved optimal (DESIGN §9, §10): never a heuristic.
 //
 // Why a dynamic programme too. When values per unit of cost are nearly equal (strongly correlated values,
 // value = cost) the LP bound is nearly flat and cuts little, and the search grows exponentially. For such
@@ -53,6 +55,7 @@
 import { LpBound } from './selection-lp';
 import { fits, IN, OUT, type Prepared, UNDECIDED, workingBudget } from './selection-model';
 import { searchStart } from './selection-start';
+import { itemSteps, STEPS_PER_NODE } from './selection-work';
 
 /** What one depth-first search looks for. */
 interface Goal {
@@ -89,10 +92,17 @@ export class Search {
   readonly remainingBudget: number;
   /** Nodes visited so far, across both phases. */
   readonly nodes = (): number => this.nodeCount_;
+  /** Work steps used so far (nodes, best-set copies, witness comparisons), see selection-work.ts. */
+  readonly steps = (): number => this.stepCount_;
 
   private readonly prepared_: Prepared;
   private readonly budget_: number;
   private readonly nodeLimit_: number;
+  private readonly stepLimit_: number;
+  /** Steps of one pass over every item (copying the best set, comparing with a witness). */
+  private readonly passSteps_: number;
+  /** Steps per item decided: its LP update and later undo touch about log2(n) Fenwick nodes. */
+  private readonly decisionSteps_: number;
   private readonly tolValue_: number;
   private readonly tolCost_: number;
   private readonly valueStep_: number;
@@ -123,6 +133,7 @@ export class Search {
   private bestValue_: number;
   private bestCost_: number;
   private nodeCount_ = 0;
+  private stepCount_ = 0;
   /** Non-voluntary rows the row-by-row phase has committed to keep in. */
   private readonly mustEndIn_: number[] = [];
 
@@ -143,11 +154,15 @@ export class Search {
     budget: number,
     nodeLimit: number,
     forcedTotals: { cost: number; value: number },
+    stepLimit: number,
   ) {
     const { n, costs, values, forced } = prepared;
     this.prepared_ = prepared;
     this.budget_ = workingBudget(costs, budget);
     this.nodeLimit_ = nodeLimit;
+    this.stepLimit_ = stepLimit;
+    this.passSteps_ = itemSteps(n);
+    this.decisionSteps_ = Math.max(1, Math.ceil(Math.log2(n + 1) / 3));
     this.tolValue_ = values.tolerance;
     this.tolCost_ = costs.tolerance;
     this.valueStep_ = values.exact ? values.step : 0;
@@ -190,6 +205,7 @@ export class Search {
   /** Maximum value, then minimum cost (ties in both are not explored); 'limit' past the node limit. */
   optimise(incumbent: Uint8Array | undefined): 'done' | 'limit' {
     if (incumbent) {
+      this.stepCount_ += this.passSteps_;
       let incumbentValue = 0;
       let incumbentCost = 0;
       for (let i = 0; i < this.prepared_.n; i++)
@@ -210,6 +226,7 @@ export class Search {
   preferEarlierRows(): 'done' | 'limit' {
     const { status_: status, isVoluntary_: isVoluntary, mustEndIn_: mustEndIn, best } = this;
     const witness = Uint8Array.from(best);
+    this.stepCount_ += this.passSteps_;
     const target = { targetValue: this.bestValue_, targetCost: this.bestCost_ };
     // Most optima are unique: one search for any other set as good settles it without row-by-row proofs.
     const other = this.dfs_({ mode: 'witness', ...target, differentFrom: witness });
@@ -357,6 +374,7 @@ export class Search {
   }
 
   private differs_(flags: Uint8Array): boolean {
+    this.stepCount_ += this.passSteps_;
     for (let i = 0; i < this.prepared_.n; i++) if ((this.status_[i] === IN ? 1 : 0) !== flags[i]) return true;
     return false;
   }
@@ -398,7 +416,9 @@ export class Search {
         const k = framePosition[depth] ?? 0;
         framePhase[depth] = 1;
         this.snapshot_(FIRST_FRAME_SLOT + depth);
-        if (this.include_(order[k] ?? 0)) {
+        const included = this.include_(order[k] ?? 0);
+        this.countDecisions_(depth);
+        if (included) {
           depth++;
           framePosition[depth] = k + 1;
           framePhase[depth] = 0;
@@ -410,6 +430,7 @@ export class Search {
       if (phase === 1) {
         framePhase[depth] = 2;
         this.excludeWithTwins_(k);
+        this.countDecisions_(depth);
         depth++;
         framePosition[depth] = k + 1;
         framePhase[depth] = 0;
@@ -421,14 +442,22 @@ export class Search {
     return outcome;
   }
 
+  /** Charges the items decided since the checkpoint of `depth` (each is undone later, too). */
+  private countDecisions_(depth: number): void {
+    const decided = this.trailLength_ - (this.savedTrail_[FIRST_FRAME_SLOT + depth] ?? 0);
+    this.stepCount_ += decided * this.decisionSteps_;
+  }
+
   /** A node's first visit: skips decided items, counts the node, then settles it at a leaf or by the bounds. */
   private visit_(goal: Goal, depth: number): number {
     const { order_: order, status_: status } = this;
     const m = order.length;
-    let k = this.framePosition_[depth] ?? 0;
+    const from = this.framePosition_[depth] ?? 0;
+    let k = from;
     while (k < m && status[order[k] ?? 0] !== UNDECIDED) k++;
     this.framePosition_[depth] = k;
-    if (++this.nodeCount_ > this.nodeLimit_) return LIMIT;
+    this.stepCount_ += STEPS_PER_NODE + ((k - from) >> 2);
+    if (++this.nodeCount_ > this.nodeLimit_ || this.stepCount_ > this.stepLimit_) return LIMIT;
     if (goal.mode === 'witness') {
       for (const item of this.mustEndIn_) if (status[item] === OUT) return BACK;
     }
@@ -442,6 +471,7 @@ export class Search {
     const n = this.prepared_.n;
     if (goal.mode === 'optimise') {
       if (this.improves_(this.currentValue_, this.currentCost_)) {
+        this.stepCount_ += this.passSteps_;
         for (let i = 0; i < n; i++) best[i] = status[i] === IN ? 1 : 0;
         this.bestValue_ = this.currentValue_;
         this.bestCost_ = this.currentCost_;
@@ -497,6 +527,7 @@ export function createSearch(
   budget: number,
   nodeLimit: number,
   forcedTotals: { cost: number; value: number },
+  stepLimit = Number.POSITIVE_INFINITY,
 ): Search {
-  return new Search(prepared, budget, nodeLimit, forcedTotals);
+  return new Search(prepared, budget, nodeLimit, forcedTotals, stepLimit);
 }

@@ -139,7 +139,7 @@ function renderConsistency(
       acceptable ? ' — acceptable (≤ 0.10).' : ' — above 0.10: the judgements contradict each other.',
     ),
   ];
-  if (!acceptable && ahp.repair) children.push(...repairLines(ahp.repair));
+  if (!acceptable && ahp.repair) for (const line of repairLines(ahp.repair)) children.push(line);
   const weights = ahp.criteria
     .map((header, i) => `${header} ${formatPercent(ahp.weights[i] ?? 0)}`)
     .join(', ');
