@@ -80,3 +80,10 @@ export function sheetsTable(result: SheetsResult): unknown[][] {
   if (!result.ok) throw new Error(`Sheets showed #ERROR!: ${result.message}`);
   return result.value as unknown[][];
 }
+
+/** What the implementation behind the last callExcel (under `reading`) received, the Invocation last. */
+export function lastExcelArguments(
+  reading: ExcelCustomFunctionsOptions = {},
+): readonly unknown[] | undefined {
+  return excelHosts.get(JSON.stringify(reading))?.calls.at(-1)?.received;
+}
