@@ -23,7 +23,7 @@ const SHRINK_LIMIT_MS = 20_000;
 
 /**
  * Calls per catalog function (and per host): 30, times FUZZ_RUNS. Both fuzz tests draw the same corpus from the
- * same seeds. 30 keeps the host suite near 20 s on a 2-core machine (two hosts, ~21 functions).
+ * same seeds. 30 keeps the host suite near 20 s on a 2-core machine (two hosts, 19 functions).
  */
 export const RUNS = Math.max(
   1,
@@ -156,7 +156,7 @@ export function summary(title: string, tally: Tally): string {
   const slowest = tally.slowest;
   if (slowest)
     lines.push(
-      `  slowest call: ${slowest.name} in ${slowest.host}, ${Math.round(slowest.ms)} ms: ` +
+      `  slowest call: ${slowest.name} in ${slowest.host}, ${Math.round(slowest.ms)} ms of CPU: ` +
         `${slowest.name}(${showArgs(slowest.call.args).slice(1, -1)})`.slice(0, 400),
     );
   return lines.join('\n');
