@@ -100,7 +100,7 @@ function timed<T>(call: () => T): { value: T; ms: number } {
 }
 
 /** Findings about result cells, whatever the host: numbers finite, text within a cell's limit, no internal error. */
-function cellFindings(host: Host, cells: readonly unknown[]): Finding[] {
+export function cellFindings(host: Host, cells: readonly unknown[]): Finding[] {
   const findings: Finding[] = [];
   for (const cell of cells) {
     const text =
@@ -150,7 +150,7 @@ function expectedExcelArguments(spec: FunctionSpec, args: readonly FuzzArg[], re
 }
 
 /** Sorts a message of callExcel (the fake's violations) into a finding; anything else is a defect of the suite. */
-function excelViolation(error: unknown): Finding {
+export function excelViolation(error: unknown): Finding {
   const message = error instanceof Error ? error.message : String(error);
   const kind: FindingKind | undefined = /the number/.test(message)
     ? 'non-finite number'
@@ -198,7 +198,7 @@ export function excelOutcome(spec: FunctionSpec, args: readonly FuzzArg[], readi
 const CRASH =
   /is not a function|Cannot (?:read|set) propert|is not iterable|is not defined|Maximum call stack|Invalid (?:array|string) length|out of memory|is not a constructor|undefined|TypeError|RangeError/;
 
-function sheetsThrow(message: string): Finding | undefined {
+export function sheetsThrow(message: string): Finding | undefined {
   if (message === TIME_LIMIT_MESSAGE) return { host: 'Sheets', kind: 'over the deadline', detail: message };
   if (message.includes('Internal error')) return { host: 'Sheets', kind: 'internal error', detail: message };
   if (message.startsWith('fake Apps Script:')) {
