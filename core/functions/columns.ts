@@ -133,8 +133,9 @@ export function fieldNumber(cell: Cell, field: string): number | PmoError {
   return pmoError('value', `${field} ${quote(cellText(cell))} is ${problem}`);
 }
 
-/** A one-column result, with a header cell on top when the input had one. */
+/** A one-column result, with a header cell on top when the input had one (or had no rows at all). */
 export function columnResult(header: boolean, label: string, values: readonly OutCell[]): OutGrid {
   const rows: OutGrid = values.map((value) => [value]);
-  return header ? [[label], ...rows] : rows;
+  // Empty ranges give the label alone: a host cannot show an empty array (Excel refuses it, Sheets errs).
+  return header || rows.length === 0 ? [[label], ...rows] : rows;
 }

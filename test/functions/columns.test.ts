@@ -13,6 +13,11 @@ describe('column arguments', () => {
     expect(columnResult(column.header !== undefined, 'WSJF', [1, 2, ''])).toEqual([['WSJF'], [1], [2], ['']]);
   });
 
+  it('answers an empty range with the label alone, never an empty array a host cannot show', () => {
+    expect(columnResult(false, 'Exposure', [])).toEqual([['Exposure']]);
+    expect(columnResult(false, 'Exposure', [5])).toEqual([[5]]);
+  });
+
   it('takes a text first cell above blanks as the header of a blank template', () => {
     expect(columnArg([['Cost'], [null], ['']], isNumberLike)).toEqual({ header: 'Cost', cells: [null, ''] });
   });
