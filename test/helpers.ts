@@ -3,6 +3,8 @@
 import { expect } from 'vitest';
 import { serialFromParts } from '../core/dates';
 import { isPmoError, type PmoError } from '../core/errors';
+import { findFunction } from '../core/functions/catalog';
+import { invoke } from '../core/functions/invoke';
 import type { OutGrid } from '../core/functions/types';
 
 /** Serial of an ISO date ("2025-03-03"). */
@@ -26,4 +28,18 @@ export function expectWellFormedResult(result: OutGrid | PmoError): void {
       if (isPmoError(cell)) expect(cell.message).not.toMatch(/NaN|Infinity/);
     }
   }
+}
+
+/** `=name(args…)` through `invoke`, as the hosts call it (Excel's argument shape, UTC dates). */
+export function call(name: string, ...args: unknown[]): OutGrid | PmoError {
+  const spec = findFunction(name);
+  if (!spec) throw new Error(`${name} is not in the catalog`);
+  return invoke(spec, args);
+}
+
+/** The grid of `=name(args…)`; a whole-function error fails the test with its message. */
+export function grid(name: string, ...args: unknown[]): OutGrid {
+  const result = call(name, ...args);
+  if (isPmoError(result)) throw new Error(result.message);
+  return result;
 }

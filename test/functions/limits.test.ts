@@ -6,8 +6,7 @@ import { isPmoError } from '../../core/errors';
 import { CATALOG } from '../../core/functions/catalog';
 import { fitCellText, invoke, MAX_CELL_TEXT, setNonFiniteReporter } from '../../core/functions/invoke';
 import { defineFunction, type OutGrid } from '../../core/functions/types';
-import { d } from '../helpers';
-import { CONTRACT, type ContractArg, type ContractCell } from '../hosts/contract-cases';
+import { CONTRACT, sourceArg } from '../hosts/contract-cases';
 
 const NOTE = '… (cut at 32,767 characters)';
 
@@ -81,17 +80,6 @@ const EXTREMES: readonly (number | string)[] = [
   1e-10,
 ];
 
-function hostCell(cell: ContractCell): unknown {
-  if (cell === null || typeof cell !== 'object') return cell;
-  return 'date' in cell ? d(cell.date) : cell.error;
-}
-
-function hostArg(arg: ContractArg): unknown {
-  return Array.isArray(arg)
-    ? arg.map((row: ContractCell[]) => row.map(hostCell))
-    : hostCell(arg as ContractCell);
-}
-
 describe('kernels that do not rely on the guard', () => {
   it('never leave the guard a NaN or an Infinity, whatever extreme number stands in any argument', () => {
     const reported: string[] = [];
@@ -101,7 +89,7 @@ describe('kernels that do not rely on the guard', () => {
     );
     let calls = 0;
     for (const spec of CATALOG) {
-      const base = (CONTRACT[spec.name]?.full ?? []).map(hostArg);
+      const base = (CONTRACT[spec.name]?.full ?? []).map(sourceArg);
       for (const [i, arg] of base.entries()) {
         const numericColumns = Array.isArray(arg)
           ? [

@@ -9,7 +9,7 @@ import { CATALOG } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
 import { isoIn } from '../fakes/time-zones';
 import { d } from '../helpers';
-import { CONTRACT, type ContractArg, type ContractCell } from '../hosts/contract-cases';
+import { CONTRACT, sourceArg } from '../hosts/contract-cases';
 import { callExcel, callSheets, type ExcelShownCell, type SheetsResult } from '../hosts/host-calls';
 
 const WORDS = Object.getOwnPropertyNames(Object.prototype);
@@ -26,17 +26,6 @@ function asWord(answer: unknown, word: string): string {
     .join(word)
     .split(standIn.toLowerCase())
     .join(word.toLowerCase());
-}
-
-function hostCell(cell: ContractCell): unknown {
-  if (cell === null || typeof cell !== 'object') return cell;
-  return 'date' in cell ? d(cell.date) : cell.error;
-}
-
-function hostArg(arg: ContractArg): unknown {
-  return Array.isArray(arg)
-    ? arg.map((row: ContractCell[]) => row.map(hostCell))
-    : hostCell(arg as ContractCell);
 }
 
 /** Copies of `args` with one place (an argument, or a cell of a range argument) holding `text`. */
@@ -75,7 +64,7 @@ describe('prototype names in every word place of the contract calls (the catalog
   it('answers each name exactly as a made-up word in the same place', () => {
     let count = 0;
     for (const spec of CATALOG) {
-      const args = (CONTRACT[spec.name]?.full ?? []).map(hostArg);
+      const args = (CONTRACT[spec.name]?.full ?? []).map(sourceArg);
       for (const [argument, cell] of wordPlaces(spec, args)) {
         count++;
         for (const word of WORDS) {
@@ -348,7 +337,7 @@ describe('prototype names through both built hosts', () => {
 
   it('answers each name as a choice argument with the same error as a made-up word', () => {
     for (const { spec, param, i } of choices) {
-      const base = (CONTRACT[spec.name]?.full ?? []).map(hostArg);
+      const base = (CONTRACT[spec.name]?.full ?? []).map(sourceArg);
       for (const word of WORDS) {
         const where = `${spec.name}'s ${param.name} = ${word}`;
         expectPlainWord(spec.name, (text) => withText(base, i, undefined, text), word, where);

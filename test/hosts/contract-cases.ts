@@ -4,6 +4,8 @@
 // optional between left empty (=F(a, b, , , x)); every optional given. Error cells, blanks, text numbers and
 // rows that fail on purpose are spread through them, so the hosts' conventions for each are crossed.
 
+import { d } from '../helpers';
+
 /** A cell as typed: a value, a date, an error cell, or null for a blank. */
 export type ContractCell =
   | number
@@ -202,4 +204,17 @@ export function contractCalls(
   }
   if (parameterCount > required) calls.push({ label: 'every optional argument', args: [...contract.full] });
   return calls;
+}
+
+/** A contract cell as `invoke` gets it from the sources: dates as day serials, error cells as their text. */
+function sourceCell(cell: ContractCell): unknown {
+  if (cell === null || typeof cell !== 'object') return cell;
+  return 'date' in cell ? d(cell.date) : cell.error;
+}
+
+/** A contract argument as `invoke` gets it from the sources (see {@link sourceCell}). */
+export function sourceArg(arg: ContractArg): unknown {
+  return Array.isArray(arg)
+    ? arg.map((row: ContractCell[]) => row.map(sourceCell))
+    : sourceCell(arg as ContractCell);
 }

@@ -4,23 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPmoError, type PmoError } from '../../../core/errors';
-import { findFunction } from '../../../core/functions/catalog';
 import { invoke } from '../../../core/functions/invoke';
 import { PRIORITIZATION_FUNCTIONS } from '../../../core/functions/prioritization-functions';
 import type { OutCell, OutGrid } from '../../../core/functions/types';
-import { expectWellFormedResult } from '../../helpers';
-
-function call(name: string, ...args: unknown[]): OutGrid | PmoError {
-  const spec = findFunction(name);
-  if (!spec) throw new Error(`${name} is not in the catalog`);
-  return invoke(spec, args);
-}
-
-function grid(name: string, ...args: unknown[]): OutGrid {
-  const result = call(name, ...args);
-  if (isPmoError(result)) throw new Error(result.message);
-  return result;
-}
+import { call, expectWellFormedResult, grid } from '../../helpers';
 
 /** Cells as plain values: an error cell becomes "#error: its message". */
 function plain(result: OutGrid | PmoError): unknown {

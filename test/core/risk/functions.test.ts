@@ -2,24 +2,12 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPmoError, type PmoError } from '../../../core/errors';
+import { isPmoError } from '../../../core/errors';
 import { findFunction } from '../../../core/functions/catalog';
 import { invoke } from '../../../core/functions/invoke';
 import { RISK_FUNCTIONS } from '../../../core/functions/risk-functions';
 import type { OutGrid } from '../../../core/functions/types';
-import { expectWellFormedResult } from '../../helpers';
-
-function call(name: string, ...args: unknown[]): OutGrid | PmoError {
-  const spec = findFunction(name);
-  if (!spec) throw new Error(`${name} is not in the catalog`);
-  return invoke(spec, args);
-}
-
-function grid(name: string, ...args: unknown[]): OutGrid {
-  const result = call(name, ...args);
-  if (isPmoError(result)) throw new Error(result.message);
-  return result;
-}
+import { call, expectWellFormedResult, grid } from '../../helpers';
 
 function message(name: string, ...args: unknown[]): string {
   const result = call(name, ...args);
