@@ -1,6 +1,7 @@
 // OOXML for reading and writing alike: XML scanning, decoding and escaping, package paths and relationships,
 // the package's parts by name, and the workbook part's sheets, shared strings and date styles.
 
+import { MAX_CELL_TEXT } from '../core/cells';
 import {
   DEFAULT_LIMITS,
   damaged,
@@ -13,8 +14,7 @@ import {
   type ZipEntry,
 } from './zip';
 
-/** Excel's longest cell text. */
-export const MAX_CELL_TEXT = 32_767;
+export { MAX_CELL_TEXT };
 
 // ------------------------------------------------------------------------------------------------
 // Decoding

@@ -301,3 +301,16 @@ export function readFlag(cell: Cell): boolean {
   if (typeof cell === 'string') return !['no', 'false', 'n', '0'].includes(cell.trim().toLowerCase());
   return true;
 }
+
+/** The most characters a cell holds (Excel's limit; Sheets holds more). */
+export const MAX_CELL_TEXT = 32_767;
+const CUT_NOTE = '… (cut at 32,767 characters)';
+
+/** Text cut to {@link MAX_CELL_TEXT} characters, ending with a note that says so (never half a surrogate pair). */
+export function fitCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let end = MAX_CELL_TEXT - CUT_NOTE.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}${CUT_NOTE}`;
+}

@@ -1,6 +1,7 @@
 // A small writer that lays sections of the dashboard out top to bottom into a plan grid, so each section
 // only says what it shows. Keeps merges, widths and charts in step with the rows it writes.
 
+import { fitCellText } from '../cells';
 import {
   DASHBOARD_SHEET_NAME,
   type DashboardPlan,
@@ -106,5 +107,5 @@ export function cell(value: PlanValue, style?: PlanStyleName, numberFormat?: str
 
 /** User text (a name from the user's cells): written as text by every renderer. */
 export function userText(text: string, style?: PlanStyleName): PlanCell {
-  return cell({ userText: text }, style, '@');
+  return cell({ userText: fitCellText(text) }, style, '@');
 }

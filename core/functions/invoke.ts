@@ -2,12 +2,14 @@
 // values, dates, a single cell given where a range is expected, and each argument converted by its declared
 // kind. It never throws: every failure is a PmoError value.
 
-import type { Cell } from '../cells';
+import { type Cell, fitCellText, MAX_CELL_TEXT } from '../cells';
 import { serialFromUtcDate } from '../dates';
 import { isPmoError, type PmoError, pmoError } from '../errors';
 import { convertScalar, defaultOf } from './args';
 import { argumentMessages as say } from './messages';
 import { type FunctionSpec, type Grid, isRangeParam, type OutGrid, type ParamSpec } from './types';
+
+export { fitCellText, MAX_CELL_TEXT };
 
 /** What a host adapter tells `invoke` about its values. */
 export interface HostEnvironment {
@@ -93,19 +95,6 @@ export function setNonFiniteReporter(
   reporter: ((name: string, row: number, column: number, value: number) => void) | undefined,
 ): void {
   nonFiniteReporter = reporter;
-}
-
-/** The most characters a cell holds (Excel's limit; Sheets holds more). */
-export const MAX_CELL_TEXT = 32_767;
-const CUT_NOTE = '… (cut at 32,767 characters)';
-
-/** Text cut to {@link MAX_CELL_TEXT} characters, ending with a note that says so (never half a surrogate pair). */
-export function fitCellText(text: string): string {
-  if (text.length <= MAX_CELL_TEXT) return text;
-  let end = MAX_CELL_TEXT - CUT_NOTE.length;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
-  return `${text.slice(0, end)}${CUT_NOTE}`;
 }
 
 function fitError(error: PmoError): PmoError {

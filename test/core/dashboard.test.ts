@@ -106,6 +106,26 @@ describe('buildDashboard', () => {
     for (const c of plan.cells.flat()) if (isUserText(c.value)) expect(c.numberFormat).toBe('@');
   });
 
+  it('cuts a user name longer than a cell holds to 32,767 characters, saying so', () => {
+    const long = `Ana${'x'.repeat(100_000)}`;
+    const team = sheet('Team', [
+      ['Resource', 'Hours per week'],
+      [long, 40],
+    ]);
+    const plan = sheet('Plan', [
+      ['Resource', 'Project', 'Start', 'End', 'Hours per week'],
+      [long, 'Apollo', today, today + 4, 8],
+    ]);
+    const built = buildDashboard({ sheets: [team, plan], today, builtAt: 'now' }).plan;
+    const names = built.cells.flat().flatMap((c) => (isUserText(c.value) ? [c.value.userText] : []));
+    const cut = names.filter((name) => name.startsWith('Anaxxx'));
+    expect(cut.length).toBeGreaterThan(0);
+    for (const name of cut) {
+      expect(name).toHaveLength(32_767);
+      expect(name.endsWith('… (cut at 32,767 characters)')).toBe(true);
+    }
+  });
+
   it('ranks initiatives by WSJF, reports the invalid row, and selects exactly within the budget found beside its label', () => {
     expect(summary.rankingMethod).toBe('WSJF');
     expect(summary.budget).toBe(500);
