@@ -354,7 +354,10 @@ function main(args: readonly string[]): void {
   }
   if (missing.length > 0) {
     console.log(
-      `MISSING ${missing.length} of ${labels.length} files in ${cache}; fetch each from its repository:`,
+      `MISSING ${missing.length} of ${labels.length} files in ${cache}; fetch each from its repository`,
+    );
+    console.log(
+      '(git clone https://github.com/<repo> r && git -C r show <commit>:"<path>" > <cache>/<file>):',
     );
     for (const { file, source } of missing)
       console.log(
