@@ -1,7 +1,7 @@
 // `pmo inspect <file> [--json]`: the report's exact shape on the bundled sample, checked against the JSON Schema
 // the README documents; the human table; exit codes; and `pmo dashboard` refusing a workbook with no PMO table.
 
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -146,6 +146,13 @@ describe('pmo inspect --json on the sample workbook', () => {
       schemaErrors({ ...report, tables: [{ kind: 'tasks' }] }, INSPECT_JSON_SCHEMA).length,
     ).toBeGreaterThan(5);
     expect(schemaErrors({ ...report, extra: 1 }, INSPECT_JSON_SCHEMA)).toEqual(['$: unexpected extra']);
+  });
+
+  it('is the schema the README shows', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const block = /JSON Schema of <code>pmo inspect --json<\/code>.*?```json\n(.*?)\n```/su.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    expect(JSON.parse(block ?? '')).toEqual(INSPECT_JSON_SCHEMA);
   });
 
   it('prints a short table without --json', async () => {
