@@ -109,7 +109,10 @@ export function inspectText(report: InspectReport): string {
     columnsText(table, 60),
   ]);
   const widths = header.map((title, c) =>
-    Math.min(c === 1 ? 24 : 60, Math.max(title.length, ...rows.map((row) => (row[c] ?? '').length))),
+    Math.min(
+      c === 1 ? 24 : 60,
+      rows.reduce((max, row) => Math.max(max, (row[c] ?? '').length), title.length),
+    ),
   );
   const line = (cells: readonly string[]) =>
     cells
@@ -117,7 +120,8 @@ export function inspectText(report: InspectReport): string {
       .join('  ')
       .trimEnd();
   const out = [`${sanitizeText(report.file)}: ${report.tables.length} PMO tables found`];
-  if (report.tables.length > 0) out.push('', line(header), ...rows.map(line));
+  if (report.tables.length > 0) out.push('', line(header));
+  for (const row of rows) out.push(line(row));
   if (report.tables.some((table) => table.confidence < MIN_CONFIDENCE))
     out.push(`* confidence below ${MIN_CONFIDENCE}: reported, not used`);
   const skipped = report.tables.reduce((sum, table) => sum + table.skipped.length, 0);

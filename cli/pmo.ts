@@ -28,6 +28,7 @@ import {
 } from '../core/workbook';
 import { version } from '../package.json';
 import { readCsvWorkbook } from './csv';
+import { csvPackage } from './csv-package';
 import { budgetCells, KIND_LABELS, summaryLines } from './dashboard-summary';
 import {
   checkInPlace,
@@ -105,7 +106,8 @@ The workbook needs a Resources sheet (or Team, People, Staff) and an Assignments
 Plan, Resource Plan); a Time Off sheet (or Holidays, Leave, Absences) is optional. Excel tables with
 those names are found too, and sheets with other names by their column headers.
 
-A .csv file (comma, semicolon or tab; UTF-8) is read as a workbook of one sheet named after the file.
+A .csv file (comma, semicolon or tab; UTF-8) is read as a workbook of one sheet named after the file;
+its dashboard is a new .xlsx holding that sheet.
 Refused with one line and exit code 1: .xls/.xlsb/.ods files, password-protected or damaged workbooks
 (bad CRC or sizes, duplicate or overlapping entries), parts over 500 MB or over 1 GiB in total.
 Exit codes: 0 done (inspect: also when it found no PMO table), 1 a usage, file or data error, or a
@@ -508,10 +510,9 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
   if (typeof opened === 'number') return opened;
   const { bytes, workbook, fail } = opened;
   if (workbook.format === 'xlam') return fail('Excel add-ins (.xlam) are not supported: give a workbook');
-  if (extname(path).toLowerCase() === '.csv')
-    return fail(
-      'a .csv file cannot hold the dashboard sheet: save it as .xlsx (pmo inspect and pmo utilization read it as it is)',
-    );
+  const csv = extname(path).toLowerCase() === '.csv';
+  if (csv && inPlace)
+    return fail('a .csv file cannot hold the dashboard sheet: write a copy (-o book-dashboard.xlsx) instead');
   try {
     const output = inPlace ? path : outputPath(path, parsed.values.get('output'), workbook.format);
     if (output instanceof FileError) throw output;
@@ -531,7 +532,7 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
       return fail(
         'no PMO tables found (Resources, Assignments, Time off, Initiatives, Risks): nothing to build a dashboard from; pmo inspect shows what was seen',
       );
-    const written = addDashboardSheet(bytes, plan, io.limits);
+    const written = addDashboardSheet(csv ? csvPackage(workbook.sheets) : bytes, plan, io.limits);
     if ('kind' in written) return fail(written.message);
     const done = saveDashboard(
       opened,

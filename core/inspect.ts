@@ -152,10 +152,17 @@ function derivedSkipped(kind: TableKind, found: FoundTable): SkippedRow[] {
 
 /** The table's columns: from the leftmost to the rightmost matched, widened over adjoining header cells. */
 function usedColumns(found: FoundTable): { first: number; last: number } {
-  const matched = [...found.columns.values()];
   const headerCells = found.headers;
-  let first = matched.length > 0 ? Math.min(...matched) : 0;
-  let last = matched.length > 0 ? Math.max(...matched) : Math.max(0, headerCells.length - 1);
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  for (const index of found.columns.values()) {
+    first = Math.min(first, index);
+    last = Math.max(last, index);
+  }
+  if (last < 0) {
+    first = 0;
+    last = Math.max(0, headerCells.length - 1);
+  }
   while (first > 0 && (headerCells[first - 1] ?? '') !== '') first--;
   while ((headerCells[last + 1] ?? '') !== '') last++;
   return { first, last };
@@ -189,8 +196,8 @@ function inspectTable(table: Located, sheets: readonly SheetView[]): Inspected {
     columns.criteria = table.criteria.map((index) => columnLetters(firstColumn + index));
   const span = found
     ? usedColumns(found)
-    : { first: 0, last: Math.max(0, ...table.grid.map((row) => row.length - 1)) };
-  const top = Math.min(...headerRows, headerRow);
+    : { first: 0, last: table.grid.reduce((max, row) => Math.max(max, row.length - 1), 0) };
+  const top = headerRows.reduce((min, row) => Math.min(min, row), headerRow);
   const bottom = found
     ? (dataRows.at(-1)?.number ?? headerRow)
     : table.firstRow + Math.max(0, table.grid.length - 1);

@@ -1,9 +1,11 @@
 // CSV input (cli/csv.ts): the delimiter sniffed among comma, semicolon and tab; a byte-order mark; quoted fields
-// with doubled quotes and line breaks; a decimal comma with semicolons; a .csv through every command; .xls refused.
+// with doubled quotes and line breaks; a decimal comma with semicolons; a .csv through every command (the
+// dashboard as a new .xlsx); .xls refused.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, readCsvSheet, sheetNameOf, sniffDelimiter, splitRecords } from '../../cli/csv';
 import { type CliIo, main } from '../../cli/pmo';
@@ -122,13 +124,22 @@ describe('a .csv file through the commands', () => {
     expect(result.stderr).toMatch(/^pmo: .*team\.csv: no Assignments table found/);
   });
 
-  it('pmo dashboard says in one line that a .csv cannot hold the dashboard sheet', async () => {
+  it('pmo dashboard writes <name>-dashboard.xlsx holding the data sheet and the dashboard; --in-place is refused', async () => {
     const path = join(folder, 'Risks.csv');
-    writeFileSync(path, 'Risk,Probability,Impact\nOutage,0.2,0.5\n');
-    const result = await run(['dashboard', path]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
-      /^pmo: .*Risks\.csv: a \.csv file cannot hold the dashboard sheet: save it as \.xlsx.*\n$/,
+    writeFileSync(path, 'Risk;Probability;Impact;Cost\nOutage;0,2;0,5;"1.200,50"\nVendor;0,4;0,3;500\n');
+    const result = await run(['dashboard', path, '--today', '2027-01-04']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Risks: 2 (Extreme 0, High 0, Moderate 2, Low 0); total exposure 440');
+    const output = join(folder, 'Risks-dashboard.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(readFileSync(output)).buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Risks', 'PMO Dashboard']);
+    expect(workbook.getWorksheet('Risks')?.getRow(2).values).toEqual([undefined, 'Outage', 0.2, 0.5, 1200.5]);
+    const inPlace = await run(['dashboard', path, '--in-place']);
+    expect(inPlace.code).toBe(1);
+    expect(inPlace.stderr).toMatch(
+      /^pmo: .*Risks\.csv: a \.csv file cannot hold the dashboard sheet: write a copy .*\n$/,
     );
   });
 
