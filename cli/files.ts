@@ -20,8 +20,9 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { sanitizeText } from './heatmap';
+import type { WorkbookFormat } from './xlsx';
 
 /** Which file a path is once links are followed: the same device and inode is the same file. */
 export interface FileIdentity {
@@ -265,4 +266,29 @@ export function commitInPlace(
     if (error instanceof FileError) throw error;
     throw new FileError(`${name}: cannot replace the file (${reasonOf(error)}); it is unchanged`);
   }
+}
+
+const FORMAT_LABELS: Readonly<Record<WorkbookFormat, string>> = {
+  xlsx: 'workbook',
+  xlsm: 'macro-enabled workbook',
+  xltx: 'template',
+  xltm: 'macro-enabled template',
+  xlam: 'add-in',
+};
+
+/**
+ * Where the dashboard goes: `<book>-dashboard.<ext>` beside the input by default, with the extension the
+ * package's content type needs (Excel refuses a file whose extension does not match it); `-o` must agree.
+ */
+export function outputPath(
+  path: string,
+  given: string | undefined,
+  format: WorkbookFormat,
+): string | FileError {
+  const stem = basename(path, extname(path));
+  if (given === undefined) return join(dirname(path), `${stem}-dashboard.${format}`);
+  if (extname(given).toLowerCase() === `.${format}`) return given;
+  return new FileError(
+    `${sanitizeText(given)}: the copy of a ${FORMAT_LABELS[format]} must end in .${format} (Excel refuses a file whose extension does not match its content), e.g. -o ${sanitizeText(stem)}-dashboard.${format}`,
+  );
 }

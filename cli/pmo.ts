@@ -1,14 +1,15 @@
-// The `pmo` command line: reads a user's .xlsx workbook, finds its PMO tables and prints what the core computes
-// (`pmo utilization book.xlsx`). Thin adapter: file and argument handling here, every rule in core/.
+// The `pmo` command line: reads a user's .xlsx workbook (or a .csv file), finds its PMO tables and prints what
+// the core computes (`pmo utilization book.xlsx`, `pmo inspect book.xlsx --json`). Thin adapter: file and argument handling here, every rule in core/.
 
 import { readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { cellText, parseDateText } from '../core/cells';
 import { buildDashboard } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
+import { inspectWorkbook } from '../core/inspect';
 import {
   BASES,
   type Basis,
@@ -26,6 +27,8 @@ import {
   utilizationTablesOf,
 } from '../core/workbook';
 import { version } from '../package.json';
+import { readCsvWorkbook } from './csv';
+import { csvPackage } from './csv-package';
 import { budgetCells, KIND_LABELS, summaryLines } from './dashboard-summary';
 import {
   checkInPlace,
@@ -34,14 +37,17 @@ import {
   commitOutput,
   FileError,
   type FileIdentity,
+  outputPath,
   readInput,
   removeQuietly,
   writeTemporary,
 } from './files';
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
+import { inspectJson, inspectText } from './inspect';
 import { whyNotACopy } from './verify-copy';
-import { type InflateLimits, readWorkbook, type Workbook, type WorkbookFormat } from './xlsx';
+import { type InflateLimits, readWorkbook, type Workbook } from './xlsx';
 import { addDashboardSheet } from './xlsx-write';
+import { looksLikeZip } from './zip';
 
 /** Where the command writes: process.stdout / process.stderr, or fakes in tests. */
 export interface OutputStream {
@@ -72,6 +78,7 @@ const HELP = `pmo ${version}: PMO toolkit for .xlsx workbooks
 Usage:
   pmo dashboard <book.xlsx> [options]     the workbook with a "PMO Dashboard" sheet added, as a copy
   pmo utilization <book.xlsx> [options]   utilization heatmap (resources × weeks) and the data issues
+  pmo inspect <book.xlsx> [--json]        which PMO tables were found, where, with which columns, and why
   pmo --help                              this help
   pmo --version                           the version
 
@@ -83,6 +90,9 @@ Options for dashboard:
   --in-place           update the workbook itself: the new version is verified first, the previous one kept
                        as <book>.xlsx.bak (an older .bak is replaced); not with -o
   --today <date>       the day the 12-week heatmap starts from (default: today), e.g. 2026-11-27
+
+Options for inspect:
+  --json            the report as JSON (its JSON Schema is in the README)
 
 Options for utilization:
   --from <date>     first day of the horizon (default: the earliest assignment start), e.g. 2026-12-01
@@ -96,9 +106,12 @@ The workbook needs a Resources sheet (or Team, People, Staff) and an Assignments
 Plan, Resource Plan); a Time Off sheet (or Holidays, Leave, Absences) is optional. Excel tables with
 those names are found too, and sheets with other names by their column headers.
 
-Refused with one line and exit code 1: .xls/.xlsb/.ods/CSV files, password-protected or damaged workbooks
+A .csv file (comma, semicolon or tab; UTF-8) is read as a workbook of one sheet named after the file;
+its dashboard is a new .xlsx holding that sheet.
+Refused with one line and exit code 1: .xls/.xlsb/.ods files, password-protected or damaged workbooks
 (bad CRC or sizes, duplicate or overlapping entries), parts over 500 MB or over 1 GiB in total.
-Exit codes: 0 done, 1 a usage, file or data error.
+Exit codes: 0 done (inspect: also when it found no PMO table), 1 a usage, file or data error, or a
+dashboard with no PMO table to build from.
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -106,6 +119,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** The subcommands. */
 const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['dashboard', dashboardCommand],
+  ['inspect', inspectCommand],
   ['utilization', utilizationCommand],
   ['utilisation', utilizationCommand],
 ]);
@@ -282,7 +296,13 @@ function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
   };
   const input = readInput(path);
   if (typeof input === 'string') return fail(input);
-  const workbook = readWorkbook(input.bytes, io.limits);
+  const extension = extname(path).toLowerCase();
+  if (extension === '.xls' && !looksLikeZip(input.bytes))
+    return fail('.xls files are not supported: save as .xlsx');
+  const workbook =
+    extension === '.csv'
+      ? readCsvWorkbook(input.bytes, basename(path, extname(path)))
+      : readWorkbook(input.bytes, io.limits);
   if (workbook.kind === 'workbook-error') return fail(workbook.message);
   return { ...input, workbook, fail };
 }
@@ -416,6 +436,20 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
 }
 
 // ------------------------------------------------------------------------------------------------
+// pmo inspect
+
+/** Prints what discovery found and why; exit code 0 even when it found no PMO table (the report says so). */
+async function inspectCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const command = commandLine(args, { json: 'flag' }, 'pmo inspect <book.xlsx> [--json]', io);
+  if (!command) return EXIT_OK;
+  const opened = openWorkbook(command.path, io);
+  if (typeof opened === 'number') return opened;
+  const report = inspectWorkbook(basename(command.path), opened.workbook.sheets);
+  io.stdout.write(command.parsed.flags.has('json') ? inspectJson(report) : inspectText(report));
+  return EXIT_OK;
+}
+
+// ------------------------------------------------------------------------------------------------
 // pmo dashboard
 
 function localDateSerial(now: Date): number {
@@ -425,27 +459,6 @@ function localDateSerial(now: Date): number {
 function localStamp(now: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${isoFromSerial(localDateSerial(now))} ${two(now.getHours())}:${two(now.getMinutes())}`;
-}
-
-const FORMAT_LABELS: Readonly<Record<WorkbookFormat, string>> = {
-  xlsx: 'workbook',
-  xlsm: 'macro-enabled workbook',
-  xltx: 'template',
-  xltm: 'macro-enabled template',
-  xlam: 'add-in',
-};
-
-/**
- * Where the dashboard goes: `<book>-dashboard.<ext>` beside the input by default, with the extension the
- * package's content type needs (Excel refuses a file whose extension does not match it); `-o` must agree.
- */
-function outputPath(path: string, given: string | undefined, format: WorkbookFormat): string | FileError {
-  const stem = basename(path, extname(path));
-  if (given === undefined) return join(dirname(path), `${stem}-dashboard.${format}`);
-  if (extname(given).toLowerCase() === `.${format}`) return given;
-  return new FileError(
-    `${sanitizeText(given)}: the copy of a ${FORMAT_LABELS[format]} must end in .${format} (Excel refuses a file whose extension does not match its content), e.g. -o ${sanitizeText(stem)}-dashboard.${format}`,
-  );
 }
 
 /** Writes the new version: beside the original and verified before it replaces it, or to a new output file. */
@@ -497,6 +510,9 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
   if (typeof opened === 'number') return opened;
   const { bytes, workbook, fail } = opened;
   if (workbook.format === 'xlam') return fail('Excel add-ins (.xlam) are not supported: give a workbook');
+  const csv = extname(path).toLowerCase() === '.csv';
+  if (csv && inPlace)
+    return fail('a .csv file cannot hold the dashboard sheet: write a copy (-o book-dashboard.xlsx) instead');
   try {
     const output = inPlace ? path : outputPath(path, parsed.values.get('output'), workbook.format);
     if (output instanceof FileError) throw output;
@@ -512,7 +528,11 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
       builtAt: localStamp(now),
       ...(budget && { budgetCells: budget }),
     });
-    const written = addDashboardSheet(bytes, plan, io.limits);
+    if (summary.tablesFound.length === 0)
+      return fail(
+        'no PMO tables found (Resources, Assignments, Time off, Initiatives, Risks): nothing to build a dashboard from; pmo inspect shows what was seen',
+      );
+    const written = addDashboardSheet(csv ? csvPackage(workbook.sheets) : bytes, plan, io.limits);
     if ('kind' in written) return fail(written.message);
     const done = saveDashboard(
       opened,

@@ -226,7 +226,8 @@ describe('pmo dashboard on messy workbooks', () => {
     );
     const csv = join(folder, 'plan.csv');
     writeFileSync(csv, 'Resource,Start,End\nAna,2026-01-05,2026-01-09\n');
-    const result = await run(['dashboard', csv]);
+    // A .csv is read (test/cli/csv.test.ts); it cannot be updated in place.
+    const result = await run(['dashboard', csv, '--in-place']);
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/csv/i);

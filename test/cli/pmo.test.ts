@@ -210,10 +210,13 @@ describe('pmo on bad input', () => {
     );
   });
 
-  it('says CSV files are not supported', async () => {
-    const path = join(folder, 'export.csv');
+  it('says a text file named .xlsx is not a workbook (a .csv is read: test/cli/csv.test.ts)', async () => {
+    const path = join(folder, 'export.xlsx');
     writeFileSync(path, 'Resource,Start,End,Hours\nAna,2027-01-04,2027-01-08,10\n');
-    expectOneLineError(await run(['utilization', path]), /export\.csv: CSV and text files are not supported/);
+    expectOneLineError(
+      await run(['utilization', path]),
+      /export\.xlsx: CSV and text files are not supported/,
+    );
   });
 
   it('says a file that is not a zip is not a workbook', async () => {

@@ -1,0 +1,307 @@
+// What discovery found in a workbook and why (`pmo inspect`, DESIGN §4): for each PMO table its sheet, range,
+// header rows, data rows, the column each role was read from, how it was found and how sure that is, the rows
+// that are not data, and the row issues the readers report. Pure: turns findTables' result into a report.
+
+import { a1Address, columnLetters, parseA1 } from './a1';
+import { type Cell, cellText, isBlank } from './cells';
+import { rankInitiatives } from './dashboard/initiatives';
+import { isPmoError } from './errors';
+import { INITIATIVES_TABLE, isTotalLabel } from './initiatives/table';
+import { RISK_REGISTER_TABLE, readRiskRegister } from './risk/register';
+import { type FoundTable, findTable, normalizeHeader, type RowIssue, type TableSpec } from './table';
+import { ASSIGNMENTS_TABLE, buildUtilizationModel, RESOURCES_TABLE, TIME_OFF_TABLE } from './utilization';
+import {
+  findTables,
+  type LocatedTable,
+  type SheetView,
+  TABLE_KINDS,
+  type TableKind,
+  utilizationTablesOf,
+} from './workbook';
+
+/** Below this confidence a table is reported but not used unless a mapping says so. */
+export const MIN_CONFIDENCE = 0.5;
+
+/** How a table was found. */
+export type FoundBy = 'sheet name' | 'table name' | 'headers' | 'mapping' | 'option';
+
+/** A row inside a table's area that is not data: a footer, a total, a section label, a template row. */
+export interface SkippedRow {
+  readonly row: number;
+  readonly reason: string;
+}
+
+/** One table found, as `pmo inspect --json` prints it. */
+export interface InspectedTable {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  /** A1 range from the header's first row to the last data row, over the table's columns. */
+  readonly range: string;
+  /** Sheet rows that make the header (a group row above the column row, then the column row). */
+  readonly headerRows: readonly number[];
+  /** Data rows, including rows with an issue; skipped rows are not counted. */
+  readonly rows: number;
+  readonly foundBy: FoundBy;
+  /** 0–1: how well the headers fit the kind (see {@link confidenceOf}). */
+  readonly confidence: number;
+  /** Role → column letter (`criteria`, when present, a list of letters). */
+  readonly columns: Readonly<Record<string, string | readonly string[]>>;
+  readonly skipped: readonly SkippedRow[];
+}
+
+/** A row the readers could not use, located by sheet row and column letter. */
+export interface InspectIssue {
+  readonly sheet: string;
+  /** Sheet row; the header row when the problem is the whole table. */
+  readonly row: number;
+  /** Column letter; "" when the problem is the whole table. */
+  readonly column: string;
+  readonly value: string;
+  readonly problem: string;
+}
+
+export interface InspectReport {
+  readonly file: string;
+  readonly tables: readonly InspectedTable[];
+  readonly issues: readonly InspectIssue[];
+  /** The kinds looked for and not found, in the order resources, assignments, timeOff, initiatives, risks. */
+  readonly notFound: readonly TableKind[];
+}
+
+/** The fields discovery may add to a located table; each one is used when present, else derived here. */
+interface DiscoveryDetails {
+  readonly firstColumn: number;
+  readonly headerRows: readonly number[];
+  readonly confidence: number;
+  readonly skipped: readonly SkippedRow[];
+  readonly criteria: readonly number[];
+}
+
+type Located = LocatedTable & Partial<DiscoveryDetails>;
+
+export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
+  resources: RESOURCES_TABLE,
+  assignments: ASSIGNMENTS_TABLE,
+  timeOff: TIME_OFF_TABLE,
+  initiatives: INITIATIVES_TABLE,
+  risks: RISK_REGISTER_TABLE,
+};
+
+/**
+ * The columns that make each kind what it is, as groups: a group is matched when any one of its keys is.
+ * Assignments need a load column of some kind; initiatives something to rank by; risks a consequence.
+ */
+export const KEY_COLUMNS: Readonly<Record<TableKind, readonly (readonly string[])[]>> = {
+  resources: [['resource'], ['hoursPerWeek', 'hoursPerDay', 'fte']],
+  assignments: [['resource'], ['start'], ['end'], ['allocation', 'hoursPerWeek', 'hoursPerDay', 'hours']],
+  timeOff: [['resource'], ['start'], ['end']],
+  initiatives: [
+    ['id', 'name'],
+    ['score', 'businessValue', 'reach'],
+    ['cost', 'jobSize', 'effort'],
+  ],
+  risks: [['id', 'title'], ['probability'], ['impact', 'cost', 'exposure']],
+};
+
+/**
+ * How sure discovery is, 0–1, when it does not say: the share of the kind's key column groups
+ * ({@link KEY_COLUMNS}) the header row matches, `fit`. A table found by its sheet or Excel-table name counts the
+ * name as half the evidence: (1 + fit) ÷ 2, so a named table whose headers fit is 1. A table whose header row
+ * cannot be read at all is 0. Rounded to two decimals.
+ */
+export function confidenceOf(kind: TableKind, found: FoundTable | undefined, foundBy: FoundBy): number {
+  if (!found) return 0;
+  const groups = KEY_COLUMNS[kind];
+  const matched = groups.filter((group) => group.some((key) => found.columns.has(key))).length;
+  const fit = matched / groups.length;
+  const score = foundBy === 'sheet name' || foundBy === 'table name' ? (1 + fit) / 2 : fit;
+  return Math.round(score * 100) / 100;
+}
+
+/** Sheet column of the grid's first column: discovery's, else the Excel table's left edge, else A. */
+function firstColumnOf(table: Located, sheets: readonly SheetView[]): number {
+  if (table.firstColumn !== undefined) return table.firstColumn;
+  if (table.table === undefined) return 0;
+  const sheet = sheets.find((candidate) => candidate.name === table.sheet);
+  const ref = sheet?.tables.find((candidate) => candidate.name === table.table)?.ref;
+  return (ref === undefined ? undefined : parseA1(ref)?.firstColumn) ?? 0;
+}
+
+/** Rows inside the table that its reader does not take as data, with why. */
+function derivedSkipped(kind: TableKind, found: FoundTable): SkippedRow[] {
+  const cell = (cells: readonly Cell[], key: string): Cell => {
+    const index = found.columns.get(key);
+    return index === undefined ? null : (cells[index] ?? null);
+  };
+  const skipped: SkippedRow[] = [];
+  for (const { number, cells } of found.rows) {
+    if (kind === 'initiatives') {
+      if (isTotalLabel(cell(cells, 'name')) || isTotalLabel(cell(cells, 'id')))
+        skipped.push({ row: number, reason: 'total row' });
+      else if (isBlank(cell(cells, 'id')) && isBlank(cell(cells, 'name')))
+        skipped.push({ row: number, reason: 'no ID or name: not an initiative' });
+    } else if (kind === 'risks') {
+      const id = cell(cells, 'id');
+      const label = normalizeHeader(cellText(isBlank(id) ? cell(cells, 'title') : id));
+      if (['total', 'totals', 'grandtotal', 'sum'].includes(label))
+        skipped.push({ row: number, reason: 'total row' });
+    }
+  }
+  return skipped;
+}
+
+/** The table's columns: from the leftmost to the rightmost matched, widened over adjoining header cells. */
+function usedColumns(found: FoundTable): { first: number; last: number } {
+  const headerCells = found.headers;
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  for (const index of found.columns.values()) {
+    first = Math.min(first, index);
+    last = Math.max(last, index);
+  }
+  if (last < 0) {
+    first = 0;
+    last = Math.max(0, headerCells.length - 1);
+  }
+  while (first > 0 && (headerCells[first - 1] ?? '') !== '') first--;
+  while ((headerCells[last + 1] ?? '') !== '') last++;
+  return { first, last };
+}
+
+interface Inspected {
+  readonly report: InspectedTable;
+  readonly found: FoundTable | undefined;
+  readonly firstColumn: number;
+  /** Why the table cannot be read, when it cannot. */
+  readonly error?: string;
+}
+
+function inspectTable(table: Located, sheets: readonly SheetView[]): Inspected {
+  const spec = TABLE_SPECS[table.kind];
+  const firstColumn = firstColumnOf(table, sheets);
+  const read = findTable(table.grid, spec, table.firstRow);
+  const found = isPmoError(read) ? undefined : read;
+  const foundBy = table.foundBy as FoundBy;
+  const headerRow = table.firstRow + (found?.headerIndex ?? 0);
+  const headerRows = table.headerRows ? [...table.headerRows] : [headerRow];
+  const skipped = table.skipped ? [...table.skipped] : found ? derivedSkipped(table.kind, found) : [];
+  const skippedRows = new Set(skipped.map((entry) => entry.row));
+  const dataRows = (found?.rows ?? []).filter((row) => !skippedRows.has(row.number));
+  const columns: Record<string, string | readonly string[]> = {};
+  for (const column of spec.columns) {
+    const index = found?.columns.get(column.key);
+    if (index !== undefined) columns[column.key] = columnLetters(firstColumn + index);
+  }
+  if (table.criteria && table.criteria.length > 0)
+    columns.criteria = table.criteria.map((index) => columnLetters(firstColumn + index));
+  const span = found
+    ? usedColumns(found)
+    : { first: 0, last: table.grid.reduce((max, row) => Math.max(max, row.length - 1), 0) };
+  const top = headerRows.reduce((min, row) => Math.min(min, row), headerRow);
+  const bottom = found
+    ? (dataRows.at(-1)?.number ?? headerRow)
+    : table.firstRow + Math.max(0, table.grid.length - 1);
+  const report: InspectedTable = {
+    kind: table.kind,
+    sheet: table.sheet,
+    range: a1Address(top, firstColumn + span.first, bottom, firstColumn + span.last),
+    headerRows,
+    rows: dataRows.length,
+    foundBy,
+    confidence: table.confidence ?? confidenceOf(table.kind, found, foundBy),
+    columns,
+    skipped,
+  };
+  return { report, found, firstColumn, ...(isPmoError(read) ? { error: read.message } : {}) };
+}
+
+/** The column letter of an issue's column (its header as written, else the spec's label); "" when unknown. */
+function letterOf(inspected: Inspected, header: string): string {
+  const { found, firstColumn } = inspected;
+  if (!found || header === '') return '';
+  let index = found.headers.indexOf(header);
+  if (index < 0) {
+    const key = found.spec.columns.find((column) => column.label === header)?.key;
+    index = key === undefined ? -1 : (found.columns.get(key) ?? -1);
+  }
+  return index < 0 ? '' : columnLetters(firstColumn + index);
+}
+
+const KIND_OF_TABLE_NAME: Readonly<Record<string, TableKind>> = Object.fromEntries(
+  TABLE_KINDS.map((kind) => [TABLE_SPECS[kind].name.toLowerCase(), kind]),
+);
+
+/** A message about the whole table (or one the reader words itself, "Risks row 7, Impact: …") as an issue. */
+function tableIssue(inspected: Inspected, message: string): InspectIssue {
+  const { report } = inspected;
+  const located = /^\S+ row (\d+), ([^:]+): (.*)$/su.exec(message);
+  if (located) {
+    const [, row, header, problem] = located as unknown as [string, string, string, string];
+    const column = letterOf(inspected, header);
+    const cells = inspected.found?.rows.find((candidate) => candidate.number === Number(row))?.cells;
+    const columnIndex = inspected.found?.headers.indexOf(header) ?? -1;
+    const value = cells && columnIndex >= 0 ? cellText(cells[columnIndex] ?? null) : '';
+    return { sheet: report.sheet, row: Number(row), column, value, problem: problem.replace(/\.$/, '') };
+  }
+  return { sheet: report.sheet, row: report.headerRows.at(-1) ?? 0, column: '', value: '', problem: message };
+}
+
+/** The row issues of every table, from the readers the functions and the dashboard use. */
+function issuesOf(
+  tables: Partial<Record<TableKind, LocatedTable>>,
+  inspected: Partial<Record<TableKind, Inspected>>,
+): InspectIssue[] {
+  const issues: InspectIssue[] = [];
+  const addRowIssues = (fallback: TableKind, list: readonly RowIssue[]) => {
+    for (const issue of list) {
+      const kind = KIND_OF_TABLE_NAME[issue.table.toLowerCase()] ?? fallback;
+      const table = inspected[kind] ?? inspected[fallback];
+      if (!table || table.report.skipped.some((entry) => entry.row === issue.row)) continue;
+      const column = letterOf(table, issue.column);
+      issues.push({ sheet: table.report.sheet, row: issue.row, column, ...pick(issue) });
+    }
+  };
+  for (const kind of TABLE_KINDS) {
+    const table = inspected[kind];
+    if (table?.error !== undefined) issues.push(tableIssue(table, table.error));
+  }
+  const utilization = utilizationTablesOf(tables);
+  if (utilization && inspected.resources?.found && inspected.assignments?.found) {
+    const model = buildUtilizationModel(utilization);
+    if (isPmoError(model)) issues.push(tableIssue(inspected.assignments, model.message));
+    else addRowIssues('assignments', model.issues);
+  }
+  const initiatives = tables.initiatives;
+  if (initiatives && inspected.initiatives?.found) {
+    const ranking = rankInitiatives(initiatives.grid, initiatives.firstRow, undefined);
+    if (ranking) addRowIssues('initiatives', ranking.issues);
+  }
+  const risks = tables.risks;
+  if (risks && inspected.risks?.found) {
+    const register = readRiskRegister(risks.grid, risks.firstRow);
+    if (isPmoError(register)) issues.push(tableIssue(inspected.risks, register.message));
+  }
+  return issues;
+}
+
+const pick = (issue: RowIssue) => ({ value: issue.value, problem: issue.problem });
+
+/**
+ * What discovery finds in `sheets` and why: one entry per table found (in the order resources, assignments,
+ * time off, initiatives, risks), the row issues the readers report, and the kinds not found.
+ * @param file the file name shown in the report
+ */
+export function inspectWorkbook(file: string, sheets: readonly SheetView[]): InspectReport {
+  const { tables, missing } = findTables(sheets);
+  const inspected: Partial<Record<TableKind, Inspected>> = {};
+  for (const kind of TABLE_KINDS) {
+    const table = tables[kind];
+    if (table) inspected[kind] = inspectTable(table, sheets);
+  }
+  return {
+    file,
+    tables: TABLE_KINDS.flatMap((kind) => inspected[kind]?.report ?? []),
+    issues: issuesOf(tables, inspected),
+    notFound: [...missing],
+  };
+}

@@ -1,0 +1,316 @@
+// `pmo inspect <file> [--json]`: the report's exact shape on the bundled sample, checked against the JSON Schema
+// the README documents; the human table; exit codes; and `pmo dashboard` refusing a workbook with no PMO table.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { INSPECT_JSON_SCHEMA } from '../../cli/inspect';
+import { type CliIo, main } from '../../cli/pmo';
+import { confidenceOf, inspectWorkbook } from '../../core/inspect';
+import { findTable } from '../../core/table';
+import { ASSIGNMENTS_TABLE } from '../../core/utilization';
+import type { SheetView } from '../../core/workbook';
+
+const folder = mkdtempSync(join(tmpdir(), 'pmo-inspect-test-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+const SAMPLE = join(import.meta.dirname, '../../examples/pmo-sample.xlsx');
+
+async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    env: {},
+  };
+  return { code: await main(argv, io), stdout, stderr };
+}
+
+type Schema = Readonly<Record<string, unknown>>;
+
+/** The places where `value` breaks `schema` (the subset of JSON Schema INSPECT_JSON_SCHEMA uses). */
+function schemaErrors(value: unknown, schema: Schema, at = '$'): string[] {
+  const errors: string[] = [];
+  const type = schema.type;
+  if (type === 'object') {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${at}: not an object`];
+    const record = value as Record<string, unknown>;
+    for (const key of (schema.required as string[] | undefined) ?? [])
+      if (!(key in record)) errors.push(`${at}: no ${key}`);
+    const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
+    for (const [key, item] of Object.entries(record)) {
+      const sub = properties[key] ?? schema.additionalProperties;
+      if (sub === false) errors.push(`${at}: unexpected ${key}`);
+      else if (typeof sub === 'object' && sub !== null)
+        errors.push(...schemaErrors(item, sub as Schema, `${at}.${key}`));
+    }
+  } else if (type === 'array') {
+    if (!Array.isArray(value)) return [`${at}: not an array`];
+    value.forEach((item, i) => {
+      errors.push(...schemaErrors(item, schema.items as Schema, `${at}[${i}]`));
+    });
+  } else if (type === 'string') {
+    if (typeof value !== 'string') return [`${at}: not a string`];
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
+      errors.push(`${at}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
+  } else if (type === 'integer' || type === 'number') {
+    if (typeof value !== 'number' || (type === 'integer' && !Number.isInteger(value)))
+      return [`${at}: not an ${type}`];
+    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: below minimum`);
+    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at}: above maximum`);
+  }
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+    errors.push(`${at}: ${JSON.stringify(value)} not one of ${schema.enum.join(', ')}`);
+  return errors;
+}
+
+describe('pmo inspect --json on the sample workbook', () => {
+  it('prints one JSON report with all five kinds, exact for the Resources and Risks tables', async () => {
+    const result = await run(['inspect', SAMPLE, '--json']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout.endsWith('\n')).toBe(true);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report)).toEqual(['file', 'tables', 'issues', 'notFound']);
+    expect(report.file).toBe('pmo-sample.xlsx');
+    expect(report.tables.map((table: { kind: string }) => table.kind)).toEqual([
+      'resources',
+      'assignments',
+      'timeOff',
+      'initiatives',
+      'risks',
+    ]);
+    expect(report.notFound).toEqual([]);
+    expect(report.tables[0]).toEqual({
+      kind: 'resources',
+      sheet: 'Resources',
+      range: 'A3:G28',
+      headerRows: [3],
+      rows: 25,
+      foundBy: 'sheet name',
+      confidence: 1,
+      columns: { resource: 'A', hoursPerWeek: 'D', availability: 'E', role: 'B', start: 'F', end: 'G' },
+      skipped: [],
+    });
+    expect(report.tables[4]).toEqual({
+      kind: 'risks',
+      sheet: 'Risks',
+      range: 'A1:M41',
+      headerRows: [1],
+      rows: 40,
+      foundBy: 'sheet name',
+      confidence: 1,
+      columns: {
+        id: 'A',
+        title: 'B',
+        category: 'C',
+        owner: 'D',
+        project: 'E',
+        probability: 'F',
+        impact: 'G',
+        cost: 'I',
+        costLow: 'H',
+        costHigh: 'J',
+        residualProbability: 'L',
+        residualImpact: 'M',
+      },
+      skipped: [],
+    });
+    // The sample's three deliberate Assignments problems, by sheet row and column letter.
+    expect(report.issues).toEqual([
+      {
+        sheet: 'Assignments',
+        row: 23,
+        column: 'D',
+        value: '2027-02-12',
+        problem: 'end 2027-02-12 before start 2027-03-15: row left out',
+      },
+      {
+        sheet: 'Assignments',
+        row: 43,
+        column: 'A',
+        value: 'External - Contractor A',
+        problem: 'resource not in the Resources table: row left out',
+      },
+      { sheet: 'Assignments', row: 70, column: 'A', value: '', problem: 'no resource: row left out' },
+    ]);
+  });
+
+  it('matches the JSON Schema the README documents', async () => {
+    const report = JSON.parse((await run(['inspect', SAMPLE, '--json'])).stdout);
+    expect(schemaErrors(report, INSPECT_JSON_SCHEMA)).toEqual([]);
+    // The checker does catch a wrong shape.
+    expect(
+      schemaErrors({ ...report, tables: [{ kind: 'tasks' }] }, INSPECT_JSON_SCHEMA).length,
+    ).toBeGreaterThan(5);
+    expect(schemaErrors({ ...report, extra: 1 }, INSPECT_JSON_SCHEMA)).toEqual(['$: unexpected extra']);
+  });
+
+  it('is the schema the README shows', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const block = /JSON Schema of <code>pmo inspect --json<\/code>.*?```json\n(.*?)\n```/su.exec(readme)?.[1];
+    expect(block).toBeDefined();
+    expect(JSON.parse(block ?? '')).toEqual(INSPECT_JSON_SCHEMA);
+  });
+
+  it('prints a short table without --json', async () => {
+    const result = await run(['inspect', SAMPLE]);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toBe('pmo-sample.xlsx: 5 PMO tables found');
+    expect(lines[2]).toMatch(/^Kind +Sheet +Range +Rows +Found by +Conf\. +Columns$/);
+    expect(lines[3]).toMatch(
+      /^Resources +Resources +A3:G28 +25 +sheet name +1\.00 +resource=A hoursPerWeek=D$/,
+    );
+    expect(result.stdout).toContain('Data issues: 3\n  Assignments!D23 "2027-02-12": end 2027-02-12');
+    expect(result.stdout.endsWith('Not found: none\n')).toBe(true);
+  });
+});
+
+describe('pmo inspect: what it reports beyond the sample', () => {
+  const sheet = (name: string, rows: SheetView['rows'], firstRow = 1): SheetView => ({
+    name,
+    rows,
+    firstRow,
+    tables: [],
+  });
+
+  it('reports a table’s total and blank-name rows as skipped; initiatives are not found by headers yet', () => {
+    const report = inspectWorkbook('book.xlsx', [
+      sheet(
+        'Sheet1',
+        [
+          ['Portfolio 2027', null, null],
+          ['ID', 'Name', 'Score', 'Cost'],
+          ['P-1', 'Alpha', 8, 100],
+          ['P-2', 'Beta', '??', 50],
+          [null, null, null, 'note'],
+          ['Total', null, null, 150],
+        ],
+        4,
+      ),
+    ]);
+    expect(report.tables).toHaveLength(0);
+    expect(report.notFound).toEqual(['resources', 'assignments', 'timeOff', 'initiatives', 'risks']);
+    const named = inspectWorkbook('book.xlsx', [
+      sheet('Backlog', [
+        ['Portfolio 2027', null, null, null],
+        ['ID', 'Name', 'Score', 'Cost'],
+        ['P-1', 'Alpha', 8, 100],
+        ['P-2', 'Beta', '??', 50],
+        [null, null, null, 'note'],
+        ['Total', null, null, 150],
+      ]),
+    ]);
+    expect(named.tables[0]).toEqual({
+      kind: 'initiatives',
+      sheet: 'Backlog',
+      range: 'A2:D4',
+      headerRows: [2],
+      rows: 2,
+      foundBy: 'sheet name',
+      confidence: 1,
+      columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
+      skipped: [
+        { row: 5, reason: 'no ID or name: not an initiative' },
+        { row: 6, reason: 'total row' },
+      ],
+    });
+    expect(named.issues).toEqual([
+      { sheet: 'Backlog', row: 4, column: 'C', value: '??', problem: 'not a number: not ranked' },
+    ]);
+  });
+
+  it('gives an Excel table its own columns and the risk reader’s cell error a row and a column', () => {
+    const rows = [
+      [null, null, null],
+      [null, 'Risk', 'Probability', 'Impact'],
+      [null, 'Outage', 0.2, 0.5],
+      [null, 'Vendor', 'often-ish', 0.5],
+    ];
+    const report = inspectWorkbook('book.xlsx', [
+      { name: 'Data', rows, firstRow: 1, tables: [{ name: 'tblRisks', ref: 'B2:D4' }] },
+    ]);
+    expect(report.tables[0]).toMatchObject({
+      kind: 'risks',
+      sheet: 'Data',
+      range: 'B2:D4',
+      headerRows: [2],
+      rows: 2,
+      foundBy: 'table name',
+      columns: { title: 'B', probability: 'C', impact: 'D' },
+    });
+    expect(report.issues).toHaveLength(1);
+    expect(report.issues[0]).toMatchObject({ sheet: 'Data', row: 4, column: 'C', value: 'often-ish' });
+  });
+
+  it('scores confidence as the share of key column groups, a name counting half', () => {
+    const found = findTable([['Resource', 'Start', 'End']], ASSIGNMENTS_TABLE);
+    if ('kind' in found) throw new Error(found.message);
+    expect(confidenceOf('assignments', found, 'headers')).toBe(0.75);
+    expect(confidenceOf('assignments', found, 'sheet name')).toBe(0.88);
+    expect(confidenceOf('assignments', undefined, 'sheet name')).toBe(0);
+  });
+
+  it('reports a sheet named like a kind whose headers do not fit, with confidence 0 and the reason as an issue', () => {
+    const report = inspectWorkbook('book.xlsx', [
+      sheet('Risks', [
+        ['Topic', 'Notes'],
+        ['a', 'b'],
+      ]),
+    ]);
+    expect(report.tables[0]).toMatchObject({ kind: 'risks', rows: 0, confidence: 0, columns: {} });
+    expect(report.issues[0]?.problem).toMatch(/no Probability column/);
+    expect(report.issues[0]).toMatchObject({ sheet: 'Risks', row: 1, column: '' });
+  });
+});
+
+describe('exit codes', () => {
+  async function noTables(): Promise<string> {
+    const path = join(folder, 'notes.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Notes').addRow(['Meeting', 'Date']);
+    workbook.getWorksheet('Notes')?.addRow(['Kick-off', '2027-01-04']);
+    writeFileSync(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    return path;
+  }
+
+  it('inspect exits 0 on a workbook with no PMO table and says nothing was found', async () => {
+    const result = await run(['inspect', await noTables()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('notes.xlsx: 0 PMO tables found');
+    expect(result.stdout).toContain('Not found: Resources, Assignments, Time off, Initiatives, Risks');
+    const json = JSON.parse((await run(['inspect', await noTables(), '--json'])).stdout);
+    expect(json).toEqual({
+      file: 'notes.xlsx',
+      tables: [],
+      issues: [],
+      notFound: ['resources', 'assignments', 'timeOff', 'initiatives', 'risks'],
+    });
+  });
+
+  it('dashboard exits 1 with one line when it found nothing to build from, and writes nothing', async () => {
+    const path = await noTables();
+    const output = join(folder, 'notes-dashboard.xlsx');
+    const result = await run(['dashboard', path, '-o', output]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^pmo: .*notes\.xlsx: no PMO tables found .*pmo inspect shows what was seen\n$/,
+    );
+    expect(existsSync(output)).toBe(false);
+  });
+
+  it('inspect exits 1 with one line when the file cannot be read, and on an unknown option', async () => {
+    const missing = await run(['inspect', join(folder, 'nope.xlsx')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^pmo: .*nope\.xlsx: no such file\n$/);
+    const option = await run(['inspect', SAMPLE, '--yaml']);
+    expect(option.code).toBe(1);
+    expect(option.stderr).toBe('pmo: unknown option --yaml: see pmo --help\n');
+    const none = await run(['inspect']);
+    expect(none.stderr).toBe('pmo: which workbook? usage: pmo inspect <book.xlsx> [--json]\n');
+  });
+});
