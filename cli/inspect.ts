@@ -119,7 +119,8 @@ export function inspectText(report: InspectReport): string {
       .map((text, c) => fitText(text, widths[c] ?? text.length))
       .join('  ')
       .trimEnd();
-  const out = [`${sanitizeText(report.file)}: ${report.tables.length} PMO tables found`];
+  const count = report.tables.length;
+  const out = [`${sanitizeText(report.file)}: ${count} PMO ${count === 1 ? 'table' : 'tables'} found`];
   if (report.tables.length > 0) out.push('', line(header));
   for (const row of rows) out.push(line(row));
   if (report.tables.some((table) => table.confidence < MIN_CONFIDENCE))
