@@ -150,7 +150,8 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
       break;
     }
     if (TOTAL.test(first)) {
-      skipped.push(...pending, { row: r, reason: 'a total row: the table ends here' });
+      for (const row of pending) skipped.push(row);
+      skipped.push({ row: r, reason: 'a total row: the table ends here' });
       pending = [];
       lastRow = r;
       break;
@@ -160,17 +161,18 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
       continue;
     }
     if (keyColumns.every((c) => isBlank(row[c] ?? null))) {
-      skipped.push(...pending, { row: r, reason: 'nothing in the key columns: a label or continuation row' });
+      for (const row of pending) skipped.push(row);
+      skipped.push({ row: r, reason: 'nothing in the key columns: a label or continuation row' });
       pending = [];
       lastRow = r;
       continue;
     }
-    skipped.push(...pending);
+    for (const row of pending) skipped.push(row);
     pending = [];
     dataRows++;
     lastRow = r;
   }
-  skipped.push(...pending);
+  for (const row of pending) skipped.push(row);
   skipped.sort((a, b) => a.row - b.row);
   return { hit, lastRow, dataRows, skipped };
 }
