@@ -5,7 +5,7 @@ import { parseA1 } from '../a1';
 import type { Cell } from '../cells';
 import { HEADER_SEARCH_ROWS, normalizeTableName } from '../table';
 import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
-import { SHEET_NAMES, TABLE_KINDS, type TableKind } from './kinds';
+import { KIND_RULES, SHEET_NAMES, TABLE_KINDS, type TableKind } from './kinds';
 import { type Region, regionsOf } from './regions';
 
 type Grid = readonly (readonly Cell[])[];
@@ -19,6 +19,9 @@ const LEGEND_NAME = /legend|definition|glossary|instruction|guide|lookup|scale|m
 
 const named = (name: string, kind: TableKind): boolean =>
   SHEET_NAMES[kind].some((candidate) => normalizeTableName(candidate) === normalizeTableName(name));
+
+const specSize = (kind: TableKind): number =>
+  KIND_RULES.find((rule) => rule.kind === kind)?.spec.columns.length ?? 0;
 
 interface Candidate {
   readonly located: LocatedTable;
@@ -73,7 +76,8 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
   const bonus = byName ? (origin.table === undefined ? SHEET_NAME_BONUS : TABLE_NAME_BONUS) : 0;
   return {
     located,
-    score: hit.columns.size + hit.share + bonus,
+    // On a tie the smaller spec fits more tightly (Resource, Start, End is time off, not assignments).
+    score: hit.columns.size + hit.share + bonus - specSize(hit.kind) / 1000,
     sheetIndex: origin.sheetIndex,
     headerRow: origin.row + hit.row,
     left: origin.column + hit.left,
