@@ -67,6 +67,16 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       at(1, ['R2', 'Supplier insolvency', 'L', 'H', 'Eve']),
     ]),
   ],
+  // Headers merged across columns (blank columns inside the table) and two header rows, one merged down.
+  mergedHeaders: [
+    sheet('RAID', [
+      ['Ref', 'Risk Description', null, null, 'Assessment', null, 'Cost', null],
+      [null, null, null, null, 'Probability', 'Impact', 'Low', 'High'],
+      ['R1', 'Late delivery of hardware', null, null, 'H', 'M', 1000, 5000],
+      ['R2', 'Team member leaves', null, null, 'M', 'H', 2000, 8000],
+      ['Total', null, null, null, null, null, 3000, 13000],
+    ]),
+  ],
   // Template rows: a Score of 0 and a Rank on otherwise empty rows below two risks.
   templateRows: [
     sheet('Risks 2026', [

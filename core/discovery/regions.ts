@@ -79,8 +79,11 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
     const texts = band.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
     if (texts < 2) continue;
     const filled = band.filter((cell) => !isBlank(cell)).length;
+    const group = groupRowAbove(grid, r, left, right);
+    const combined = group ? combineWithGroup((grid[r - 1] ?? []).slice(left, right + 1), band) : undefined;
     for (const rule of KIND_RULES) {
-      const matched = rule.match(band);
+      const plain = rule.match(band);
+      const matched = combined ? new Map([...rule.match(combined), ...plain]) : plain;
       const weak = !rule.enough(matched);
       if (weak && matched.size < WEAK_MATCHES) continue;
       const columns = new Map([...matched].map(([key, c]) => [key, c + left]));
@@ -90,8 +93,8 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
         left,
         right,
         columns,
-        share: matched.size / filled,
-        headerRows: groupRowAbove(grid, r, left, right) ? [r - 1, r] : [r],
+        share: Math.min(1, matched.size / filled),
+        headerRows: group ? [r - 1, r] : [r],
         weak,
       });
     }
@@ -99,25 +102,62 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
   return hits;
 }
 
-/** True when the row above a header is a group header: fewer cells, each spanning blanks to its right. */
-function groupRowAbove(grid: Grid, r: number, left: number, right: number): boolean {
-  const above = (grid[r - 1] ?? []).slice(left, right + 1);
-  const header = (grid[r] ?? []).slice(left, right + 1);
-  const filled = above.filter((cell) => !isBlank(cell)).length;
-  if (filled === 0 || filled >= header.filter((cell) => !isBlank(cell)).length) return false;
-  return above.some((cell, c) => typeof cell === 'string' && !isBlank(cell) && isBlank(above[c + 1] ?? null));
+/**
+ * A group row combined with the header row below it: a group text carries right over the blanks of its merged
+ * cells and prefixes each header under it ("Cost" over "Low" = "Cost Low"); where the header row is blank,
+ * the text above is the header (a column header merged down over two rows).
+ */
+function combineWithGroup(above: readonly Cell[], header: readonly Cell[]): Cell[] {
+  let carried = '';
+  return header.map((cell, c) => {
+    const top = above[c] ?? null;
+    if (!isBlank(top)) carried = cellText(top);
+    if (isBlank(cell)) return isBlank(top) ? null : cellText(top);
+    return carried === '' ? cell : `${carried} ${cellText(cell)}`;
+  });
 }
 
 /**
- * The bands of a sheet: runs of used columns, where a run with no header hit of its own is joined to the run
- * on its left (a blank spacer column inside a table does not split it; two tables side by side stay apart).
+ * True when the row above a header is a group header: two or more texts (no "Label:" cells), one of them over
+ * blanks to its right (merged across columns) or over a blank header cell (merged down).
  */
-function bands(grid: Grid): { left: number; right: number; hits: HeaderHit[] }[] {
-  const result: { left: number; right: number; hits: HeaderHit[] }[] = [];
+function groupRowAbove(grid: Grid, r: number, left: number, right: number): boolean {
+  const above = (grid[r - 1] ?? []).slice(left, right + 1);
+  const header = (grid[r] ?? []).slice(left, right + 1);
+  const filled = above.filter((cell) => !isBlank(cell));
+  if (filled.length < 2 || !filled.every((cell) => typeof cell === 'string' && !cell.trim().endsWith(':')))
+    return false;
+  return above.some(
+    (cell, c) =>
+      !isBlank(cell) &&
+      (isBlank(header[c] ?? null) || (c + 1 < above.length && isBlank(above[c + 1] ?? null))),
+  );
+}
+
+type Band = { left: number; right: number; hits: HeaderHit[] };
+
+const strong = (hits: readonly HeaderHit[]): boolean => hits.some((hit) => !hit.weak);
+
+/** True when `band` has text on a row where `hits` has its header or the row above (the header goes on across the gap). */
+const headerGoesOn = (grid: Grid, band: Band, hits: readonly HeaderHit[]): boolean =>
+  hits.some((hit) =>
+    [hit.row - 1, hit.row].some((r) =>
+      (grid[r] ?? []).slice(band.left, band.right + 1).some((cell) => !isBlank(cell)),
+    ),
+  );
+
+/**
+ * The bands of a sheet: runs of used columns. A run with no header hit of its own is joined to the band on its
+ * left (a blank spacer column inside a table does not split it), and so is a run whose header row goes on from
+ * a band without a table of its own (a header merged across columns leaves blank columns); two tables side by
+ * side stay apart.
+ */
+function bands(grid: Grid): Band[] {
+  const result: Band[] = [];
   for (const run of columnRuns(grid)) {
     const hits = hitsIn(grid, run.left, run.right);
     const last = result[result.length - 1];
-    if (hits.length === 0 && last) {
+    if (last && (hits.length === 0 || (!strong(last.hits) && headerGoesOn(grid, last, hits)))) {
       last.right = run.right;
       last.hits = hitsIn(grid, last.left, last.right);
     } else result.push({ left: run.left, right: run.right, hits });

@@ -50,6 +50,14 @@ describe('discovery by content', () => {
     expect(risks?.dataRows).toBe(2);
   });
 
+  it('reads headers merged across columns and a header row merged down, and ends the data at the total row', () => {
+    const risks = shape('mergedHeaders').tables.risks;
+    expect(risks?.headerRows).toEqual([1, 2]);
+    expect(risks?.dataRows).toBe(2);
+    expect(risks?.grid.length).toBe(5);
+    expect(risks?.skipped).toEqual([{ row: 5, reason: 'a total row: the table ends here' }]);
+  });
+
   it('leaves out template rows that hold only formula results (a Score of 0 and a Rank)', () => {
     const risks = shape('templateRows').tables.risks;
     expect(risks?.dataRows).toBe(2);
