@@ -79,11 +79,14 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
     const texts = band.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
     if (texts < 2) continue;
     const filled = band.filter((cell) => !isBlank(cell)).length;
-    const group = groupRowAbove(grid, r, left, right);
-    const combined = group ? combineWithGroup((grid[r - 1] ?? []).slice(left, right + 1), band) : undefined;
+    const above = (grid[r - 1] ?? []).slice(left, right + 1);
+    const groupRow = groupRowAbove(grid, r, left, right);
     for (const rule of KIND_RULES) {
       const plain = rule.match(band);
-      const matched = combined ? new Map([...rule.match(combined), ...plain]) : plain;
+      if (plain.size === 0) continue;
+      // A row that is a header of this kind by itself is not a group row over the next one.
+      const group = groupRow && !rule.enough(rule.match(above));
+      const matched = group ? new Map([...rule.match(combineWithGroup(above, band)), ...plain]) : plain;
       const weak = !rule.enough(matched);
       if (weak && matched.size < WEAK_MATCHES) continue;
       const columns = new Map([...matched].map(([key, c]) => [key, c + left]));

@@ -80,6 +80,42 @@ describe('discovery by content', () => {
   });
 });
 
+describe('discovery keeps', () => {
+  it('a data row under a header as data, never as a second header row (a typo-tolerant "Time Criticality 5")', () => {
+    const { tables } = findTables([
+      {
+        name: 'Backlog',
+        firstRow: 1,
+        tables: [],
+        rows: [
+          ['ID', 'Initiative', 'Cost', 'Time Criticality', 'Job Size', '', 'Budget'],
+          ['I-1', 'Portal', 300, 5, 5, null, 500],
+          ['I-2', 'ERP', 200, 8, 8],
+        ],
+      },
+    ]);
+    expect(tables.initiatives?.headerRows).toEqual([1]);
+    expect(tables.initiatives?.dataRows).toBe(2);
+    expect(tables.initiatives?.grid[0]?.[6]).toBe('Budget');
+  });
+
+  it('a sheet named for a kind whose headers do not fit as that kind, at confidence 0.5, so its reader names the missing column', () => {
+    const { tables } = findTables([
+      {
+        name: 'Risks',
+        firstRow: 1,
+        tables: [],
+        rows: [
+          ['Risk', 'Owner'],
+          ['Outage', 'Ana'],
+        ],
+      },
+    ]);
+    expect(tables.risks?.foundBy).toBe('sheet name');
+    expect(tables.risks?.confidence).toBe(0.5);
+  });
+});
+
 describe('header typos', () => {
   it('accepts one edit in words of six letters or more', () => {
     expect(withinOneEdit('resoruce', 'resource')).toBe(true);
