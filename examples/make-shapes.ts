@@ -113,6 +113,14 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Low', '< 30%', '< $100k', 'Accept'],
     ]),
   ],
+  ratingScale: [
+    sheet('Risk Scoring', [
+      ['Rating', 'Likelihood', 'Impact', 'Description'],
+      ['High', '> 70%', '> $1M', 'Act now'],
+      ['Medium', '30–70%', '$100k–$1M', 'Watch'],
+      ['Low', '< 30%', '< $100k', 'Accept'],
+    ]),
+  ],
   definitions: [
     sheet('Definitions', [
       ['Term', 'Definition'],

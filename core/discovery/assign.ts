@@ -56,7 +56,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
   const cells = bands > 1 ? cut.map((row) => row.slice(left, right + 1)) : cut;
   const byName =
     origin.table === undefined ? named(origin.sheet.name, hit.kind) : named(origin.table, hit.kind);
-  const legend = LEGEND_NAME.test(origin.sheet.name);
+  const legend = region.legend || LEGEND_NAME.test(origin.sheet.name);
   const weak = hit.weak || legend;
   const confidence = weak ? 0.3 : Math.min(1, 0.6 + 0.05 * hit.columns.size + (byName ? 0.2 : 0));
   const firstColumn = origin.column + (bands > 1 ? left : 0);

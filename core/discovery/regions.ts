@@ -36,6 +36,8 @@ export interface Region {
   readonly lastRow: number;
   readonly dataRows: number;
   readonly skipped: readonly { readonly row: number; readonly reason: string }[];
+  /** The rows are rating levels (High, Medium, Low, …): a legend or scale, not data. */
+  readonly legend: boolean;
 }
 
 /** A row starting like this ends the table (it is not kept in the region). */
@@ -217,7 +219,27 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   }
   for (const row of pending) skipped.push(row);
   skipped.sort((a, b) => a.row - b.row);
-  return { hit, lastRow, dataRows, skipped };
+  return { hit, lastRow, dataRows, skipped, legend: isLegend(grid, hit, lastRow) };
+}
+
+/** Labels of rating levels: a table whose first column holds only these is a legend or a scale. */
+const RATING_LABEL =
+  /^(?:very\s+)?(?:high|medium|med|low)$|^(?:critical|major|moderate|minor|severe|significant|negligible|insignificant|catastrophic|rare|unlikely|possible|likely|almost\s+certain|certain|[hml])$/i;
+
+/** A legend has at most this many rows (one per level). */
+const LEGEND_ROWS = 7;
+
+function isLegend(grid: Grid, hit: HeaderHit, lastRow: number): boolean {
+  const labels: Cell[] = [];
+  for (let r = hit.row + 1; r <= lastRow; r++) {
+    const cell = grid[r]?.[hit.left] ?? null;
+    if (!isBlank(cell)) labels.push(cell);
+  }
+  return (
+    labels.length >= 2 &&
+    labels.length <= LEGEND_ROWS &&
+    labels.every((cell) => RATING_LABEL.test(cellText(cell).trim()))
+  );
 }
 
 /** Every candidate region of a sheet's grid, for every kind whose evidence a header row meets. */
