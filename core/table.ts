@@ -86,6 +86,33 @@ function synonymIndex(spec: TableSpec): Map<string, { key: string; rank: number 
   return index;
 }
 
+/** True when `a` and `b` differ by at most one edit (insert, delete, replace or swap of neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (restA.slice(1) === restB.slice(1) || restA.slice(1) === restB || restA === restB.slice(1)) return true;
+  return restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2);
+}
+
+/** Headers of this many letters or more may carry one typo ("Resoruce", "Probabilty"). */
+export const TYPO_MIN_LENGTH = 6;
+
+/** The synonym `text` misspells by one edit, when it is long enough for that to be safe. */
+function nearMatch(
+  text: string,
+  index: Map<string, { key: string; rank: number }>,
+): { key: string; rank: number } | undefined {
+  if (text.length < TYPO_MIN_LENGTH) return undefined;
+  for (const [synonym, match] of index) {
+    if (synonym.length >= TYPO_MIN_LENGTH && withinOneEdit(text, synonym)) return match;
+  }
+  return undefined;
+}
+
 /**
  * Matches a candidate header row. When several headers mean the same column, the one whose synonym comes
  * first in the spec wins ("Resource" over "Name"), then the leftmost.
@@ -98,7 +125,7 @@ function matchRow(
   row.forEach((cell, columnIndex) => {
     if (typeof cell !== 'string') return;
     for (const text of headerKeys(cell)) {
-      const match = index.get(text);
+      const match = index.get(text) ?? nearMatch(text, index);
       if (match === undefined) continue;
       const current = best.get(match.key);
       if (current === undefined || match.rank < current.rank)
@@ -187,4 +214,10 @@ export function rowIssue(table: FoundTable, row: TableRow, key: string, problem:
 /** True when a table has column `key`. */
 export function hasColumn(table: FoundTable, key: string): boolean {
   return table.columns.has(key);
+}
+
+/** Matches rows against `spec`'s headers: column key → column index, as `findTable` reads a header row. */
+export function headerMatcher(spec: TableSpec): (row: readonly Cell[]) => ReadonlyMap<string, number> {
+  const index = synonymIndex(spec);
+  return (row) => matchRow(row, index);
 }

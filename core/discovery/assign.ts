@@ -1,0 +1,204 @@
+// Discovery over a workbook (DESIGN §4): candidate regions from every sheet and Excel table, scored per kind,
+// then kinds assigned best score first so that one region is one kind. Names are evidence, not the rule.
+
+import { parseA1 } from '../a1';
+import type { Cell } from '../cells';
+import { HEADER_SEARCH_ROWS, normalizeTableName } from '../table';
+import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
+import { KIND_RULES, SHEET_NAMES, TABLE_KINDS, type TableKind } from './kinds';
+import { type Region, regionsOf } from './regions';
+
+type Grid = readonly (readonly Cell[])[];
+
+/** A sheet or Excel-table name that means a kind adds this much to a region's score. */
+const SHEET_NAME_BONUS = 3;
+const TABLE_NAME_BONUS = 2.5;
+
+/** Sheets named like these hold a legend, a scale or definitions: what looks like a table there is not data. */
+const LEGEND_NAME = /legend|definition|glossary|instruction|guide|lookup|scale|matrix|readme|help|about/i;
+
+const named = (name: string, kind: TableKind): boolean =>
+  SHEET_NAMES[kind].some((candidate) => normalizeTableName(candidate) === normalizeTableName(name));
+
+const specSize = (kind: TableKind): number =>
+  KIND_RULES.find((rule) => rule.kind === kind)?.spec.columns.length ?? 0;
+
+interface Candidate {
+  readonly located: LocatedTable;
+  readonly score: number;
+  readonly sheetIndex: number;
+  /** Sheet row of the header row and the sheet columns of the region (one region is one kind). */
+  readonly headerRow: number;
+  readonly left: number;
+  readonly right: number;
+  readonly weak: boolean;
+}
+
+/** Where a grid sits on its sheet: the sheet row of its first row and the sheet column of its first column. */
+interface Origin {
+  readonly sheet: SheetView;
+  readonly sheetIndex: number;
+  readonly row: number;
+  readonly column: number;
+  readonly table?: string;
+}
+
+function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readonly Region[]): Candidate {
+  const { hit } = region;
+  const bands = new Set(regions.map((other) => other.hit.left)).size;
+  const above = regions.some(
+    (other) => other.hit.left === hit.left && other.hit.row < (hit.headerRows[0] ?? hit.row),
+  );
+  const top =
+    origin.table === undefined && (above || hit.row >= HEADER_SEARCH_ROWS) ? (hit.headerRows[0] ?? 0) : 0;
+  const [left, right] = bands > 1 ? [hit.left, hit.right] : [0, Number.MAX_SAFE_INTEGER];
+  const cut = grid.slice(top, region.lastRow + 1);
+  const cells = bands > 1 ? cut.map((row) => row.slice(left, right + 1)) : cut;
+  const byName =
+    origin.table === undefined ? named(origin.sheet.name, hit.kind) : named(origin.table, hit.kind);
+  const legend = region.legend || LEGEND_NAME.test(origin.sheet.name);
+  const weak = hit.weak || legend;
+  const confidence = weak ? 0.3 : Math.min(1, 0.6 + 0.05 * hit.columns.size + (byName ? 0.2 : 0));
+  const firstColumn = origin.column + (bands > 1 ? left : 0);
+  const located: LocatedTable = {
+    kind: hit.kind,
+    sheet: origin.sheet.name,
+    ...(origin.table === undefined ? {} : { table: origin.table }),
+    grid: cells,
+    firstRow: origin.row + top,
+    foundBy: byName ? (origin.table === undefined ? 'sheet name' : 'table name') : 'headers',
+    ...(firstColumn === 0 ? {} : { firstColumn }),
+    headerRows: hit.headerRows.map((row) => origin.row + row),
+    confidence,
+    skipped: region.skipped.map((skip) => ({ row: origin.row + skip.row, reason: skip.reason })),
+    dataRows: region.dataRows,
+  };
+  const bonus = byName ? (origin.table === undefined ? SHEET_NAME_BONUS : TABLE_NAME_BONUS) : 0;
+  return {
+    located,
+    // On a tie the smaller spec fits more tightly (Resource, Start, End is time off, not assignments).
+    score: hit.columns.size + hit.share + bonus - specSize(hit.kind) / 1000,
+    sheetIndex: origin.sheetIndex,
+    headerRow: origin.row + hit.row,
+    left: origin.column + hit.left,
+    right: origin.column + hit.right,
+    weak,
+  };
+}
+
+function candidatesIn(grid: Grid, origin: Origin): Candidate[] {
+  const regions = regionsOf(grid);
+  return regions.map((region) => candidateOf(grid, origin, region, regions));
+}
+
+/** The cells of an Excel table's area ("B3:H40") and where they sit, or undefined when its reference cannot be read. */
+function tableGrid(sheet: SheetView, ref: string): { grid: Grid; row: number; column: number } | undefined {
+  const area = parseA1(ref);
+  if (!area) return undefined;
+  const row = Math.max(area.firstRow, sheet.firstRow);
+  const grid = sheet.rows
+    .slice(row - sheet.firstRow, area.lastRow - sheet.firstRow + 1)
+    .map((cells) => cells.slice(area.firstColumn, area.lastColumn + 1));
+  return { grid, row, column: area.firstColumn };
+}
+
+function allCandidates(sheets: readonly SheetView[]): Candidate[] {
+  return sheets.flatMap((sheet, sheetIndex) => [
+    ...candidatesIn(sheet.rows, { sheet, sheetIndex, row: sheet.firstRow, column: 0 }),
+    ...sheet.tables.flatMap((table) => {
+      const area = tableGrid(sheet, table.ref);
+      return area
+        ? candidatesIn(area.grid, {
+            sheet,
+            sheetIndex,
+            row: area.row,
+            column: area.column,
+            table: table.name,
+          })
+        : [];
+    }),
+  ]);
+}
+
+const overlaps = (a: Candidate, b: Candidate): boolean =>
+  a.sheetIndex === b.sheetIndex && a.headerRow === b.headerRow && a.left <= b.right && b.left <= a.right;
+
+/** A kind's table found by its sheet or Excel-table name alone (its headers do not fit): reported at 0.5. */
+function byNameOnly(
+  sheets: readonly SheetView[],
+  kind: TableKind,
+  used: ReadonlySet<number>,
+): LocatedTable | undefined {
+  for (const wanted of SHEET_NAMES[kind]) {
+    const sheet = sheets.find(
+      (s, i) => !used.has(i) && normalizeTableName(s.name) === normalizeTableName(wanted),
+    );
+    if (sheet)
+      return {
+        kind,
+        sheet: sheet.name,
+        grid: sheet.rows,
+        firstRow: sheet.firstRow,
+        foundBy: 'sheet name',
+        confidence: 0.5,
+      };
+  }
+  for (const wanted of SHEET_NAMES[kind]) {
+    for (const [i, sheet] of sheets.entries()) {
+      const table = sheet.tables.find((t) => normalizeTableName(t.name) === normalizeTableName(wanted));
+      const area = table && !used.has(i) ? tableGrid(sheet, table.ref) : undefined;
+      if (table && area) {
+        const firstColumn = area.column === 0 ? {} : { firstColumn: area.column };
+        return {
+          kind,
+          sheet: sheet.name,
+          table: table.name,
+          grid: area.grid,
+          firstRow: area.row,
+          foundBy: 'table name',
+          confidence: 0.5,
+          ...firstColumn,
+        };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Finds every kind's table: see {@link findTables}. */
+export function discoverTables(sheets: readonly SheetView[]): WorkbookTables {
+  const candidates = allCandidates(sheets).sort((a, b) => b.score - a.score);
+  const chosen = new Map<TableKind, LocatedTable>();
+  const taken: Candidate[] = [];
+  for (const candidate of candidates) {
+    if (candidate.weak || chosen.has(candidate.located.kind) || taken.some((t) => overlaps(t, candidate)))
+      continue;
+    chosen.set(candidate.located.kind, candidate.located);
+    taken.push(candidate);
+  }
+  const usedSheets = new Set(taken.map((candidate) => candidate.sheetIndex));
+  for (const kind of TABLE_KINDS) {
+    if (chosen.has(kind)) continue;
+    const found = byNameOnly(sheets, kind, usedSheets);
+    if (!found) continue;
+    chosen.set(kind, found);
+    usedSheets.add(sheets.findIndex((sheet) => sheet.name === found.sheet));
+  }
+  const unsure: LocatedTable[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.weak || taken.some((t) => overlaps(t, candidate))) continue;
+    if (
+      unsure.some(
+        (u) => u.sheet === candidate.located.sheet && u.headerRows?.[0] === candidate.located.headerRows?.[0],
+      )
+    )
+      continue;
+    unsure.push(candidate.located);
+  }
+  const tables: Partial<Record<TableKind, LocatedTable>> = {};
+  for (const kind of TABLE_KINDS) {
+    const found = chosen.get(kind);
+    if (found) tables[kind] = found;
+  }
+  return { tables, missing: TABLE_KINDS.filter((kind) => !chosen.has(kind)), unsure };
+}

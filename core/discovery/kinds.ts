@@ -1,0 +1,85 @@
+// What each kind of table must show before discovery claims a region for it (DESIGN §4): its column spec,
+// the columns without which a header row is not evidence enough, and the columns that make a row a data row.
+
+import type { Cell } from '../cells';
+import { INITIATIVES_NAMES, INITIATIVES_TABLE } from '../initiatives/table';
+import { RISK_REGISTER_TABLE } from '../risk/register';
+import { headerMatcher, type TableSpec } from '../table';
+import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../utilization/tables';
+
+/** The kinds of table the toolkit reads from a workbook. */
+export type TableKind = 'resources' | 'assignments' | 'timeOff' | 'initiatives' | 'risks';
+
+export const TABLE_KINDS: readonly TableKind[] = [
+  'resources',
+  'assignments',
+  'timeOff',
+  'initiatives',
+  'risks',
+];
+
+/** Sheet names that mean each kind, best first (compared case-, space- and punctuation-insensitively). */
+export const SHEET_NAMES: Readonly<Record<TableKind, readonly string[]>> = {
+  resources: ['Resources', 'Team', 'People', 'Staff'],
+  assignments: ['Assignments', 'Allocations', 'Plan', 'Resource Plan'],
+  timeOff: ['Time Off', 'Holidays', 'Leave', 'Absences'],
+  initiatives: INITIATIVES_NAMES,
+  risks: ['Risks', 'Risk Register', 'Risk Log'],
+};
+
+export interface KindRule {
+  readonly kind: TableKind;
+  readonly spec: TableSpec;
+  /** Column key → column index of a header row. */
+  readonly match: (row: readonly Cell[]) => ReadonlyMap<string, number>;
+  /** True when the matched columns are evidence enough to claim a table of this kind. */
+  readonly enough: (columns: ReadonlyMap<string, number>) => boolean;
+  /** A row is a data row when one of these columns holds something (else it is a template or label row). */
+  readonly dataKeys: readonly string[];
+}
+
+const any = (columns: ReadonlyMap<string, number>, keys: readonly string[]): boolean =>
+  keys.some((key) => columns.has(key));
+
+const INITIATIVE_MEASURES = [
+  'score',
+  'cost',
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'jobSize',
+  'reach',
+  'confidence',
+  'effort',
+];
+
+const rule = (
+  kind: TableKind,
+  spec: TableSpec,
+  enough: KindRule['enough'],
+  dataKeys: readonly string[],
+): KindRule => ({ kind, spec, match: headerMatcher(spec), enough, dataKeys });
+
+/** The rules, in the order kinds are listed everywhere. */
+export const KIND_RULES: readonly KindRule[] = [
+  rule(
+    'resources',
+    RESOURCES_TABLE,
+    (c) => c.has('resource') && any(c, ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability']),
+    ['resource'],
+  ),
+  rule('assignments', ASSIGNMENTS_TABLE, (c) => c.has('resource') && c.has('start') && c.has('end'), [
+    'resource',
+  ]),
+  rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start']),
+  rule('initiatives', INITIATIVES_TABLE, (c) => any(c, ['name', 'id']) && any(c, INITIATIVE_MEASURES), [
+    'name',
+    'id',
+  ]),
+  rule(
+    'risks',
+    RISK_REGISTER_TABLE,
+    (c) => c.has('probability') && any(c, ['impact', 'cost']) && any(c, ['title', 'id', 'owner']),
+    ['title', 'probability', 'impact', 'owner', 'cost'],
+  ),
+];

@@ -1,0 +1,263 @@
+// Candidate tables on one sheet (DESIGN §4): the sheet is split at blank columns into bands, each band is
+// searched for header rows (anywhere in its first MAX_HEADER_ROWS rows), and each header row starts a region
+// that ends at the next header row, a footer, or the last row that holds data.
+
+import { type Cell, cellText, isBlank } from '../cells';
+import { KIND_RULES, type KindRule, type TableKind } from './kinds';
+
+/** Header rows are searched in this many rows of a sheet (bounded work on very long sheets). */
+export const MAX_HEADER_ROWS = 200;
+
+/** A header row without a kind's key columns is still reported (as unsure) from this many known columns. */
+const WEAK_MATCHES = 3;
+
+type Grid = readonly (readonly Cell[])[];
+
+/** A header row that is evidence for one kind. Rows and columns are indexes into the sheet's grid. */
+export interface HeaderHit {
+  readonly kind: TableKind;
+  readonly row: number;
+  /** First and last grid column of the band the header is in. */
+  readonly left: number;
+  readonly right: number;
+  /** Matched column key → grid column. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Share of the header row's non-blank cells that matched. */
+  readonly share: number;
+  /** Grid rows making the header (a group row above, then the header row). */
+  readonly headerRows: readonly number[];
+  /** Some of the kind's columns but not its key ones: reported as unsure, never claimed. */
+  readonly weak: boolean;
+}
+
+/** A candidate region: its header hit, its last grid row, its data-row count and rows left out. */
+export interface Region {
+  readonly hit: HeaderHit;
+  readonly lastRow: number;
+  readonly dataRows: number;
+  readonly skipped: readonly { readonly row: number; readonly reason: string }[];
+  /** The rows are rating levels (High, Medium, Low, …): a legend or scale, not data. */
+  readonly legend: boolean;
+}
+
+/** A row starting like this ends the table (it is not kept in the region). */
+const FOOTER = /^\s*(?:©|\(c\)|copyright|notes?\b|source\b|disclaimer|prepared by\b|last updated\b)/i;
+/** A total row ends the data; it stays in the region so that readers report it ("a total row: not ranked"). */
+const TOTAL = /^\s*(?:grand\s+)?(?:totals?|sum)\b/i;
+/** A template row holds only a few numbers (formula results such as a Score of 0 and a Rank), no text. */
+const TEMPLATE_CELLS = 3;
+
+const isTemplateRow = (cells: readonly Cell[]): boolean => {
+  const filled = cells.filter((cell) => !isBlank(cell));
+  return filled.length <= TEMPLATE_CELLS && filled.every((cell) => typeof cell === 'number');
+};
+
+const width = (grid: Grid): number => grid.reduce((most, row) => Math.max(most, row.length), 0);
+
+/** Contiguous runs of columns that hold something, separated by fully blank columns. */
+function columnRuns(grid: Grid): { left: number; right: number }[] {
+  const used = Array.from({ length: width(grid) }, () => false);
+  for (const row of grid) {
+    row.forEach((cell, c) => {
+      if (!isBlank(cell)) used[c] = true;
+    });
+  }
+  const runs: { left: number; right: number }[] = [];
+  used.forEach((isUsed, c) => {
+    if (!isUsed) return;
+    const last = runs[runs.length - 1];
+    if (last && last.right === c - 1) last.right = c;
+    else runs.push({ left: c, right: c });
+  });
+  return runs;
+}
+
+/** The header hits of one band, every kind whose evidence a row meets. */
+function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
+  const hits: HeaderHit[] = [];
+  const rows = Math.min(grid.length, MAX_HEADER_ROWS);
+  for (let r = 0; r < rows; r++) {
+    const band = (grid[r] ?? []).slice(left, right + 1);
+    const texts = band.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
+    if (texts < 2) continue;
+    const filled = band.filter((cell) => !isBlank(cell)).length;
+    const above = (grid[r - 1] ?? []).slice(left, right + 1);
+    const groupRow = groupRowAbove(grid, r, left, right);
+    for (const rule of KIND_RULES) {
+      const plain = rule.match(band);
+      if (plain.size === 0) continue;
+      // A row that is a header of this kind by itself is not a group row over the next one.
+      const group = groupRow && !rule.enough(rule.match(above));
+      const matched = group ? new Map([...rule.match(combineWithGroup(above, band)), ...plain]) : plain;
+      const weak = !rule.enough(matched);
+      if (weak && matched.size < WEAK_MATCHES) continue;
+      const columns = new Map([...matched].map(([key, c]) => [key, c + left]));
+      hits.push({
+        kind: rule.kind,
+        row: r,
+        left,
+        right,
+        columns,
+        share: Math.min(1, matched.size / filled),
+        headerRows: group ? [r - 1, r] : [r],
+        weak,
+      });
+    }
+  }
+  return hits;
+}
+
+/**
+ * A group row combined with the header row below it: a group text carries right over the blanks of its merged
+ * cells and prefixes each header under it ("Cost" over "Low" = "Cost Low"); where the header row is blank,
+ * the text above is the header (a column header merged down over two rows).
+ */
+function combineWithGroup(above: readonly Cell[], header: readonly Cell[]): Cell[] {
+  let carried = '';
+  return header.map((cell, c) => {
+    const top = above[c] ?? null;
+    if (!isBlank(top)) carried = cellText(top);
+    if (isBlank(cell)) return isBlank(top) ? null : cellText(top);
+    return carried === '' ? cell : `${carried} ${cellText(cell)}`;
+  });
+}
+
+/**
+ * True when the row above a header is a group header: two or more texts (no "Label:" cells), one of them over
+ * blanks to its right (merged across columns) or over a blank header cell (merged down).
+ */
+function groupRowAbove(grid: Grid, r: number, left: number, right: number): boolean {
+  const above = (grid[r - 1] ?? []).slice(left, right + 1);
+  const header = (grid[r] ?? []).slice(left, right + 1);
+  const filled = above.filter((cell) => !isBlank(cell));
+  if (filled.length < 2 || !filled.every((cell) => typeof cell === 'string' && !cell.trim().endsWith(':')))
+    return false;
+  return above.some(
+    (cell, c) =>
+      !isBlank(cell) &&
+      (isBlank(header[c] ?? null) || (c + 1 < above.length && isBlank(above[c + 1] ?? null))),
+  );
+}
+
+type Band = { left: number; right: number; hits: HeaderHit[] };
+
+const strong = (hits: readonly HeaderHit[]): boolean => hits.some((hit) => !hit.weak);
+
+/** True when `band` has text on a row where `hits` has its header or the row above (the header goes on across the gap). */
+const headerGoesOn = (grid: Grid, band: Band, hits: readonly HeaderHit[]): boolean =>
+  hits.some((hit) =>
+    [hit.row - 1, hit.row].some((r) =>
+      (grid[r] ?? []).slice(band.left, band.right + 1).some((cell) => !isBlank(cell)),
+    ),
+  );
+
+/**
+ * The bands of a sheet: runs of used columns. A run with no header hit of its own is joined to the band on its
+ * left (a blank spacer column inside a table does not split it), and so is a run whose header row goes on from
+ * a band without a table of its own (a header merged across columns leaves blank columns); two tables side by
+ * side stay apart.
+ */
+function bands(grid: Grid): Band[] {
+  const result: Band[] = [];
+  for (const run of columnRuns(grid)) {
+    const hits = hitsIn(grid, run.left, run.right);
+    const last = result[result.length - 1];
+    if (last && (hits.length === 0 || (!strong(last.hits) && headerGoesOn(grid, last, hits)))) {
+      last.right = run.right;
+      last.hits = hitsIn(grid, last.left, last.right);
+    } else result.push({ left: run.left, right: run.right, hits });
+  }
+  return result;
+}
+
+const firstText = (row: readonly Cell[], left: number, right: number): string => {
+  for (let c = left; c <= right; c++) if (!isBlank(row[c] ?? null)) return cellText(row[c] ?? null);
+  return '';
+};
+
+/** The region a header hit starts: up to the next header row in its band, cut at a footer, template rows dropped. */
+function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule): Region {
+  const skipped: { row: number; reason: string }[] = [];
+  const keyColumns = rule.dataKeys.flatMap((key) => {
+    const c = hit.columns.get(key);
+    return c === undefined ? [] : [c];
+  });
+  let lastRow = hit.row;
+  let dataRows = 0;
+  let pending: { row: number; reason: string }[] = [];
+  for (let r = hit.row + 1; r < nextHeader; r++) {
+    const row = grid[r] ?? [];
+    const inBand = row.slice(hit.left, hit.right + 1);
+    if (inBand.every(isBlank)) continue;
+    const first = firstText(row, hit.left, hit.right);
+    if (FOOTER.test(first)) {
+      skipped.push({ row: r, reason: 'footer: the table ends above it' });
+      break;
+    }
+    if (TOTAL.test(first)) {
+      for (const row of pending) skipped.push(row);
+      skipped.push({ row: r, reason: 'a total row: the table ends here' });
+      pending = [];
+      lastRow = r;
+      break;
+    }
+    if (isTemplateRow(inBand)) {
+      pending.push({ row: r, reason: 'a template row: formula results only, no data' });
+      continue;
+    }
+    if (keyColumns.every((c) => isBlank(row[c] ?? null))) {
+      for (const row of pending) skipped.push(row);
+      skipped.push({ row: r, reason: 'nothing in the key columns: a label or continuation row' });
+      pending = [];
+      lastRow = r;
+      continue;
+    }
+    for (const row of pending) skipped.push(row);
+    pending = [];
+    dataRows++;
+    lastRow = r;
+  }
+  for (const row of pending) skipped.push(row);
+  skipped.sort((a, b) => a.row - b.row);
+  return { hit, lastRow, dataRows, skipped, legend: isLegend(grid, hit, lastRow) };
+}
+
+/** Labels of rating levels: a table whose first column holds only these is a legend or a scale. */
+const RATING_LABEL =
+  /^(?:very\s+)?(?:high|medium|med|low)$|^(?:critical|major|moderate|minor|severe|significant|negligible|insignificant|catastrophic|rare|unlikely|possible|likely|almost\s+certain|certain|[hml])$/i;
+
+/** A legend has at most this many rows (one per level). */
+const LEGEND_ROWS = 7;
+
+function isLegend(grid: Grid, hit: HeaderHit, lastRow: number): boolean {
+  const labels: Cell[] = [];
+  for (let r = hit.row + 1; r <= lastRow; r++) {
+    const cell = grid[r]?.[hit.left] ?? null;
+    if (!isBlank(cell)) labels.push(cell);
+  }
+  return (
+    labels.length >= 2 &&
+    labels.length <= LEGEND_ROWS &&
+    labels.every((cell) => RATING_LABEL.test(cellText(cell).trim()))
+  );
+}
+
+/** Every candidate region of a sheet's grid, for every kind whose evidence a header row meets. */
+export function regionsOf(grid: Grid): Region[] {
+  const regions: Region[] = [];
+  for (const band of bands(grid)) {
+    const headerRows = [...new Set(band.hits.map((hit) => hit.row))].sort((a, b) => a - b);
+    for (const hit of band.hits) {
+      const next = headerRows.find((row) => row > hit.row);
+      const rule = KIND_RULES.find((candidate) => candidate.kind === hit.kind);
+      if (!rule) continue;
+      const end = next === undefined ? grid.length : (hitsStart(band.hits, next) ?? next);
+      regions.push(regionOf(grid, hit, end, rule));
+    }
+  }
+  return regions;
+}
+
+/** The first row of the header that starts at `row` (its group row, when it has one). */
+const hitsStart = (hits: readonly HeaderHit[], row: number): number | undefined =>
+  hits.find((hit) => hit.row === row)?.headerRows[0];

@@ -1,0 +1,132 @@
+// In-memory workbooks, one per shape real PMO files take (DESIGN §4), for the discovery tests: a title block
+// above the header, a group header row, side-by-side and stacked tables, typos, footers, template rows, blank
+// templates, and the negatives discovery must not claim (an issue log, a sprint calendar, a legend, definitions).
+
+import type { Cell } from '../core/cells';
+import type { SheetView } from '../core/workbook';
+
+const sheet = (name: string, rows: Cell[][], tables: SheetView['tables'] = []): SheetView => ({
+  name,
+  rows,
+  firstRow: 1,
+  tables,
+});
+
+/** Builds one row from cells placed at `column` (0-based): [null, null, 'a', 'b'] for column 2. */
+const at = (column: number, cells: Cell[]): Cell[] => [
+  ...Array.from({ length: column }, () => null),
+  ...cells,
+];
+
+/** Each shape: a name and the sheets of its workbook. */
+export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
+  // A risk register under a title block and "Project Name:" labels, header on row 12, on a sheet called "Issue Register".
+  titleBlockRisks: [
+    sheet('Issue Register', [
+      ['Project Risk Register'],
+      [],
+      ['Project Name:', 'Apollo'],
+      ['Date:', '2026-01-05'],
+      ...Array.from({ length: 7 }, () => []),
+      ['ID', 'Risk Description', 'Likelihood (H/M/L)', 'Impact\n(H/M/L)', 'Owner '],
+      [1, 'Vendor late', 'H', 'M', 'Ana'],
+      [2, 'Key person leaves', 'L  ', 'H', 'Ben'],
+      [3, 'Scope creep', 'M', 'M', 'Cleo'],
+      ['© 2026 Example Ltd. All rights reserved.'],
+    ]),
+  ],
+  // Resources and time off side by side, with a blank column between, and a typo in one header.
+  sideBySide: [
+    sheet('Capacity', [
+      ['Resoruce', 'Hours per week', null, 'Resource', 'Start', 'End'],
+      ['Ana', 40, null, 'Ana', '2026-02-02', '2026-02-06'],
+      ['Ben', 32, null, 'Ben', '2026-03-02', '2026-03-03'],
+      ['Cleo', 40],
+    ]),
+  ],
+  // Assignments stacked above initiatives on one sheet, with blank rows and a new header between.
+  stacked: [
+    sheet('Portfolio 2026', [
+      ['Assignee', 'Project', 'Start Date', 'End Date', 'Allocation %'],
+      ['Ana', 'Apollo', '2026-01-05', '2026-03-27', '50%'],
+      ['Ben', 'Apollo', '2026-01-05', '2026-02-27', '100%'],
+      [],
+      [],
+      ['Initiative', 'Business Value', 'Time Criticality', 'RR/OE', 'Job Size'],
+      ['Apollo', 8, 5, 3, 5],
+      ['Borealis', 5, 8, 2, 3],
+      ['Cygnus', 3, 2, 1, 8],
+    ]),
+  ],
+  // A group header row above the column header row, the risk table starting at column B.
+  groupHeader: [
+    sheet('Register', [
+      at(1, ['Risk', null, 'Qualitative (Phase 1)', null, 'Response']),
+      at(1, ['Ref', 'Description', 'Likelihood (H/M/L)', 'Severity (H/M/L)', 'Action Owner']),
+      at(1, ['R1', 'Budget cut', 'M', 'H', 'Dan']),
+      at(1, ['R2', 'Supplier insolvency', 'L', 'H', 'Eve']),
+    ]),
+  ],
+  // Headers merged across columns (blank columns inside the table) and two header rows, one merged down.
+  mergedHeaders: [
+    sheet('RAID', [
+      ['Ref', 'Risk Description', null, null, 'Assessment', null, 'Cost', null],
+      [null, null, null, null, 'Probability', 'Impact', 'Low', 'High'],
+      ['R1', 'Late delivery of hardware', null, null, 'H', 'M', 1000, 5000],
+      ['R2', 'Team member leaves', null, null, 'M', 'H', 2000, 8000],
+      ['Total', null, null, null, null, null, 3000, 13000],
+    ]),
+  ],
+  // Template rows: a Score of 0 and a Rank on otherwise empty rows below two risks.
+  templateRows: [
+    sheet('Risks 2026', [
+      ['Risk', 'Probability', 'Impact', 'Score', 'Rank'],
+      ['Data loss', 3, 4, 12, 1],
+      ['Outage', 2, 3, 6, 2],
+      [null, null, null, 0, 3],
+      [null, null, null, 0, 3],
+    ]),
+  ],
+  // A blank template: a resources header with no rows.
+  blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
+  // Negatives: none of these is a table of any kind.
+  issueLog: [
+    sheet('Issues', [
+      ['Issue Log'],
+      ['ID', 'Description', 'Owner', 'Status', 'Raised', 'Due Date', 'Priority'],
+      [1, 'Server down', 'Ana', 'Open', '2026-01-05', '2026-01-09', 'High'],
+      [2, 'Licence renewal', 'Ben', 'Closed', '2026-01-06', '2026-01-20', 'Low'],
+    ]),
+  ],
+  sprintCalendar: [
+    sheet('Sprints', [
+      ['Sprint', 'Start', 'End', 'Goal'],
+      ['Sprint 1', '2026-01-05', '2026-01-16', 'Login'],
+      ['Sprint 2', '2026-01-19', '2026-01-30', 'Checkout'],
+    ]),
+  ],
+  legend: [
+    sheet('Legend', [
+      ['Rating', 'Probability', 'Impact', 'Description'],
+      ['High', '> 70%', '> $1M', 'Act now'],
+      ['Medium', '30–70%', '$100k–$1M', 'Watch'],
+      ['Low', '< 30%', '< $100k', 'Accept'],
+    ]),
+  ],
+  ratingScale: [
+    sheet('Risk Scoring', [
+      ['Rating', 'Likelihood', 'Impact', 'Description'],
+      ['High', '> 70%', '> $1M', 'Act now'],
+      ['Medium', '30–70%', '$100k–$1M', 'Watch'],
+      ['Low', '< 30%', '< $100k', 'Accept'],
+    ]),
+  ],
+  definitions: [
+    sheet('Definitions', [
+      ['Term', 'Definition'],
+      ['Resource', 'A person who works on projects'],
+      ['Allocation', 'The share of a week a resource works on a project'],
+      ['Probability', 'How likely a risk is to happen'],
+    ]),
+  ],
+};

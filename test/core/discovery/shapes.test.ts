@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { findTable, withinOneEdit } from '../../../core/table';
+import { RESOURCES_TABLE } from '../../../core/utilization';
+import { findTables } from '../../../core/workbook';
+import { SHAPES } from '../../../examples/make-shapes';
+
+const shape = (name: string) => findTables(SHAPES[name] ?? []);
+
+describe('discovery by content', () => {
+  it('finds a risk register under a title block on a sheet named for issues, and ends it at the copyright line', () => {
+    const { tables } = shape('titleBlockRisks');
+    const risks = tables.risks;
+    expect(risks?.sheet).toBe('Issue Register');
+    expect(risks?.foundBy).toBe('headers');
+    expect(risks?.headerRows).toEqual([12]);
+    expect(risks?.dataRows).toBe(3);
+    expect(risks?.grid[0]?.[2]).toBe('Likelihood (H/M/L)');
+    expect(risks?.firstRow).toBe(12);
+    expect(risks?.grid.length).toBe(4);
+    expect(risks?.skipped).toEqual([{ row: 16, reason: 'footer: the table ends above it' }]);
+    expect(tables.resources).toBeUndefined();
+  });
+
+  it('finds two tables side by side, each as its own region, with a typo in a header', () => {
+    const { tables } = shape('sideBySide');
+    expect(tables.resources?.firstColumn ?? 0).toBe(0);
+    expect(tables.resources?.dataRows).toBe(3);
+    expect(tables.resources?.grid[0]).toEqual(['Resoruce', 'Hours per week']);
+    expect(tables.timeOff?.firstColumn).toBe(3);
+    expect(tables.timeOff?.dataRows).toBe(2);
+    expect(tables.timeOff?.grid[0]).toEqual(['Resource', 'Start', 'End']);
+    const read = findTable(tables.resources?.grid ?? [], RESOURCES_TABLE, tables.resources?.firstRow);
+    expect('columns' in read && read.columns.get('resource')).toBe(0);
+  });
+
+  it('finds stacked tables of two kinds on one sheet, the second starting at its own header', () => {
+    const { tables } = shape('stacked');
+    expect(tables.assignments?.headerRows).toEqual([1]);
+    expect(tables.assignments?.dataRows).toBe(2);
+    expect(tables.initiatives?.sheet).toBe('Portfolio 2026');
+    expect(tables.initiatives?.headerRows).toEqual([6]);
+    expect(tables.initiatives?.firstRow).toBe(6);
+    expect(tables.initiatives?.dataRows).toBe(3);
+  });
+
+  it('combines a group header row with the header row below it, in a table starting at column B', () => {
+    const risks = shape('groupHeader').tables.risks;
+    expect(risks?.headerRows).toEqual([1, 2]);
+    expect(risks?.firstColumn ?? 0).toBe(0);
+    expect(risks?.dataRows).toBe(2);
+  });
+
+  it('reads headers merged across columns and a header row merged down, and ends the data at the total row', () => {
+    const risks = shape('mergedHeaders').tables.risks;
+    expect(risks?.headerRows).toEqual([1, 2]);
+    expect(risks?.dataRows).toBe(2);
+    expect(risks?.grid.length).toBe(5);
+    expect(risks?.skipped).toEqual([{ row: 5, reason: 'a total row: the table ends here' }]);
+  });
+
+  it('leaves out template rows that hold only formula results (a Score of 0 and a Rank)', () => {
+    const risks = shape('templateRows').tables.risks;
+    expect(risks?.dataRows).toBe(2);
+    expect(risks?.grid.length).toBe(3);
+    expect(risks?.skipped?.map((skip) => skip.row)).toEqual([4, 5]);
+  });
+
+  it('finds a blank template as a table with no data rows, not an error', () => {
+    const resources = shape('blankTemplate').tables.resources;
+    expect(resources?.headerRows).toEqual([1]);
+    expect(resources?.dataRows).toBe(0);
+    expect(resources?.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it.each(['issueLog', 'sprintCalendar', 'legend', 'ratingScale', 'definitions'])(
+    'claims no table in %s',
+    (name) => {
+      const found = shape(name);
+      expect(found.tables).toEqual({});
+      expect(found.missing).toHaveLength(5);
+      for (const unsure of found.unsure ?? []) expect(unsure.confidence).toBeLessThan(0.5);
+    },
+  );
+});
+
+describe('discovery keeps', () => {
+  it('a data row under a header as data, never as a second header row (a typo-tolerant "Time Criticality 5")', () => {
+    const { tables } = findTables([
+      {
+        name: 'Backlog',
+        firstRow: 1,
+        tables: [],
+        rows: [
+          ['ID', 'Initiative', 'Cost', 'Time Criticality', 'Job Size', '', 'Budget'],
+          ['I-1', 'Portal', 300, 5, 5, null, 500],
+          ['I-2', 'ERP', 200, 8, 8],
+        ],
+      },
+    ]);
+    expect(tables.initiatives?.headerRows).toEqual([1]);
+    expect(tables.initiatives?.dataRows).toBe(2);
+    expect(tables.initiatives?.grid[0]?.[6]).toBe('Budget');
+  });
+
+  it('a sheet named for a kind whose headers do not fit as that kind, at confidence 0.5, so its reader names the missing column', () => {
+    const { tables } = findTables([
+      {
+        name: 'Risks',
+        firstRow: 1,
+        tables: [],
+        rows: [
+          ['Risk', 'Owner'],
+          ['Outage', 'Ana'],
+        ],
+      },
+    ]);
+    expect(tables.risks?.foundBy).toBe('sheet name');
+    expect(tables.risks?.confidence).toBe(0.5);
+  });
+});
+
+describe('header typos', () => {
+  it('accepts one edit in words of six letters or more', () => {
+    expect(withinOneEdit('resoruce', 'resource')).toBe(true);
+    expect(withinOneEdit('probabilty', 'probability')).toBe(true);
+    expect(withinOneEdit('resources', 'resource')).toBe(true);
+    expect(withinOneEdit('rsoruce', 'resource')).toBe(false);
+  });
+});
