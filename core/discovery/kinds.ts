@@ -68,8 +68,12 @@ export const KIND_RULES: readonly KindRule[] = [
     (c) => c.has('resource') && any(c, ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability']),
     ['resource'],
   ),
+  // A booking without a resource (an open position) is data with an issue, not a label row.
   rule('assignments', ASSIGNMENTS_TABLE, (c) => c.has('resource') && c.has('start') && c.has('end'), [
     'resource',
+    'project',
+    'start',
+    'end',
   ]),
   rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start']),
   rule('initiatives', INITIATIVES_TABLE, (c) => any(c, ['name', 'id']) && any(c, INITIATIVE_MEASURES), [

@@ -177,7 +177,7 @@ describe('pmo inspect: what it reports beyond the sample', () => {
     tables: [],
   });
 
-  it('reports a table’s total and blank-name rows as skipped; initiatives are not found by headers yet', () => {
+  it('finds initiatives by their headers under a title, ending at a footer line, by name or by headers alike', () => {
     const report = inspectWorkbook('book.xlsx', [
       sheet(
         'Sheet1',
@@ -192,8 +192,20 @@ describe('pmo inspect: what it reports beyond the sample', () => {
         4,
       ),
     ]);
-    expect(report.tables).toHaveLength(0);
-    expect(report.notFound).toEqual(['resources', 'assignments', 'timeOff', 'initiatives', 'risks']);
+    expect(report.tables).toEqual([
+      {
+        kind: 'initiatives',
+        sheet: 'Sheet1',
+        range: 'A5:D7',
+        headerRows: [5],
+        rows: 2,
+        foundBy: 'headers',
+        confidence: 0.8,
+        columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
+        skipped: [{ row: 8, reason: 'footer: the table ends above it' }],
+      },
+    ]);
+    expect(report.notFound).toEqual(['resources', 'assignments', 'timeOff', 'risks']);
     const named = inspectWorkbook('book.xlsx', [
       sheet('Backlog', [
         ['Portfolio 2027', null, null, null],
@@ -213,10 +225,7 @@ describe('pmo inspect: what it reports beyond the sample', () => {
       foundBy: 'sheet name',
       confidence: 1,
       columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
-      skipped: [
-        { row: 5, reason: 'no ID or name: not an initiative' },
-        { row: 6, reason: 'total row' },
-      ],
+      skipped: [{ row: 5, reason: 'footer: the table ends above it' }],
     });
     expect(named.issues).toEqual([
       { sheet: 'Backlog', row: 4, column: 'C', value: '??', problem: 'not a number: not ranked' },
@@ -254,14 +263,14 @@ describe('pmo inspect: what it reports beyond the sample', () => {
     expect(confidenceOf('assignments', undefined, 'sheet name')).toBe(0);
   });
 
-  it('reports a sheet named like a kind whose headers do not fit, with confidence 0 and the reason as an issue', () => {
+  it('reports a sheet named like a kind whose headers do not fit at confidence 0.5, with the reason as an issue', () => {
     const report = inspectWorkbook('book.xlsx', [
       sheet('Risks', [
         ['Topic', 'Notes'],
         ['a', 'b'],
       ]),
     ]);
-    expect(report.tables[0]).toMatchObject({ kind: 'risks', rows: 0, confidence: 0, columns: {} });
+    expect(report.tables[0]).toMatchObject({ kind: 'risks', rows: 0, confidence: 0.5, columns: {} });
     expect(report.issues[0]?.problem).toMatch(/no Probability column/);
     expect(report.issues[0]).toMatchObject({ sheet: 'Risks', row: 1, column: '' });
   });
