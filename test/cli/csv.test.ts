@@ -8,23 +8,14 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvCell, readCsvSheet, sheetNameOf, sniffDelimiter, splitRecords } from '../../cli/csv';
-import { type CliIo, main } from '../../cli/pmo';
+import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-csv-test-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = runPmo;
 
 describe('CSV parsing', () => {
   it('sniffs the delimiter among comma, semicolon and tab', () => {

@@ -8,28 +8,19 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type CliIo, main } from '../../cli/pmo';
 import { readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { invoke } from '../../core/functions/invoke';
 import { UTILIZATION } from '../../core/functions/utilization-functions';
 import { findTables } from '../../core/workbook';
 import { d } from '../helpers';
+import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-dashboard-test-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const SAMPLE = join(import.meta.dirname, '../../examples/pmo-sample.xlsx');
 
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = runPmo;
 
 function read(path: string): Workbook {
   const workbook = readWorkbook(new Uint8Array(readFileSync(path)));

@@ -7,26 +7,17 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INSPECT_JSON_SCHEMA } from '../../cli/inspect';
-import { type CliIo, main } from '../../cli/pmo';
 import { confidenceOf, inspectWorkbook } from '../../core/inspect';
 import { findTable } from '../../core/table';
 import { ASSIGNMENTS_TABLE } from '../../core/utilization';
 import type { SheetView } from '../../core/workbook';
+import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-inspect-test-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const SAMPLE = join(import.meta.dirname, '../../examples/pmo-sample.xlsx');
 
-async function run(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: {},
-  };
-  return { code: await main(argv, io), stdout, stderr };
-}
+const run = runPmo;
 
 type Schema = Readonly<Record<string, unknown>>;
 
