@@ -42,7 +42,7 @@ export interface InspectedTable {
   /** Data rows, including rows with an issue; skipped rows are not counted. */
   readonly rows: number;
   readonly foundBy: FoundBy;
-  /** 0–1: how well the headers fit the kind (see {@link confidenceOf}). */
+  /** 0–1: how well the headers fit the kind (discovery's, see core/discovery/assign.ts). */
   readonly confidence: number;
   /** Role → column letter (`criteria`, when present, a list of letters). */
   readonly columns: Readonly<Record<string, string | readonly string[]>>;
@@ -68,16 +68,8 @@ export interface InspectReport {
   readonly notFound: readonly TableKind[];
 }
 
-/** The fields discovery may add to a located table; each one is used when present, else derived here. */
-interface DiscoveryDetails {
-  readonly firstColumn: number;
-  readonly headerRows: readonly number[];
-  readonly confidence: number;
-  readonly skipped: readonly SkippedRow[];
-  readonly criteria: readonly number[];
-}
-
-type Located = LocatedTable & Partial<DiscoveryDetails>;
+/** A located table, with the initiatives' scoring criteria (sheet columns) once discovery reports them. */
+type Located = LocatedTable & { readonly criteria?: readonly number[] };
 
 export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
   resources: RESOURCES_TABLE,
@@ -102,21 +94,6 @@ export const KEY_COLUMNS: Readonly<Record<TableKind, readonly (readonly string[]
   ],
   risks: [['id', 'title'], ['probability'], ['impact', 'cost', 'exposure']],
 };
-
-/**
- * How sure discovery is, 0–1, when it does not say: the share of the kind's key column groups
- * ({@link KEY_COLUMNS}) the header row matches, `fit`. A table found by its sheet or Excel-table name counts the
- * name as half the evidence: (1 + fit) ÷ 2, so a named table whose headers fit is 1. A table whose header row
- * cannot be read at all is 0. Rounded to two decimals.
- */
-export function confidenceOf(kind: TableKind, found: FoundTable | undefined, foundBy: FoundBy): number {
-  if (!found) return 0;
-  const groups = KEY_COLUMNS[kind];
-  const matched = groups.filter((group) => group.some((key) => found.columns.has(key))).length;
-  const fit = matched / groups.length;
-  const score = foundBy === 'sheet name' || foundBy === 'table name' ? (1 + fit) / 2 : fit;
-  return Math.round(score * 100) / 100;
-}
 
 /** Sheet column of the grid's first column: discovery's, else the Excel table's left edge, else A. */
 function firstColumnOf(table: Located, sheets: readonly SheetView[]): number {
@@ -208,7 +185,7 @@ function inspectTable(table: Located, sheets: readonly SheetView[]): Inspected {
     headerRows,
     rows: dataRows.length,
     foundBy,
-    confidence: table.confidence ?? confidenceOf(table.kind, found, foundBy),
+    confidence: table.confidence,
     columns,
     skipped,
   };

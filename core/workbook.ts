@@ -39,7 +39,7 @@ export interface LocatedTable {
   /** Sheet rows making the header (a group row above the column header row, then that row). */
   readonly headerRows?: readonly number[];
   /** How sure discovery is, 0–1; a table below 0.5 is listed in `unsure`, never used. */
-  readonly confidence?: number;
+  readonly confidence: number;
   /** Rows of the region that are not data: template rows, label rows, a footer. */
   readonly skipped?: readonly { readonly row: number; readonly reason: string }[];
   /** Data rows (rows with something in the kind's key columns). */

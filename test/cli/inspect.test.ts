@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INSPECT_JSON_SCHEMA } from '../../cli/inspect';
-import { confidenceOf, inspectWorkbook } from '../../core/inspect';
-import { findTable } from '../../core/table';
-import { ASSIGNMENTS_TABLE } from '../../core/utilization';
+import { inspectWorkbook } from '../../core/inspect';
 import type { SheetView } from '../../core/workbook';
 import { runPmo } from './run-pmo';
 
@@ -246,12 +244,21 @@ describe('pmo inspect: what it reports beyond the sample', () => {
     expect(report.issues[0]).toMatchObject({ sheet: 'Data', row: 4, column: 'C', value: 'often-ish' });
   });
 
-  it('scores confidence as the share of key column groups, a name counting half', () => {
-    const found = findTable([['Resource', 'Start', 'End']], ASSIGNMENTS_TABLE);
-    if ('kind' in found) throw new Error(found.message);
-    expect(confidenceOf('assignments', found, 'headers')).toBe(0.75);
-    expect(confidenceOf('assignments', found, 'sheet name')).toBe(0.88);
-    expect(confidenceOf('assignments', undefined, 'sheet name')).toBe(0);
+  it('reports discovery’s confidence: 0.6 + 0.05 a matched column, + 0.2 for a sheet named for the kind', () => {
+    const rows: SheetView['rows'] = [
+      ['Resource', 'Start', 'End'],
+      ['Ana', 45_719, 45_723],
+    ];
+    expect(inspectWorkbook('book.xlsx', [sheet('Sheet1', rows)]).tables[0]).toMatchObject({
+      kind: 'timeOff',
+      foundBy: 'headers',
+      confidence: 0.75,
+    });
+    expect(inspectWorkbook('book.xlsx', [sheet('Time Off', rows)]).tables[0]).toMatchObject({
+      kind: 'timeOff',
+      foundBy: 'sheet name',
+      confidence: 0.95,
+    });
   });
 
   it('reports a sheet named like a kind whose headers do not fit at confidence 0.5, with the reason as an issue', () => {
