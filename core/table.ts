@@ -55,9 +55,12 @@ export interface TableRow {
 /** How many leading rows of a range are searched for the header row. */
 export const HEADER_SEARCH_ROWS = 10;
 
-/** Normalises header text for matching: lower case, letters and digits only. */
+/** Normalises header text for matching: lower case, letters and digits only; `#` reads as "no" ("Risk #" = "Risk No"). */
 export function normalizeHeader(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .toLowerCase()
+    .replace(/#/g, 'no')
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** Normalises a sheet or Excel-table name for matching: letters and digits only, a tbl/Table prefix dropped. */
@@ -68,10 +71,16 @@ export function normalizeTableName(name: string): string {
     .replace(/^(?:tbl|table)(?=\p{L})/u, '');
 }
 
+/**
+ * The keys a header text is looked up by, best first: as written, without notes in brackets, and without a `#`
+ * ("ID #" = "ID", "Risk ID#" = "Risk ID", while "Risk #" = "Risk No").
+ */
 function headerKeys(text: string): string[] {
-  const full = normalizeHeader(text);
-  const withoutNotes = normalizeHeader(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ''));
-  return withoutNotes && withoutNotes !== full ? [full, withoutNotes] : [full];
+  const withoutNotes = text.replace(/\([^)]*\)|\[[^\]]*\]/g, '');
+  const keys = [text, withoutNotes, text.replace(/#/g, ''), withoutNotes.replace(/#/g, '')].map(
+    normalizeHeader,
+  );
+  return [...new Set(keys)].filter((key, i) => i === 0 || key !== '');
 }
 
 /** Each normalised synonym → its column key and its rank in that column's list (0 = the label). */
@@ -124,8 +133,10 @@ function matchRow(
   const best = new Map<string, { column: number; rank: number }>();
   row.forEach((cell, columnIndex) => {
     if (typeof cell !== 'string') return;
-    for (const text of headerKeys(cell)) {
-      const match = index.get(text) ?? nearMatch(text, index);
+    // A typo is forgiven in the header as written, never in what is left once a unit is dropped
+    // ("Duration (Days)" is not a misspelt "Duration (h)").
+    for (const [i, text] of headerKeys(cell).entries()) {
+      const match = index.get(text) ?? (i === 0 ? nearMatch(text, index) : undefined);
       if (match === undefined) continue;
       const current = best.get(match.key);
       if (current === undefined || match.rank < current.rank)

@@ -87,6 +87,60 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       [null, null, null, 0, 3],
     ]),
   ],
+  // A row of instructions under the header ("Use the scale in the next tab…"), then the risks.
+  instructionRow: [
+    sheet('Risk Register', [
+      ['Risk ID', 'Risk Statement', 'Risk Owner', 'Probability', 'Impact'],
+      [
+        null,
+        "Use the 'if-then' format",
+        'Name of the person who monitors it',
+        'Use the scale',
+        'Use the scale',
+      ],
+      [1, 'If the vendor is late, launch slips', 'Ana', 'Low', 'High'],
+      [2, 'If the budget is cut, scope shrinks', 'Ben', 'Medium', 'Medium'],
+    ]),
+  ],
+  // Each risk spans several rows (one per control): the risk's cells are merged, so the rows below are blank there.
+  continuationRows: [
+    sheet('Assessment', [
+      ['Risk ID #', 'List of Possible Risks', 'Qualitative', null, 'Controls', 'Person responsible'],
+      [null, null, 'Likelihood (H/M/L)', 'Impact (H/M/L)', null, null],
+      ['R1', 'Laptop theft', 'M', 'H', 'Encrypt disks', 'Ana'],
+      [null, null, null, null, 'Cable locks', 'Ana'],
+      [null, null, null, null, 'Asset register', 'Ben'],
+      ['R2', 'Phishing', 'H', 'M', 'Training', 'Cleo'],
+      [null, null, null, null, 'Mail filter', 'Cleo'],
+    ]),
+  ],
+  // A task plan with an assignee and dates (a Gantt list): assignments without a load column, never time off.
+  taskPlan: [
+    sheet('Project Plan', [
+      [
+        'Task ID',
+        'Task Name',
+        'Start Date',
+        'End Date',
+        'Duration (Days)',
+        'Progress (%)',
+        'Assigned To',
+        'Priority',
+      ],
+      [1, 'Kick-off', '2026-01-05', '2026-01-06', 2, 1, 'Ana', 'High'],
+      [2, 'Design', '2026-01-07', '2026-01-20', 10, 0.5, 'Ben', 'High'],
+      [3, 'Build', '2026-01-21', '2026-02-27', 28, 0, 'Cleo', 'Medium'],
+    ]),
+  ],
+  // "#" in headers ("Risk #" is the ID, not the risk) and a total row below the risks.
+  numberSigns: [
+    sheet('Sheet1', [
+      ['Risk #', 'Risk Statement', 'Probability', 'Impact', 'Score'],
+      [1, 'Vendor late', 3, 4, 12],
+      [2, 'Key person leaves', 2, 5, 10],
+      ['Total Risk Score', null, null, null, 22],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

@@ -27,8 +27,9 @@ interface Candidate {
   readonly located: LocatedTable;
   readonly score: number;
   readonly sheetIndex: number;
-  /** Sheet row of the header row and the sheet columns of the region (one region is one kind). */
-  readonly headerRow: number;
+  /** Sheet rows from the header's first row to the region's last row, and its sheet columns (one region is one kind). */
+  readonly top: number;
+  readonly bottom: number;
   readonly left: number;
   readonly right: number;
   readonly weak: boolean;
@@ -52,7 +53,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
   const top =
     origin.table === undefined && (above || hit.row >= HEADER_SEARCH_ROWS) ? (hit.headerRows[0] ?? 0) : 0;
   const [left, right] = bands > 1 ? [hit.left, hit.right] : [0, Number.MAX_SAFE_INTEGER];
-  const cut = grid.slice(top, region.lastRow + 1);
+  const cut = readingRows(grid, region, top);
   const cells = bands > 1 ? cut.map((row) => row.slice(left, right + 1)) : cut;
   const byName =
     origin.table === undefined ? named(origin.sheet.name, hit.kind) : named(origin.table, hit.kind);
@@ -79,11 +80,24 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     // On a tie the smaller spec fits more tightly (Resource, Start, End is time off, not assignments).
     score: hit.columns.size + hit.share + bonus - specSize(hit.kind) / 1000,
     sheetIndex: origin.sheetIndex,
-    headerRow: origin.row + hit.row,
+    top: origin.row + (hit.headerRows[0] ?? hit.row),
+    bottom: origin.row + Math.max(hit.row, region.lastRow),
     left: origin.column + hit.left,
     right: origin.column + hit.right,
     weak,
   };
+}
+
+/**
+ * The region's rows (from grid row `top`) as the kind's reader should see them: the header row as discovery read it (group text
+ * combined in), and the rows discovery found are not data (totals, template, label and continuation rows) blank,
+ * so that every reader counts the rows discovery counts and row numbers stay the sheet's.
+ */
+function readingRows(grid: Grid, region: Region, top: number): Grid {
+  const blank = new Set(region.skipped.map((skip) => skip.row));
+  return grid
+    .slice(top, region.lastRow + 1)
+    .map((row, i) => (top + i === region.hit.row ? region.header : blank.has(top + i) ? [] : row));
 }
 
 function candidatesIn(grid: Grid, origin: Origin): Candidate[] {
@@ -120,8 +134,13 @@ function allCandidates(sheets: readonly SheetView[]): Candidate[] {
   ]);
 }
 
+/** Two regions share cells: the same sheet, rows and columns that meet (a group row is no header of its own). */
 const overlaps = (a: Candidate, b: Candidate): boolean =>
-  a.sheetIndex === b.sheetIndex && a.headerRow === b.headerRow && a.left <= b.right && b.left <= a.right;
+  a.sheetIndex === b.sheetIndex &&
+  a.top <= b.bottom &&
+  b.top <= a.bottom &&
+  a.left <= b.right &&
+  b.left <= a.right;
 
 /** A kind's table found by its sheet or Excel-table name alone (its headers do not fit): reported at 0.5. */
 function byNameOnly(

@@ -36,6 +36,8 @@ export interface KindRule {
   readonly enough: (columns: ReadonlyMap<string, number>) => boolean;
   /** A row is a data row when one of these columns holds something (else it is a template or label row). */
   readonly dataKeys: readonly string[];
+  /** The share of the header row's cells that must be this kind's columns (0 = any). */
+  readonly minShare: number;
 }
 
 const any = (columns: ReadonlyMap<string, number>, keys: readonly string[]): boolean =>
@@ -58,7 +60,8 @@ const rule = (
   spec: TableSpec,
   enough: KindRule['enough'],
   dataKeys: readonly string[],
-): KindRule => ({ kind, spec, match: headerMatcher(spec), enough, dataKeys });
+  minShare = 0,
+): KindRule => ({ kind, spec, match: headerMatcher(spec), enough, dataKeys, minShare });
 
 /** The rules, in the order kinds are listed everywhere. */
 export const KIND_RULES: readonly KindRule[] = [
@@ -75,7 +78,8 @@ export const KIND_RULES: readonly KindRule[] = [
     'start',
     'end',
   ]),
-  rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start']),
+  // A leave list is short (who, from, to, hours, reason): a wide plan with a resource and dates is not one.
+  rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start'], 0.5),
   rule('initiatives', INITIATIVES_TABLE, (c) => any(c, ['name', 'id']) && any(c, INITIATIVE_MEASURES), [
     'name',
     'id',
@@ -84,6 +88,7 @@ export const KIND_RULES: readonly KindRule[] = [
     'risks',
     RISK_REGISTER_TABLE,
     (c) => c.has('probability') && any(c, ['impact', 'cost']) && any(c, ['title', 'id', 'owner']),
-    ['title', 'probability', 'impact', 'owner', 'cost'],
+    // An owner alone does not make a risk: a continuation row (the risk's cells merged above) often repeats one.
+    ['id', 'title', 'probability', 'impact', 'cost'],
   ),
 ];

@@ -38,6 +38,11 @@ export interface Region {
   readonly skipped: readonly { readonly row: number; readonly reason: string }[];
   /** The rows are rating levels (High, Medium, Low, …): a legend or scale, not data. */
   readonly legend: boolean;
+  /**
+   * The header row as the kind's reader should see it (the whole grid row): a group row's text combined into
+   * the cells under it where that is what names the column ("Cost" over "Low"), each other cell as written.
+   */
+  readonly header: readonly Cell[];
 }
 
 /** A row starting like this ends the table (it is not kept in the region). */
@@ -46,6 +51,17 @@ const FOOTER = /^\s*(?:©|\(c\)|copyright|notes?\b|source\b|disclaimer|prepared 
 const TOTAL = /^\s*(?:grand\s+)?(?:totals?|sum)\b/i;
 /** A template row holds only a few numbers (formula results such as a Score of 0 and a Rank), no text. */
 const TEMPLATE_CELLS = 3;
+
+/** A cell that tells the user what to write ("Use the scale in the next tab", "Enter the owner's name"). */
+const INSTRUCTION =
+  /^\s*(?:use|enter|provide|describe|select|choose|insert|type|give|list|indicate|clearly|specify|identify|add|record|write|fill|name of|e\.g\.|eg\b|example\b)/i;
+
+/** The row under a header that explains each column: most of its cells are instructions. */
+const isInstructionRow = (cells: readonly Cell[]): boolean => {
+  const filled = cells.filter((cell) => !isBlank(cell));
+  const told = filled.filter((cell) => typeof cell === 'string' && INSTRUCTION.test(cell)).length;
+  return filled.length >= 2 && told * 2 >= filled.length;
+};
 
 const isTemplateRow = (cells: readonly Cell[]): boolean => {
   const filled = cells.filter((cell) => !isBlank(cell));
@@ -89,7 +105,8 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
       // A row that is a header of this kind by itself is not a group row over the next one.
       const group = groupRow && !rule.enough(rule.match(above));
       const matched = group ? new Map([...rule.match(combineWithGroup(above, band)), ...plain]) : plain;
-      const weak = !rule.enough(matched);
+      const share = Math.min(1, matched.size / filled);
+      const weak = !rule.enough(matched) || share < rule.minShare;
       if (weak && matched.size < WEAK_MATCHES) continue;
       const columns = new Map([...matched].map(([key, c]) => [key, c + left]));
       hits.push({
@@ -98,7 +115,7 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
         left,
         right,
         columns,
-        share: Math.min(1, matched.size / filled),
+        share,
         headerRows: group ? [r - 1, r] : [r],
         weak,
       });
@@ -185,10 +202,19 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   let lastRow = hit.row;
   let dataRows = 0;
   let pending: { row: number; reason: string }[] = [];
+  let firstRow = true;
   for (let r = hit.row + 1; r < nextHeader; r++) {
     const row = grid[r] ?? [];
     const inBand = row.slice(hit.left, hit.right + 1);
     if (inBand.every(isBlank)) continue;
+    if (firstRow) {
+      firstRow = false;
+      if (isInstructionRow(inBand)) {
+        skipped.push({ row: r, reason: 'instructions under the header, not data' });
+        lastRow = r;
+        continue;
+      }
+    }
     const first = firstText(row, hit.left, hit.right);
     if (FOOTER.test(first)) {
       skipped.push({ row: r, reason: 'footer: the table ends above it' });
@@ -219,7 +245,30 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   }
   for (const row of pending) skipped.push(row);
   skipped.sort((a, b) => a.row - b.row);
-  return { hit, lastRow, dataRows, skipped, legend: isLegend(grid, hit, lastRow) };
+  return {
+    hit,
+    lastRow,
+    dataRows,
+    skipped,
+    legend: isLegend(grid, hit, lastRow),
+    header: headerOf(grid, hit, rule),
+  };
+}
+
+/**
+ * The header row a reader matches: where a cell names no column by itself but the group text over it does
+ * ("Person" over a blank, "Cost" over "Low"), the combined text; every other cell as written.
+ */
+function headerOf(grid: Grid, hit: HeaderHit, rule: KindRule): readonly Cell[] {
+  const row = grid[hit.row] ?? [];
+  if (hit.headerRows.length < 2) return row;
+  const combined = combineWithGroup(grid[hit.row - 1] ?? [], row);
+  return combined.map((cell, c) => {
+    if (c < hit.left || c > hit.right) return row[c] ?? null;
+    const plain = row[c] ?? null;
+    if (rule.match([plain]).size > 0 || rule.match([cell]).size === 0) return plain;
+    return cell;
+  });
 }
 
 /** Labels of rating levels: a table whose first column holds only these is a legend or a scale. */

@@ -18,6 +18,12 @@ const RESOURCE_SYNONYMS = [
   'Employee',
   'Team Member',
   'Assignee',
+  'Assigned To',
+  'Resource Assigned',
+  'Assigned Resource',
+  'Resourcing',
+  'Employee Name',
+  'Team Member Name',
 ];
 const START_SYNONYMS = ['Start', 'Start Date', 'From', 'Begin', 'Begins', 'Start date (planned)'];
 const END_SYNONYMS = ['End', 'End Date', 'Finish', 'Finish Date', 'To', 'Due', 'Due Date', 'Until'];
@@ -91,6 +97,8 @@ export const ASSIGNMENTS_TABLE: TableSpec = {
       'Effort (h)',
       'Estimated Hours',
       'Planned Hours',
+      'Hours Allocated',
+      'Allocated Hours',
     ]),
     col('project', 'Project', ['Project', 'Project Name', 'Initiative', 'Program']),
     col('status', 'Status', ['Status', 'Booking Status', 'State']),

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findTable, withinOneEdit } from '../../../core/table';
-import { RESOURCES_TABLE } from '../../../core/utilization';
-import { findTables } from '../../../core/workbook';
+import { INITIATIVES_TABLE } from '../../../core/initiatives/table';
+import { RISK_REGISTER_TABLE } from '../../../core/risk/register';
+import { findTable, type TableSpec, withinOneEdit } from '../../../core/table';
+import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../../../core/utilization';
+import { findTables, type TableKind } from '../../../core/workbook';
 import { SHAPES } from '../../../examples/make-shapes';
 
 const shape = (name: string) => findTables(SHAPES[name] ?? []);
@@ -72,6 +74,44 @@ describe('discovery by content', () => {
     expect(resources?.confidence).toBeGreaterThanOrEqual(0.5);
   });
 
+  it('leaves out a row of instructions under the header', () => {
+    const risks = shape('instructionRow').tables.risks;
+    expect(risks?.dataRows).toBe(2);
+    expect(risks?.skipped).toEqual([{ row: 2, reason: 'instructions under the header, not data' }]);
+  });
+
+  it('reads a risk spanning several rows as one risk (its continuation rows repeat only an owner)', () => {
+    const risks = shape('continuationRows').tables.risks;
+    expect(risks?.headerRows).toEqual([1, 2]);
+    expect(risks?.dataRows).toBe(2);
+    expect(risks?.skipped?.map((skip) => skip.row)).toEqual([4, 5, 7]);
+    const read = findTable(risks?.grid ?? [], RISK_REGISTER_TABLE, risks?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(Object.fromEntries(read.columns)).toMatchObject({
+      id: 0,
+      title: 1,
+      probability: 2,
+      impact: 3,
+      owner: 5,
+    });
+  });
+
+  it('reads a task plan with an assignee and dates as assignments, not as time off', () => {
+    const { tables } = shape('taskPlan');
+    expect(tables.assignments?.sheet).toBe('Project Plan');
+    expect(tables.assignments?.dataRows).toBe(3);
+    expect(tables.timeOff).toBeUndefined();
+  });
+
+  it('reads "#" in a header as "No" ("Risk #" is the ID) and ends the risks at the total row', () => {
+    const risks = shape('numberSigns').tables.risks;
+    const read = findTable(risks?.grid ?? [], RISK_REGISTER_TABLE, risks?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(read.columns.get('id')).toBe(0);
+    expect(read.columns.get('title')).toBe(1);
+    expect(risks?.dataRows).toBe(2);
+  });
+
   it.each(['issueLog', 'sprintCalendar', 'legend', 'ratingScale', 'definitions'])(
     'claims no table in %s',
     (name) => {
@@ -81,6 +121,27 @@ describe('discovery by content', () => {
       for (const unsure of found.unsure ?? []) expect(unsure.confidence).toBeLessThan(0.5);
     },
   );
+});
+
+const SPECS: Readonly<Record<TableKind, TableSpec>> = {
+  resources: RESOURCES_TABLE,
+  assignments: ASSIGNMENTS_TABLE,
+  timeOff: TIME_OFF_TABLE,
+  initiatives: INITIATIVES_TABLE,
+  risks: RISK_REGISTER_TABLE,
+};
+
+describe('every reader sees the table discovery found', () => {
+  const found = Object.entries(SHAPES).flatMap(([name, sheets]) =>
+    Object.values(findTables(sheets).tables).map((table) => [`${name} ${table.kind}`, table] as const),
+  );
+
+  it.each(found)("%s: the reader counts discovery's data rows and matches its header row", (_, table) => {
+    const read = findTable(table.grid, SPECS[table.kind], table.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(read.rows.length).toBe(table.dataRows);
+    expect(table.firstRow + read.headerIndex).toBe(table.headerRows?.at(-1));
+  });
 });
 
 describe('discovery keeps', () => {
