@@ -68,9 +68,6 @@ export interface InspectReport {
   readonly notFound: readonly TableKind[];
 }
 
-/** A located table, with the initiatives' scoring criteria (sheet columns) once discovery reports them. */
-type Located = LocatedTable & { readonly criteria?: readonly number[] };
-
 export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
   resources: RESOURCES_TABLE,
   assignments: ASSIGNMENTS_TABLE,
@@ -96,7 +93,7 @@ export const KEY_COLUMNS: Readonly<Record<TableKind, readonly (readonly string[]
 };
 
 /** Sheet column of the grid's first column: discovery's, else the Excel table's left edge, else A. */
-function firstColumnOf(table: Located, sheets: readonly SheetView[]): number {
+function firstColumnOf(table: LocatedTable, sheets: readonly SheetView[]): number {
   if (table.firstColumn !== undefined) return table.firstColumn;
   if (table.table === undefined) return 0;
   const sheet = sheets.find((candidate) => candidate.name === table.sheet);
@@ -153,7 +150,7 @@ interface Inspected {
   readonly error?: string;
 }
 
-function inspectTable(table: Located, sheets: readonly SheetView[]): Inspected {
+function inspectTable(table: LocatedTable, sheets: readonly SheetView[]): Inspected {
   const spec = TABLE_SPECS[table.kind];
   const firstColumn = firstColumnOf(table, sheets);
   const read = findTable(table.grid, spec, table.firstRow);

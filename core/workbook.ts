@@ -44,6 +44,8 @@ export interface LocatedTable {
   readonly skipped?: readonly { readonly row: number; readonly reason: string }[];
   /** Data rows (rows with something in the kind's key columns). */
   readonly dataRows?: number;
+  /** An initiatives table's criteria: its rating inputs, as 0-based columns of `grid`. */
+  readonly criteria?: readonly number[];
 }
 
 export interface WorkbookTables {

@@ -141,6 +141,27 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Total Risk Score', null, null, null, 22],
     ]),
   ],
+  // Notes under a register after a blank row: a footnote and a company line, two cells at most.
+  notesBelow: [
+    sheet('Register', [
+      ['ID', 'Risk', 'Probability', 'Impact', 'Owner'],
+      [1, 'Vendor late', 0.4, 3, 'Ana'],
+      [2, 'Scope creep', 0.6, 2, 'Ben'],
+      [],
+      ['(*)', 'For risk 2 the probability was estimated by the sponsor'],
+      [],
+      ['ETM Consultancy and Training Pty Ltd'],
+    ]),
+  ],
+  // A weighted-scoring matrix: criteria named only in a row above, a Rank and a Score beside them.
+  scoringMatrix: [
+    sheet('Prioritization', [
+      ['Rank', 'Project', 'ROI', 'Difficulty', 'Score'],
+      [1, 'Portal', 5, 3, 4.2],
+      [2, 'ERP', 4, 2, 3.4],
+      [3, 'CRM', 2, 4, 2.6],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

@@ -232,7 +232,12 @@ const CRITERIA_KEYS = [
   'effort',
 ];
 
-function columnsOf(kind: TableKind, found: FoundTable, offset: number): Record<string, string | string[]> {
+function columnsOf(
+  kind: TableKind,
+  found: FoundTable,
+  offset: number,
+  criteria: readonly number[] | undefined,
+): Record<string, string | string[]> {
   const letter = (specKey: string) => {
     const index = found.columns.get(specKey);
     return index === undefined ? undefined : columnLetters(index + offset);
@@ -243,7 +248,9 @@ function columnsOf(kind: TableKind, found: FoundTable, offset: number): Record<s
     if (first !== undefined) columns[key] = first;
   }
   if (kind === 'initiatives')
-    columns.criteria = CRITERIA_KEYS.map(letter).filter((value): value is string => value !== undefined);
+    columns.criteria = criteria
+      ? criteria.map((index) => columnLetters(index + offset))
+      : CRITERIA_KEYS.map(letter).filter((value): value is string => value !== undefined);
   return columns;
 }
 
@@ -253,14 +260,14 @@ export function observe(table: LocatedTable, sheets: readonly SheetView[]): Obse
   const ref = sheets
     .find((sheet) => sheet.name === table.sheet)
     ?.tables.find((t) => t.name === table.table)?.ref;
-  const offset = ref === undefined ? 0 : (parseA1(ref)?.firstColumn ?? 0);
+  const offset = table.firstColumn ?? (ref === undefined ? 0 : (parseA1(ref)?.firstColumn ?? 0));
   const found = findTable(table.grid, SPECS[table.kind], table.firstRow);
   if ('kind' in found) return { ...base, columns: {}, problem: found.message };
   return {
     ...base,
     headerRow: table.firstRow + found.headerIndex,
     rows: found.rows.length,
-    columns: columnsOf(table.kind, found, offset),
+    columns: columnsOf(table.kind, found, offset, table.criteria),
   };
 }
 

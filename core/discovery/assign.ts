@@ -73,6 +73,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     confidence,
     skipped: region.skipped.map((skip) => ({ row: origin.row + skip.row, reason: skip.reason })),
     dataRows: region.dataRows,
+    ...(region.criteria ? { criteria: region.criteria.map((c) => c - (bands > 1 ? left : 0)) } : {}),
   };
   const bonus = byName ? (origin.table === undefined ? SHEET_NAME_BONUS : TABLE_NAME_BONUS) : 0;
   return {

@@ -43,10 +43,41 @@ export interface Region {
    * the cells under it where that is what names the column ("Cost" over "Low"), each other cell as written.
    */
   readonly header: readonly Cell[];
+  /** An initiatives table's criteria: grid columns of its rating inputs. */
+  readonly criteria?: readonly number[];
 }
 
 /** A row starting like this ends the table (it is not kept in the region). */
-const FOOTER = /^\s*(?:©|\(c\)|copyright|notes?\b|source\b|disclaimer|prepared by\b|last updated\b)/i;
+const FOOTER =
+  /^\s*(?:©|\(c\)|copyright|notes?\b|sources?\b|references?\b|footnotes?\b|disclaimer|prepared by\b|last updated\b|\(\*+\)|\*+\s)/i;
+/** A note below a table is a sentence: a cell of at least this many characters. */
+const NOTE_LENGTH = 25;
+/** Tables at least this wide have data rows that fill more than the two cells of a note. */
+const NOTE_TABLE_WIDTH = 4;
+
+/**
+ * Where the notes under a wide table start: after a blank row, rows of at most two cells, one of them a sentence
+ * or a footer mark ("(*) For risk 15 …", "ETM Consultancy Pty Ltd"), with no fuller row after them. `end` if none.
+ */
+function notesStart(grid: Grid, hit: HeaderHit, end: number): number {
+  if (hit.right - hit.left + 1 < NOTE_TABLE_WIDTH) return end;
+  const filledIn = (r: number) =>
+    (grid[r] ?? []).slice(hit.left, hit.right + 1).filter((cell) => !isBlank(cell));
+  let start = end;
+  for (let r = end - 1; r > hit.row + 1; r--) {
+    const filled = filledIn(r);
+    if (filled.length === 0) continue;
+    const note =
+      filled.length <= 2 &&
+      filled.some(
+        (cell) => typeof cell === 'string' && (cell.trim().length >= NOTE_LENGTH || FOOTER.test(cell)),
+      );
+    const thin = filled.length <= 2;
+    if (!thin) break;
+    if (note && filledIn(r - 1).length === 0) start = r;
+  }
+  return start;
+}
 /** A total row ends the data; it stays in the region so that readers report it ("a total row: not ranked"). */
 const TOTAL = /^\s*(?:grand\s+)?(?:totals?|sum)\b/i;
 /** A template row holds only a few numbers (formula results such as a Score of 0 and a Rank), no text. */
@@ -203,7 +234,11 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   let dataRows = 0;
   let pending: { row: number; reason: string }[] = [];
   let firstRow = true;
-  for (let r = hit.row + 1; r < nextHeader; r++) {
+  const sample: number[] = [];
+  const notes = notesStart(grid, hit, nextHeader);
+  if (notes < nextHeader)
+    skipped.push({ row: notes, reason: 'notes under the table: the table ends above them' });
+  for (let r = hit.row + 1; r < notes; r++) {
     const row = grid[r] ?? [];
     const inBand = row.slice(hit.left, hit.right + 1);
     if (inBand.every(isBlank)) continue;
@@ -241,18 +276,67 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
     for (const row of pending) skipped.push(row);
     pending = [];
     dataRows++;
+    if (sample.length < CRITERIA_SAMPLE) sample.push(r);
     lastRow = r;
   }
   for (const row of pending) skipped.push(row);
   skipped.sort((a, b) => a.row - b.row);
+  const header = headerOf(grid, hit, rule);
   return {
     hit,
     lastRow,
     dataRows,
     skipped,
     legend: isLegend(grid, hit, lastRow),
-    header: headerOf(grid, hit, rule),
+    header,
+    ...(rule.kind === 'initiatives' ? { criteria: criteriaOf(grid, hit, header, sample) } : {}),
   };
+}
+
+/** Criteria are judged on this many data rows. */
+const CRITERIA_SAMPLE = 200;
+/** The rating inputs of the WSJF and RICE methods: when a matrix has them, they are its criteria. */
+const METHOD_KEYS = [
+  'businessValue',
+  'timeCriticality',
+  'riskReduction',
+  'jobSize',
+  'reach',
+  'impact',
+  'confidence',
+  'effort',
+];
+/** Columns of a scoring matrix that are results or labels, never criteria. */
+const NOT_A_CRITERION = /^(?:rank|ranking|priority|no|number|total|sum|order|score|result)$/;
+
+/**
+ * An initiatives table's criteria (grid columns): its WSJF or RICE inputs when it has them, else every other column
+ * whose data are mostly numbers (a weighted-scoring matrix: "ROI", "Difficulty", "1 - Low | 5 - High"), leaving out
+ * the ID, the name, the score, a budget cost and results such as a Rank.
+ */
+function criteriaOf(grid: Grid, hit: HeaderHit, header: readonly Cell[], rows: readonly number[]): number[] {
+  const method = METHOD_KEYS.flatMap((key) => {
+    const c = hit.columns.get(key);
+    return c === undefined ? [] : [c];
+  });
+  if (method.length > 0) return method.sort((a, b) => a - b);
+  const taken = new Set(['id', 'name', 'score', 'cost'].flatMap((key) => hit.columns.get(key) ?? []));
+  const criteria: number[] = [];
+  for (let c = hit.left; c <= hit.right; c++) {
+    if (
+      taken.has(c) ||
+      NOT_A_CRITERION.test(
+        cellText(header[c] ?? null)
+          .toLowerCase()
+          .replace(/[^a-z]/g, ''),
+      )
+    )
+      continue;
+    const filled = rows.map((r) => grid[r]?.[c] ?? null).filter((cell) => !isBlank(cell));
+    const numbers = filled.filter((cell) => typeof cell === 'number').length;
+    if (numbers > 0 && numbers * 2 >= filled.length) criteria.push(c);
+  }
+  return criteria;
 }
 
 /**

@@ -112,6 +112,19 @@ describe('discovery by content', () => {
     expect(risks?.dataRows).toBe(2);
   });
 
+  it('ends a register at the notes under it (a footnote, a company line), not at the last filled row', () => {
+    const risks = shape('notesBelow').tables.risks;
+    expect(risks?.dataRows).toBe(2);
+    expect(risks?.grid.length).toBe(3);
+    expect(risks?.skipped).toEqual([{ row: 5, reason: 'notes under the table: the table ends above them' }]);
+  });
+
+  it("reports a scoring matrix's criteria: its numeric columns other than the rank and the score", () => {
+    const initiatives = shape('scoringMatrix').tables.initiatives;
+    expect(initiatives?.criteria).toEqual([2, 3]);
+    expect(shape('stacked').tables.initiatives?.criteria).toEqual([1, 2, 3, 4]);
+  });
+
   it.each(['issueLog', 'sprintCalendar', 'legend', 'ratingScale', 'definitions'])(
     'claims no table in %s',
     (name) => {
