@@ -86,12 +86,12 @@ export function inspectJson(report: InspectReport): string {
   return `${JSON.stringify(report)}\n`;
 }
 
-/** The key columns ({@link KEY_COLUMNS}) as role=letter, at most `max` characters. */
+/** The key columns ({@link KEY_COLUMNS}) and an initiatives table's criteria as role=letter, at most `max` characters. */
 function columnsText(table: InspectReport['tables'][number], max: number): string {
-  const keys = new Set(KEY_COLUMNS[table.kind].flat());
+  const keys = new Set([...KEY_COLUMNS[table.kind].flat(), 'criteria']);
   const text = Object.entries(table.columns)
     .filter(([role]) => keys.has(role))
-    .map(([role, letters]) => `${role}=${Array.isArray(letters) ? letters.join('+') : letters}`)
+    .map(([role, letters]) => `${role}=${Array.isArray(letters) ? letters.join(',') : letters}`)
     .join(' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

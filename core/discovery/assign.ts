@@ -15,7 +15,8 @@ const SHEET_NAME_BONUS = 3;
 const TABLE_NAME_BONUS = 2.5;
 
 /** Sheets named like these hold a legend, a scale or definitions: what looks like a table there is not data. */
-const LEGEND_NAME = /legend|definition|glossary|instruction|guide|lookup|scale|matrix|readme|help|about/i;
+const LEGEND_NAME =
+  /legend|definition|glossary|instruction|guide|lookup|scale|(?:risk|probability|impact|heat)\s*matrix|readme|help|about/i;
 
 const named = (name: string, kind: TableKind): boolean =>
   SHEET_NAMES[kind].some((candidate) => normalizeTableName(candidate) === normalizeTableName(name));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INSPECT_JSON_SCHEMA } from '../../cli/inspect';
+import { INSPECT_JSON_SCHEMA, inspectText } from '../../cli/inspect';
 import { inspectWorkbook } from '../../core/inspect';
 import type { SheetView } from '../../core/workbook';
 import { runPmo } from './run-pmo';
@@ -259,6 +259,21 @@ describe('pmo inspect: what it reports beyond the sample', () => {
       foundBy: 'sheet name',
       confidence: 0.95,
     });
+  });
+
+  it("reports a scoring matrix's criteria as letters, in JSON and in the table for people", async () => {
+    const report = inspectWorkbook('book.xlsx', [
+      sheet('Prioritization Matrix', [
+        [null, 'Rank', 'Project', 'ROI', 'Difficulty', 'Score'],
+        [null, 1, 'Portal', 5, 3, 4.2],
+        [null, 2, 'ERP', 4, 2, 3.4],
+      ]),
+    ]);
+    expect(report.tables[0]).toMatchObject({
+      kind: 'initiatives',
+      columns: { name: 'C', score: 'F', criteria: ['D', 'E'] },
+    });
+    expect(inspectText(report)).toContain('criteria=D,E');
   });
 
   it('reports a sheet named like a kind whose headers do not fit at confidence 0.5, with the reason as an issue', () => {
