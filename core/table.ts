@@ -16,6 +16,11 @@ export interface ColumnSpec {
   readonly required?: boolean;
   /** The column holds dates: issues show a serial as its ISO date. */
   readonly date?: boolean;
+  /**
+   * What the column measures, when a unit in the header can contradict it: a `ratio` column (a %) is never a
+   * header that says hours ("Available (hrs)"), an `hours` column never one that says % ("Load (%)").
+   */
+  readonly unit?: 'ratio' | 'hours';
 }
 
 /** A kind of table (Resources, Assignments, …) and its columns. */
@@ -84,15 +89,29 @@ function headerKeys(text: string): string[] {
 }
 
 /** Each normalised synonym → its column key and its rank in that column's list (0 = the label). */
-function synonymIndex(spec: TableSpec): Map<string, { key: string; rank: number }> {
-  const index = new Map<string, { key: string; rank: number }>();
+type Synonym = { readonly key: string; readonly rank: number; readonly unit?: ColumnSpec['unit'] };
+
+function synonymIndex(spec: TableSpec): Map<string, Synonym> {
+  const index = new Map<string, Synonym>();
   for (const column of spec.columns) {
     [column.label, ...column.synonyms].forEach((synonym, rank) => {
       const key = normalizeHeader(synonym);
-      if (!index.has(key)) index.set(key, { key: column.key, rank });
+      if (!index.has(key))
+        index.set(
+          key,
+          column.unit ? { key: column.key, rank, unit: column.unit } : { key: column.key, rank },
+        );
     });
   }
   return index;
+}
+
+/** The unit a header's note in brackets gives: "(hrs)", "(h/wk)" say hours, "(%)" says a ratio. */
+function unitOf(text: string): ColumnSpec['unit'] {
+  const notes = (text.match(/\([^)]*\)|\[[^\]]*\]/g) ?? []).join(' ').toLowerCase();
+  if (/%/.test(notes)) return 'ratio';
+  if (/\b(?:h|hrs?|hours?)\b/.test(notes)) return 'hours';
+  return undefined;
 }
 
 /** True when `a` and `b` differ by at most one edit (insert, delete, replace or swap of neighbours). */
@@ -111,10 +130,7 @@ export function withinOneEdit(a: string, b: string): boolean {
 export const TYPO_MIN_LENGTH = 6;
 
 /** The synonym `text` misspells by one edit, when it is long enough for that to be safe. */
-function nearMatch(
-  text: string,
-  index: Map<string, { key: string; rank: number }>,
-): { key: string; rank: number } | undefined {
+function nearMatch(text: string, index: Map<string, Synonym>): Synonym | undefined {
   if (text.length < TYPO_MIN_LENGTH) return undefined;
   for (const [synonym, match] of index) {
     if (synonym.length >= TYPO_MIN_LENGTH && withinOneEdit(text, synonym)) return match;
@@ -126,10 +142,7 @@ function nearMatch(
  * Matches a candidate header row. When several headers mean the same column, the one whose synonym comes
  * first in the spec wins ("Resource" over "Name"), then the leftmost.
  */
-function matchRow(
-  row: readonly Cell[],
-  index: Map<string, { key: string; rank: number }>,
-): Map<string, number> {
+function matchRow(row: readonly Cell[], index: Map<string, Synonym>): Map<string, number> {
   const best = new Map<string, { column: number; rank: number }>();
   row.forEach((cell, columnIndex) => {
     if (typeof cell !== 'string') return;
@@ -138,6 +151,8 @@ function matchRow(
     for (const [i, text] of headerKeys(cell).entries()) {
       const match = index.get(text) ?? (i === 0 ? nearMatch(text, index) : undefined);
       if (match === undefined) continue;
+      const unit = unitOf(cell);
+      if (match.unit !== undefined && unit !== undefined && unit !== match.unit) return;
       const current = best.get(match.key);
       if (current === undefined || match.rank < current.rank)
         best.set(match.key, { column: columnIndex, rank: match.rank });

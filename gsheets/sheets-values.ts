@@ -29,18 +29,19 @@ function sheetsCell(cell: OutCell, serialToDate: (serial: number) => Date): unkn
 }
 
 /**
- * Calls catalog function `name` the way Sheets does (single cells as scalars, omitted = undefined).
+ * Calls catalog function `name` the way Sheets does (single cells as scalars, omitted = undefined); `args` may be
+ * the stub's `arguments` object itself.
  * A whole-function failure throws an Error whose message Sheets shows with #ERROR!; per-cell errors are text.
  */
 export function callForSheets(
   name: string,
-  args: readonly unknown[],
+  args: ArrayLike<unknown>,
   calendar: SheetsCalendar = spreadsheetCalendar(),
 ): unknown[][] {
   const spec = findFunction(name);
   if (!spec) throw new Error(`Unknown PMO function ${name}.`);
   const env = sheetsEnvironment(calendar);
-  const result = invoke(spec, args, env);
+  const result = invoke(spec, Array.from(args), env);
   if (isPmoError(result)) throw new Error(result.message);
   return result.map((row) => row.map((cell) => sheetsCell(cell, env.serialToDate)));
 }

@@ -53,7 +53,7 @@ export function appsScriptStubs(catalog: readonly FunctionSpec[], bundleGlobal: 
         ' * @customfunction',
         ' */',
         `function PMO_${spec.name}(${names.join(', ')}) {`,
-        `  return ${bundleGlobal}.callForSheets('${spec.name}', Array.prototype.slice.call(arguments));`,
+        `  return ${bundleGlobal}.callForSheets('${spec.name}', arguments);`,
         '}',
       ].join('\n');
     })

@@ -5,6 +5,7 @@ import type { ColumnSpec, TableSpec } from '../table';
 
 const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
   required ? { key, label, synonyms, required } : { key, label, synonyms };
+const inUnit = (unit: 'ratio' | 'hours', column: ColumnSpec): ColumnSpec => ({ ...column, unit });
 const dateCol = (key: string, label: string, synonyms: string[], required = false): ColumnSpec => ({
   ...col(key, label, synonyms, required),
   date: true,
@@ -27,26 +28,41 @@ const RESOURCE_SYNONYMS = [
 ];
 const START_SYNONYMS = ['Start', 'Start Date', 'From', 'Begin', 'Begins', 'Start date (planned)'];
 const END_SYNONYMS = ['End', 'End Date', 'Finish', 'Finish Date', 'To', 'Due', 'Due Date', 'Until'];
-const HOURS_PER_WEEK = col('hoursPerWeek', 'Hours per week', [
-  'Hours per week',
-  'Hours/week',
-  'Hrs/Wk',
-  'Hrs per week',
-  'Weekly Hours',
-  'Hours a week',
-  'h/wk',
-  'Capacity (h/wk)',
-  'Capacity h/wk',
-  'Weekly capacity',
-  'Contracted hours',
-]);
-const HOURS_PER_DAY = col('hoursPerDay', 'Hours per day', [
-  'Hours per day',
-  'Hours/day',
-  'Hrs/Day',
-  'Daily Hours',
-  'h/day',
-]);
+const HOURS_PER_WEEK = inUnit(
+  'hours',
+  col('hoursPerWeek', 'Hours per week', [
+    'Hours per week',
+    'Hours/week',
+    'Hrs/Wk',
+    'Hrs per week',
+    'Weekly Hours',
+    'Hours a week',
+    'h/wk',
+    'Capacity (h/wk)',
+    'Capacity h/wk',
+    'Weekly capacity',
+    'Contracted hours',
+    'Capacity (hrs/week)',
+    'Capacity (hours/week)',
+    'Availability (hrs/week)',
+    'Availability (hours/week)',
+    'Availability (h/wk)',
+    'Availability (hrs/wk)',
+    'Available hours per week',
+  ]),
+);
+const HOURS_PER_DAY = inUnit(
+  'hours',
+  col('hoursPerDay', 'Hours per day', [
+    'Hours per day',
+    'Hours/day',
+    'Hrs/Day',
+    'Daily Hours',
+    'h/day',
+    'Availability (hrs/day)',
+    'Availability (hours/day)',
+  ]),
+);
 
 /** Resources table: one row per person, with contracted capacity. */
 export const RESOURCES_TABLE: TableSpec = {
@@ -56,13 +72,16 @@ export const RESOURCES_TABLE: TableSpec = {
     HOURS_PER_WEEK,
     HOURS_PER_DAY,
     col('fte', 'FTE', ['FTE', 'Full-time equivalent']),
-    col('availability', 'Availability', [
-      'Availability',
-      'Available',
-      'Availability %',
-      'Project availability',
-      'Available %',
-    ]),
+    inUnit(
+      'ratio',
+      col('availability', 'Availability', [
+        'Availability',
+        'Available',
+        'Availability %',
+        'Project availability',
+        'Available %',
+      ]),
+    ),
     col('role', 'Role', ['Role', 'Job Title', 'Title', 'Position']),
     dateCol('start', 'Start', [...START_SYNONYMS, 'Employment Start', 'Hire Date', 'Joined']),
     dateCol('end', 'End', [...END_SYNONYMS, 'Employment End', 'Leaving Date', 'Leaves']),
@@ -78,28 +97,34 @@ export const ASSIGNMENTS_TABLE: TableSpec = {
     dateCol('end', 'End', END_SYNONYMS, true),
     HOURS_PER_WEEK,
     HOURS_PER_DAY,
-    col('allocation', 'Allocation', [
-      'Allocation',
-      'Allocation %',
-      'Percentage Allocation',
-      '% Allocated',
-      'Allocated',
-      'Units',
-      'Allocation (%)',
-      'Load %',
-    ]),
-    col('hours', 'Hours', [
-      'Hours',
-      'Total Hours',
-      'Effort',
-      'Work',
-      'Estimate',
-      'Effort (h)',
-      'Estimated Hours',
-      'Planned Hours',
-      'Hours Allocated',
-      'Allocated Hours',
-    ]),
+    inUnit(
+      'ratio',
+      col('allocation', 'Allocation', [
+        'Allocation',
+        'Allocation %',
+        'Percentage Allocation',
+        '% Allocated',
+        'Allocated',
+        'Units',
+        'Allocation (%)',
+        'Load %',
+      ]),
+    ),
+    inUnit(
+      'hours',
+      col('hours', 'Hours', [
+        'Hours',
+        'Total Hours',
+        'Effort',
+        'Work',
+        'Estimate',
+        'Effort (h)',
+        'Estimated Hours',
+        'Planned Hours',
+        'Hours Allocated',
+        'Allocated Hours',
+      ]),
+    ),
     col('project', 'Project', ['Project', 'Project Name', 'Initiative', 'Program']),
     col('status', 'Status', ['Status', 'Booking Status', 'State']),
     col('probability', 'Probability', ['Probability', 'Likelihood', 'Confidence', 'Win Probability']),
@@ -114,7 +139,7 @@ export const TIME_OFF_TABLE: TableSpec = {
     col('resource', 'Resource', RESOURCE_SYNONYMS),
     dateCol('start', 'Start', [...START_SYNONYMS, 'Date', 'Day', 'Holiday Date'], true),
     dateCol('end', 'End', END_SYNONYMS),
-    col('hours', 'Hours', ['Hours', 'Hours off', 'Hours per day', 'Duration (h)']),
+    inUnit('hours', col('hours', 'Hours', ['Hours', 'Hours off', 'Hours per day', 'Duration (h)'])),
   ],
 };
 

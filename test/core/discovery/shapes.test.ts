@@ -201,3 +201,32 @@ describe('header typos', () => {
     expect(withinOneEdit('rsoruce', 'resource')).toBe(false);
   });
 });
+
+describe('units in headers', () => {
+  const columnsOf = (headers: string[], spec: TableSpec) => {
+    const read = findTable([headers, headers.map(() => 1)], spec);
+    if (!('columns' in read)) throw new Error(read.message);
+    return Object.fromEntries(read.columns);
+  };
+
+  it('never reads hours as a percentage, nor a percentage as hours', () => {
+    // 48.5 available hours read as 48.5% availability would halve a person's capacity without a word.
+    expect(columnsOf(['Name', 'Available (hrs)'], RESOURCES_TABLE)).toEqual({ resource: 0 });
+    expect(columnsOf(['Name', 'Availability (%)'], RESOURCES_TABLE)).toEqual({
+      resource: 0,
+      availability: 1,
+    });
+    expect(columnsOf(['Resource', 'Start', 'End', 'Hours (%)'], ASSIGNMENTS_TABLE)).toEqual({
+      resource: 0,
+      start: 1,
+      end: 2,
+    });
+  });
+
+  it('reads an availability given in hours a week as the weekly capacity', () => {
+    expect(columnsOf(['Resource Name', 'Availability (hrs/week)'], RESOURCES_TABLE)).toEqual({
+      resource: 0,
+      hoursPerWeek: 1,
+    });
+  });
+});
