@@ -162,6 +162,14 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       [3, 'CRM', 2, 4, 2.6],
     ]),
   ],
+  // Two headers mean Impact: a text describing the consequence, and the rating of numbers further right.
+  twoImpacts: [
+    sheet('Risk Register', [
+      ['#', 'Cause', 'Event', 'Impact', 'Risk owner', 'Probability risk rating', 'Impact risk rating'],
+      [1, 'Design failure', 'Launch', 'Delay for app creation', 'Sai', 3, 5],
+      [2, 'Beta test', 'In office', 'Delay on improvements', 'Teja', 2, 3],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

@@ -281,7 +281,7 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   }
   for (const row of pending) skipped.push(row);
   skipped.sort((a, b) => a.row - b.row);
-  const header = headerOf(grid, hit, rule);
+  const header = ratedColumnsOnly(grid, hit, rule, headerOf(grid, hit, rule), sample);
   return {
     hit,
     lastRow,
@@ -291,6 +291,37 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
     header,
     ...(rule.kind === 'initiatives' ? { criteria: criteriaOf(grid, hit, header, sample) } : {}),
   };
+}
+
+/** Columns a register rates: when two headers name one, the one holding ratings is it. */
+const RATED_KEYS = ['probability', 'impact'];
+
+/**
+ * The header with each rated column named once: where two headers mean Impact (a text "Impact" describing the
+ * consequence next to an "Impact risk rating" of numbers), the one whose data are mostly numbers keeps its name and
+ * the other is left unnamed for the reader (its cells are prose, not a rating).
+ */
+function ratedColumnsOnly(
+  grid: Grid,
+  hit: HeaderHit,
+  rule: KindRule,
+  header: readonly Cell[],
+  rows: readonly number[],
+): readonly Cell[] {
+  if (rule.kind !== 'risks' || rows.length === 0) return header;
+  let result = header;
+  for (const key of RATED_KEYS) {
+    const columns: number[] = [];
+    for (let c = hit.left; c <= hit.right; c++)
+      if (rule.match([header[c] ?? null]).get(key) === 0) columns.push(c);
+    if (columns.length < 2) continue;
+    const numbers = columns.map((c) => rows.filter((r) => typeof grid[r]?.[c] === 'number').length);
+    const best = Math.max(...numbers);
+    if (best * 2 < rows.length) continue;
+    const keep = columns[numbers.indexOf(best)];
+    result = result.map((cell, c) => (columns.includes(c) && c !== keep ? null : cell));
+  }
+  return result;
 }
 
 /** Criteria are judged on this many data rows. */

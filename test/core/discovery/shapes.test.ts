@@ -125,6 +125,14 @@ describe('discovery by content', () => {
     expect(shape('stacked').tables.initiatives?.criteria).toEqual([1, 2, 3, 4]);
   });
 
+  it('reads the rating, not the prose, when two headers mean Impact', () => {
+    const risks = shape('twoImpacts').tables.risks;
+    const read = findTable(risks?.grid ?? [], RISK_REGISTER_TABLE, risks?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(read.columns.get('impact')).toBe(6);
+    expect(read.columns.get('probability')).toBe(5);
+  });
+
   it.each(['issueLog', 'sprintCalendar', 'legend', 'ratingScale', 'definitions'])(
     'claims no table in %s',
     (name) => {
