@@ -170,6 +170,15 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       [2, 'Beta test', 'In office', 'Delay on improvements', 'Teja', 2, 3],
     ]),
   ],
+  // Public holidays: no resource (everyone), only dates, which are numbers like a template row's formula results.
+  holidays: [
+    sheet('Calendar', [
+      ['Resource', 'Start', 'End', 'Hours off', 'Reason'],
+      ['Ana', 46_027, 46_031, 8, 'Vacation'],
+      [null, 46_023, 46_023],
+      [null, 46_113, 46_114],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

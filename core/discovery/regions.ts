@@ -226,6 +226,7 @@ const firstText = (row: readonly Cell[], left: number, right: number): string =>
 /** The region a header hit starts: up to the next header row in its band, cut at a footer, template rows dropped. */
 function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule): Region {
   const skipped: { row: number; reason: string }[] = [];
+  const dateColumns = ['start', 'end'].flatMap((key) => hit.columns.get(key) ?? []);
   const keyColumns = rule.dataKeys.flatMap((key) => {
     const c = hit.columns.get(key);
     return c === undefined ? [] : [c];
@@ -262,7 +263,8 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
       lastRow = r;
       break;
     }
-    if (isTemplateRow(inBand)) {
+    // A date is a number too: a row with a start or end date (a public holiday for everyone) is data, not a template.
+    if (isTemplateRow(inBand) && dateColumns.every((c) => isBlank(row[c] ?? null))) {
       pending.push({ row: r, reason: 'a template row: formula results only, no data' });
       continue;
     }
@@ -316,7 +318,7 @@ function ratedColumnsOnly(
       if (rule.match([header[c] ?? null]).get(key) === 0) columns.push(c);
     if (columns.length < 2) continue;
     const numbers = columns.map((c) => rows.filter((r) => typeof grid[r]?.[c] === 'number').length);
-    const best = Math.max(...numbers);
+    const best = numbers.reduce((most, count) => Math.max(most, count), 0);
     if (best * 2 < rows.length) continue;
     const keep = columns[numbers.indexOf(best)];
     result = result.map((cell, c) => (columns.includes(c) && c !== keep ? null : cell));

@@ -133,6 +133,12 @@ describe('discovery by content', () => {
     expect(read.columns.get('probability')).toBe(5);
   });
 
+  it('keeps a holiday for everyone (dates, no resource) as time off, not as a template row', () => {
+    const timeOff = shape('holidays').tables.timeOff;
+    expect(timeOff?.dataRows).toBe(3);
+    expect(timeOff?.skipped).toEqual([]);
+  });
+
   it.each(['issueLog', 'sprintCalendar', 'legend', 'ratingScale', 'definitions'])(
     'claims no table in %s',
     (name) => {
