@@ -27,6 +27,7 @@ import {
   utilizationTablesOf,
 } from '../core/workbook';
 import { version } from '../package.json';
+import { isEncryptedPackage, PASSWORD_PROTECTED } from './compound-file';
 import { readCsvWorkbook } from './csv';
 import { csvPackage } from './csv-package';
 import { budgetCells, KIND_LABELS, summaryLines } from './dashboard-summary';
@@ -298,7 +299,9 @@ function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
   if (typeof input === 'string') return fail(input);
   const extension = extname(path).toLowerCase();
   if (extension === '.xls' && !looksLikeZip(input.bytes))
-    return fail('.xls files are not supported: save as .xlsx');
+    return fail(
+      isEncryptedPackage(input.bytes) ? PASSWORD_PROTECTED : '.xls files are not supported: save as .xlsx',
+    );
   const workbook =
     extension === '.csv'
       ? readCsvWorkbook(input.bytes, basename(path, extname(path)))

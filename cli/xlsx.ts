@@ -4,6 +4,7 @@
 
 import type { Cell } from '../core/cells';
 import type { ExcelTable } from '../core/workbook';
+import { compoundFileMessage, isCompoundFile } from './compound-file';
 import {
   attributesOf,
   decodeXml,
@@ -102,30 +103,9 @@ const utf8 = new TextDecoder('utf-8');
 // ------------------------------------------------------------------------------------------------
 // Not-an-xlsx detection
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
-  return signature.every((byte, i) => bytes[i] === byte);
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
-  const limit = Math.min(bytes.length, 1 << 20) - needle.length;
-  outer: for (let i = 0; i <= limit; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /** Why bytes that are not a zip package cannot be read: legacy .xls, password-protected, CSV, HTML… */
 function notZipMessage(bytes: Uint8Array): string {
-  if (startsWith(bytes, OLE_SIGNATURE)) {
-    return containsUtf16(bytes, 'EncryptedPackage')
-      ? 'the workbook is password-protected: save a copy without a password as .xlsx'
-      : '.xls files are not supported: save as .xlsx';
-  }
+  if (isCompoundFile(bytes)) return compoundFileMessage(bytes);
   const head = bytes.subarray(0, 4096);
   if (head.includes(0)) return 'not an .xlsx workbook (the file is not a zip package)';
   const text = utf8
