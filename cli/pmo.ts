@@ -306,7 +306,9 @@ function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
     extension === '.csv'
       ? readCsvWorkbook(input.bytes, basename(path, extname(path)))
       : readWorkbook(input.bytes, io.limits);
-  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  if (workbook.kind === 'workbook-error') return fail(sanitizeText(workbook.message));
+  if (workbook.sheets.length === 0)
+    return fail('the workbook has no worksheets (chart sheets hold no tables)');
   return { ...input, workbook, fail };
 }
 

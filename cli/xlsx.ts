@@ -128,10 +128,22 @@ function notWorkbookMessage(zip: Package): string {
   if (zip.has('content.xml') && zip.has('mimetype'))
     return 'OpenDocument spreadsheets (.ods) are not supported: save as .xlsx';
   if (zip.names().some((name) => name.toLowerCase().startsWith('word/')))
-    return 'this is a Word document, not an Excel workbook';
+    return 'this is a Word document, not an Excel workbook (it has no xl/workbook.xml)';
   if (zip.names().some((name) => name.toLowerCase().startsWith('ppt/')))
-    return 'this is a PowerPoint file, not an Excel workbook';
-  return 'the zip package has no xl/workbook.xml: not an Excel workbook';
+    return 'this is a PowerPoint file, not an Excel workbook (it has no xl/workbook.xml)';
+  return 'not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word, PowerPoint or other zip file?)';
+}
+
+/**
+ * True when `xml` is a workbook part: its root element is `<workbook>` (any prefix). A Word document or a
+ * presentation is a zip package whose main part, found through the same relationship, has another root.
+ */
+export function isWorkbookXml(xml: string): boolean {
+  const root =
+    /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(
+      xml.replace(/^\ufeff/, ''),
+    );
+  return root?.[2] === 'workbook';
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -161,13 +173,9 @@ export function readWorkbook(
 function readPackage(zip: Package): Workbook | WorkbookError {
   const workbookPath = workbookPathOf(zip);
   const workbookName = zip.entry(workbookPath)?.name;
-  if (workbookName === undefined || !workbookName.toLowerCase().endsWith('.xml'))
-    return workbookError(notWorkbookMessage(zip));
-  const workbook = readWorkbookPart(
-    workbookPath,
-    zip.text(workbookPath) ?? '',
-    zip.text(relsPathOf(workbookPath)),
-  );
+  const workbookXml = workbookName?.toLowerCase().endsWith('.xml') ? zip.text(workbookPath) : undefined;
+  if (workbookXml === undefined || !isWorkbookXml(workbookXml)) return workbookError(notWorkbookMessage(zip));
+  const workbook = readWorkbookPart(workbookPath, workbookXml, zip.text(relsPathOf(workbookPath)));
   const partOfType = (kind: string, fallback: string): string =>
     workbookTargetOf(workbook, kind) ?? resolveTarget(folderOf(workbookPath), fallback);
   const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'));

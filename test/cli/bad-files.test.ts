@@ -1,6 +1,7 @@
-// Bad files (issue 13): a password-protected workbook and other Office files named .xlsx. Every command that reads
-// a workbook refuses the file with one line and exit code 1, never a stack trace; the input's bytes never change
-// (test/cli/checked-run.ts checks both on every run). Truncated and random files: damaged.test.ts.
+// Bad files (issue 13): a password-protected workbook, other Office files named .xlsx, a workbook without
+// worksheets. Every command that reads a workbook refuses the file with one line and exit code 1, never a stack
+// trace; the input's bytes never change (test/cli/checked-run.ts checks both on every run). Truncated and random
+// files: damaged.test.ts.
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { InflateLimits } from '../../cli/xlsx';
 import { checkedRun, READING_COMMANDS, refusal } from './checked-run';
 import { compoundFile, encryptedWorkbook } from './compound-files';
+import { buildZip, text, workbookEntries } from './zip-corpus';
 
 const root = mkdtempSync(join(tmpdir(), 'pmo-bad-files-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -69,6 +71,80 @@ describe('a password-protected workbook (an OLE compound file holding Encryption
     ]);
     expect(await refusedByAll('letter.xlsx', doc)).toBe(
       'pmo: {file}: this is a Word document (.doc), not an Excel workbook',
+    );
+  });
+});
+
+/** A zip package as Word or PowerPoint saves it: content types, the package relationship to the main part. */
+function officePackage(main: string, rootXml: string) {
+  return buildZip([
+    {
+      name: '[Content_Types].xml',
+      data: text(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+          `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/${main}" ContentType="application/vnd.openxmlformats-officedocument.main+xml"/></Types>`,
+      ),
+    },
+    {
+      name: '_rels/.rels',
+      data: text(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${main}"/></Relationships>`,
+      ),
+    },
+    { name: main, data: text(`<?xml version="1.0"?>\n${rootXml}`) },
+  ]);
+}
+
+describe('zip packages that are not Excel workbooks', () => {
+  it('a Word document renamed .xlsx (it read as a workbook of no sheets: its main part was taken for one)', async () => {
+    const docx = officePackage(
+      'word/document.xml',
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+    );
+    expect(await refusedByAll('report.xlsx', docx)).toBe(
+      'pmo: {file}: this is a Word document, not an Excel workbook (it has no xl/workbook.xml)',
+    );
+  });
+
+  it('a PowerPoint presentation renamed .xlsx', async () => {
+    const pptx = officePackage(
+      'ppt/presentation.xml',
+      '<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"/>',
+    );
+    expect(await refusedByAll('deck.xlsx', pptx)).toBe(
+      'pmo: {file}: this is a PowerPoint file, not an Excel workbook (it has no xl/workbook.xml)',
+    );
+  });
+
+  it('any other zip file renamed .xlsx', async () => {
+    const zip = buildZip([{ name: 'photos/1.jpg', data: new Uint8Array(64) }]);
+    expect(await refusedByAll('photos.xlsx', zip)).toBe(
+      'pmo: {file}: not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word, PowerPoint or other zip file?)',
+    );
+  });
+
+  it('a part name with a line break in the message is printed on one line (it split the message in two)', async () => {
+    const twice = { name: 'notes\nDELETE ME.txt', data: text('x') };
+    expect(await refusedByAll('names.xlsx', buildZip([...workbookEntries(), twice, twice]))).toBe(
+      'pmo: {file}: the file is damaged or not an .xlsx workbook (two entries are named notes DELETE ME.txt)',
+    );
+  });
+
+  it('a workbook with no worksheets (its one sheet is a chart sheet)', async () => {
+    const chartSheet = workbookEntries().map((entry) =>
+      entry.name === 'xl/_rels/workbook.xml.rels'
+        ? {
+            ...entry,
+            data: text(
+              '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ' +
+                'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+            ),
+          }
+        : entry,
+    );
+    expect(await refusedByAll('charts.xlsx', buildZip(chartSheet))).toBe(
+      'pmo: {file}: the workbook has no worksheets (chart sheets hold no tables)',
     );
   });
 });
