@@ -1,15 +1,22 @@
 // Bad files (issue 13): a password-protected workbook, other Office files named .xlsx, a workbook without
-// worksheets. Every command that reads a workbook refuses the file with one line and exit code 1, never a stack
-// trace; the input's bytes never change (test/cli/checked-run.ts checks both on every run). Truncated and random
-// files: damaged.test.ts.
+// worksheets, 200 sheets, a huge sheet. Every command that reads a workbook either works (the large files, within
+// the reader's limits) or refuses the file with one line and exit code 1, never a stack trace; the input's bytes
+// never change (test/cli/checked-run.ts checks both on every run). Truncated and random files: damaged.test.ts.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InflateLimits } from '../../cli/xlsx';
+import {
+  lyingDimensionWorkbook,
+  MANY_SHEETS_TABLES,
+  manySheetsWorkbook,
+  tallRiskWorkbook,
+} from './big-workbooks';
 import { checkedRun, READING_COMMANDS, refusal } from './checked-run';
 import { compoundFile, encryptedWorkbook } from './compound-files';
+import { read } from './read-workbook';
 import { buildZip, text, workbookEntries } from './zip-corpus';
 
 const root = mkdtempSync(join(tmpdir(), 'pmo-bad-files-'));
@@ -145,6 +152,64 @@ describe('zip packages that are not Excel workbooks', () => {
     );
     expect(await refusedByAll('charts.xlsx', buildZip(chartSheet))).toBe(
       'pmo: {file}: the workbook has no worksheets (chart sheets hold no tables)',
+    );
+  });
+});
+
+describe('200 sheets', () => {
+  it('every command reads them all: inspect finds the tables, the dashboard and the heatmap are built', async () => {
+    const path = place('book.xlsx', manySheetsWorkbook(200));
+    const inspect = await checkedRun('inspect', path);
+    expect(inspect.stderr).toBe('');
+    expect(inspect.code).toBe(0);
+    const rows = inspect.stdout.split('\n');
+    for (const [kind, sheet] of [
+      ['Resources', MANY_SHEETS_TABLES.resources],
+      ['Assignments', MANY_SHEETS_TABLES.assignments],
+      ['Risks', MANY_SHEETS_TABLES.risks],
+    ] as const)
+      expect(rows.some((row) => new RegExp(`^${kind}\\s+Sheet${sheet}\\s`).test(row))).toBe(true);
+
+    const dashboard = await checkedRun('dashboard', path);
+    expect(dashboard.stderr).toBe('');
+    expect(dashboard.code).toBe(0);
+    expect(dashboard.created).toEqual(['book-dashboard.xlsx']);
+    const copy = read(readFileSync(join(path, '..', 'book-dashboard.xlsx')));
+    expect(copy.sheets.map((sheet) => sheet.name)).toEqual([
+      ...Array.from({ length: 200 }, (_, i) => `Sheet${i + 1}`),
+      'PMO Dashboard',
+    ]);
+
+    const utilization = await checkedRun('utilization', path);
+    expect(utilization.stderr).toBe('');
+    expect(utilization.code).toBe(0);
+    expect(utilization.stdout).toContain(`Resources (sheet "Sheet${MANY_SHEETS_TABLES.resources}"`);
+  });
+});
+
+describe('a huge sheet', () => {
+  it('a used range of the whole grid (A1:XFD1048576, declared and real) with a few rows of data works', async () => {
+    const path = place('vast.xlsx', lyingDimensionWorkbook());
+    const inspect = await checkedRun('inspect', path);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/^Risks\s+Risks\s+A1:E6\s+5\s/m);
+    const dashboard = await checkedRun('dashboard', path);
+    expect(dashboard.code).toBe(0);
+    expect(dashboard.created).toEqual(['vast-dashboard.xlsx']);
+    // No resources: utilization has nothing to compute, and says so in one line.
+    expect(refusal(await checkedRun('utilization', path), path)).toMatch(
+      /^pmo: \{file\}: no Resources table found/,
+    );
+  });
+
+  it('10,000 rows of a risk register: inspect and the dashboard work', async () => {
+    const path = place('tall.xlsx', tallRiskWorkbook(10_000));
+    const inspect = await checkedRun('inspect', path);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/^Risks\s+Risks\s+A1:E10001\s+10000\s/m);
+    expect((await checkedRun('dashboard', path)).code).toBe(0);
+    expect(refusal(await checkedRun('utilization', path), path)).toMatch(
+      /^pmo: \{file\}: no Resources table found/,
     );
   });
 });
