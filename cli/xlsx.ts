@@ -16,7 +16,6 @@ import {
   type Relationship,
   readDateStyles,
   readRelationships,
-  readSharedStrings,
   readWorkbookPart,
   relsPathOf,
   resolveTarget,
@@ -24,6 +23,7 @@ import {
   workbookPathOf,
   workbookTargetOf,
 } from './ooxml';
+import { readSharedStrings } from './shared-strings';
 import { parseWorksheet, type SheetContext } from './worksheet-read';
 import { DEFAULT_LIMITS, type InflateLimits, looksLikeZip, PackageError, readZip } from './zip';
 
@@ -178,7 +178,7 @@ function readPackage(zip: Package): Workbook | WorkbookError {
   const workbook = readWorkbookPart(workbookPath, workbookXml, zip.text(relsPathOf(workbookPath)));
   const partOfType = (kind: string, fallback: string): string =>
     workbookTargetOf(workbook, kind) ?? resolveTarget(folderOf(workbookPath), fallback);
-  const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'));
+  const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'), false);
   const context: SheetContext = {
     sharedStrings: sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml),
     dateStyles: workbook.date1904 ? readDateStyles(zip.text(partOfType('styles', 'styles.xml'))) : [],
@@ -203,7 +203,8 @@ function readSheet(zip: Package, entry: SheetEntry, context: SheetContext): Shee
   const relationship = entry.relationship?.target === undefined ? undefined : entry.relationship;
   if (relationship && !relationship.type.endsWith('/worksheet')) return undefined;
   const target = relationship?.target;
-  const xml = target === undefined ? undefined : zip.text(target);
+  // Not kept once parsed: with several large sheets, each one's text would stay in memory to the end.
+  const xml = target === undefined ? undefined : zip.text(target, false);
   const parsed = xml === undefined ? { rows: [], firstRow: 1, merges: [] } : parseWorksheet(xml, context);
   const tables = target === undefined || xml === undefined ? [] : readTables(zip, target);
   return { name: entry.name, hidden: entry.hidden, ...parsed, tables };
