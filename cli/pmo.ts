@@ -46,7 +46,7 @@ import {
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
 import { inspectJson, inspectText } from './inspect';
 import { whyNotACopy } from './verify-copy';
-import { type InflateLimits, readWorkbook, type Workbook } from './xlsx';
+import { type ReadLimits, readWorkbook, type Workbook } from './xlsx';
 import { addDashboardSheet } from './xlsx-write';
 import { looksLikeZip } from './zip';
 
@@ -62,8 +62,8 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** Environment variables (NO_COLOR, FORCE_COLOR, TERM, COLUMNS); none when omitted. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** How much a workbook may inflate (cli/zip.ts defaults); tests lower it to try bombs with little memory. */
-  readonly limits?: InflateLimits;
+  /** How much a workbook may inflate and hold (cli/zip.ts, cli/xlsx.ts); tests lower them to try bombs quickly. */
+  readonly limits?: ReadLimits;
 }
 
 /** Exit codes: 0 done, 1 usage, file or data error (one line on stderr, never a stack trace). */

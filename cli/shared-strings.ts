@@ -22,10 +22,14 @@ function eachSharedString(xml: string, visit: (inner: string) => boolean): void 
   }
 }
 
-/** Every shared string, in order. */
-export function readSharedStrings(xml: string): string[] {
+/**
+ * Every shared string, in order. `take` is called before each is read: it throws to refuse a table that holds
+ * more than the reader's limit (cli/worksheet-read.ts {@link CellBudget}).
+ */
+export function readSharedStrings(xml: string, take: () => void = () => {}): string[] {
   const strings: string[] = [];
   eachSharedString(xml, (inner) => {
+    take();
     strings.push(richText(inner));
     return false;
   });

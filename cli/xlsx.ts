@@ -24,7 +24,7 @@ import {
   workbookTargetOf,
 } from './ooxml';
 import { readSharedStrings } from './shared-strings';
-import { parseWorksheet, type SheetContext } from './worksheet-read';
+import { CellBudget, parseWorksheet, type SheetContext } from './worksheet-read';
 import { DEFAULT_LIMITS, type InflateLimits, looksLikeZip, PackageError, readZip } from './zip';
 
 /** One worksheet. `rows[0]` is sheet row `firstRow`; `rows[r][0]` is column A. Blank cells are null. */
@@ -96,7 +96,14 @@ export interface WorkbookError {
 const workbookError = (message: string): WorkbookError => ({ kind: 'workbook-error', message });
 
 export { isDateFormatCode } from './ooxml';
+export { MAX_CELLS } from './worksheet-read';
 export { type InflateLimits, MAX_PART_BYTES, MAX_TOTAL_BYTES } from './zip';
+
+/** How much a workbook may inflate (cli/zip.ts) and how many values (cells, distinct texts) it may hold. */
+export interface ReadLimits extends InflateLimits {
+  /** Default {@link MAX_CELLS}. */
+  readonly cells?: number;
+}
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -156,12 +163,12 @@ export function isWorkbookXml(xml: string): boolean {
  */
 export function readWorkbook(
   bytes: Uint8Array,
-  limits: InflateLimits = DEFAULT_LIMITS,
+  limits: ReadLimits = DEFAULT_LIMITS,
 ): Workbook | WorkbookError {
   if (bytes.length === 0) return workbookError('the file is empty');
   if (!looksLikeZip(bytes)) return workbookError(notZipMessage(bytes));
   try {
-    return readPackage(new Package(bytes, readZip(bytes), 'read', limits));
+    return readPackage(new Package(bytes, readZip(bytes), 'read', limits), new CellBudget(limits.cells));
   } catch (error) {
     if (error instanceof PackageError) return workbookError(error.message);
     if (error instanceof RangeError) return workbookError('the workbook is too large to read');
@@ -170,7 +177,7 @@ export function readWorkbook(
   }
 }
 
-function readPackage(zip: Package): Workbook | WorkbookError {
+function readPackage(zip: Package, cells: CellBudget): Workbook | WorkbookError {
   const workbookPath = workbookPathOf(zip);
   const workbookName = zip.entry(workbookPath)?.name;
   const workbookXml = workbookName?.toLowerCase().endsWith('.xml') ? zip.text(workbookPath) : undefined;
@@ -180,9 +187,11 @@ function readPackage(zip: Package): Workbook | WorkbookError {
     workbookTargetOf(workbook, kind) ?? resolveTarget(folderOf(workbookPath), fallback);
   const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'), false);
   const context: SheetContext = {
-    sharedStrings: sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml),
+    sharedStrings:
+      sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml, () => cells.take()),
     dateStyles: workbook.date1904 ? readDateStyles(zip.text(partOfType('styles', 'styles.xml'))) : [],
     date1904: workbook.date1904,
+    cells,
   };
   const sheets: Sheet[] = [];
   for (const entry of workbook.sheets) {
@@ -205,6 +214,7 @@ function readSheet(zip: Package, entry: SheetEntry, context: SheetContext): Shee
   const target = relationship?.target;
   // Not kept once parsed: with several large sheets, each one's text would stay in memory to the end.
   const xml = target === undefined ? undefined : zip.text(target, false);
+  context.cells.place = `sheet "${entry.name}"`;
   const parsed = xml === undefined ? { rows: [], firstRow: 1, merges: [] } : parseWorksheet(xml, context);
   const tables = target === undefined || xml === undefined ? [] : readTables(zip, target);
   return { name: entry.name, hidden: entry.hidden, ...parsed, tables };

@@ -7,12 +7,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { InflateLimits } from '../../cli/xlsx';
+import { MAX_CELLS, MAX_PART_BYTES, MAX_TOTAL_BYTES, type ReadLimits } from '../../cli/xlsx';
 import {
   lyingDimensionWorkbook,
   MANY_SHEETS_TABLES,
   manySheetsWorkbook,
+  RowWriter,
+  riskRows,
   tallRiskWorkbook,
+  uniformRiskWorkbook,
+  workbookOf,
 } from './big-workbooks';
 import { checkedRun, READING_COMMANDS, refusal } from './checked-run';
 import { compoundFile, encryptedWorkbook } from './compound-files';
@@ -33,7 +37,7 @@ function place(name: string, bytes: Uint8Array): string {
 }
 
 /** Runs every reading command on the file; each must refuse it with the same line, returned with `{file}`. */
-async function refusedByAll(name: string, bytes: Uint8Array, limits?: InflateLimits): Promise<string> {
+async function refusedByAll(name: string, bytes: Uint8Array, limits?: ReadLimits): Promise<string> {
   const path = place(name, bytes);
   const lines = new Set<string>();
   for (const command of READING_COMMANDS) lines.add(refusal(await checkedRun(command, path, limits), path));
@@ -210,6 +214,52 @@ describe('a huge sheet', () => {
     expect((await checkedRun('dashboard', path)).code).toBe(0);
     expect(refusal(await checkedRun('utilization', path), path)).toMatch(
       /^pmo: \{file\}: no Resources table found/,
+    );
+  });
+
+  it('more values than the limit: refused with one line naming it (lowered here; exactly at it is read)', async () => {
+    const rows = new RowWriter();
+    const sheets = [1, 2, 3].map((n) => ({ name: `Part ${n}`, rowsXml: riskRows(rows, 39) }));
+    const bytes = workbookOf(sheets, rows);
+    // Each cell with a value and each distinct text counts: 3 sheets × 40 rows × 5 cells, and the texts.
+    const values = 3 * 40 * 5 + rows.strings.length;
+    const limits = (cells: number) => ({ partBytes: MAX_PART_BYTES, totalBytes: MAX_TOTAL_BYTES, cells });
+    const message = (limit: number, place: string) =>
+      `pmo: {file}: too large to read: the workbook holds more than ${limit} values (the limit, counting each ` +
+      `cell with a value and each distinct text once; passed in ${place})`;
+    expect(await refusedByAll('many-cells.xlsx', bytes, limits(values - 1))).toBe(
+      message(values - 1, 'sheet "Part 3" at row 40'),
+    );
+    expect(await refusedByAll('many-texts.xlsx', bytes, limits(50))).toBe(
+      message(50, 'its table of distinct texts'),
+    );
+    const path = place('at-limit.xlsx', bytes);
+    expect((await checkedRun('inspect', path, limits(values))).code).toBe(0);
+  });
+});
+
+// Each of these builds a sheet of hundreds of MB and takes 20–60 s per command on the shared 2-core machine, so
+// they run on demand: PMO_LARGE_INPUT=1 npx vitest run test/cli/bad-files.test.ts
+describe.runIf(process.env.PMO_LARGE_INPUT === '1')('huge sheets at full size (on demand)', () => {
+  const slow = { timeout: 600_000 };
+
+  it('a risk register of 1,000,000 rows: inspect finds it, the dashboard is built', slow, async () => {
+    const path = place('million.xlsx', tallRiskWorkbook(1_000_000));
+    const inspect = await checkedRun('inspect', path);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/^Risks\s+Risks\s+A1:E1000001\s+1000000\s/m);
+    const dashboard = await checkedRun('dashboard', path);
+    expect(dashboard.code).toBe(0);
+    expect(dashboard.created).toEqual(['million-dashboard.xlsx']);
+  });
+
+  it('1,048,576 rows of 21 columns (22 million cells) are refused at the real limit', slow, async () => {
+    const path = place('over.xlsx', uniformRiskWorkbook(1_048_575, 21));
+    const line = refusal(await checkedRun('inspect', path), path);
+    expect(line).toMatch(
+      new RegExp(
+        `^pmo: \\{file\\}: too large to read: the workbook holds more than ${MAX_CELLS.toLocaleString('en-US')} values .*; passed in sheet "Risks" at row `,
+      ),
     );
   });
 });

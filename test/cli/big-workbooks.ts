@@ -1,5 +1,5 @@
 // Builds the large workbooks of the bad-file tests in memory (issue 13): many sheets, a tall sheet, a sheet whose
-// declared used range lies. Written as Excel writes them (shared
+// declared used range lies, a sheet of more cells than the reader takes. Written as Excel writes them (shared
 // strings, numbers in <v>, one part per sheet) with the zip writer of zip-corpus.ts; no binary fixtures.
 
 import { deflateRawSync } from 'node:zlib';
@@ -207,6 +207,28 @@ export function manySheetsWorkbook(count: number): Uint8Array {
 export function tallRiskWorkbook(risks: number): Uint8Array {
   const rows = new RowWriter();
   return workbookOf([{ name: 'Risks', rowsXml: riskRows(rows, risks), dimension: `A1:E${risks + 1}` }], rows);
+}
+
+/**
+ * One sheet "Risks": a risk register's header row (and `columns - 5` extra headers), then `rows` identical rows
+ * of `columns` numbers written without cell references, which Excel allows: the part is one row's bytes
+ * repeated, so 1,048,576 rows of 21 columns (22 million cells, 330 MB of XML) take seconds to build.
+ */
+export function uniformRiskWorkbook(rows: number, columns: number): Uint8Array {
+  const extra = Array.from({ length: columns - RISK_HEADERS.length }, (_, i) => i);
+  const strings = new RowWriter();
+  const head = text(
+    `${DECLARATION}<worksheet xmlns="${MAIN}"><sheetData>` +
+      strings.row(1, [...RISK_HEADERS, ...extra.map((i) => `Extra ${i + 1}`)]),
+  );
+  const values = [7, 12, 3, 4, 5, ...extra.map((i) => i + 0.25)];
+  const row = text(`<row>${values.map((value) => `<c><v>${value}</v></c>`).join('')}</row>`);
+  const tail = text('</sheetData></worksheet>');
+  const data = new Uint8Array(head.length + rows * row.length + tail.length);
+  data.set(head);
+  for (let r = 0; r < rows; r++) data.set(row, head.length + r * row.length);
+  data.set(tail, head.length + rows * row.length);
+  return packageOf([data], ['Risks'], strings.strings);
 }
 
 /**

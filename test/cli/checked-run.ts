@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { expect } from 'vitest';
-import type { InflateLimits } from '../../cli/xlsx';
+import type { ReadLimits } from '../../cli/xlsx';
 import { type Run, runPmo, sha256 } from './zip-corpus';
 
 /** The commands that read a workbook. */
@@ -25,7 +25,7 @@ export interface CheckedRun extends Run {
 export async function checkedRun(
   command: ReadingCommand,
   path: string,
-  limits?: InflateLimits,
+  limits?: ReadLimits,
 ): Promise<CheckedRun> {
   const folder = dirname(path);
   const before = new Set(readdirSync(folder));

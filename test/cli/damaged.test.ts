@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { InflateLimits } from '../../cli/xlsx';
+import type { ReadLimits } from '../../cli/xlsx';
 import { MAX_TOTAL_BYTES } from '../../cli/zip';
 import { checkedRun, refusal } from './checked-run';
 import { buildZip, type CorpusEntry, runPmo, text, withEntry, workbookEntries } from './zip-corpus';
@@ -19,7 +19,7 @@ const SHEET = 'xl/worksheets/sheet1.xml';
 const DAMAGED = 'pmo: {file}: the file is damaged or not an .xlsx workbook';
 
 /** Writes `bytes` as `<name>.xlsx`, runs `pmo dashboard` on it and checks what every refusal must hold. */
-async function refuse(name: string, bytes: Uint8Array, limits?: InflateLimits): Promise<string> {
+async function refuse(name: string, bytes: Uint8Array, limits?: ReadLimits): Promise<string> {
   const input = join(folder, `${name}.xlsx`);
   writeFileSync(input, bytes);
   return refusal(await checkedRun('dashboard', input, limits), input);
