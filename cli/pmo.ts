@@ -109,8 +109,9 @@ those names are found too, and sheets with other names by their column headers.
 
 A .csv file (comma, semicolon or tab; UTF-8) is read as a workbook of one sheet named after the file;
 its dashboard is a new .xlsx holding that sheet.
-Refused with one line and exit code 1: .xls/.xlsb/.ods files, password-protected or damaged workbooks
-(bad CRC or sizes, duplicate or overlapping entries), parts over 500 MB or over 1 GiB in total.
+Refused with one line and exit code 1: .xls/.xlsb/.ods files, Word or PowerPoint files, password-protected
+or damaged workbooks (bad CRC or sizes, duplicate or overlapping entries), workbooks with no worksheet, parts
+over 500 MB or over 1 GiB in total, more than 20 million values (cells with a value and distinct texts).
 Exit codes: 0 done (inspect: also when it found no PMO table), 1 a usage, file or data error, or a
 dashboard with no PMO table to build from.
 `;

@@ -212,7 +212,7 @@ export function tallRiskWorkbook(risks: number): Uint8Array {
 /**
  * One sheet "Risks": a risk register's header row (and `columns - 5` extra headers), then `rows` identical rows
  * of `columns` numbers written without cell references, which Excel allows: the part is one row's bytes
- * repeated, so 1,048,576 rows of 21 columns (22 million cells, 330 MB of XML) take seconds to build.
+ * repeated, so 1,048,576 rows of 21 columns (22 million cells, 400 MB of XML) take seconds to build.
  */
 export function uniformRiskWorkbook(rows: number, columns: number): Uint8Array {
   const extra = Array.from({ length: columns - RISK_HEADERS.length }, (_, i) => i);
