@@ -1,5 +1,5 @@
 // OOXML for reading and writing alike: XML scanning, decoding and escaping, package paths and relationships,
-// the package's parts by name, and the workbook part's sheets, shared strings and date styles.
+// the package's parts by name, and the workbook part's sheets and date styles.
 
 import { MAX_CELL_TEXT } from '../core/cells';
 import {
@@ -415,14 +415,14 @@ export class Package {
     return this.byKey.has(partKey(path));
   }
 
-  /** The part's text, or undefined when the package has no such part. */
-  text(path: string): string | undefined {
+  /** The part's text, or undefined when the package has no such part; kept for the next call unless `keep` is false. */
+  text(path: string, keep = true): string | undefined {
     const entry = this.entry(path);
     if (entry === undefined) return undefined;
     let text = this.texts.get(entry.name);
     if (text === undefined) {
       text = this.decode(entry.name, entryData(this.bytes, entry, this.budget));
-      this.texts.set(entry.name, text);
+      if (keep) this.texts.set(entry.name, text);
     }
     return text;
   }
@@ -513,32 +513,6 @@ export function workbookTargetOf(workbook: WorkbookPart, kind: string): string |
   return workbook.relationships.find(
     (relationship) => relationship.type.endsWith(`/${kind}`) && relationship.target !== undefined,
   )?.target;
-}
-
-// ------------------------------------------------------------------------------------------------
-// Shared strings and styles
-
-/** Every shared string, in order. */
-export function readSharedStrings(xml: string): string[] {
-  return findElements(xml, 'si').map((element) => richText(innerOf(xml, element)));
-}
-
-/** The n-th (0-based) shared string, scanning only as far as it. */
-export function sharedString(xml: string, index: number): string | undefined {
-  const open = new RegExp(`<(${PREFIX})si(?=[\\s/>])([^>]*)>`, 'g');
-  let seen = 0;
-  for (let match = open.exec(xml); match; match = open.exec(xml)) {
-    if ((match[2] ?? '').endsWith('/')) {
-      if (seen++ === index) return '';
-      continue;
-    }
-    const closeTag = `</${match[1] ?? ''}si>`;
-    const close = xml.indexOf(closeTag, open.lastIndex);
-    if (close < 0) return undefined;
-    if (seen++ === index) return richText(xml.slice(open.lastIndex, close));
-    open.lastIndex = close + closeTag.length;
-  }
-  return undefined;
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import {
   utilizationTablesOf,
 } from '../core/workbook';
 import { version } from '../package.json';
+import { isEncryptedPackage, PASSWORD_PROTECTED } from './compound-file';
 import { readCsvWorkbook } from './csv';
 import { csvPackage } from './csv-package';
 import { budgetCells, KIND_LABELS, summaryLines } from './dashboard-summary';
@@ -45,7 +46,7 @@ import {
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
 import { inspectJson, inspectText } from './inspect';
 import { whyNotACopy } from './verify-copy';
-import { type InflateLimits, readWorkbook, type Workbook } from './xlsx';
+import { type ReadLimits, readWorkbook, type Workbook } from './xlsx';
 import { addDashboardSheet } from './xlsx-write';
 import { looksLikeZip } from './zip';
 
@@ -61,8 +62,8 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** Environment variables (NO_COLOR, FORCE_COLOR, TERM, COLUMNS); none when omitted. */
   readonly env?: Readonly<Record<string, string | undefined>>;
-  /** How much a workbook may inflate (cli/zip.ts defaults); tests lower it to try bombs with little memory. */
-  readonly limits?: InflateLimits;
+  /** How much a workbook may inflate and hold (cli/zip.ts, cli/xlsx.ts); tests lower them to try bombs quickly. */
+  readonly limits?: ReadLimits;
 }
 
 /** Exit codes: 0 done, 1 usage, file or data error (one line on stderr, never a stack trace). */
@@ -108,8 +109,9 @@ those names are found too, and sheets with other names by their column headers.
 
 A .csv file (comma, semicolon or tab; UTF-8) is read as a workbook of one sheet named after the file;
 its dashboard is a new .xlsx holding that sheet.
-Refused with one line and exit code 1: .xls/.xlsb/.ods files, password-protected or damaged workbooks
-(bad CRC or sizes, duplicate or overlapping entries), parts over 500 MB or over 1 GiB in total.
+Refused with one line and exit code 1: .xls/.xlsb/.ods files, Word or PowerPoint files, password-protected
+or damaged workbooks (bad CRC or sizes, duplicate or overlapping entries), workbooks with no worksheet, parts
+over 500 MB or over 1 GiB in total, more than 20 million values (cells with a value and distinct texts).
 Exit codes: 0 done (inspect: also when it found no PMO table), 1 a usage, file or data error, or a
 dashboard with no PMO table to build from.
 `;
@@ -298,12 +300,16 @@ function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
   if (typeof input === 'string') return fail(input);
   const extension = extname(path).toLowerCase();
   if (extension === '.xls' && !looksLikeZip(input.bytes))
-    return fail('.xls files are not supported: save as .xlsx');
+    return fail(
+      isEncryptedPackage(input.bytes) ? PASSWORD_PROTECTED : '.xls files are not supported: save as .xlsx',
+    );
   const workbook =
     extension === '.csv'
       ? readCsvWorkbook(input.bytes, basename(path, extname(path)))
       : readWorkbook(input.bytes, io.limits);
-  if (workbook.kind === 'workbook-error') return fail(workbook.message);
+  if (workbook.kind === 'workbook-error') return fail(sanitizeText(workbook.message));
+  if (workbook.sheets.length === 0)
+    return fail('the workbook has no worksheets (chart sheets hold no tables)');
   return { ...input, workbook, fail };
 }
 

@@ -3,6 +3,7 @@
 
 import type { Cell } from '../core/cells';
 import { attributesOf, decodeCellText, decodeXml, findElements, PREFIX, richText } from './ooxml';
+import { PackageError } from './zip';
 
 /** Excel's sheet limits; cells addressed beyond them are ignored as corrupt. */
 const MAX_ROWS = 1_048_576;
@@ -12,11 +13,46 @@ const DENSE_CELL_BUDGET = 4_000_000;
 /** Days between the 1904 and 1900 date systems. */
 export const DATE_1904_OFFSET = 1462;
 
+/**
+ * Most values one workbook may hold, counting each cell with a value and each distinct text of its shared-string
+ * table (cli/shared-strings.ts) once, as each costs about as much memory: a million rows of 20 columns of numbers
+ * and repeated labels. Past it the workbook is refused with one line instead of running out of memory: a risk
+ * register of 20 million cells (351 MB of XML) is read, inspected and given its dashboard in a 2 GB heap (2.1 GB
+ * peak RSS), Node's default heap on an 8 GB machine, while the zip limits alone (cli/zip.ts) let one 500 MB part
+ * hold 28 million short cells (3.3 GB; two such parts 3.8 GB, at the end of a 4 GB heap) or a 3 MB file list
+ * 24 million texts (a 2 GB heap ran out).
+ */
+export const MAX_CELLS = 20_000_000;
+
+/** What is left of a workbook's {@link MAX_CELLS} as its shared strings, then its sheets in order, are read. */
+export class CellBudget {
+  /** Values that may still be read. */
+  left: number;
+  /** What is being read, for the message: `its table of distinct texts`, `sheet "Data"`. */
+  place = 'its table of distinct texts';
+
+  constructor(readonly limit: number = MAX_CELLS) {
+    this.left = limit;
+  }
+
+  /** Takes one value, or refuses the workbook at the one that passes the limit (at `row` of a sheet). */
+  take(row?: number): void {
+    if (--this.left >= 0) return;
+    throw new PackageError(
+      `too large to read: the workbook holds more than ${this.limit.toLocaleString('en-US')} values (the limit, ` +
+        `counting each cell with a value and each distinct text once; passed in ${this.place}` +
+        `${row === undefined ? '' : ` at row ${row.toLocaleString('en-US')}`})`,
+    );
+  }
+}
+
 /** What reading cells needs beyond the sheet: the shared strings and, for 1904-system files, date styles. */
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
+  /** What is left of the workbook's limit on values, shared by its sheets. */
+  readonly cells: CellBudget;
 }
 
 const VALUE = new RegExp(`<(${PREFIX})v(?:\\s[^>]*)?>([\\s\\S]*?)</\\1v>`);
@@ -219,6 +255,7 @@ export function parseWorksheet(
         value = raw === undefined ? null : cellValue(attributes.type, attributes.style, raw, context);
       }
       if (value === null) continue;
+      context.cells.take(cellRow);
       rowNumbers.push(cellRow);
       columns.push(column);
       values.push(value);

@@ -25,13 +25,13 @@ import {
   richText,
   type SheetEntry,
   STRICT,
-  sharedString,
   type TextEdit,
   TRANSITIONAL,
   type WorkbookPart,
   workbookTargetOf,
   XML_DECLARATION,
 } from './ooxml';
+import { sharedString } from './shared-strings';
 import { damaged } from './zip';
 
 /** The workbook part opened for editing, with its relationships part and conformance class. */

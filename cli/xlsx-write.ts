@@ -28,7 +28,7 @@ import {
   openWorkbook,
   partsOnlyReachedFrom,
 } from './write-workbook';
-import { readWorkbook, type WorkbookError } from './xlsx';
+import { isWorkbookXml, readWorkbook, type WorkbookError } from './xlsx';
 import {
   DEFAULT_LIMITS,
   damaged,
@@ -113,7 +113,12 @@ function addToPackage(
   const parts = new Package(bytes, archive, 'edit', limits);
   const workbookPath = workbookPathOf(parts);
   const workbookXml = parts.text(workbookPath);
-  if (workbookXml === undefined || !workbookPath.toLowerCase().endsWith('.xml')) return unreadable(bytes);
+  if (
+    workbookXml === undefined ||
+    !workbookPath.toLowerCase().endsWith('.xml') ||
+    !isWorkbookXml(workbookXml)
+  )
+    return unreadable(bytes);
   const contentTypesXml = parts.text('[Content_Types].xml');
   if (contentTypesXml === undefined) throw damaged('no [Content_Types].xml');
   const workbook = openWorkbook(parts, workbookPath, workbookXml);

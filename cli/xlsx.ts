@@ -4,6 +4,7 @@
 
 import type { Cell } from '../core/cells';
 import type { ExcelTable } from '../core/workbook';
+import { compoundFileMessage, isCompoundFile } from './compound-file';
 import {
   attributesOf,
   decodeXml,
@@ -15,7 +16,6 @@ import {
   type Relationship,
   readDateStyles,
   readRelationships,
-  readSharedStrings,
   readWorkbookPart,
   relsPathOf,
   resolveTarget,
@@ -23,7 +23,8 @@ import {
   workbookPathOf,
   workbookTargetOf,
 } from './ooxml';
-import { parseWorksheet, type SheetContext } from './worksheet-read';
+import { readSharedStrings } from './shared-strings';
+import { CellBudget, parseWorksheet, type SheetContext } from './worksheet-read';
 import { DEFAULT_LIMITS, type InflateLimits, looksLikeZip, PackageError, readZip } from './zip';
 
 /** One worksheet. `rows[0]` is sheet row `firstRow`; `rows[r][0]` is column A. Blank cells are null. */
@@ -95,37 +96,23 @@ export interface WorkbookError {
 const workbookError = (message: string): WorkbookError => ({ kind: 'workbook-error', message });
 
 export { isDateFormatCode } from './ooxml';
+export { MAX_CELLS } from './worksheet-read';
 export { type InflateLimits, MAX_PART_BYTES, MAX_TOTAL_BYTES } from './zip';
+
+/** How much a workbook may inflate (cli/zip.ts) and how many values (cells, distinct texts) it may hold. */
+export interface ReadLimits extends InflateLimits {
+  /** Default {@link MAX_CELLS}. */
+  readonly cells?: number;
+}
 
 const utf8 = new TextDecoder('utf-8');
 
 // ------------------------------------------------------------------------------------------------
 // Not-an-xlsx detection
 
-const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
-  return signature.every((byte, i) => bytes[i] === byte);
-}
-
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
-  const needle = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
-  const limit = Math.min(bytes.length, 1 << 20) - needle.length;
-  outer: for (let i = 0; i <= limit; i++) {
-    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /** Why bytes that are not a zip package cannot be read: legacy .xls, password-protected, CSV, HTML… */
 function notZipMessage(bytes: Uint8Array): string {
-  if (startsWith(bytes, OLE_SIGNATURE)) {
-    return containsUtf16(bytes, 'EncryptedPackage')
-      ? 'the workbook is password-protected: save a copy without a password as .xlsx'
-      : '.xls files are not supported: save as .xlsx';
-  }
+  if (isCompoundFile(bytes)) return compoundFileMessage(bytes);
   const head = bytes.subarray(0, 4096);
   if (head.includes(0)) return 'not an .xlsx workbook (the file is not a zip package)';
   const text = utf8
@@ -148,10 +135,22 @@ function notWorkbookMessage(zip: Package): string {
   if (zip.has('content.xml') && zip.has('mimetype'))
     return 'OpenDocument spreadsheets (.ods) are not supported: save as .xlsx';
   if (zip.names().some((name) => name.toLowerCase().startsWith('word/')))
-    return 'this is a Word document, not an Excel workbook';
+    return 'this is a Word document, not an Excel workbook (it has no xl/workbook.xml)';
   if (zip.names().some((name) => name.toLowerCase().startsWith('ppt/')))
-    return 'this is a PowerPoint file, not an Excel workbook';
-  return 'the zip package has no xl/workbook.xml: not an Excel workbook';
+    return 'this is a PowerPoint file, not an Excel workbook (it has no xl/workbook.xml)';
+  return 'not an Excel workbook (the zip package has no xl/workbook.xml; is it a Word, PowerPoint or other zip file?)';
+}
+
+/**
+ * True when `xml` is a workbook part: its root element is `<workbook>` (any prefix). A Word document or a
+ * presentation is a zip package whose main part, found through the same relationship, has another root.
+ */
+export function isWorkbookXml(xml: string): boolean {
+  const root =
+    /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(
+      xml.replace(/^\ufeff/, ''),
+    );
+  return root?.[2] === 'workbook';
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -164,12 +163,12 @@ function notWorkbookMessage(zip: Package): string {
  */
 export function readWorkbook(
   bytes: Uint8Array,
-  limits: InflateLimits = DEFAULT_LIMITS,
+  limits: ReadLimits = DEFAULT_LIMITS,
 ): Workbook | WorkbookError {
   if (bytes.length === 0) return workbookError('the file is empty');
   if (!looksLikeZip(bytes)) return workbookError(notZipMessage(bytes));
   try {
-    return readPackage(new Package(bytes, readZip(bytes), 'read', limits));
+    return readPackage(new Package(bytes, readZip(bytes), 'read', limits), new CellBudget(limits.cells));
   } catch (error) {
     if (error instanceof PackageError) return workbookError(error.message);
     if (error instanceof RangeError) return workbookError('the workbook is too large to read');
@@ -178,23 +177,21 @@ export function readWorkbook(
   }
 }
 
-function readPackage(zip: Package): Workbook | WorkbookError {
+function readPackage(zip: Package, cells: CellBudget): Workbook | WorkbookError {
   const workbookPath = workbookPathOf(zip);
   const workbookName = zip.entry(workbookPath)?.name;
-  if (workbookName === undefined || !workbookName.toLowerCase().endsWith('.xml'))
-    return workbookError(notWorkbookMessage(zip));
-  const workbook = readWorkbookPart(
-    workbookPath,
-    zip.text(workbookPath) ?? '',
-    zip.text(relsPathOf(workbookPath)),
-  );
+  const workbookXml = workbookName?.toLowerCase().endsWith('.xml') ? zip.text(workbookPath) : undefined;
+  if (workbookXml === undefined || !isWorkbookXml(workbookXml)) return workbookError(notWorkbookMessage(zip));
+  const workbook = readWorkbookPart(workbookPath, workbookXml, zip.text(relsPathOf(workbookPath)));
   const partOfType = (kind: string, fallback: string): string =>
     workbookTargetOf(workbook, kind) ?? resolveTarget(folderOf(workbookPath), fallback);
-  const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'));
+  const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'), false);
   const context: SheetContext = {
-    sharedStrings: sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml),
+    sharedStrings:
+      sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml, () => cells.take()),
     dateStyles: workbook.date1904 ? readDateStyles(zip.text(partOfType('styles', 'styles.xml'))) : [],
     date1904: workbook.date1904,
+    cells,
   };
   const sheets: Sheet[] = [];
   for (const entry of workbook.sheets) {
@@ -215,7 +212,9 @@ function readSheet(zip: Package, entry: SheetEntry, context: SheetContext): Shee
   const relationship = entry.relationship?.target === undefined ? undefined : entry.relationship;
   if (relationship && !relationship.type.endsWith('/worksheet')) return undefined;
   const target = relationship?.target;
-  const xml = target === undefined ? undefined : zip.text(target);
+  // Not kept once parsed: with several large sheets, each one's text would stay in memory to the end.
+  const xml = target === undefined ? undefined : zip.text(target, false);
+  context.cells.place = `sheet "${entry.name}"`;
   const parsed = xml === undefined ? { rows: [], firstRow: 1, merges: [] } : parseWorksheet(xml, context);
   const tables = target === undefined || xml === undefined ? [] : readTables(zip, target);
   return { name: entry.name, hidden: entry.hidden, ...parsed, tables };

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { type CliIo, main } from '../../cli/pmo';
-import type { InflateLimits } from '../../cli/xlsx';
+import type { ReadLimits } from '../../cli/xlsx';
 
 /** One zip entry; `local` / `central` override header fields (the rest are computed from `data`). */
 export interface CorpusEntry {
@@ -178,7 +178,7 @@ export interface Run {
 }
 
 /** Runs `pmo` through `main` with fake streams (no terminal, no environment). */
-export async function runPmo(argv: readonly string[], limits?: InflateLimits): Promise<Run> {
+export async function runPmo(argv: readonly string[], limits?: ReadLimits): Promise<Run> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
