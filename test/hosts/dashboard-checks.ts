@@ -123,15 +123,16 @@ export function neutralNamesWorkbook(): WorkbookSeed {
 
 /** What both hosts must find, and where: each kind on its sheet, over the cells it was read from. */
 export const NEUTRAL_FOUND = [
-  { kind: 'resources', sheet: 'Sheet2' },
-  { kind: 'assignments', sheet: 'Sheet2' },
-  { kind: 'initiatives', sheet: 'Sheet3' },
-  { kind: 'risks', sheet: 'Sheet1' },
+  { kind: 'resources', sheet: 'Sheet2', range: 'A1:B4' },
+  { kind: 'assignments', sheet: 'Sheet2', range: 'D1:H6' },
+  { kind: 'initiatives', sheet: 'Sheet3', range: 'B4:G9' },
+  // From the header on row 5 (under the title block) to the last risk; the footer on row 10 is left out.
+  { kind: 'risks', sheet: 'Sheet1', range: 'A5:E9' },
 ];
 
 /** The line under the dashboard's title: what it was built from and what it could not find. */
 export const NEUTRAL_BUILT_FROM =
-  'Built 2025-03-05 09:30 from Resources (sheet "Sheet2"), Assignments (sheet "Sheet2"), Initiatives (sheet "Sheet3"), Risks (sheet "Sheet1"); not found: Time off.';
+  'Built 2025-03-05 09:30 from Resources (Sheet2!A1:B4), Assignments (Sheet2!D1:H6), Initiatives (Sheet3!B4:G9), Risks (Sheet1!A5:E9); not found: Time off.';
 
 /** A seed value as the core reads it: dates as day serials. */
 function coreCell(value: SeedValue): Cell {

@@ -235,7 +235,7 @@ describe('buildDashboardInExcel', () => {
     });
     const { result } = await build(state);
     expect(result.budget).toBe(250000);
-    expect(result.tablesFound).toContainEqual({ kind: 'assignments', sheet: 'Data' });
+    expect(result.tablesFound).toContainEqual({ kind: 'assignments', sheet: 'Data', range: 'C4:G14' });
     expect(result.resources).toBe(4);
     expect(result.issues).toEqual([]);
   });
