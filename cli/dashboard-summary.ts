@@ -1,10 +1,11 @@
-// What `pmo dashboard` reports on its standard output: the tables it found and the figures of the dashboard,
-// and the named budget it reads from the workbook.
+// What `pmo dashboard` reports on its standard output: the tables it found and the cells it read ("Risks
+// (Sheet1!A5:E9)", worded as on the dashboard sheet), the figures of the dashboard, and the named budget it
+// reads from the workbook.
 
 import { parseA1, sheetOfReference } from '../core/a1';
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
-import type { DashboardSummary } from '../core/dashboard/build';
+import { type DashboardSummary, sourceText } from '../core/dashboard/build';
 import { isoFromSerial } from '../core/dates';
 import type { TableKind } from '../core/workbook';
 import { sanitizeText } from './heatmap';
@@ -45,7 +46,7 @@ function money(amount: number | undefined): string {
 
 export function summaryLines(summary: DashboardSummary): string[] {
   const lines = [
-    `Tables: ${summary.tablesFound.map(({ kind, sheet }) => `${KIND_LABELS[kind]} (sheet "${sanitizeText(sheet)}")`).join(', ') || 'none found'}`,
+    `Tables: ${summary.tablesFound.map((source) => sanitizeText(sourceText(source))).join(', ') || 'none found'}`,
   ];
   if (summary.tablesMissing.length > 0)
     lines.push(`Not found: ${summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ')}`);

@@ -60,3 +60,18 @@ export function sheetOfReference(reference: string): string | undefined {
   if (!match) return undefined;
   return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
 }
+
+/** A sheet name both hosts read without quotes: a letter or "_" first, then letters, digits and "_". */
+const PLAIN_SHEET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Names that read as a cell or an R1C1 reference ("Q1", "R2C3", "R", "C") must be quoted. */
+const REFERENCE_LIKE = /^(?:[A-Za-z]{1,3}\d+|[Rr]\d*(?:[Cc]\d*)?|[Cc]\d*)$/;
+
+/**
+ * A reference to `address` on `sheet` as Excel and Sheets write it: "Sheet1!A5:E9", the name quoted when it
+ * needs to be ("'Time Off'!A1:D3", "'Q1'!B2") with apostrophes doubled ("'Ana''s plan'!A1"). The inverse of
+ * {@link sheetOfReference} and {@link parseA1}.
+ */
+export function sheetReference(sheet: string, address: string): string {
+  const plain = PLAIN_SHEET_NAME.test(sheet) && !REFERENCE_LIKE.test(sheet);
+  return `${plain ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
+}

@@ -2,14 +2,14 @@
 // header rows, data rows, the column each role was read from, how it was found and how sure that is, the rows
 // that are not data, and the row issues the readers report. Pure: turns findTables' result into a report.
 
-import { a1Address, columnLetters, parseA1 } from './a1';
-import { type Cell, cellText, isBlank } from './cells';
+import { columnLetters } from './a1';
+import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
+import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
 import { isPmoError } from './errors';
-import { INITIATIVES_TABLE, isTotalLabel } from './initiatives/table';
-import { RISK_REGISTER_TABLE, readRiskRegister } from './risk/register';
-import { type FoundTable, findTable, normalizeHeader, type RowIssue, type TableSpec } from './table';
-import { ASSIGNMENTS_TABLE, buildUtilizationModel, RESOURCES_TABLE, TIME_OFF_TABLE } from './utilization';
+import { readRiskRegister } from './risk/register';
+import { type FoundTable, findTable, type RowIssue } from './table';
+import { buildUtilizationModel } from './utilization';
 import {
   findTables,
   type LocatedTable,
@@ -25,11 +25,7 @@ export const MIN_CONFIDENCE = 0.5;
 /** How a table was found. */
 export type FoundBy = 'sheet name' | 'table name' | 'headers' | 'mapping' | 'option';
 
-/** A row inside a table's area that is not data: a footer, a total, a section label, a template row. */
-export interface SkippedRow {
-  readonly row: number;
-  readonly reason: string;
-}
+export { type SkippedRow, TABLE_SPECS } from './dashboard/sources';
 
 /** One table found, as `pmo inspect --json` prints it. */
 export interface InspectedTable {
@@ -68,14 +64,6 @@ export interface InspectReport {
   readonly notFound: readonly TableKind[];
 }
 
-export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
-  resources: RESOURCES_TABLE,
-  assignments: ASSIGNMENTS_TABLE,
-  timeOff: TIME_OFF_TABLE,
-  initiatives: INITIATIVES_TABLE,
-  risks: RISK_REGISTER_TABLE,
-};
-
 /**
  * The columns that make each kind what it is, as groups: a group is matched when any one of its keys is.
  * Assignments need a load column of some kind; initiatives something to rank by; risks a consequence.
@@ -92,56 +80,6 @@ export const KEY_COLUMNS: Readonly<Record<TableKind, readonly (readonly string[]
   risks: [['id', 'title'], ['probability'], ['impact', 'cost', 'exposure']],
 };
 
-/** Sheet column of the grid's first column: discovery's, else the Excel table's left edge, else A. */
-function firstColumnOf(table: LocatedTable, sheets: readonly SheetView[]): number {
-  if (table.firstColumn !== undefined) return table.firstColumn;
-  if (table.table === undefined) return 0;
-  const sheet = sheets.find((candidate) => candidate.name === table.sheet);
-  const ref = sheet?.tables.find((candidate) => candidate.name === table.table)?.ref;
-  return (ref === undefined ? undefined : parseA1(ref)?.firstColumn) ?? 0;
-}
-
-/** Rows inside the table that its reader does not take as data, with why. */
-function derivedSkipped(kind: TableKind, found: FoundTable): SkippedRow[] {
-  const cell = (cells: readonly Cell[], key: string): Cell => {
-    const index = found.columns.get(key);
-    return index === undefined ? null : (cells[index] ?? null);
-  };
-  const skipped: SkippedRow[] = [];
-  for (const { number, cells } of found.rows) {
-    if (kind === 'initiatives') {
-      if (isTotalLabel(cell(cells, 'name')) || isTotalLabel(cell(cells, 'id')))
-        skipped.push({ row: number, reason: 'total row' });
-      else if (isBlank(cell(cells, 'id')) && isBlank(cell(cells, 'name')))
-        skipped.push({ row: number, reason: 'no ID or name: not an initiative' });
-    } else if (kind === 'risks') {
-      const id = cell(cells, 'id');
-      const label = normalizeHeader(cellText(isBlank(id) ? cell(cells, 'title') : id));
-      if (['total', 'totals', 'grandtotal', 'sum'].includes(label))
-        skipped.push({ row: number, reason: 'total row' });
-    }
-  }
-  return skipped;
-}
-
-/** The table's columns: from the leftmost to the rightmost matched, widened over adjoining header cells. */
-function usedColumns(found: FoundTable): { first: number; last: number } {
-  const headerCells = found.headers;
-  let first = Number.POSITIVE_INFINITY;
-  let last = -1;
-  for (const index of found.columns.values()) {
-    first = Math.min(first, index);
-    last = Math.max(last, index);
-  }
-  if (last < 0) {
-    first = 0;
-    last = Math.max(0, headerCells.length - 1);
-  }
-  while (first > 0 && (headerCells[first - 1] ?? '') !== '') first--;
-  while ((headerCells[last + 1] ?? '') !== '') last++;
-  return { first, last };
-}
-
 interface Inspected {
   readonly report: InspectedTable;
   readonly found: FoundTable | undefined;
@@ -150,17 +88,11 @@ interface Inspected {
   readonly error?: string;
 }
 
-function inspectTable(table: LocatedTable, sheets: readonly SheetView[]): Inspected {
+function inspectTable(table: LocatedTable): Inspected {
   const spec = TABLE_SPECS[table.kind];
-  const firstColumn = firstColumnOf(table, sheets);
   const read = findTable(table.grid, spec, table.firstRow);
   const found = isPmoError(read) ? undefined : read;
-  const foundBy = table.foundBy as FoundBy;
-  const headerRow = table.firstRow + (found?.headerIndex ?? 0);
-  const headerRows = table.headerRows ? [...table.headerRows] : [headerRow];
-  const skipped = table.skipped ? [...table.skipped] : found ? derivedSkipped(table.kind, found) : [];
-  const skippedRows = new Set(skipped.map((entry) => entry.row));
-  const dataRows = (found?.rows ?? []).filter((row) => !skippedRows.has(row.number));
+  const { firstColumn, headerRows, skipped, dataRows, range } = placeOf(table, found);
   const columns: Record<string, string | readonly string[]> = {};
   for (const column of spec.columns) {
     const index = found?.columns.get(column.key);
@@ -168,23 +100,16 @@ function inspectTable(table: LocatedTable, sheets: readonly SheetView[]): Inspec
   }
   if (table.criteria && table.criteria.length > 0)
     columns.criteria = table.criteria.map((index) => columnLetters(firstColumn + index));
-  const span = found
-    ? usedColumns(found)
-    : { first: 0, last: table.grid.reduce((max, row) => Math.max(max, row.length - 1), 0) };
-  const top = headerRows.reduce((min, row) => Math.min(min, row), headerRow);
-  const bottom = found
-    ? (dataRows.at(-1)?.number ?? headerRow)
-    : table.firstRow + Math.max(0, table.grid.length - 1);
   const report: InspectedTable = {
     kind: table.kind,
     sheet: table.sheet,
-    range: a1Address(top, firstColumn + span.first, bottom, firstColumn + span.last),
-    headerRows,
+    range,
+    headerRows: [...headerRows],
     rows: dataRows.length,
-    foundBy,
+    foundBy: table.foundBy as FoundBy,
     confidence: table.confidence,
     columns,
-    skipped,
+    skipped: [...skipped],
   };
   return { report, found, firstColumn, ...(isPmoError(read) ? { error: read.message } : {}) };
 }
@@ -270,7 +195,7 @@ export function inspectWorkbook(file: string, sheets: readonly SheetView[]): Ins
   const inspected: Partial<Record<TableKind, Inspected>> = {};
   for (const kind of TABLE_KINDS) {
     const table = tables[kind];
-    if (table) inspected[kind] = inspectTable(table, sheets);
+    if (table) inspected[kind] = inspectTable(table);
   }
   return {
     file,

@@ -2,6 +2,7 @@
 // headline figures, the 12-week utilization heatmap, ranked initiatives with the selection within budget,
 // the risk heatmap, top risks, risk concentration, the data issues, and where it all came from.
 
+import { sheetReference } from '../a1';
 import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
 import { isPmoError } from '../errors';
@@ -36,6 +37,7 @@ import {
   type PlanCell,
   type PlanStyleName,
 } from './plan';
+import { tableRange } from './sources';
 
 /** How many weeks the utilization heatmap shows, from the current week. */
 export const HEATMAP_WEEKS = 12;
@@ -64,9 +66,16 @@ export interface DashboardIssue extends RowIssue {
   readonly sheet: string;
 }
 
+/** A table the dashboard was built from: its kind, its sheet and the cells read ("A5:E9", see {@link tableRange}). */
+export interface TableSource {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  readonly range: string;
+}
+
 /** The figures the dashboard shows, for the CLI summary and for tests. */
 export interface DashboardSummary {
-  readonly tablesFound: readonly { readonly kind: TableKind; readonly sheet: string }[];
+  readonly tablesFound: readonly TableSource[];
   readonly tablesMissing: readonly TableKind[];
   readonly resources: number | undefined;
   /** Σ load ÷ Σ capacity over the heatmap weeks. */
@@ -197,7 +206,10 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
   const gridTotals = utilization.grid ? totals(utilization.grid) : undefined;
   const summary: DashboardSummary = {
-    tablesFound: TABLE_KINDS.filter((kind) => tables[kind]).map((kind) => ({ kind, sheet: sheetOf(kind) })),
+    tablesFound: TABLE_KINDS.flatMap((kind) => {
+      const table = tables[kind];
+      return table ? [{ kind, sheet: table.sheet, range: tableRange(table) }] : [];
+    }),
     tablesMissing: missing,
     resources: utilization.grid?.resources.length,
     averageUtilization:
@@ -234,10 +246,13 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
 }
 
+/** A table source as the dashboard and the CLI name it: "Risks (Sheet1!A5:E9)", "Time off ('Time Off'!A1:D3)". */
+export function sourceText(source: TableSource): string {
+  return `${KIND_LABEL[source.kind]} (${sheetReference(source.sheet, source.range)})`;
+}
+
 function builtFromText(input: DashboardInput, summary: DashboardSummary): string {
-  const found = summary.tablesFound
-    .map(({ kind, sheet }) => `${KIND_LABEL[kind]} (sheet "${sheet}")`)
-    .join(', ');
+  const found = summary.tablesFound.map(sourceText).join(', ');
   const missing = summary.tablesMissing.map((kind) => KIND_LABEL[kind]).join(', ');
   return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}.`;
 }

@@ -8,12 +8,20 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { summaryLines } from '../../cli/dashboard-summary';
 import { readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
+import { parseA1 } from '../../core/a1';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { invoke } from '../../core/functions/invoke';
 import { UTILIZATION } from '../../core/functions/utilization-functions';
 import { findTables } from '../../core/workbook';
 import { d } from '../helpers';
+import {
+  coreDashboardOf,
+  NEUTRAL_BUILT_FROM,
+  NEUTRAL_TODAY,
+  neutralNamesWorkbook,
+} from '../hosts/dashboard-checks';
 import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-dashboard-test-'));
@@ -221,5 +229,67 @@ describe('pmo dashboard on messy workbooks', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/csv/i);
+  });
+});
+
+describe('pmo dashboard on a workbook whose sheets and table are named for nothing', () => {
+  /** The host tests' workbook (test/hosts/dashboard-checks.ts) as an .xlsx, Table3 an Excel table. */
+  async function writeNeutralWorkbook(path: string): Promise<void> {
+    const seed = neutralNamesWorkbook();
+    const workbook = new ExcelJS.Workbook();
+    for (const { name, rows } of seed.sheets) {
+      const sheet = workbook.addWorksheet(name);
+      rows.forEach((row, r) => {
+        row.forEach((value, c) => {
+          if (value === null) return;
+          const cell = sheet.getCell(r + 1, c + 1);
+          if (typeof value === 'object') {
+            cell.value = new Date(`${value.date}T00:00:00Z`);
+            cell.numFmt = 'yyyy-mm-dd';
+          } else cell.value = value;
+        });
+      });
+    }
+    for (const { name, sheet, ref } of seed.excelTables ?? []) {
+      const area = parseA1(ref);
+      const rows = seed.sheets.find((candidate) => candidate.name === sheet)?.rows ?? [];
+      if (!area) throw new Error(`bad table ref ${ref}`);
+      const cells = rows
+        .slice(area.firstRow - 1, area.lastRow)
+        .map((row) => row.slice(area.firstColumn, area.lastColumn + 1));
+      const [header = [], ...data] = cells;
+      workbook.getWorksheet(sheet)?.addTable({
+        name,
+        ref: ref.split(':')[0] ?? ref,
+        headerRow: true,
+        columns: header.map((title) => ({ name: String(title) })),
+        rows: data.map((row) => [...row]),
+      });
+    }
+    await workbook.xlsx.writeFile(path);
+  }
+
+  it('prints the same figures as the core computes from the same cells, naming the cells it read', async () => {
+    const input = join(folder, 'neutral.xlsx');
+    const output = join(folder, 'neutral-dashboard.xlsx');
+    await writeNeutralWorkbook(input);
+    expect(read(input).sheets.find((sheet) => sheet.name === 'Sheet3')?.tables).toEqual([
+      { name: 'Table3', ref: 'B4:G9' },
+    ]);
+    const result = await run(['dashboard', input, '-o', output, '--today', NEUTRAL_TODAY]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const core = coreDashboardOf(neutralNamesWorkbook(), true);
+    const lines = result.stdout.split('\n');
+    expect(lines.slice(1, 1 + summaryLines(core.summary).length)).toEqual(summaryLines(core.summary));
+    expect(lines[1]).toBe(
+      'Tables: Resources (Sheet2!A1:B4), Assignments (Sheet2!D1:H6), Initiatives (Sheet3!B4:G9), Risks (Sheet1!A5:E9)',
+    );
+    expect(lines[2]).toBe('Not found: Time off');
+    const dashboard = read(output).sheets.find((sheet) => sheet.name === 'PMO Dashboard');
+    const builtFrom = String(dashboard?.rows[1]?.[0]);
+    expect(builtFrom.slice(builtFrom.indexOf(' from '))).toBe(
+      NEUTRAL_BUILT_FROM.slice(NEUTRAL_BUILT_FROM.indexOf(' from ')),
+    );
   });
 });

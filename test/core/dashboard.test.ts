@@ -62,10 +62,10 @@ describe('buildDashboard', () => {
     builtAt: '2025-03-05 09:00',
   });
 
-  it('writes the marker in A1 and says when and from which sheets it was built', () => {
+  it('writes the marker in A1 and says when and from which cells of which sheets it was built', () => {
     expect(valueAt(plan, 0, 0)).toBe(DASHBOARD_MARKER);
     expect(valueAt(plan, 1, 0)).toBe(
-      'Built 2025-03-05 09:00 from Resources (sheet "Team"), Assignments (sheet "Plan"), Initiatives (sheet "Backlog"), Risks (sheet "Risk Register"); not found: Time off.',
+      "Built 2025-03-05 09:00 from Resources (Team!A1:B4), Assignments (Plan!A1:E4), Initiatives (Backlog!A1:G5), Risks ('Risk Register'!A1:F4); not found: Time off.",
     );
   });
 

@@ -10,6 +10,11 @@ export interface WorkbookSeed {
   readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly SeedValue[])[] }[];
   /** Defined names: sheet and A1 cell. */
   readonly names: Readonly<Record<string, { readonly sheet: string; readonly cell: string }>>;
+  /**
+   * Excel tables (Insert › Table) over cells of the sheets: seeded in the Excel fake only. Sheets has no list
+   * objects the add-on reads (`getDataRange().getValues()` gives the same cells as plain values).
+   */
+  readonly excelTables?: readonly { readonly name: string; readonly sheet: string; readonly ref: string }[];
 }
 
 /** The heading fill the seeded sheets carry on row 1, so a snapshot also sees formats. */

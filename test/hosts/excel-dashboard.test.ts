@@ -23,7 +23,14 @@ import {
   seedExcelWorkbook,
 } from '../fakes/excel';
 import { pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
-import { expectHeadlineFigures, expectNamesWrittenAsText, SHEETS_AFTER_BUILD } from './dashboard-checks';
+import {
+  coreDashboardOf,
+  expectHeadlineFigures,
+  expectNamesWrittenAsText,
+  expectNeutralDashboard,
+  neutralNamesWorkbook,
+  SHEETS_AFTER_BUILD,
+} from './dashboard-checks';
 
 const TODAY = '2025-03-05';
 /** 09:30 on the local clock of 2025-03-05, whatever the machine's time zone. */
@@ -228,9 +235,22 @@ describe('buildDashboardInExcel', () => {
     });
     const { result } = await build(state);
     expect(result.budget).toBe(250000);
-    expect(result.tablesFound).toContainEqual({ kind: 'assignments', sheet: 'Data' });
+    expect(result.tablesFound).toContainEqual({ kind: 'assignments', sheet: 'Data', range: 'C4:G14' });
     expect(result.resources).toBe(4);
     expect(result.issues).toEqual([]);
+  });
+
+  it('finds tables on sheets and an Excel table named for nothing by their headers, as the core does, and says where', async () => {
+    const seed = neutralNamesWorkbook();
+    const state = seedExcelWorkbook(seed);
+    expect(state.tables.map((table) => table.name)).toEqual(['Table3']);
+    const { result } = await build(state);
+    const { sheetName, syncs, ...summary } = result;
+    expect(sheetName).toBe('PMO Dashboard');
+    const sheet = sheetNamed(state, 'PMO Dashboard');
+    expectNeutralDashboard(summary, coreDashboardOf(seed, true), (row, column) =>
+      normalizeCell(sheet.cell(row, column)?.value ?? '', UTC_DATES),
+    );
   });
 
   it('makes three round trips whether the assignments have 10 rows or 10,000', async () => {

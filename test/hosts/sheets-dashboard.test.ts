@@ -18,7 +18,15 @@ import {
 } from '../fakes/sheets';
 import { isoIn } from '../fakes/time-zones';
 import { pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
-import { expectHeadlineFigures, expectNamesWrittenAsText, SHEETS_AFTER_BUILD } from './dashboard-checks';
+import {
+  coreDashboardOf,
+  expectHeadlineFigures,
+  expectNamesWrittenAsText,
+  expectNeutralDashboard,
+  NEUTRAL_TODAY,
+  neutralNamesWorkbook,
+  SHEETS_AFTER_BUILD,
+} from './dashboard-checks';
 
 const TIME_ZONE = 'Europe/Zurich';
 const TODAY = '2025-03-05';
@@ -159,7 +167,7 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     const sheet = sheetNamed(host, 'PMO Dashboard');
     expectHeadlineFigures((label) => sheet.cell(rowOf(sheet, label), 2), core.summary, 300000);
     expect(sheet.cell(2, 1)?.value).toBe(
-      'Built 2025-03-05 09:30 from Resources (sheet "Resources"), Assignments (sheet "Assignments"), Time off (sheet "Time Off"), Initiatives (sheet "Initiatives"), Risks (sheet "Risks").',
+      "Built 2025-03-05 09:30 from Resources (Resources!A1:C5), Assignments (Assignments!A1:E11), Time off ('Time Off'!A1:D2), Initiatives (Initiatives!A1:G6), Risks (Risks!A1:F5).",
     );
 
     const values = (name: string) => sheetsValues(sheetNamed(host, name));
@@ -218,6 +226,22 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
       options: { title: 'Initiatives by WSJF', legend: { position: 'none' } },
       position: { row: ranked - 1, column: 8, offsetX: 0, offsetY: 0 },
     });
+  });
+
+  it('finds tables on sheets named for nothing by their headers, as the core does, and says where', () => {
+    const seed = neutralNamesWorkbook();
+    const host = new SheetsHost(TIME_ZONE);
+    seedSpreadsheet(host, seed, SEED_HEADER_FILL);
+    const pmo = evaluateScript(host).PMO as {
+      buildDashboardInSheets(now: Date): DashboardSummary & { sheetName: string };
+    };
+    expect(NEUTRAL_TODAY).toBe(TODAY);
+    const { sheetName, ...summary } = pmo.buildDashboardInSheets(NOW);
+    expect(sheetName).toBe('PMO Dashboard');
+    const sheet = sheetNamed(host, 'PMO Dashboard');
+    expectNeutralDashboard(summary, coreDashboardOf(seed, false), (row, column) =>
+      normalizeCell(sheet.cell(row + 1, column + 1)?.value ?? '', env),
+    );
   });
 
   it('reads each sheet once and writes with the same calls whether the assignments have 10 rows or 10,000', () => {

@@ -111,6 +111,32 @@ describe('proxies and context.sync()', () => {
     ]);
   });
 
+  it('gives a sheet’s used range from its first cell with a value, with its row and column index', async () => {
+    // "The used range is the smallest range that encompasses any cells that have a value or formatting assigned to
+    // them" ("Get a range using the Excel JavaScript API", Get used range,
+    // https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-ranges-get); with valuesOnly it "considers
+    // only cells with values as used cells (ignoring formatting)" (Worksheet.getUsedRange TSDoc). Unlike Sheets'
+    // data range it does not start at A1: the add-in places its values by rowIndex and columnIndex.
+    const state = workbook();
+    const notes = sheetOf(state, 'Notes');
+    notes.ensure(0, 0).bold = true;
+    notes.ensure(1, 2).value = 'Portfolio';
+    notes.ensure(3, 2).value = 'Initiative';
+    notes.ensure(3, 3).value = 'Cost';
+    const context = new FakeRequestContext(state);
+    const sheet = context.workbook.worksheets.getItem('Notes');
+    const values = sheet.getUsedRangeOrNullObject(true).load('values,rowIndex,columnIndex,address');
+    const all = sheet.getUsedRangeOrNullObject().load('address');
+    await context.sync();
+    expect([values.address, values.rowIndex, values.columnIndex]).toEqual(['Notes!C2:D4', 1, 2]);
+    expect(values.values).toEqual([
+      ['Portfolio', ''],
+      ['', ''],
+      ['Initiative', 'Cost'],
+    ]);
+    expect(all.address).toBe('Notes!A1:D4');
+  });
+
   it('a batch fails at its first bad command with its code; earlier commands stay applied, later ones never run', async () => {
     const state = workbook();
     const context = new FakeRequestContext(state);

@@ -5,7 +5,7 @@
 import { SEED_HEADER_FILL, seededCell, serialOf, type WorkbookSeed } from '../workbook-seed';
 import { type CellValue, ExcelSheetState, ExcelWorkbookState, parseA1 } from './workbook-state';
 
-/** An Excel workbook holding `seed`: dates as serials formatted yyyy-mm-dd, row 1 bold on a fill. */
+/** An Excel workbook holding `seed`: dates as serials formatted yyyy-mm-dd, row 1 bold on a fill, its Excel tables. */
 export function seedExcelWorkbook(seed: WorkbookSeed): ExcelWorkbookState {
   const state = new ExcelWorkbookState();
   for (const { name, rows } of seed.sheets) {
@@ -27,6 +27,11 @@ export function seedExcelWorkbook(seed: WorkbookSeed): ExcelWorkbookState {
     const owner = state.sheet(sheet);
     if (!owner) throw new Error(`seed: no sheet ${sheet} for name ${name}`);
     state.names.set(name, { sheet: owner, area: parseA1(cell) });
+  }
+  for (const { name, sheet, ref } of seed.excelTables ?? []) {
+    const owner = state.sheet(sheet);
+    if (!owner) throw new Error(`seed: no sheet ${sheet} for table ${name}`);
+    state.tables.push({ name, sheet: owner, area: parseA1(ref) });
   }
   state.activeSheet = state.sheets[0];
   return state;

@@ -287,6 +287,25 @@ describe('SpreadsheetApp ranges (Class Range, Class Sheet)', () => {
     expect(sheet.cell(3, 5)?.formula).toBeUndefined();
   });
 
+  it('gives the data range from A1 to the last row and column with content, even when row 1 and column A are empty', () => {
+    // Sheet.getDataRange: "This is functionally equivalent to creating a Range bounded by A1 and
+    // (Sheet.getLastColumn(), Sheet.getLastRow())" (https://developers.google.com/apps-script/reference/spreadsheet/sheet):
+    // unlike Excel's used range, it never starts at the first cell with content, so the add-on reads from A1.
+    const host = new SheetsHost(ZONE);
+    const sheet = host.addSheet('Report', [[], [null, 'Portfolio'], [], [null, 'Initiative', 'Cost']]);
+    // A format alone is not content (getLastRow: "the last row that has content").
+    sheet.getRange(6, 5).setNumberFormat('0%');
+    const range = sheet.getDataRange();
+    expect(range.getA1Notation()).toBe('A1:C4');
+    expect(range.getValues()).toEqual([
+      ['', '', ''],
+      ['', 'Portfolio', ''],
+      ['', '', ''],
+      ['', 'Initiative', 'Cost'],
+    ]);
+    expect([sheet.getLastRow(), sheet.getLastColumn()]).toEqual([4, 3]);
+  });
+
   it('keeps Date cells as dates, hands out copies, and counts each read and write with its cells', () => {
     const { host, sheet } = sheetOf();
     const first = sheet.getRange(2, 2).getValues()[0]?.[0] as Date;

@@ -1,0 +1,113 @@
+// Where a table that was read sits on its sheet (DESIGN §4, §7): its header rows, the rows inside it that are
+// not data, and the A1 range from its header to its last data row over its columns ("A5:E9"). One definition
+// for the dashboard's "built from" line, the `pmo dashboard` summary and `pmo inspect`.
+
+import { a1Address } from '../a1';
+import { cellText, isBlank } from '../cells';
+import { isPmoError } from '../errors';
+import { INITIATIVES_TABLE, isTotalLabel } from '../initiatives/table';
+import { RISK_REGISTER_TABLE } from '../risk/register';
+import { cellOf, type FoundTable, findTable, normalizeHeader, type TableRow, type TableSpec } from '../table';
+import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../utilization';
+import type { LocatedTable, TableKind } from '../workbook';
+
+/** The column spec each kind of table is read with. */
+export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
+  resources: RESOURCES_TABLE,
+  assignments: ASSIGNMENTS_TABLE,
+  timeOff: TIME_OFF_TABLE,
+  initiatives: INITIATIVES_TABLE,
+  risks: RISK_REGISTER_TABLE,
+};
+
+/** A row inside a table's area that is not data: a footer, a total, a section label, a template row. */
+export interface SkippedRow {
+  readonly row: number;
+  readonly reason: string;
+}
+
+/** Where a located table sits on its sheet. */
+export interface TablePlace {
+  /** Sheet column (0-based) of the grid's first column. */
+  readonly firstColumn: number;
+  /** Sheet rows that make the header (a group row above the column row, then the column row). */
+  readonly headerRows: readonly number[];
+  readonly skipped: readonly SkippedRow[];
+  /** The rows read as data, including rows with an issue; skipped rows are not among them. */
+  readonly dataRows: readonly TableRow[];
+  /** A1 range from the header's first row to the last data row, over the table's columns ("A5:E9"). */
+  readonly range: string;
+}
+
+/** Rows inside the table that its reader does not take as data, with why (when discovery gave no list). */
+function derivedSkipped(kind: TableKind, found: FoundTable): SkippedRow[] {
+  const skipped: SkippedRow[] = [];
+  for (const row of found.rows) {
+    const cell = (key: string) => cellOf(found, row, key);
+    if (kind === 'initiatives') {
+      if (isTotalLabel(cell('name')) || isTotalLabel(cell('id')))
+        skipped.push({ row: row.number, reason: 'total row' });
+      else if (isBlank(cell('id')) && isBlank(cell('name')))
+        skipped.push({ row: row.number, reason: 'no ID or name: not an initiative' });
+    } else if (kind === 'risks') {
+      const id = cell('id');
+      const label = normalizeHeader(cellText(isBlank(id) ? cell('title') : id));
+      if (['total', 'totals', 'grandtotal', 'sum'].includes(label))
+        skipped.push({ row: row.number, reason: 'total row' });
+    }
+  }
+  return skipped;
+}
+
+/** The table's columns: from the leftmost to the rightmost matched, widened over adjoining header cells. */
+function usedColumns(found: FoundTable): { first: number; last: number } {
+  const headerCells = found.headers;
+  let first = Number.POSITIVE_INFINITY;
+  let last = -1;
+  for (const index of found.columns.values()) {
+    first = Math.min(first, index);
+    last = Math.max(last, index);
+  }
+  if (last < 0) {
+    first = 0;
+    last = Math.max(0, headerCells.length - 1);
+  }
+  while (first > 0 && (headerCells[first - 1] ?? '') !== '') first--;
+  while ((headerCells[last + 1] ?? '') !== '') last++;
+  return { first, last };
+}
+
+/**
+ * Where `table` sits: its header rows, the rows that are not data (discovery's list, else total rows and rows
+ * without an ID or name), its data rows and its range. Without `found` (its headers do not fit its kind) the
+ * range is the whole grid.
+ * @param found the table as its kind's reader finds it in `table.grid` (`findTable`), when it does
+ */
+export function placeOf(table: LocatedTable, found: FoundTable | undefined): TablePlace {
+  const firstColumn = table.firstColumn ?? 0;
+  const headerRow = table.firstRow + (found?.headerIndex ?? 0);
+  const headerRows = table.headerRows ? [...table.headerRows] : [headerRow];
+  const skipped = table.skipped ? [...table.skipped] : found ? derivedSkipped(table.kind, found) : [];
+  const skippedRows = new Set(skipped.map((entry) => entry.row));
+  const dataRows = (found?.rows ?? []).filter((row) => !skippedRows.has(row.number));
+  const span = found
+    ? usedColumns(found)
+    : { first: 0, last: table.grid.reduce((max, row) => Math.max(max, row.length - 1), 0) };
+  const top = headerRows.reduce((min, row) => Math.min(min, row), headerRow);
+  const bottom = found
+    ? (dataRows.at(-1)?.number ?? headerRow)
+    : table.firstRow + Math.max(0, table.grid.length - 1);
+  const range = a1Address(top, firstColumn + span.first, bottom, firstColumn + span.last);
+  return { firstColumn, headerRows, skipped, dataRows, range };
+}
+
+/**
+ * The cells a located table was read from, as an A1 range without the sheet ("A5:E9"): from the first row of
+ * its header to its last data row (a footer, a total or a template row under it is not in it), over its
+ * columns. See {@link placeOf}.
+ * @example tableRange(findTables(sheets).tables.risks) // "A5:E9" for a register under a title block
+ */
+export function tableRange(table: LocatedTable): string {
+  const read = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
+  return placeOf(table, isPmoError(read) ? undefined : read).range;
+}
