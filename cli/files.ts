@@ -277,18 +277,20 @@ const FORMAT_LABELS: Readonly<Record<WorkbookFormat, string>> = {
 };
 
 /**
- * Where the dashboard goes: `<book>-dashboard.<ext>` beside the input by default, with the extension the
- * package's content type needs (Excel refuses a file whose extension does not match it); `-o` must agree.
+ * Where the copy goes: `<book>-<suffix>.<ext>` beside the input by default (`book-dashboard.xlsx`), with the
+ * extension the package's content type needs (Excel refuses a file whose extension does not match it); `-o`
+ * must agree.
  */
 export function outputPath(
   path: string,
   given: string | undefined,
   format: WorkbookFormat,
+  suffix = 'dashboard',
 ): string | FileError {
   const stem = basename(path, extname(path));
-  if (given === undefined) return join(dirname(path), `${stem}-dashboard.${format}`);
+  if (given === undefined) return join(dirname(path), `${stem}-${suffix}.${format}`);
   if (extname(given).toLowerCase() === `.${format}`) return given;
   return new FileError(
-    `${sanitizeText(given)}: the copy of a ${FORMAT_LABELS[format]} must end in .${format} (Excel refuses a file whose extension does not match its content), e.g. -o ${sanitizeText(stem)}-dashboard.${format}`,
+    `${sanitizeText(given)}: the copy of a ${FORMAT_LABELS[format]} must end in .${format} (Excel refuses a file whose extension does not match its content), e.g. -o ${sanitizeText(stem)}-${suffix}.${format}`,
   );
 }

@@ -1,14 +1,15 @@
 // The `pmo` command line: reads a user's .xlsx workbook (or a .csv file), finds its PMO tables and prints what
 // the core computes (`pmo utilization book.xlsx`, `pmo inspect book.xlsx --json`). Thin adapter: file and argument handling here, every rule in core/.
 
-import { readFileSync, realpathSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { cellText, parseDateText } from '../core/cells';
 import { buildDashboard } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
+import type { TableMapping } from '../core/discovery/mapping';
 import { inspectWorkbook } from '../core/inspect';
 import {
   BASES,
@@ -31,21 +32,13 @@ import { isEncryptedPackage, PASSWORD_PROTECTED } from './compound-file';
 import { readCsvWorkbook } from './csv';
 import { csvPackage } from './csv-package';
 import { budgetCells, KIND_LABELS, summaryLines } from './dashboard-summary';
-import {
-  checkInPlace,
-  checkOutput,
-  commitInPlace,
-  commitOutput,
-  FileError,
-  type FileIdentity,
-  outputPath,
-  readInput,
-  removeQuietly,
-  writeTemporary,
-} from './files';
+import { FileError, type FileIdentity, readInput } from './files';
 import { renderHeatmap, renderIssues, sanitizeText } from './heatmap';
 import { inspectJson, inspectText } from './inspect';
-import { whyNotACopy } from './verify-copy';
+import { checkMapping, MAPPING_EXAMPLES, MAPPING_OPTIONS, mappingFromOptions } from './mapping-options';
+import { copyTarget, saveCopy } from './save-copy';
+import { saveInspectedMapping } from './save-mapping';
+import { UsageError } from './usage';
 import { type ReadLimits, readWorkbook, type Workbook } from './xlsx';
 import { addDashboardSheet } from './xlsx-write';
 import { looksLikeZip } from './zip';
@@ -80,6 +73,7 @@ Usage:
   pmo dashboard <book.xlsx> [options]     the workbook with a "PMO Dashboard" sheet added, as a copy
   pmo utilization <book.xlsx> [options]   utilization heatmap (resources × weeks) and the data issues
   pmo inspect <book.xlsx> [--json]        which PMO tables were found, where, with which columns, and why
+                                          (--save -o out.xlsx: keep that mapping in the copy's PMO Data sheet)
   pmo --help                              this help
   pmo --version                           the version
 
@@ -94,6 +88,14 @@ Options for dashboard:
 
 Options for inspect:
   --json            the report as JSON (its JSON Schema is in the README)
+  --save            write the mapping of the tables found into the hidden sheet "PMO Data" of a copy
+                    (-o <file>, default <book>-mapping.xlsx; --force; or --in-place, as for dashboard)
+
+Options for every command, to say where a table is when discovery is wrong or unsure (repeatable; they win
+over the mapping saved in the workbook's PMO Data sheet, which wins over discovery):
+  --table <kind>="<Sheet>!<range>"   e.g. --table risks="Risk Register!A2:J12" (header row first)
+  --column <kind>.<role>=<letter>    e.g. --column risks.probability=D (roles: pmo inspect --json columns)
+  kinds: resources, assignments, timeOff, initiatives, risks
 
 Options for utilization:
   --from <date>     first day of the horizon (default: the earliest assignment start), e.g. 2026-12-01
@@ -125,8 +127,6 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['utilization', utilizationCommand],
   ['utilisation', utilizationCommand],
 ]);
-
-class UsageError extends Error {}
 
 /**
  * Runs the `pmo` command with `argv` (the arguments after the program name) and returns the exit code.
@@ -167,6 +167,8 @@ interface ParsedArguments {
   readonly positionals: readonly string[];
   readonly values: ReadonlyMap<string, string>;
   readonly flags: ReadonlySet<string>;
+  /** Every value of each option, in order (`--table` and `--column` may be given more than once). */
+  readonly lists: ReadonlyMap<string, readonly string[]>;
 }
 
 const EXAMPLES: Readonly<Record<string, string>> = {
@@ -176,6 +178,7 @@ const EXAMPLES: Readonly<Record<string, string>> = {
   output: 'book-dashboard.xlsx',
   period: 'week',
   basis: 'confirmed',
+  ...MAPPING_EXAMPLES,
 };
 
 /** Short forms: `-h` for every command, `-o` where the command has `--output`. */
@@ -204,6 +207,7 @@ function parseArguments(
   });
   const positionals: string[] = [];
   const values = new Map<string, string>();
+  const lists = new Map<string, string[]>();
   const flags = new Set<string>();
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value);
@@ -228,8 +232,9 @@ function parseArguments(
       );
     if (value === undefined) continue;
     values.set(token.name, value);
+    lists.set(token.name, [...(lists.get(token.name) ?? []), value]);
   }
-  return { positionals, values, flags };
+  return { positionals, values, flags, lists };
 }
 
 function dateOption(parsed: ParsedArguments, name: string): number | undefined {
@@ -289,8 +294,11 @@ interface OpenedWorkbook {
   readonly fail: (message: string) => number;
 }
 
-/** Reads `path` as an .xlsx workbook; on failure writes the one-line reason and returns the exit code. */
-function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
+/**
+ * Reads `path` as an .xlsx workbook; on failure writes the one-line reason and returns the exit code. The
+ * `--table`/`--column` mapping must fit the workbook (else a usage error).
+ */
+function openWorkbook(path: string, io: CliIo, mapping: TableMapping): OpenedWorkbook | number {
   const fileLabel = sanitizeText(path);
   const fail = (message: string): number => {
     io.stderr.write(`pmo: ${fileLabel}: ${message}\n`);
@@ -310,6 +318,7 @@ function openWorkbook(path: string, io: CliIo): OpenedWorkbook | number {
   if (workbook.kind === 'workbook-error') return fail(sanitizeText(workbook.message));
   if (workbook.sheets.length === 0)
     return fail('the workbook has no worksheets (chart sheets hold no tables)');
+  checkMapping(workbook.sheets, mapping);
   return { ...input, workbook, fail };
 }
 
@@ -323,7 +332,8 @@ function describeTable(table: LocatedTable): string {
     table.table === undefined
       ? `sheet "${sanitizeText(table.sheet)}"`
       : `table "${sanitizeText(table.table)}" on sheet "${sanitizeText(table.sheet)}"`;
-  return `${KIND_LABELS[table.kind]} (${where}${table.foundBy === 'headers' ? ', found by its headers' : ''})`;
+  const how = { headers: ', found by its headers', mapping: ', as mapped in PMO Data', option: ', as given' };
+  return `${KIND_LABELS[table.kind]} (${where}${how[table.foundBy as keyof typeof how] ?? ''})`;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -362,8 +372,8 @@ function commandLine(
   known: Readonly<Record<string, OptionKind>>,
   usage: string,
   io: CliIo,
-): { parsed: ParsedArguments; path: string } | undefined {
-  const parsed = parseArguments(args, { ...known, help: 'flag' });
+): { parsed: ParsedArguments; path: string; mapping: TableMapping } | undefined {
+  const parsed = parseArguments(args, { ...known, ...MAPPING_OPTIONS, help: 'flag' });
   if (parsed.flags.has('help')) {
     io.stdout.write(HELP);
     return undefined;
@@ -374,7 +384,8 @@ function commandLine(
     throw new UsageError(
       `one workbook at a time (unexpected ${JSON.stringify(sanitizeText(extra[0] ?? ''))})`,
     );
-  return { parsed, path };
+  const mapping = mappingFromOptions(parsed.lists.get('table') ?? [], parsed.lists.get('column') ?? []);
+  return { parsed, path, mapping };
 }
 
 async function utilizationCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -385,7 +396,7 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
     io,
   );
   if (!command) return EXIT_OK;
-  const { parsed, path } = command;
+  const { parsed, path, mapping } = command;
   const start = dateOption(parsed, 'from');
   const end = dateOption(parsed, 'to');
   if (start !== undefined && end !== undefined && end < start) {
@@ -393,10 +404,10 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const period = choiceOption(parsed, 'period', PERIODS, 'week');
   const basis = choiceOption<Basis>(parsed, 'basis', BASES, 'all');
-  const opened = openWorkbook(path, io);
+  const opened = openWorkbook(path, io, mapping);
   if (typeof opened === 'number') return opened;
   const { workbook, fail } = opened;
-  const { tables } = findTables(workbook.sheets);
+  const { tables } = findTables(workbook.sheets, { mapping });
   const { resources, assignments, timeOff } = tables;
   const utilizationTables = utilizationTablesOf(tables);
   if (!resources) return fail(missingTableMessage('resources', 'Resource'));
@@ -444,14 +455,44 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
 // ------------------------------------------------------------------------------------------------
 // pmo inspect
 
-/** Prints what discovery found and why; exit code 0 even when it found no PMO table (the report says so). */
+/** -o, --force and --in-place, as every command that writes a copy takes them. */
+const WRITE_OPTIONS = { output: 'value', force: 'flag', 'in-place': 'flag' } as const;
+
+function writeOptions(parsed: ParsedArguments) {
+  const inPlace = parsed.flags.has('in-place');
+  if (inPlace && parsed.values.has('output'))
+    throw new UsageError('--in-place writes the workbook itself: give either --in-place or -o, not both');
+  return { output: parsed.values.get('output'), inPlace, force: parsed.flags.has('force') };
+}
+
+/**
+ * Prints what discovery found and why; exit code 0 even when it found no PMO table (the report says so). With
+ * --save, first writes that mapping into the PMO Data sheet of a copy (or of the workbook, --in-place).
+ */
 async function inspectCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const command = commandLine(args, { json: 'flag' }, 'pmo inspect <book.xlsx> [--json]', io);
+  const options = { json: 'flag', save: 'flag', ...WRITE_OPTIONS } as const;
+  const command = commandLine(args, options, 'pmo inspect <book.xlsx> [--json]', io);
   if (!command) return EXIT_OK;
-  const opened = openWorkbook(command.path, io);
+  const { parsed, path, mapping } = command;
+  const save = parsed.flags.has('save');
+  const written = writeOptions(parsed);
+  if (!save && (written.inPlace || written.force || written.output !== undefined))
+    throw new UsageError(
+      '-o, --force and --in-place go with --save: pmo inspect book.xlsx --save -o out.xlsx',
+    );
+  const opened = openWorkbook(path, io, mapping);
   if (typeof opened === 'number') return opened;
-  const report = inspectWorkbook(basename(command.path), opened.workbook.sheets);
-  io.stdout.write(command.parsed.flags.has('json') ? inspectJson(report) : inspectText(report));
+  const report = inspectWorkbook(basename(path), opened.workbook.sheets, { mapping });
+  const json = parsed.flags.has('json');
+  const saved = save
+    ? saveInspectedMapping(opened, report, { path, ...written, limits: io.limits })
+    : undefined;
+  if (saved && 'error' in saved) {
+    io.stderr.write(`pmo: ${saved.error}\n`);
+    return EXIT_FAILURE;
+  }
+  io.stdout.write(json ? inspectJson(report) : inspectText(report));
+  if (saved) (json ? io.stderr : io.stdout).write(`${saved.lines.join('\n')}\n`);
   return EXIT_OK;
 }
 
@@ -467,52 +508,20 @@ function localStamp(now: Date): string {
   return `${isoFromSerial(localDateSerial(now))} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
-/** Writes the new version: beside the original and verified before it replaces it, or to a new output file. */
-function saveDashboard(
-  opened: OpenedWorkbook,
-  written: { bytes: Uint8Array; changed: ReadonlySet<string>; sheetName: string },
-  target: { path: string; output: string; inPlace: boolean; force: boolean; replacing?: FileIdentity },
-  io: CliIo,
-): string {
-  const folder = dirname(resolve(target.output));
-  const mode = target.inPlace ? opened.identity.mode : target.replacing?.mode;
-  const temporary = writeTemporary(folder, basename(target.output), written.bytes, mode);
-  if (!target.inPlace) {
-    commitOutput(temporary, target.output, target.force);
-    return `Wrote ${sanitizeText(target.output)}`;
-  }
-  let reason: string | undefined;
-  try {
-    // What is checked is what reached the disk, read back, not the bytes in memory.
-    reason = whyNotACopy(opened, readFileSync(temporary), written.changed, written.sheetName, io.limits);
-  } catch (error) {
-    reason = `the new version cannot be checked (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (reason !== undefined) {
-    removeQuietly(temporary);
-    throw new FileError(`${sanitizeText(target.path)}: left unchanged: ${sanitizeText(reason)}`);
-  }
-  const { replacedBackup } = commitInPlace(temporary, target.path, opened);
-  const backup = sanitizeText(basename(`${target.path}.bak`));
-  return `Updated ${sanitizeText(target.path)} in place; the previous version is ${backup}${replacedBackup ? ' (an older backup was replaced)' : ''}`;
-}
-
 async function dashboardCommand(args: readonly string[], io: CliIo): Promise<number> {
   const command = commandLine(
     args,
-    { output: 'value', today: 'value', force: 'flag', 'in-place': 'flag' },
+    { today: 'value', ...WRITE_OPTIONS },
     'pmo dashboard <book.xlsx> [-o out.xlsx | --in-place]',
     io,
   );
   if (!command) return EXIT_OK;
-  const { parsed, path } = command;
-  const inPlace = parsed.flags.has('in-place');
-  const force = parsed.flags.has('force');
-  if (inPlace && parsed.values.has('output'))
-    throw new UsageError('--in-place writes the workbook itself: give either --in-place or -o, not both');
+  const { parsed, path, mapping } = command;
+  const written = writeOptions(parsed);
+  const inPlace = written.inPlace;
   const now = new Date();
   const today = dateOption(parsed, 'today') ?? localDateSerial(now);
-  const opened = openWorkbook(path, io);
+  const opened = openWorkbook(path, io, mapping);
   if (typeof opened === 'number') return opened;
   const { bytes, workbook, fail } = opened;
   if (workbook.format === 'xlam') return fail('Excel add-ins (.xlam) are not supported: give a workbook');
@@ -520,10 +529,7 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
   if (csv && inPlace)
     return fail('a .csv file cannot hold the dashboard sheet: write a copy (-o book-dashboard.xlsx) instead');
   try {
-    const output = inPlace ? path : outputPath(path, parsed.values.get('output'), workbook.format);
-    if (output instanceof FileError) throw output;
-    if (inPlace) checkInPlace(path, opened.identity);
-    const replacing = inPlace ? undefined : checkOutput(output, { path, identity: opened.identity }, force);
+    const target = copyTarget(path, opened, written, 'dashboard');
     const userSheets = workbook.sheets.filter(
       (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
     );
@@ -533,23 +539,19 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
       today,
       builtAt: localStamp(now),
       ...(budget && { budgetCells: budget }),
+      mapping,
     });
     if (summary.tablesFound.length === 0)
       return fail(
         'no PMO tables found (Resources, Assignments, Time off, Initiatives, Risks): nothing to build a dashboard from; pmo inspect shows what was seen',
       );
-    const written = addDashboardSheet(csv ? csvPackage(workbook.sheets) : bytes, plan, io.limits);
-    if ('kind' in written) return fail(written.message);
-    const done = saveDashboard(
-      opened,
-      written,
-      { path, output, inPlace, force, ...(replacing ? { replacing } : {}) },
-      io,
-    );
+    const sheet = addDashboardSheet(csv ? csvPackage(workbook.sheets) : bytes, plan, io.limits);
+    if ('kind' in sheet) return fail(sheet.message);
+    const done = saveCopy(opened, sheet, target, io.limits);
     const unchanged = inPlace ? '' : '; the input file is unchanged';
     io.stdout.write(
       [
-        `${sanitizeText(basename(path))}: ${written.replaced ? 'rebuilt' : 'added'} the sheet "${sanitizeText(written.sheetName)}"${unchanged}.`,
+        `${sanitizeText(basename(path))}: ${sheet.replaced ? 'rebuilt' : 'added'} the sheet "${sanitizeText(sheet.sheetName)}"${unchanged}.`,
         ...summaryLines(summary),
         done,
         '',

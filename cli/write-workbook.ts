@@ -3,6 +3,7 @@
 // its relationships and the content types.
 
 import { chooseDashboardSheet, DASHBOARD_MARKER } from '../core/dashboard/plan';
+import { choosePmoDataSheet, PMO_DATA_MARKER } from '../core/discovery/pmo-data';
 import {
   appendChildrenEdit,
   applyEdits,
@@ -106,11 +107,41 @@ export interface DashboardTarget {
   readonly owned: { readonly sheet: SheetEntry; readonly part: string } | undefined;
 }
 
+/** A sheet the add-in owns (DESIGN §7): how it is recognised (A1 holds exactly its marker), named, and shown. */
+export interface OwnedSheet {
+  readonly marker: string;
+  /** Picks the sheet to write: the default name when absent or the add-in's own, else a numbered one. */
+  readonly choose: (
+    sheets: readonly SheetEntry[],
+    isOurs: (sheet: SheetEntry) => boolean,
+  ) => { name: string; existing: SheetEntry | undefined };
+  /** A new sheet of this kind is hidden (state="hidden" in the workbook's sheet list). */
+  readonly hidden: boolean;
+}
+
+/** The visible "PMO Dashboard" sheet. */
+export const DASHBOARD_SHEET: OwnedSheet = {
+  marker: DASHBOARD_MARKER,
+  choose: chooseDashboardSheet,
+  hidden: false,
+};
+
+/** The hidden "PMO Data" sheet: the saved table mapping (and the dashboard's build history). */
+export const PMO_DATA_SHEET: OwnedSheet = {
+  marker: PMO_DATA_MARKER,
+  choose: choosePmoDataSheet,
+  hidden: true,
+};
+
 /**
- * The sheet to write, chosen as the hosts choose it: "PMO Dashboard" when absent or the add-in's own (A1
- * holds the marker), else the first "PMO Dashboard (n)" that is absent or the add-in's own.
+ * The sheet to write, chosen as the hosts choose it: for the dashboard "PMO Dashboard" when absent or the
+ * add-in's own (A1 holds the marker), else the first "PMO Dashboard (n)" that is absent or the add-in's own.
  */
-export function chooseTarget(parts: Package, workbook: WorkbookPart): DashboardTarget {
+export function chooseTarget(
+  parts: Package,
+  workbook: WorkbookPart,
+  owner: OwnedSheet = DASHBOARD_SHEET,
+): DashboardTarget {
   const sharedStringsPath = workbookTargetOf(workbook, 'sharedStrings');
   const sharedStrings = () => (sharedStringsPath === undefined ? undefined : parts.text(sharedStringsPath));
   const isOurs = (sheet: SheetEntry): boolean => {
@@ -119,10 +150,10 @@ export function chooseTarget(parts: Package, workbook: WorkbookPart): DashboardT
       target !== undefined &&
       sheet.relationship?.type.endsWith('/worksheet') === true &&
       parts.has(target) &&
-      textInA1(parts.text(target) ?? '', sharedStrings) === DASHBOARD_MARKER
+      textInA1(parts.text(target) ?? '', sharedStrings) === owner.marker
     );
   };
-  const choice = chooseDashboardSheet(workbook.sheets, isOurs);
+  const choice = owner.choose(workbook.sheets, isOurs);
   const part = choice.existing?.relationship?.target;
   return {
     sheetName: choice.name,
@@ -210,6 +241,8 @@ export interface WorkbookChanges {
   /** The new styles part, when the workbook had none. */
   readonly newStylesPart: string | undefined;
   readonly dropCalcChain: boolean;
+  /** The new sheet is hidden (the PMO Data sheet). */
+  readonly hidden?: boolean;
 }
 
 /**
@@ -237,7 +270,7 @@ export function editWorkbook(
   if (changes.newSheetPart !== undefined) {
     const id = freeId();
     newRelationships.push(relationshipXml(id, 'worksheet', changes.newSheetPart));
-    write(workbook.path, withSheetEntry(workbook, changes.sheetName, id));
+    write(workbook.path, withSheetEntry(workbook, changes.sheetName, id, changes.hidden === true));
   }
   if (changes.newStylesPart !== undefined)
     newRelationships.push(relationshipXml(freeId(), 'styles', changes.newStylesPart));
@@ -262,8 +295,8 @@ export function editWorkbook(
   );
 }
 
-/** The workbook part with a `<sheet>` for the new sheet appended to its sheet list. */
-function withSheetEntry(workbook: EditedWorkbook, sheetName: string, id: string): string {
+/** The workbook part with a `<sheet>` for the new sheet appended to its sheet list (hidden: `state="hidden"`). */
+function withSheetEntry(workbook: EditedWorkbook, sheetName: string, id: string, hidden: boolean): string {
   const { xml, namespaces, sheetsElement } = workbook;
   const sheetId =
     workbook.sheets.reduce(
@@ -276,7 +309,8 @@ function withSheetEntry(workbook: EditedWorkbook, sheetName: string, id: string)
   const idAttribute = rPrefix
     ? `${rPrefix}:id="${id}"`
     : `r:id="${id}" xmlns:r="${namespaces.relationships}"`;
-  const sheetElement = `<${sheetsElement.prefix}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}" ${idAttribute}/>`;
+  const state = hidden ? ' state="hidden"' : '';
+  const sheetElement = `<${sheetsElement.prefix}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}"${state} ${idAttribute}/>`;
   return applyEdits(xml, [appendChildrenEdit(sheetsElement, 'sheets', sheetElement)]);
 }
 

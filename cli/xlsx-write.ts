@@ -21,11 +21,14 @@ import { StyleSheet } from './write-styles';
 import {
   calcChainMentions,
   chooseTarget,
+  DASHBOARD_SHEET,
   type EditedWorkbook,
   editContentTypes,
   editWorkbook,
   freeName,
+  type OwnedSheet,
   openWorkbook,
+  PMO_DATA_SHEET,
   partsOnlyReachedFrom,
 } from './write-workbook';
 import { isWorkbookXml, readWorkbook, type WorkbookError } from './xlsx';
@@ -42,6 +45,7 @@ import {
 
 export { escapeCellText, MAX_CELL_TEXT } from './ooxml';
 export { quoteSheetName } from './write-charts';
+export { DASHBOARD_SHEET, type OwnedSheet, PMO_DATA_SHEET };
 
 /** The workbook with its dashboard: the new file's bytes, the sheet written, and whether it replaced one. */
 export interface DashboardWritten {
@@ -85,9 +89,23 @@ export function addDashboardSheet(
   plan: DashboardPlan,
   limits: InflateLimits = DEFAULT_LIMITS,
 ): DashboardWritten | WorkbookError {
+  return addOwnedSheet(bytes, plan, DASHBOARD_SHEET, limits);
+}
+
+/**
+ * Adds (or rebuilds in place) one of the add-in's own sheets, as {@link addDashboardSheet} does the dashboard:
+ * `owner` says how it is recognised and named, and whether a new one is hidden (the PMO Data sheet is, and is
+ * never the selected tab). Every part it does not change is copied as stored.
+ */
+export function addOwnedSheet(
+  bytes: Uint8Array,
+  plan: DashboardPlan,
+  owner: OwnedSheet,
+  limits: InflateLimits = DEFAULT_LIMITS,
+): DashboardWritten | WorkbookError {
   if (!looksLikeZip(bytes)) return unreadable(bytes);
   try {
-    return addToPackage(bytes, plan, limits);
+    return addToPackage(bytes, plan, owner, limits);
   } catch (error) {
     if (error instanceof PackageError) return workbookError(error.message);
     if (error instanceof RangeError) return workbookError('the workbook is too large to write');
@@ -107,6 +125,7 @@ function unreadable(bytes: Uint8Array): WorkbookError {
 function addToPackage(
   bytes: Uint8Array,
   plan: DashboardPlan,
+  owner: OwnedSheet,
   limits: InflateLimits,
 ): DashboardWritten | WorkbookError {
   const archive = readZip(bytes);
@@ -122,7 +141,7 @@ function addToPackage(
   const contentTypesXml = parts.text('[Content_Types].xml');
   if (contentTypesXml === undefined) throw damaged('no [Content_Types].xml');
   const workbook = openWorkbook(parts, workbookPath, workbookXml);
-  const { sheetName, owned } = chooseTarget(parts, workbook);
+  const { sheetName, owned } = chooseTarget(parts, workbook, owner);
   // Parts that go: the old dashboard's drawing, charts and whatever else only its relationships reach.
   const removed = owned ? partsOnlyReachedFrom(parts, owned.part) : new Set<string>();
   const dropCalcChain = owned ? calcChainMentions(parts, workbook, owned.sheet.sheetId) : false;
@@ -133,6 +152,7 @@ function addToPackage(
   const added = writeDashboardParts(parts, workbook, plan, {
     sheetName,
     ownedPart: owned?.part,
+    hidden: owner.hidden,
     removed,
     write,
     newContentTypes,
@@ -144,6 +164,7 @@ function addToPackage(
       newSheetPart: owned ? undefined : added.sheetPart,
       newStylesPart: added.newStylesPart,
       dropCalcChain,
+      hidden: owner.hidden,
     },
     parts.entry(workbook.relsPath)?.name ?? workbook.relsPath,
     write,
@@ -169,6 +190,8 @@ interface PartsOutput {
   readonly sheetName: string;
   /** The old dashboard's part, rebuilt in place; undefined for a new sheet. */
   readonly ownedPart: string | undefined;
+  /** The sheet is hidden: never the selected tab. */
+  readonly hidden: boolean;
   /** Lower-case names of the parts that go, whose names are free again. */
   readonly removed: ReadonlySet<string>;
   readonly write: (path: string, text: string) => void;
@@ -216,6 +239,7 @@ function writeDashboardParts(
       `${XML_DECLARATION}<styleSheet xmlns="${workbook.namespaces.main}"></styleSheet>`,
   );
   const tabSelected =
+    !output.hidden &&
     output.ownedPart !== undefined &&
     /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](?:1|true)["']/.test(
       parts.text(output.ownedPart) ?? '',

@@ -6,6 +6,9 @@ import { columnLetters } from './a1';
 import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
 import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
+import type { FindOptions } from './discovery/mapped';
+import type { MappingProblem } from './discovery/mapping';
+import { isPmoDataSheet } from './discovery/pmo-data';
 import { isPmoError } from './errors';
 import { readRiskRegister } from './risk/register';
 import { type FoundTable, findTable, type RowIssue } from './table';
@@ -185,13 +188,31 @@ function issuesOf(
 
 const pick = (issue: RowIssue) => ({ value: issue.value, problem: issue.problem });
 
+/** The parts of the mapping that could not be used: on the PMO Data sheet's row (options: no sheet, row 0). */
+function mappingIssues(sheets: readonly SheetView[], problems: readonly MappingProblem[]): InspectIssue[] {
+  const dataSheet = sheets.find(isPmoDataSheet)?.name ?? '';
+  return problems.map((problem) => ({
+    sheet: problem.source === 'mapping' ? dataSheet : '',
+    row: problem.row ?? 0,
+    column: '',
+    value: '',
+    problem: problem.message,
+  }));
+}
+
 /**
  * What discovery finds in `sheets` and why: one entry per table found (in the order resources, assignments,
- * time off, initiatives, risks), the row issues the readers report, and the kinds not found.
+ * time off, initiatives, risks), the row issues the readers report (first, the parts of a saved or given
+ * mapping that could not be used), and the kinds not found.
  * @param file the file name shown in the report
+ * @param options a mapping given for this run (the CLI's --table and --column), over the one saved in the workbook
  */
-export function inspectWorkbook(file: string, sheets: readonly SheetView[]): InspectReport {
-  const { tables, missing } = findTables(sheets);
+export function inspectWorkbook(
+  file: string,
+  sheets: readonly SheetView[],
+  options?: FindOptions,
+): InspectReport {
+  const { tables, missing, problems } = findTables(sheets, options);
   const inspected: Partial<Record<TableKind, Inspected>> = {};
   for (const kind of TABLE_KINDS) {
     const table = tables[kind];
@@ -200,7 +221,7 @@ export function inspectWorkbook(file: string, sheets: readonly SheetView[]): Ins
   return {
     file,
     tables: TABLE_KINDS.flatMap((kind) => inspected[kind]?.report ?? []),
-    issues: issuesOf(tables, inspected),
+    issues: [...mappingIssues(sheets, problems ?? []), ...issuesOf(tables, inspected)],
     notFound: [...missing],
   };
 }

@@ -2,8 +2,9 @@
 // Excel table name or headers. Host-neutral: the CLI, Excel and Sheets hand it their sheets as cell grids.
 
 import type { Cell } from './cells';
-import { discoverTables } from './discovery/assign';
 import type { TableKind } from './discovery/kinds';
+import { type FindOptions, findMappedTables } from './discovery/mapped';
+import type { MappingProblem } from './discovery/mapping';
 import type { UtilizationTables } from './utilization';
 
 /** An Excel table (Insert › Table) such as `Assignments` covering `B3:H40`. */
@@ -33,7 +34,8 @@ export interface LocatedTable {
   readonly grid: readonly (readonly Cell[])[];
   /** Sheet row number of `grid[0]`. */
   readonly firstRow: number;
-  readonly foundBy: 'sheet name' | 'table name' | 'headers';
+  /** `mapping`: the PMO Data sheet's saved mapping placed it; `option`: the user's options (CLI --table/--column). */
+  readonly foundBy: 'sheet name' | 'table name' | 'headers' | 'mapping' | 'option';
   /** 0-based sheet column of `grid[0][0]` (absent = 0). */
   readonly firstColumn?: number;
   /** Sheet rows making the header (a group row above the column header row, then that row). */
@@ -54,6 +56,8 @@ export interface WorkbookTables {
   readonly missing: readonly TableKind[];
   /** Regions that look like a kind but without enough evidence (confidence below 0.5): reported, not used. */
   readonly unsure?: readonly LocatedTable[];
+  /** Parts of the saved or given mapping that could not be used (left to discovery), one sentence each. */
+  readonly problems?: readonly MappingProblem[];
 }
 
 /** The utilization tables found in a workbook, with their sheet rows; undefined without Resources and Assignments. */
@@ -80,7 +84,11 @@ export function utilizationTablesOf(tables: WorkbookTables['tables']): Utilizati
  * probability and an impact or cost; resources a resource and a capacity column; …). A sheet named for a
  * kind whose headers do not fit is still that kind's table (confidence 0.5), so its reader names the missing
  * column. Regions with some of a kind's columns but not its key ones are listed in `unsure`, never used.
+ *
+ * A mapping wins over discovery (core/discovery/mapped.ts): the one saved on the hidden PMO Data sheet (A1 holds
+ * its marker; that sheet is never read as user data) and, above it, `options.mapping` (the CLI's --table and
+ * --column). A mapped kind is taken exactly at its range, with its roles in the columns mapped, confidence 1.
  */
-export function findTables(sheets: readonly SheetView[]): WorkbookTables {
-  return discoverTables(sheets);
+export function findTables(sheets: readonly SheetView[], options?: FindOptions): WorkbookTables {
+  return findMappedTables(sheets, options);
 }

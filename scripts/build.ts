@@ -27,11 +27,14 @@ const BUNDLE_GLOBAL = 'PMO';
  * Enforced by test/hosts/bundles.test.ts and printed by `npm run bench`.
  */
 export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
-  'gsheets/Code.js': 150,
+  // 150 until issue 13.4: reading the table mapping saved on the PMO Data sheet, so that the Sheets dashboard honours
+  // it as Excel and the CLI do, costs about 7.4 KiB of a bundle that was already at 149.9 KiB.
+  'gsheets/Code.js': 158,
   'excel/functions.js': 100,
   // The task pane reuses functions.js's copy of core (scripts/shared-core.ts): it holds the panel and the
-  // dashboard only, and a second copy of core would push it far past this.
-  'excel/taskpane.js': 80,
+  // dashboard only, and a second copy of core would push it far past this. 80 until issue 13.4: the Excel dashboard
+  // reads the saved table mapping too (about 7.9 KiB; the mapping modules are not in functions.js to share).
+  'excel/taskpane.js': 88,
 };
 
 /**

@@ -5,6 +5,7 @@
 import { sheetReference } from '../a1';
 import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
+import type { TableMapping } from '../discovery/mapping';
 import { isPmoError } from '../errors';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
 import { defaultBands, levelOf, RISK_LEVELS, type RiskLevel } from '../risk/levels';
@@ -59,6 +60,8 @@ export interface DashboardInput {
   readonly budgetCells?: readonly (readonly Cell[])[];
   /** Name of the sheet to write (the host picks another when a user sheet has the default name). */
   readonly sheetName?: string;
+  /** A table mapping given for this build (the CLI's --table/--column), over the one saved on PMO Data. */
+  readonly mapping?: TableMapping;
 }
 
 /** A data issue as the dashboard lists it, with the sheet it is on. */
@@ -154,7 +157,7 @@ function totals(grid: UtilizationGrid): { load: number; capacity: number; over: 
  * RISK_SUMMARY…), so the sheet and the formulas agree.
  */
 export function buildDashboard(input: DashboardInput): Dashboard {
-  const { tables, missing } = findTables(input.sheets);
+  const { tables, missing } = findTables(input.sheets, input.mapping ? { mapping: input.mapping } : {});
   const sheetOf = (kind: TableKind) => tables[kind]?.sheet ?? '';
   const heatmapStart = weekStart(input.today);
   const utilization = utilizationOf(tables, heatmapStart);

@@ -186,11 +186,33 @@ function byNameOnly(
   return undefined;
 }
 
-/** Finds every kind's table: see {@link findTables}. */
-export function discoverTables(sheets: readonly SheetView[]): WorkbookTables {
+/** A table the user mapped (core/discovery/mapped.ts), with its sheet's index and its sheet rows and columns. */
+export interface ClaimedTable {
+  readonly located: LocatedTable;
+  readonly sheetIndex: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly left: number;
+  readonly right: number;
+}
+
+/**
+ * Finds every kind's table: see {@link findTables}. `claimed` tables are taken as they are: their kinds are
+ * not looked for, and no region that shares their cells is used.
+ */
+export function discoverTables(
+  sheets: readonly SheetView[],
+  claimed: readonly ClaimedTable[] = [],
+): WorkbookTables {
   const candidates = allCandidates(sheets).sort((a, b) => b.score - a.score);
-  const chosen = new Map<TableKind, LocatedTable>();
-  const taken: Candidate[] = [];
+  const chosen = new Map<TableKind, LocatedTable>(
+    claimed.map((claim) => [claim.located.kind, claim.located]),
+  );
+  const taken: Candidate[] = claimed.map((claim) => ({
+    ...claim,
+    score: Number.POSITIVE_INFINITY,
+    weak: false,
+  }));
   for (const candidate of candidates) {
     if (candidate.weak || chosen.has(candidate.located.kind) || taken.some((t) => overlaps(t, candidate)))
       continue;

@@ -64,6 +64,8 @@ export class ExcelSheetState {
   frozenRows = 0;
   charts: ExcelChartState[] = [];
   conditionalFormats = 0;
+  /** Excel's Worksheet.visibility: a hidden sheet is still in `worksheets.items` and reads like any other. */
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
 
   constructor(public name: string) {}
 

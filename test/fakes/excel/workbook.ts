@@ -138,6 +138,7 @@ export class FakeWorksheet extends ClientObject {
 
   loadProperty(property: string): unknown {
     if (property === 'name') return this.sheet().name;
+    if (property === 'visibility') return this.sheet().visibility;
     throw notModelled(`loading Worksheet.${property}`);
   }
 

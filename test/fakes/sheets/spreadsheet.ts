@@ -277,6 +277,8 @@ export class FakeSheet {
   conditionalFormatRules = 0;
   maxRows = DEFAULT_ROWS;
   maxColumns = DEFAULT_COLUMNS;
+  /** Hidden with hideSheet(): still listed by getSheets() and read like any other sheet, as Apps Script does. */
+  hidden = false;
 
   constructor(
     private readonly host: SheetsHost,
@@ -318,6 +320,17 @@ export class FakeSheet {
   getName(): string {
     this.host.record('Sheet.getName');
     return this.name;
+  }
+
+  hideSheet(): FakeSheet {
+    this.host.record('Sheet.hideSheet');
+    this.hidden = true;
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    this.host.record('Sheet.isSheetHidden');
+    return this.hidden;
   }
 
   getLastRow(): number {
