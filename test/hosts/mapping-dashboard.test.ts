@@ -61,7 +61,7 @@ describe('a mapping saved on the hidden PMO Data sheet', () => {
       new FakeRequestContext(state) as unknown as Excel.RequestContext,
       new Date(2025, 2, 5, 9, 30),
     );
-    expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log' });
+    expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log', range: 'A1:E4' });
     expect(summary.risks).toBe(3);
     expect(excelSheetSnapshot(data)).toEqual(before);
     expect(data.visibility).toBe('Hidden');
@@ -81,7 +81,7 @@ describe('a mapping saved on the hidden PMO Data sheet', () => {
     if (!data) throw new Error('no PMO Data sheet');
     const before = sheetsSnapshot(data);
     const summary = run();
-    expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log' });
+    expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log', range: 'A1:E4' });
     expect(summary.risks).toBe(3);
     expect(sheetsSnapshot(data)).toEqual(before);
     expect(data.isSheetHidden()).toBe(true);

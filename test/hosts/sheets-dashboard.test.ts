@@ -167,7 +167,7 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     const sheet = sheetNamed(host, 'PMO Dashboard');
     expectHeadlineFigures((label) => sheet.cell(rowOf(sheet, label), 2), core.summary, 300000);
     expect(sheet.cell(2, 1)?.value).toBe(
-      "Built 2025-03-05 09:30 from Resources (Resources!A1:C5), Assignments (Assignments!A1:E11), Time off ('Time Off'!A1:D2), Initiatives (Initiatives!A1:G6), Risks (Risks!A1:F5).",
+      "Built 2025-03-05 09:30 from Resources (Resources!A1:C5), Assignments (Assignments!A1:E11), Time off ('Time Off'!A1:D3), Initiatives (Initiatives!A1:G6), Risks (Risks!A1:F5).",
     );
 
     const values = (name: string) => sheetsValues(sheetNamed(host, name));
