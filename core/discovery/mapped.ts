@@ -20,6 +20,7 @@ import {
   type TableMapping,
 } from './mapping';
 import { isPmoDataSheet, readMapping } from './pmo-data';
+import { regionAt } from './regions';
 
 type Grid = readonly (readonly Cell[])[];
 
@@ -87,7 +88,12 @@ function mappedTable(
   const h = at.headerRows - 1;
   const roles = new Map([...columns].map(([role, index]) => [role, index - block.firstColumn]));
   const header = relabel(combinedHeader(grid.slice(0, h + 1)), specOf(kind), roles);
-  const rows = grid.map((cells, r) => (r < h ? [] : r === h ? header : cells));
+  const labelled = grid.map((cells, r) => (r < h ? [] : r === h ? header : cells));
+  // Inside the range the same row rules as discovery's apply: notes, totals, continuation rows are not data.
+  const region = regionAt(labelled, h, kind);
+  const notData = new Set(region?.skipped.map((skip) => skip.row));
+  const end = region ? region.lastRow + 1 : labelled.length;
+  const rows = labelled.slice(0, end).map((cells, r) => (notData.has(r) ? [] : cells));
   return {
     kind,
     sheet: sheet.name,
@@ -97,6 +103,12 @@ function mappedTable(
     ...(block.firstColumn === 0 ? {} : { firstColumn: block.firstColumn }),
     headerRows: Array.from({ length: at.headerRows }, (_, i) => block.firstRow + i),
     confidence: 1,
+    ...(region
+      ? {
+          skipped: region.skipped.map((skip) => ({ row: block.firstRow + skip.row, reason: skip.reason })),
+          dataRows: region.dataRows,
+        }
+      : {}),
   };
 }
 

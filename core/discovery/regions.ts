@@ -408,6 +408,27 @@ function isLegend(grid: Grid, hit: HeaderHit, lastRow: number): boolean {
   );
 }
 
+/**
+ * The rows of a table whose header row the user gave (a mapped range): the same rules as for a discovered region
+ * (instructions, continuation, label, template and total rows, notes and footers are not data), over the whole grid.
+ * @param headerRow grid row of the column header row
+ */
+export function regionAt(grid: Grid, headerRow: number, kind: TableKind): Region | undefined {
+  const rule = KIND_RULES.find((candidate) => candidate.kind === kind);
+  if (!rule) return undefined;
+  const hit: HeaderHit = {
+    kind,
+    row: headerRow,
+    left: 0,
+    right: Math.max(0, width(grid) - 1),
+    columns: rule.match(grid[headerRow] ?? []),
+    share: 1,
+    headerRows: [headerRow],
+    weak: false,
+  };
+  return regionOf(grid, hit, grid.length, rule);
+}
+
 /** Every candidate region of a sheet's grid, for every kind whose evidence a header row meets. */
 export function regionsOf(grid: Grid): Region[] {
   const regions: Region[] = [];

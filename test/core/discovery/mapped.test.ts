@@ -78,6 +78,22 @@ describe('findTables with a mapping saved on the PMO Data sheet', () => {
     expect(tables.resources?.foundBy).toBe('sheet name');
   });
 
+  it("applies discovery's row rules inside a mapped range: a total row and a footer are not risks", () => {
+    const log = sheet('Log', [...LOG.rows, ['Total', null, null, null, null], ['© 2026 Phoenix Ltd']], 2);
+    const mapping: TableMapping = {
+      risks: {
+        at: { sheet: 'Log', range: 'A4:E9', headerRows: 1 },
+        columns: LOG_MAPPING.risks?.columns ?? {},
+      },
+    };
+    const risks = findTables([log, pmoData(mapping)]).tables.risks;
+    expect(risks?.dataRows).toBe(3);
+    expect(risks?.skipped).toEqual([{ row: 8, reason: 'a total row: the table ends here' }]);
+    const register = readRiskRegister(risks?.grid ?? [], risks?.firstRow);
+    if (isPmoError(register)) throw new Error(register.message);
+    expect(register.risks.map((risk) => risk.id)).toEqual(['R1', 'R2', 'R3']);
+  });
+
   it('never reads the PMO Data sheet as user data, even when it holds something table-like', () => {
     const data = pmoData({});
     const withTable = sheet('PMO Data', [...data.rows, [], ['Resource', 'Hours per week'], ['Zoe', 40]]);
