@@ -6,6 +6,7 @@ import { sheetReference } from '../a1';
 import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
 import type { TableMapping } from '../discovery/mapping';
+import { isPmoDataSheet, PMO_DATA_SHEET_NAME } from '../discovery/pmo-data';
 import { isPmoError } from '../errors';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
 import { defaultBands, levelOf, RISK_LEVELS, type RiskLevel } from '../risk/levels';
@@ -157,7 +158,10 @@ function totals(grid: UtilizationGrid): { load: number; capacity: number; over: 
  * RISK_SUMMARY…), so the sheet and the formulas agree.
  */
 export function buildDashboard(input: DashboardInput): Dashboard {
-  const { tables, missing } = findTables(input.sheets, input.mapping ? { mapping: input.mapping } : {});
+  const { tables, missing, problems } = findTables(
+    input.sheets,
+    input.mapping ? { mapping: input.mapping } : {},
+  );
   const sheetOf = (kind: TableKind) => tables[kind]?.sheet ?? '';
   const heatmapStart = weekStart(input.today);
   const utilization = utilizationOf(tables, heatmapStart);
@@ -179,6 +183,17 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const riskTotal = register ? summarizeRisks(register) : undefined;
 
   const issues: DashboardIssue[] = [];
+  // A saved mapping the dashboard could not use is said where the user will look, not only by `pmo inspect`.
+  const mappingSheet = input.sheets.find(isPmoDataSheet)?.name ?? PMO_DATA_SHEET_NAME;
+  for (const problem of problems ?? [])
+    issues.push({
+      sheet: problem.source === 'mapping' ? mappingSheet : '',
+      table: 'Table mapping',
+      row: problem.row ?? 0,
+      column: '',
+      value: '',
+      problem: `${problem.message}: discovery decided instead`,
+    });
   const addIssues = (kind: TableKind, list: readonly RowIssue[]) => {
     for (const issue of list) {
       const fromKind =

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../core/cells';
+import { buildDashboard } from '../../../core/dashboard/build';
 import { isUserText } from '../../../core/dashboard/plan';
 import type { TableMapping } from '../../../core/discovery/mapping';
 import { PMO_DATA_MARKER, pmoDataRows } from '../../../core/discovery/pmo-data';
@@ -149,6 +150,20 @@ describe('findTables with a mapping saved on the PMO Data sheet', () => {
     expect(problems).toEqual([
       { source: 'mapping', message: 'resources: the workbook has no sheet "Gone" (its sheets: "Team")' },
     ]);
+    // The dashboard says so among its data issues, on the PMO Data sheet, not only pmo inspect.
+    const { summary } = buildDashboard({
+      sheets: [RESOURCES, pmoData(mapping)],
+      today: 46_000,
+      builtAt: 'now',
+    });
+    expect(summary.issues).toContainEqual({
+      sheet: 'PMO Data',
+      table: 'Table mapping',
+      row: 0,
+      column: '',
+      value: '',
+      problem: 'resources: the workbook has no sheet "Gone" (its sheets: "Team"): discovery decided instead',
+    });
   });
 });
 
