@@ -9,10 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readWorkbook } from '../cli/xlsx';
 import { columnLetters, parseA1 } from '../core/a1';
-import { INITIATIVES_TABLE } from '../core/initiatives/table';
-import { RISK_REGISTER_TABLE } from '../core/risk/register';
-import { type FoundTable, findTable, type TableSpec } from '../core/table';
-import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../core/utilization';
+import { TABLE_SPECS } from '../core/dashboard/sources';
+import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
+import { type FoundTable, findTable } from '../core/table';
 import { findTables, type LocatedTable, type SheetView, type TableKind } from '../core/workbook';
 
 /** A labelled table's kind: a PMO kind the toolkit reads, or `other` (PMO data it must not claim). */
@@ -191,14 +190,6 @@ export function summarize(
 
 // ---- Reading what discovery finds today (the impure half) ----
 
-const SPECS: Readonly<Record<TableKind, TableSpec>> = {
-  resources: RESOURCES_TABLE,
-  assignments: ASSIGNMENTS_TABLE,
-  timeOff: TIME_OFF_TABLE,
-  initiatives: INITIATIVES_TABLE,
-  risks: RISK_REGISTER_TABLE,
-};
-
 /** Label key → the spec keys that mean it, best first (the first found is the column). */
 const KEYS: Readonly<Record<TableKind, Readonly<Record<string, readonly string[]>>>> = {
   resources: { resource: ['resource'], hours: ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability'] },
@@ -221,16 +212,7 @@ const KEYS: Readonly<Record<TableKind, Readonly<Record<string, readonly string[]
 };
 
 /** The initiatives' rating inputs, reported together as the set key `criteria`. */
-const CRITERIA_KEYS = [
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'jobSize',
-  'reach',
-  'impact',
-  'confidence',
-  'effort',
-];
+const CRITERIA_KEYS: readonly string[] = [...WSJF_KEYS, ...RICE_KEYS];
 
 function columnsOf(
   kind: TableKind,
@@ -261,7 +243,7 @@ export function observe(table: LocatedTable, sheets: readonly SheetView[]): Obse
     .find((sheet) => sheet.name === table.sheet)
     ?.tables.find((t) => t.name === table.table)?.ref;
   const offset = table.firstColumn ?? (ref === undefined ? 0 : (parseA1(ref)?.firstColumn ?? 0));
-  const found = findTable(table.grid, SPECS[table.kind], table.firstRow);
+  const found = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
   if ('kind' in found) return { ...base, columns: {}, problem: found.message };
   return {
     ...base,

@@ -3,6 +3,7 @@
 // that ends at the next header row, a footer, or the last row that holds data.
 
 import { type Cell, cellText, isBlank } from '../cells';
+import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 
 /** Header rows are searched in this many rows of a sheet (bounded work on very long sheets). */
@@ -329,16 +330,7 @@ function ratedColumnsOnly(
 /** Criteria are judged on this many data rows. */
 const CRITERIA_SAMPLE = 200;
 /** The rating inputs of the WSJF and RICE methods: when a matrix has them, they are its criteria. */
-const METHOD_KEYS = [
-  'businessValue',
-  'timeCriticality',
-  'riskReduction',
-  'jobSize',
-  'reach',
-  'impact',
-  'confidence',
-  'effort',
-];
+const METHOD_KEYS: readonly string[] = [...WSJF_KEYS, ...RICE_KEYS];
 /** Columns of a scoring matrix that are results or labels, never criteria. */
 const NOT_A_CRITERION = /^(?:rank|ranking|priority|no|number|total|sum|order|score|result)$/;
 

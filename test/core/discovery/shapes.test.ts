@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { INITIATIVES_TABLE } from '../../../core/initiatives/table';
+import { TABLE_SPECS } from '../../../core/dashboard/sources';
 import { RISK_REGISTER_TABLE } from '../../../core/risk/register';
 import { findTable, type TableSpec, withinOneEdit } from '../../../core/table';
-import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../../../core/utilization';
-import { findTables, type TableKind } from '../../../core/workbook';
+import { ASSIGNMENTS_TABLE, RESOURCES_TABLE } from '../../../core/utilization';
+import { findTables } from '../../../core/workbook';
 import { SHAPES } from '../../../examples/make-shapes';
 
 const shape = (name: string) => findTables(SHAPES[name] ?? []);
@@ -150,21 +150,13 @@ describe('discovery by content', () => {
   );
 });
 
-const SPECS: Readonly<Record<TableKind, TableSpec>> = {
-  resources: RESOURCES_TABLE,
-  assignments: ASSIGNMENTS_TABLE,
-  timeOff: TIME_OFF_TABLE,
-  initiatives: INITIATIVES_TABLE,
-  risks: RISK_REGISTER_TABLE,
-};
-
 describe('every reader sees the table discovery found', () => {
   const found = Object.entries(SHAPES).flatMap(([name, sheets]) =>
     Object.values(findTables(sheets).tables).map((table) => [`${name} ${table.kind}`, table] as const),
   );
 
   it.each(found)("%s: the reader counts discovery's data rows and matches its header row", (_, table) => {
-    const read = findTable(table.grid, SPECS[table.kind], table.firstRow);
+    const read = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
     if (!('columns' in read)) throw new Error(read.message);
     expect(read.rows.length).toBe(table.dataRows);
     expect(table.firstRow + read.headerIndex).toBe(table.headerRows?.at(-1));
