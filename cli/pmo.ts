@@ -5,9 +5,11 @@ import { realpathSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { sheetReference } from '../core/a1';
 import { cellText, parseDateText } from '../core/cells';
 import { buildDashboard } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
+import { tableRange } from '../core/dashboard/sources';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
 import type { TableMapping } from '../core/discovery/mapping';
 import { inspectWorkbook } from '../core/inspect';
@@ -327,11 +329,10 @@ function missingTableMessage(kind: TableKind, column: string): string {
   return `no ${KIND_LABELS[kind]} table found: name a sheet ${preferred} (or ${others.join(', ')}) or give its table a ${column} header`;
 }
 
+/** "Resources (Team!A1:C5)", as the dashboard names its sources, with the Excel table and how it was found. */
 function describeTable(table: LocatedTable): string {
-  const where =
-    table.table === undefined
-      ? `sheet "${sanitizeText(table.sheet)}"`
-      : `table "${sanitizeText(table.table)}" on sheet "${sanitizeText(table.sheet)}"`;
+  const cells = sanitizeText(sheetReference(table.sheet, tableRange(table)));
+  const where = table.table === undefined ? cells : `table "${sanitizeText(table.table)}", ${cells}`;
   const how = { headers: ', found by its headers', mapping: ', as mapped in PMO Data', option: ', as given' };
   return `${KIND_LABELS[table.kind]} (${where}${how[table.foundBy as keyof typeof how] ?? ''})`;
 }

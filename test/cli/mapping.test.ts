@@ -88,7 +88,7 @@ describe('--table and --column', () => {
     });
     const utilization = await runPmo(['utilization', planned, '--table', 'resources=Team!A1:B3']);
     expect(utilization.stderr).toBe('');
-    expect(utilization.stdout).toContain('Resources (sheet "Team", as given)');
+    expect(utilization.stdout).toContain('Resources (Team!A1:B3, as given)');
     const output = join(folder, 'book-dashboard.xlsx');
     const dashboard = await runPmo([
       'dashboard',

@@ -133,7 +133,7 @@ describe('pmo utilization', () => {
     const [title, tables] = stdout.split('\n');
     expect(title).toBe('team.xlsx: utilization by week, 2027-01-04 to 2027-01-24 (3 weeks), basis all');
     expect(tables).toBe(
-      'Tables: Resources (sheet "Team"), Assignments (sheet "Assignments"), Time off (sheet "Holidays")',
+      'Tables: Resources (Team!A3:E7), Assignments (Assignments!A1:G8), Time off (Holidays!A1:E3)',
     );
   });
 
@@ -293,7 +293,7 @@ describe('pmo utilization on examples/pmo-sample.xlsx', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      'Tables: Resources (sheet "Resources"), Assignments (sheet "Assignments"), Time off (sheet "Time Off")',
+      "Tables: Resources (Resources!A3:G28), Assignments (Assignments!A1:J156), Time off ('Time Off'!A1:E25)",
     );
     expect(rowOf(result.stdout, 'Total').length).toBeGreaterThan(3);
     expect(result.stdout).toMatch(/Overallocated resource-weeks \(above 100%\): [1-9]/);
