@@ -358,6 +358,19 @@ describe('document properties, the sidebar, menus and google.script.run', () => 
     expect(() => html.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
   });
 
+  it('opens a modal dialog from an HTML file with content appended and its initial size, each setter chaining', () => {
+    const host = new SheetsHost(ZONE);
+    const global = evaluateScript(
+      host,
+      'function show() { var out = HtmlService.createHtmlOutputFromFile("Sidebar").append("<p>a</p>").append("<p>b</p>").setWidth(300).setHeight(200); SpreadsheetApp.getUi().showModalDialog(out, "Title"); return 1; }',
+    );
+    expect((global.show as () => number)()).toBe(1);
+    expect(host.dialogs).toEqual([
+      { file: 'Sidebar', appended: '<p>a</p><p>b</p>', title: 'Title', width: 300, height: 200 },
+    ]);
+    expect(host.sidebars).toEqual([]);
+  });
+
   it('adds a menu with createMenu().addItem().addToUi()', () => {
     const host = new SheetsHost(ZONE);
     const global = evaluateScript(

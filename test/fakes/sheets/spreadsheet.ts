@@ -12,7 +12,11 @@
 // Spreadsheet reference — https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet:
 // insertSheet(name) throws "A sheet with the name "X" already exists. Please enter another name."; sheet names
 // are compared without case. Ui reference — https://developers.google.com/apps-script/reference/base/ui:
-// createMenu(caption).addItem(caption, functionName).addToUi(), alert(prompt), showSidebar(userInterface).
+// createMenu(caption).addItem(caption, functionName).addToUi(), alert(prompt), showSidebar(userInterface),
+// showModalDialog(userInterface, title) opens a modal dialog holding the HtmlOutput's page; "Dialogs and Sidebars in
+// Google Workspace Documents" (https://developers.google.com/apps-script/guides/dialogs): custom dialogs, unlike
+// alerts, do not suspend the server-side script, so the call returns at once and the page talks to the server
+// through google.script.run.
 
 import { midnightIn } from '../time-zones';
 import { type SeedValue, seededCell, type WorkbookSeed } from '../workbook-seed';
@@ -59,6 +63,14 @@ export class SheetsHost {
   readonly documentProperties = new Map<string, string>();
   /** The sidebars shown, with the HTML file and title. */
   readonly sidebars: { file: string; title: string }[] = [];
+  /** The modal dialogs shown: the HTML file, what was appended to it, the title and the initial size. */
+  readonly dialogs: {
+    file: string;
+    appended: string;
+    title: string;
+    width: number | undefined;
+    height: number | undefined;
+  }[] = [];
   /** The project's HTML files (dist/gsheets/*.html), by name without ".html". */
   readonly htmlFiles: string[] = ['Sidebar'];
   /** What the script logged with console.error (Apps Script sends it to the execution log). */
@@ -194,6 +206,17 @@ export class FakeUi {
   showSidebar(output: FakeHtmlOutput): void {
     this.host.record('Ui.showSidebar');
     this.host.sidebars.push({ file: output.file, title: output.title });
+  }
+
+  showModalDialog(output: FakeHtmlOutput, title: string): void {
+    this.host.record('Ui.showModalDialog');
+    this.host.dialogs.push({
+      file: output.file,
+      appended: output.appended,
+      title: String(title),
+      width: output.width,
+      height: output.height,
+    });
   }
 }
 
