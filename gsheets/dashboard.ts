@@ -1,9 +1,12 @@
 /// <reference types="google-apps-script" />
-// The Sheets side of the dashboard command and the "PMO" menu: reads each sheet once, lets the core plan the
-// "PMO Dashboard" sheet, and writes the plan with a fixed number of batched calls. Host mapping only.
+// The Sheets side of the dashboard command and the "PMO" menu. The menu item opens a dialog whose page (Sidebar.html
+// in dashboard mode, gsheets/client/dashboard-runner.ts) plans the "PMO Dashboard" sheet with the core in the
+// browser; Code.js only reads each sheet once and writes the plan with a fixed number of batched calls, so it
+// carries neither the dashboard builder nor table discovery (DESIGN §9: Code.js is evaluated before every
+// custom-function call). Host mapping only.
 
+import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
-import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import {
   chooseDashboardSheet,
   DASHBOARD_MARKER,
@@ -11,11 +14,16 @@ import {
   looksLikeFormula,
   type PlanCell,
   type PlanChart,
+  type PlanStyle,
   storedValue,
 } from '../core/dashboard/plan';
 import { errorMessage } from '../core/errors';
 import { normalizeCell } from '../core/functions/invoke';
-import type { SheetView } from '../core/workbook';
+import {
+  DASHBOARD_PAGE_MARK,
+  type DashboardWorkbookRead,
+  type DashboardWritten,
+} from './client/dashboard-protocol';
 import { APPS_SCRIPT_ENTRY_POINTS } from './entry-points';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
 
@@ -45,10 +53,30 @@ export function onInstall(event?: unknown): void {
   onOpen(event);
 }
 
-/** The menu item "PMO › Build dashboard": builds, and shows any failure in a dialog (never swallowed). */
-export function buildDashboardFromMenu(): void {
+/** The dialog's title bar text and size in pixels: room for the progress lines and the list of tables found. */
+const DIALOG_TITLE = 'Build dashboard';
+const DIALOG_WIDTH = 520;
+const DIALOG_HEIGHT = 380;
+
+/**
+ * The menu item "PMO › Build dashboard": opens the dashboard dialog. The dialog is Sidebar.html (clasp pushes no
+ * other page, DESIGN §3) with a constant element appended that tells its script to run the dashboard instead of
+ * the scoring panel; no user data goes into the page (DESIGN §8). A failure to open is shown, never swallowed.
+ * HtmlOutput reference — https://developers.google.com/apps-script/reference/html/html-output: append(addedContent)
+ * "Appends new content to the content of this HtmlOutput", setWidth/setHeight set "the initial width/height of a
+ * custom dialog in Google Docs, Sheets, or Forms". Ui reference —
+ * https://developers.google.com/apps-script/reference/base/ui: showModalDialog(userInterface, title) opens a
+ * modal dialog holding the page. "Dialogs and Sidebars in Google Workspace Documents" —
+ * https://developers.google.com/apps-script/guides/dialogs: a custom dialog does not suspend the server-side
+ * script (this function returns at once); its page calls server functions through google.script.run.
+ */
+export function showDashboardDialog(): void {
   try {
-    buildDashboardInSheets(new Date());
+    const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+      .append(DASHBOARD_PAGE_MARK)
+      .setWidth(DIALOG_WIDTH)
+      .setHeight(DIALOG_HEIGHT);
+    SpreadsheetApp.getUi().showModalDialog(html, DIALOG_TITLE);
   } catch (error) {
     console.error(error);
     SpreadsheetApp.getUi().alert(`The dashboard could not be built: ${errorMessage(error)}`);
@@ -57,7 +85,6 @@ export function buildDashboardFromMenu(): void {
 
 /** One sheet as read: its values (row 1 first, column A first). */
 interface SheetRead {
-  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
   readonly name: string;
   readonly values: readonly (readonly unknown[])[];
 }
@@ -66,9 +93,32 @@ function isOurs(read: SheetRead): boolean {
   return read.values[0]?.[0] === DASHBOARD_MARKER;
 }
 
-/** The sheet to write: see core `chooseDashboardSheet`. */
-function chooseTarget(reads: readonly SheetRead[]): { name: string; existing: SheetRead | undefined } {
-  return chooseDashboardSheet(reads, isOurs);
+/**
+ * The dialog's read call: every sheet with one `getValues` each, the named Budget's cells, today and the footer's
+ * time stamp in the spreadsheet's time zone, and the sheet to write (core `chooseDashboardSheet`), as JSON-like
+ * values (dates as day serials: google.script.run passes no Date). The page plans the dashboard from it.
+ * @param at the build time in epoch milliseconds (tests fix it); the server's clock when absent.
+ */
+export function dashboardReadWorkbook(at?: unknown): DashboardWorkbookRead {
+  const now = typeof at === 'number' && Number.isFinite(at) ? new Date(at) : new Date();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = spreadsheet.getSpreadsheetTimeZone();
+  const env = sheetsEnvironment(spreadsheetCalendar());
+  const cells = (values: readonly (readonly unknown[])[]): Cell[][] =>
+    values.map((row) => row.map((value) => normalizeCell(value, env)));
+  const reads: SheetRead[] = spreadsheet
+    .getSheets()
+    .map((sheet) => ({ name: sheet.getName(), values: sheet.getDataRange().getValues() }));
+  const budgetRange = spreadsheet.getRangeByName(BUDGET_NAME);
+  return {
+    sheets: reads
+      .filter((read) => !isOurs(read))
+      .map((read) => ({ name: read.name, rows: cells(read.values) })),
+    today: env.dateToSerial(now),
+    builtAt: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd HH:mm'),
+    ...(budgetRange && { budgetCells: cells(budgetRange.getValues()) }),
+    sheetName: chooseDashboardSheet(reads, isOurs).name,
+  };
 }
 
 /** Clears a dashboard sheet of ours completely: merges, values, formats, conditional formats, charts. */
@@ -107,7 +157,7 @@ function asText(text: string): { value: string; format: string } {
 }
 
 function sheetsCell(
-  cell: PlanCell | undefined,
+  cell: PlanCell | null | undefined,
   serialToDate: (serial: number) => Date,
 ): { value: unknown; format: string } {
   const stored = storedValue(cell?.value ?? null);
@@ -133,10 +183,10 @@ function sheetsGrid(
     alignments: [],
   };
   for (let r = 0; r < rowCount; r++) {
-    const row = plan.cells[r] ?? [];
+    const row: readonly (PlanCell | null | undefined)[] = plan.cells[r] ?? [];
     const columns = Array.from({ length: plan.width }, (_, c) => row[c]);
     const cells = columns.map((cell) => sheetsCell(cell, serialToDate));
-    const styles = columns.map((cell) => (cell?.style ? plan.styles[cell.style] : {}));
+    const styles = columns.map((cell): PlanStyle => (cell?.style && plan.styles[cell.style]) || {});
     grid.values.push(cells.map((cell) => cell.value));
     grid.formats.push(cells.map((cell) => cell.format));
     grid.backgrounds.push(styles.map((style) => style.fill ?? null));
@@ -209,55 +259,67 @@ function renderPlan(
   for (const chart of plan.charts) renderChart(sheet, chart);
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * Builds (or rebuilds) the dashboard sheet of the active spreadsheet. Reads each sheet with one `getValues`,
- * and writes with a fixed number of calls whatever the size of the data. Writes only to a sheet the add-in
- * created (A1 holds the marker) or a new one; a user's own "PMO Dashboard" is left alone and the dashboard
- * goes to "PMO Dashboard (2)". `now` gives today and the footer's time stamp, in the spreadsheet's time zone.
+ * The names a dashboard sheet may have: "PMO Dashboard", "PMO Dashboard (2)"… (core `dashboardSheetName`), in any
+ * case (a rebuild keeps the existing sheet's name, and Sheets compares names without case).
  */
-export function buildDashboardInSheets(now: Date): DashboardSummary & { sheetName: string } {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const env = sheetsEnvironment(spreadsheetCalendar());
-  const reads: SheetRead[] = spreadsheet
-    .getSheets()
-    .map((sheet) => ({ sheet, name: sheet.getName(), values: sheet.getDataRange().getValues() }));
-  const sheets: SheetView[] = reads
-    .filter((read) => !isOurs(read))
-    .map((read) => ({
-      name: read.name,
-      rows: read.values.map((row) => row.map((value) => normalizeCell(value, env))),
-      firstRow: 1,
-      tables: [],
-    }));
-  const budgetRange = spreadsheet.getRangeByName(BUDGET_NAME);
+const DASHBOARD_SHEET_NAMES = /^PMO Dashboard( \([1-9][0-9]{0,3}\))?$/i;
 
-  const target = chooseTarget(reads);
-  const { plan, summary } = buildDashboard({
-    sheets,
-    today: env.dateToSerial(now),
-    builtAt: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd HH:mm'),
-    ...(budgetRange && {
-      budgetCells: budgetRange.getValues().map((row) => row.map((value) => normalizeCell(value, env))),
-    }),
-    sheetName: target.name,
-  });
-
-  let sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  if (target.existing) {
-    sheet = target.existing.sheet;
-    clearSheet(sheet);
-  } else {
-    sheet = spreadsheet.insertSheet(target.name);
-  }
-  renderPlan(sheet, plan, env.serialToDate);
-  sheet.activate();
-  spreadsheet.toast(toastText(target.name, summary), 'PMO Toolkit');
-  return { ...summary, sheetName: target.name };
+/**
+ * The plan as it arrived through google.script.run, checked for the shape the renderer relies on. JSON turns an
+ * undefined cell into null and drops undefined properties; the renderer reads both as blank.
+ */
+function planFromPage(value: unknown): DashboardPlan {
+  const fail = (what: string): never => {
+    throw new Error(`The dashboard page sent no usable plan (${what}): reload the dialog and build again.`);
+  };
+  if (!isRecord(value)) return fail('not an object');
+  const { sheetName, width, cells, styles, merges, columnWidths, charts, frozenRows } = value;
+  if (typeof sheetName !== 'string' || !DASHBOARD_SHEET_NAMES.test(sheetName)) return fail('sheet name');
+  if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) return fail('width');
+  if (!Array.isArray(cells) || !cells.every((row) => Array.isArray(row))) return fail('cells');
+  if (!isRecord(styles)) return fail('styles');
+  if (!Array.isArray(merges) || !Array.isArray(columnWidths) || !Array.isArray(charts)) return fail('layout');
+  if (typeof frozenRows !== 'number') return fail('frozen rows');
+  // A1 carries the marker, so the sheet written is recognised as the add-in's own next time.
+  const first = (cells[0] as unknown[] | undefined)?.[0];
+  if (!isRecord(first) || first.value !== DASHBOARD_MARKER) return fail('no marker in A1');
+  return value as unknown as DashboardPlan;
 }
 
-function toastText(sheetName: string, summary: DashboardSummary): string {
-  const found = summary.tablesFound.length;
-  const issues = summary.issues.length;
+/**
+ * The dialog's write call: writes the plan the page built onto the sheet it names, with a fixed number of batched
+ * calls whatever the size of the data. Writes only to a sheet the add-in created (A1 holds the marker, checked
+ * again now: the user may have changed the workbook while the page was planning) or a new one; a user's own
+ * sheet of that name is never touched. `counts` (tables found, issues) go into the toast.
+ */
+export function dashboardWritePlan(plan: unknown, counts?: unknown): DashboardWritten {
+  const checked = planFromPage(plan);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const env = sheetsEnvironment(spreadsheetCalendar());
+  const name = checked.sheetName;
+  let sheet = spreadsheet.getSheetByName(name);
+  if (sheet) {
+    if (sheet.getRange(1, 1).getValues()[0]?.[0] !== DASHBOARD_MARKER)
+      throw new Error(
+        `The sheet "${sheet.getName()}" is not the dashboard's own: it was added or changed while the dashboard was being built. Build the dashboard again.`,
+      );
+    clearSheet(sheet);
+  } else {
+    sheet = spreadsheet.insertSheet(name);
+  }
+  renderPlan(sheet, checked, env.serialToDate);
+  sheet.activate();
+  const sheetName = sheet.getName();
+  const tables = isRecord(counts) && typeof counts.tables === 'number' ? counts.tables : undefined;
+  const issues = isRecord(counts) && typeof counts.issues === 'number' ? counts.issues : 0;
+  if (tables !== undefined) spreadsheet.toast(toastText(sheetName, tables, issues), 'PMO Toolkit');
+  return { sheetName };
+}
+
+function toastText(sheetName: string, found: number, issues: number): string {
   return `Dashboard built: sheet "${sheetName}" from ${found} table${found === 1 ? '' : 's'}${issues > 0 ? `, ${issues} data issue${issues === 1 ? '' : 's'} listed` : ''}.`;
 }

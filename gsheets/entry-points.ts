@@ -1,7 +1,7 @@
 // The one table of Apps Script entry points: the top-level functions of Code.js that Apps Script calls by name
-// (the simple triggers, the PMO menu items, the sidebar's google.script.run calls). The build generates their
-// stubs from it (scripts/host-metadata.ts), onOpen builds the menu from it (gsheets/dashboard.ts) and the
-// sidebar calls the server by its names (gsheets/client/). Names are plain identifiers not ending in "_"
+// (the simple triggers, the PMO menu items, the google.script.run calls of the sidebar and of the dashboard
+// dialog). The build generates their stubs from it (scripts/host-metadata.ts), onOpen builds the menu from it
+// (gsheets/dashboard.ts) and the page calls the server by its names (gsheets/client/). Names are plain identifiers not ending in "_"
 // (Apps Script hides those). Data only: no Apps Script or DOM types, so every tsconfig can read it.
 
 /** One top-level function of Code.js. */
@@ -44,18 +44,39 @@ export const SIDEBAR_SERVER = {
   saveSettings: 'scoringPanelSaveSettings',
 } as const;
 
+/**
+ * The dashboard dialog's server functions (gsheets/dashboard.ts): the menu item opens the dialog, whose page reads
+ * the workbook, plans the dashboard in the browser and writes the plan (gsheets/client/dashboard-protocol.ts).
+ */
+export const DASHBOARD_SERVER = {
+  /** Opens the dialog (the "Build dashboard" menu item calls it; the name predates the dialog). */
+  show: 'PMO_buildDashboard',
+  read: 'dashboardReadWorkbook',
+  write: 'dashboardWritePlan',
+} as const;
+
 /** Every entry point, in Code.js order. */
 export const APPS_SCRIPT_ENTRY_POINTS: readonly AppsScriptEntryPoint[] = [
   trigger('onOpen', 'Simple trigger: adds the PMO menu.'),
   trigger('onInstall', 'Runs on install: adds the PMO menu.'),
   {
-    name: 'PMO_buildDashboard',
+    name: DASHBOARD_SERVER.show,
     params: [],
-    calls: 'buildDashboardFromMenu',
-    about: 'Menu PMO › Build dashboard.',
+    calls: 'showDashboardDialog',
+    about: 'Menu PMO › Build dashboard: opens the dashboard dialog.',
     returns: false,
     menuCaption: 'Build dashboard',
   },
+  server(
+    DASHBOARD_SERVER.read,
+    ['at'],
+    'Dashboard dialog (google.script.run): reads every sheet once, as JSON-like values.',
+  ),
+  server(
+    DASHBOARD_SERVER.write,
+    ['plan', 'counts'],
+    'Dashboard dialog: writes the plan to its own sheet or a new one.',
+  ),
   {
     ...server(SIDEBAR_SERVER.show, [], 'Menu PMO › Score initiatives…: opens the scoring sidebar.'),
     menuCaption: 'Score initiatives…',

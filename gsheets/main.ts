@@ -2,7 +2,13 @@
 // functions (the PMO_* custom functions, onOpen/onInstall and the menu items). Loading it touches no Apps
 // Script service.
 
-export { buildDashboardFromMenu, buildDashboardInSheets, onInstall, onOpen } from './dashboard';
+export {
+  dashboardReadWorkbook,
+  dashboardWritePlan,
+  onInstall,
+  onOpen,
+  showDashboardDialog,
+} from './dashboard';
 export {
   scoringPanelLoadSettings,
   scoringPanelReadInitiatives,

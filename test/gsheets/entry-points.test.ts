@@ -2,7 +2,7 @@
 // google.script.run names all come from it.
 
 import { describe, expect, it } from 'vitest';
-import { APPS_SCRIPT_ENTRY_POINTS, SIDEBAR_SERVER } from '../../gsheets/entry-points';
+import { APPS_SCRIPT_ENTRY_POINTS, DASHBOARD_SERVER, SIDEBAR_SERVER } from '../../gsheets/entry-points';
 import { appsScriptEntryPoints } from '../../scripts/host-metadata';
 
 describe('Apps Script entry points', () => {
@@ -19,6 +19,17 @@ describe('Apps Script entry points', () => {
     }
   });
 
+  it('the dashboard dialog reads and writes through entry points that return their value; the menu item opens it', () => {
+    for (const name of [DASHBOARD_SERVER.read, DASHBOARD_SERVER.write]) {
+      const entry = APPS_SCRIPT_ENTRY_POINTS.find((candidate) => candidate.name === name);
+      expect(entry?.returns, name).toBe(true);
+    }
+    expect(APPS_SCRIPT_ENTRY_POINTS.find((entry) => entry.name === DASHBOARD_SERVER.show)).toMatchObject({
+      calls: 'showDashboardDialog',
+      menuCaption: 'Build dashboard',
+    });
+  });
+
   it('the PMO menu lists Build dashboard, then Score initiatives… which opens the sidebar', () => {
     const menu = APPS_SCRIPT_ENTRY_POINTS.filter((entry) => entry.menuCaption !== undefined);
     expect(menu.map((entry) => [entry.menuCaption, entry.name])).toEqual([
@@ -30,7 +41,13 @@ describe('Apps Script entry points', () => {
   it('Code.js gets one top-level stub per entry, triggers calling and server functions returning', () => {
     const code = appsScriptEntryPoints('PMO');
     expect(code).toContain('function onOpen(e) {\n  PMO.onOpen(e);\n}');
-    expect(code).toContain('function PMO_buildDashboard() {\n  PMO.buildDashboardFromMenu();\n}');
+    expect(code).toContain('function PMO_buildDashboard() {\n  PMO.showDashboardDialog();\n}');
+    expect(code).toContain(
+      'function dashboardReadWorkbook(at) {\n  return PMO.dashboardReadWorkbook(at);\n}',
+    );
+    expect(code).toContain(
+      'function dashboardWritePlan(plan, counts) {\n  return PMO.dashboardWritePlan(plan, counts);\n}',
+    );
     expect(code).toContain(
       'function scoringPanelReadInitiatives(source) {\n  return PMO.scoringPanelReadInitiatives(source);\n}',
     );

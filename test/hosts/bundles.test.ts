@@ -22,6 +22,23 @@ describe('the shipped scripts', () => {
   });
 });
 
+describe('the dashboard in Google Sheets', () => {
+  // One distinctive string of the dashboard builder (core/dashboard/build.ts) and one of table discovery
+  // (core/discovery/regions.ts): the dialog page plans the dashboard, so Code.js, evaluated before every
+  // custom-function call, carries neither (DESIGN §9).
+  const builder = 'Headline figures';
+  const discovery = 'template row: formula results only';
+
+  it('plans in the dialog page (Sidebar.html), not in Code.js', () => {
+    const code = readFileSync(join(dist, 'gsheets/Code.js'), 'utf8');
+    const page = readFileSync(join(dist, 'gsheets/Sidebar.html'), 'utf8');
+    expect(code).not.toContain(builder);
+    expect(code).not.toContain(discovery);
+    expect(page).toContain(builder);
+    expect(page).toContain(discovery);
+  });
+});
+
 describe('help text in the shipped scripts', () => {
   const paramHelp = 'Cost per initiative (numbers or money text such as';
   const functionHelp = 'The exact value-maximising set of initiatives within the budget';

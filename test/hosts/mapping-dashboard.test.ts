@@ -2,14 +2,15 @@
 // §7): both hosts hand that sheet to the core with the others, so a risk log discovery would miss is found
 // where the mapping says, and the PMO Data sheet itself is neither read as data nor changed.
 
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../core/dashboard/build';
 import { isUserText } from '../../core/dashboard/plan';
 import { pmoDataRows } from '../../core/discovery/pmo-data';
 import { buildDashboardInExcel } from '../../excel-addin/dashboard';
 import { excelSheetSnapshot, FakeRequestContext, seedExcelWorkbook } from '../fakes/excel';
-import { evaluateScript, SheetsHost, seedSpreadsheet, sheetsSnapshot } from '../fakes/sheets';
+import { SheetsHost, seedSpreadsheet, sheetsSnapshot } from '../fakes/sheets';
 import { pmoWorkbook, type SeedValue, type WorkbookSeed } from '../fakes/workbook-seed';
+import { buildFromMenu, removeDialogPage } from './sheets-dialog';
 
 const TODAY = '2025-03-05';
 
@@ -44,6 +45,8 @@ function seed(mapped: boolean): WorkbookSeed {
 const risksOf = (summary: DashboardSummary) => summary.tablesFound.find((table) => table.kind === 'risks');
 
 describe('a mapping saved on the hidden PMO Data sheet', () => {
+  afterEach(removeDialogPage);
+
   it('is honoured by the Excel dashboard, which reads the hidden sheet and leaves it as it was', async () => {
     const without = seedExcelWorkbook(seed(false));
     const missed = await buildDashboardInExcel(
@@ -67,20 +70,19 @@ describe('a mapping saved on the hidden PMO Data sheet', () => {
     expect(data.visibility).toBe('Hidden');
   });
 
-  it('is honoured by the Sheets dashboard (dist/gsheets/Code.js), which reads the hidden sheet and leaves it as it was', () => {
+  it('is honoured by the Sheets dashboard (Code.js reads, the dialog page plans), which reads the hidden sheet and leaves it as it was', async () => {
     const build = (mapped: boolean) => {
       const host = new SheetsHost('Europe/Zurich');
       seedSpreadsheet(host, seed(mapped));
       host.spreadsheet.sheet('PMO Data')?.hideSheet();
-      const pmo = evaluateScript(host).PMO as { buildDashboardInSheets(now: Date): DashboardSummary };
-      return { host, build: () => pmo.buildDashboardInSheets(new Date('2025-03-05T08:30:00Z')) };
+      return { host, build: () => buildFromMenu(host, new Date('2025-03-05T08:30:00Z')) };
     };
-    expect(risksOf(build(false).build())).toBeUndefined();
+    expect(risksOf(await build(false).build())).toBeUndefined();
     const { host, build: run } = build(true);
     const data = host.spreadsheet.sheet('PMO Data');
     if (!data) throw new Error('no PMO Data sheet');
     const before = sheetsSnapshot(data);
-    const summary = run();
+    const summary = await run();
     expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log', range: 'A1:E4' });
     expect(summary.risks).toBe(3);
     expect(sheetsSnapshot(data)).toEqual(before);

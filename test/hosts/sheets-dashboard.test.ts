@@ -1,13 +1,18 @@
-// The Sheets dashboard command, run from the built dist/gsheets/Code.js against the Apps Script fake (test/fakes/sheets): it
-// never changes a user's sheet, rebuilds only its own sheet, writes user text as text, shows the core's
-// figures, makes a constant number of service calls, and the PMO menu and its item work from Code.js.
+// The Sheets dashboard command, run the way the host runs it: the menu item of the built dist/gsheets/Code.js opens
+// the dialog (Sidebar.html in dashboard mode), whose runner (gsheets/client/dashboard-runner.ts, the module the
+// page bundles) reads the workbook and writes the plan through google.script.run's JSON boundary
+// (test/fakes/sheets: script-run-page.ts on the page side, callServerFunction on the server side, Code.js evaluated
+// anew for every call). It never changes a user's sheet, rebuilds only its own sheet, writes user text as text,
+// shows the core's figures, makes a constant number of service calls, and the PMO menu works from Code.js.
 
-import { describe, expect, it } from 'vitest';
-import { buildDashboard, type DashboardSummary, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildDashboard, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { serialFromParts } from '../../core/dates';
 import { normalizeCell } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
+import { runDashboard } from '../../gsheets/client/dashboard-runner';
+import { DASHBOARD_SERVER } from '../../gsheets/entry-points';
 import {
   evaluateScript,
   type FakeSheet,
@@ -27,18 +32,20 @@ import {
   neutralNamesWorkbook,
   SHEETS_AFTER_BUILD,
 } from './dashboard-checks';
+import { buildFromMenu, installDialogPage, removeDialogPage } from './sheets-dialog';
 
 const TIME_ZONE = 'Europe/Zurich';
 const TODAY = '2025-03-05';
 /** 09:30 in Zurich on 2025-03-05. */
 const NOW = new Date('2025-03-05T08:30:00Z');
 
+afterEach(removeDialogPage);
+
 function workbook(assignmentRows = 10, extraSheets: Parameters<typeof pmoWorkbook>[2] = []) {
   const host = new SheetsHost(TIME_ZONE);
   seedSpreadsheet(host, pmoWorkbook(TODAY, assignmentRows, extraSheets), SEED_HEADER_FILL);
   const global = evaluateScript(host);
-  const pmo = global.PMO as { buildDashboardInSheets(now: Date): DashboardSummary & { sheetName: string } };
-  return { host, global, build: () => pmo.buildDashboardInSheets(NOW) };
+  return { host, global, build: () => buildFromMenu(host, NOW) };
 }
 
 function sheetNamed(host: SheetsHost, name: string): FakeSheet {
@@ -85,8 +92,8 @@ function spreadsheetCalls(host: SheetsHost): Record<string, number> {
   );
 }
 
-describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
-  it('leaves every user sheet exactly as it was, after a build and after a rebuild', () => {
+describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', () => {
+  it('leaves every user sheet exactly as it was, after a build and after a rebuild', async () => {
     const { host, build } = workbook();
     const snapshot = () =>
       host.spreadsheet.sheets.filter((sheet) => sheet.name !== 'PMO Dashboard').map(sheetsSnapshot);
@@ -96,30 +103,30 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
       fontWeight: 'bold',
       background: SEED_HEADER_FILL,
     });
-    build();
+    await build();
     expect(snapshot()).toEqual(before);
-    build();
+    await build();
     expect(snapshot()).toEqual(before);
   });
 
-  it('rebuilds into the same one sheet, cleared first, so nothing of an earlier build is left behind', () => {
+  it('rebuilds into the same one sheet, cleared first, so nothing of an earlier build is left behind', async () => {
     const { host, build } = workbook();
-    expect(build().sheetName).toBe('PMO Dashboard');
+    expect((await build()).sheetName).toBe('PMO Dashboard');
     const first = sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'));
     expect(first.charts).toHaveLength(2);
-    build();
+    await build();
     expect(host.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(SHEETS_AFTER_BUILD);
     expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(first);
 
     // Without the Risks sheet the next build is shorter: it must equal a first build of that workbook.
     host.spreadsheet.sheets.splice(host.spreadsheet.sheets.indexOf(sheetNamed(host, 'Risks')), 1);
-    build();
+    await build();
     const fresh = workbook();
     fresh.host.spreadsheet.sheets.splice(
       fresh.host.spreadsheet.sheets.indexOf(sheetNamed(fresh.host, 'Risks')),
       1,
     );
-    fresh.build();
+    await fresh.build();
     expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(
       sheetsSnapshot(sheetNamed(fresh.host, 'PMO Dashboard')),
     );
@@ -128,13 +135,13 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     ]);
   });
 
-  it('leaves a user sheet called "PMO Dashboard" alone and writes to "PMO Dashboard (2)", also on rebuild', () => {
+  it('leaves a user sheet called "PMO Dashboard" alone and writes to "PMO Dashboard (2)", also on rebuild', async () => {
     const { host, build } = workbook(10, [
       { name: 'PMO Dashboard', rows: [['My own notes'], ['Do not overwrite', 42]] },
     ]);
     const before = sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'));
-    expect(build().sheetName).toBe('PMO Dashboard (2)');
-    build();
+    expect((await build()).sheetName).toBe('PMO Dashboard (2)');
+    await build();
     expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(before);
     expect(
       host.spreadsheet.sheets.map((sheet) => sheet.name).filter((name) => name.startsWith('PMO Dashboard')),
@@ -144,16 +151,16 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     expect(host.toasts.at(-1)).toBe('PMO Toolkit: Dashboard built: sheet "PMO Dashboard (2)" from 5 tables.');
   });
 
-  it('writes names that look like formulas or signs as text, formatted "@", never as formulas', () => {
+  it('writes names that look like formulas or signs as text, formatted "@", never as formulas', async () => {
     const { host, build } = workbook();
-    build();
+    await build();
     const dashboard = sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'));
     expectNamesWrittenAsText(dashboard.cells);
   });
 
-  it('shows the same figures as the core and the same weekly utilization as PMO_UTILIZATION', () => {
+  it('shows the same figures as the core and the same weekly utilization as PMO_UTILIZATION', async () => {
     const { host, global, build } = workbook();
-    const result = build();
+    const result = await build();
     const core = buildDashboard({
       sheets: coreSheets(host, 'PMO Dashboard'),
       today: serialOf(TODAY),
@@ -195,9 +202,9 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     }
   });
 
-  it('renders the plan natively: fills, merges, widths in pixels, frozen title rows and two charts over the plan ranges', () => {
+  it('renders the plan natively: fills, merges, widths in pixels, frozen title rows and two charts over the plan ranges', async () => {
     const { host, build } = workbook();
-    build();
+    await build();
     const sheet = sheetNamed(host, 'PMO Dashboard');
     const section = rowOf(sheet, 'Headline figures');
     expect(sheet.cell(section, 1)).toMatchObject({
@@ -228,15 +235,12 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     });
   });
 
-  it('finds tables on sheets named for nothing by their headers, as the core does, and says where', () => {
+  it('finds tables on sheets named for nothing by their headers, as the core does, and says where', async () => {
     const seed = neutralNamesWorkbook();
     const host = new SheetsHost(TIME_ZONE);
     seedSpreadsheet(host, seed, SEED_HEADER_FILL);
-    const pmo = evaluateScript(host).PMO as {
-      buildDashboardInSheets(now: Date): DashboardSummary & { sheetName: string };
-    };
     expect(NEUTRAL_TODAY).toBe(TODAY);
-    const { sheetName, ...summary } = pmo.buildDashboardInSheets(NOW);
+    const { sheetName, ...summary } = await buildFromMenu(host, NOW);
     expect(sheetName).toBe('PMO Dashboard');
     const sheet = sheetNamed(host, 'PMO Dashboard');
     expectNeutralDashboard(summary, coreDashboardOf(seed, false), (row, column) =>
@@ -244,11 +248,11 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     );
   });
 
-  it('reads each sheet once and writes with the same calls whether the assignments have 10 rows or 10,000', () => {
+  it('reads each sheet once and writes with the same calls whether the assignments have 10 rows or 10,000', async () => {
     const small = workbook(10);
     const large = workbook(10_000);
-    small.build();
-    const result = large.build();
+    await small.build();
+    const result = await large.build();
     expect(result.resources).toBe(4);
     const calls = spreadsheetCalls(small.host);
     expect(spreadsheetCalls(large.host)).toEqual(calls);
@@ -261,15 +265,78 @@ describe('buildDashboardInSheets (dist/gsheets/Code.js)', () => {
     expect(calls['Sheet.insertChart']).toBe(2);
   });
 
-  it('shows a failure in an alert from the menu item instead of swallowing it', () => {
-    const { host, global } = workbook();
+  it('shows a write failure on the dialog page, never swallowed, and writes no toast', async () => {
+    const { host } = workbook();
     host.failures.set('Spreadsheet.insertSheet', 'You do not have permission to add a sheet.');
-    (global.PMO_buildDashboard as () => void)();
+    await expect(buildFromMenu(host, NOW)).rejects.toThrow(
+      'Google Sheets reported: You do not have permission to add a sheet.',
+    );
+    expect(host.toasts).toEqual([]);
+    expect(host.spreadsheet.sheet('PMO Dashboard')).toBeUndefined();
+  });
+
+  it('shows in an alert a failure to open the dialog', () => {
+    const { host, global } = workbook();
+    host.failures.set('HtmlService.createHtmlOutputFromFile', 'No HTML file named Sidebar was found.');
+    (global[DASHBOARD_SERVER.show] as () => void)();
     expect(host.ui.alerts).toEqual([
-      'The dashboard could not be built: You do not have permission to add a sheet.',
+      'The dashboard could not be built: No HTML file named Sidebar was found.',
     ]);
     expect(host.consoleErrors).toHaveLength(1);
-    expect(host.toasts).toEqual([]);
+    expect(host.dialogs).toEqual([]);
+  });
+
+  it('re-checks at write time: a user sheet named "PMO Dashboard" added while the page planned is left alone', async () => {
+    const { host } = workbook();
+    const server = installDialogPage(host);
+    const outcome = await runDashboard(
+      {
+        readWorkbook: async (at) => {
+          const read = await server.readWorkbook(at);
+          host.addSheet('pmo dashboard', [['My own notes']]);
+          return read;
+        },
+        writePlan: server.writePlan,
+      },
+      { at: NOW.getTime() },
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      message: expect.stringContaining('The sheet "pmo dashboard" is not the dashboard\'s own'),
+    });
+    expect(sheetNamed(host, 'pmo dashboard').cell(1, 1)?.value).toBe('My own notes');
+  });
+
+  it('re-checks at write time: its own sheet turned into a user sheet while the page planned is left alone', async () => {
+    const { host, build } = workbook();
+    await build();
+    const server = installDialogPage(host);
+    const outcome = await runDashboard(
+      {
+        readWorkbook: async (at) => {
+          const read = await server.readWorkbook(at);
+          sheetNamed(host, 'PMO Dashboard')
+            .getRange(1, 1)
+            .setValues([['Mine now']]);
+          return read;
+        },
+        writePlan: server.writePlan,
+      },
+      { at: NOW.getTime() },
+    );
+    expect(outcome).toEqual({ ok: false, message: expect.stringContaining("is not the dashboard's own") });
+    expect(sheetNamed(host, 'PMO Dashboard').cell(1, 1)?.value).toBe('Mine now');
+  });
+
+  it("the plan the page builds survives google.script.run's JSON unchanged (no undefined, no holes, no Date)", () => {
+    const { host } = workbook();
+    const plan = buildDashboard({
+      sheets: coreSheets(host, 'PMO Dashboard'),
+      today: serialOf(TODAY),
+      builtAt: '2025-03-05 09:30',
+      budgetCells: [[300000]],
+    }).plan;
+    expect(JSON.parse(JSON.stringify(plan))).toStrictEqual(plan);
   });
 });
 
@@ -302,9 +369,9 @@ describe('Code.js entry points', () => {
     ).toEqual([]);
   });
 
-  it('builds the dashboard from the menu item and says so in a toast', () => {
-    const { host, global } = workbook();
-    (global.PMO_buildDashboard as () => void)();
+  it('opens the dashboard dialog from the menu item; the page builds and Code.js says so in a toast', async () => {
+    const { host } = workbook();
+    await buildFromMenu(host, NOW);
     expect(sheetNamed(host, 'PMO Dashboard').cell(1, 1)?.value).toBe(DASHBOARD_MARKER);
     expect(host.toasts).toEqual(['PMO Toolkit: Dashboard built: sheet "PMO Dashboard" from 5 tables.']);
     expect(host.ui.alerts).toEqual([]);
