@@ -4,17 +4,22 @@
 // Code.js in Node against a fake spreadsheet. Each drives a full scoring session and checks the values written
 // back against the cell functions (SCORE, AHP_WEIGHTS, SELECT through `invoke`), the safety rules (names as
 // text, no request anywhere, no console errors, asking before overwriting a user's column), the round trips,
-// and that the configuration comes back when the panel reopens. Screenshots go to test-artifacts/.
+// and that the configuration comes back when the panel reopens. The same Sidebar.html opened as the dashboard
+// dialog (the menu item's constant mark appended) builds the dashboard through google.script.run and shows the
+// result or the failure. Screenshots go to test-artifacts/.
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { isPmoError } from '../../core/errors';
 import { CATALOG, findFunction } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
 import type { OutGrid } from '../../core/functions/types';
 import { rankScores } from '../../core/prioritization/scoring';
+import { DASHBOARD_PAGE_MARK } from '../../gsheets/client/dashboard-protocol';
+import { DASHBOARD_SERVER } from '../../gsheets/entry-points';
 import type { FakeWorkbookSetup, WriteOp } from '../fakes/excel';
 import {
   loadSpreadsheetScript,
@@ -24,6 +29,7 @@ import {
   sheetsNumberFormats,
   sheetsValues,
 } from '../fakes/sheets';
+import { pmoWorkbook } from '../fakes/workbook-seed';
 import {
   type BuiltFiles,
   CHROMIUM_ARGS,
@@ -762,6 +768,72 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       expect(host.calls).toEqual([]);
       expect(host.callServer('showScoringPanel', '[]')).toEqual({ ok: true, json: undefined });
       expect(host.sidebars).toEqual([{ file: 'Sidebar', title: 'Score initiatives' }]);
+    });
+
+    it('runs the dashboard dialog: Sidebar.html in dashboard mode reads, plans and writes through google.script.run', async () => {
+      const script = loadSpreadsheetScript({
+        timeZone: TIME_ZONE,
+        code: built.code,
+        seed: pmoWorkbook('2025-03-05', 10),
+      });
+      const { host } = script;
+      // A sheet name is user text: the dialog lists it as text.
+      const risks = host.spreadsheet.sheet('Risks');
+      if (risks) risks.name = XSS_FLAG;
+      expect(script.callServer(DASHBOARD_SERVER.show, '[]')).toEqual({ ok: true, json: undefined });
+      const [dialog] = host.dialogs;
+      expect(dialog?.appended).toBe(DASHBOARD_PAGE_MARK);
+      // HtmlService serves the file with what the menu item appended after it.
+      const page = { ...built, sidebar: Buffer.concat([built.sidebar, Buffer.from(dialog?.appended ?? '')]) };
+      const opened = await openPage(browser, page, [
+        fakeScriptRun,
+        `pmoInstallScriptRun(${JSON.stringify(serverFunctionNames(script.global))});`,
+        'google.script.host = { close: () => { window.pmoClosed = true; } };',
+      ]);
+      const calls: string[] = [];
+      await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) => {
+        calls.push(name);
+        return script.callServer(name, argsJson);
+      });
+      await opened.page.goto(SHEETS_ORIGIN);
+      await onPage(Promise.resolve(opened), 'sheets', async (page) => {
+        await waitForText(page, '.pmo-status', /^Dashboard built on sheet "PMO Dashboard"\.$/);
+        expect(calls).toEqual([DASHBOARD_SERVER.read, DASHBOARD_SERVER.write]);
+        expect(await page.title()).toBe('Build dashboard');
+        const found = await page.locator('.pmo-tables-found li').allTextContents();
+        expect(found).toHaveLength(5);
+        expect(found.at(-1)).toContain(XSS_FLAG);
+        expect(await page.locator('.pmo-alert').textContent()).toBe('');
+        expect(host.spreadsheet.sheet('PMO Dashboard')?.cell(1, 1)?.value).toBe(DASHBOARD_MARKER);
+        await page.locator('button.pmo-primary').click();
+        expect(await page.evaluate('window.pmoClosed === true && window.pmoXss === undefined')).toBe(true);
+      });
+    });
+
+    it('shows a failed dashboard build in the dialog, never swallowed', async () => {
+      const script = loadSpreadsheetScript({
+        timeZone: TIME_ZONE,
+        code: built.code,
+        seed: pmoWorkbook('2025-03-05', 10),
+      });
+      script.host.failures.set('Spreadsheet.insertSheet', 'You do not have permission to add a sheet.');
+      const page = { ...built, sidebar: Buffer.concat([built.sidebar, Buffer.from(DASHBOARD_PAGE_MARK)]) };
+      const opened = await openPage(browser, page, [
+        fakeScriptRun,
+        `pmoInstallScriptRun(${JSON.stringify(serverFunctionNames(script.global))});`,
+      ]);
+      await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) =>
+        script.callServer(name, argsJson),
+      );
+      await opened.page.goto(SHEETS_ORIGIN);
+      await onPage(Promise.resolve(opened), 'sheets', async (page) => {
+        await waitForText(
+          page,
+          '.pmo-alert',
+          /^The dashboard could not be built: Google Sheets reported: You do not have permission to add a sheet\.$/,
+        );
+        expect(await page.locator('.pmo-status').textContent()).toBe('The dashboard was not built.');
+      });
     });
 
     it('runs a full scoring session and writes the cell functions’ numbers, in a constant number of calls', async () => {
