@@ -129,26 +129,38 @@ export function storedValue(value: PlanValue): StoredValue {
   return { kind: 'value', value };
 }
 
-/** Name of the n-th dashboard sheet: "PMO Dashboard", then "PMO Dashboard (2)", "(3)"… */
-export function dashboardSheetName(n: number): string {
-  return n === 1 ? DASHBOARD_SHEET_NAME : `${DASHBOARD_SHEET_NAME} (${n})`;
+/** Name of the n-th sheet the add-in owns under `stem`: "PMO Dashboard", then "PMO Dashboard (2)", "(3)"… */
+export function ownedSheetName(stem: string, n: number): string {
+  return n === 1 ? stem : `${stem} (${n})`;
 }
 
 /**
- * The sheet a build writes to (DESIGN §7): "PMO Dashboard" when absent or the add-in's own (A1 holds the
- * marker), else the first "PMO Dashboard (n)" that is absent or the add-in's own. A user's sheet of that
- * name is never chosen. Names compare case-insensitively, as both hosts do.
+ * The sheet to write an add-in sheet named `stem` to (DESIGN §7): `stem` when absent or the add-in's own (A1 holds
+ * its marker), else the first "`stem` (n)" that is absent or the add-in's own. A user's sheet of that name is never
+ * chosen. Names compare case-insensitively, as both hosts do.
  * @returns the name to write and, when rebuilding, the existing sheet to replace.
  */
-export function chooseDashboardSheet<T extends { readonly name: string }>(
+export function chooseOwnedSheet<T extends { readonly name: string }>(
+  stem: string,
   sheets: readonly T[],
   isOurs: (sheet: T) => boolean,
 ): { name: string; existing: T | undefined } {
   const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
   for (let n = 1; ; n++) {
-    const name = dashboardSheetName(n);
+    const name = ownedSheetName(stem, n);
     const existing = byName.get(name.toLowerCase());
     if (!existing) return { name, existing: undefined };
     if (isOurs(existing)) return { name: existing.name, existing };
   }
+}
+
+/** Name of the n-th dashboard sheet: "PMO Dashboard", then "PMO Dashboard (2)", "(3)"… */
+export const dashboardSheetName = (n: number): string => ownedSheetName(DASHBOARD_SHEET_NAME, n);
+
+/** The sheet a dashboard build writes to: see {@link chooseOwnedSheet}. */
+export function chooseDashboardSheet<T extends { readonly name: string }>(
+  sheets: readonly T[],
+  isOurs: (sheet: T) => boolean,
+): { name: string; existing: T | undefined } {
+  return chooseOwnedSheet(DASHBOARD_SHEET_NAME, sheets, isOurs);
 }

@@ -4,7 +4,13 @@
 
 import { type Cell, cellText, isBlank } from '../cells';
 import { DASHBOARD_STYLES } from '../dashboard/layout';
-import type { DashboardPlan, PlanCell, PlanValue } from '../dashboard/plan';
+import {
+  chooseOwnedSheet,
+  type DashboardPlan,
+  ownedSheetName,
+  type PlanCell,
+  type PlanValue,
+} from '../dashboard/plan';
 import { normalizeHeader } from '../table';
 import type { SheetView } from '../workbook';
 import { TABLE_KINDS, type TableKind } from './kinds';
@@ -39,25 +45,14 @@ export function isPmoDataSheet(sheet: SheetView): boolean {
 }
 
 /** Name of the n-th PMO Data sheet: "PMO Data", then "PMO Data (2)"… */
-export function pmoDataSheetName(n: number): string {
-  return n === 1 ? PMO_DATA_SHEET_NAME : `${PMO_DATA_SHEET_NAME} (${n})`;
-}
+export const pmoDataSheetName = (n: number): string => ownedSheetName(PMO_DATA_SHEET_NAME, n);
 
-/**
- * The sheet to write the PMO Data to: "PMO Data" when absent or the add-in's own, else the first "PMO Data (n)"
- * that is absent or the add-in's own; a user's sheet of that name is never chosen. Names compare case-insensitively.
- */
+/** The sheet to write the PMO Data to: see {@link chooseOwnedSheet} (a user's "PMO Data" is never chosen). */
 export function choosePmoDataSheet<T extends { readonly name: string }>(
   sheets: readonly T[],
   isOurs: (sheet: T) => boolean,
 ): { name: string; existing: T | undefined } {
-  const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
-  for (let n = 1; ; n++) {
-    const name = pmoDataSheetName(n);
-    const existing = byName.get(name.toLowerCase());
-    if (!existing) return { name, existing: undefined };
-    if (isOurs(existing)) return { name: existing.name, existing };
-  }
+  return chooseOwnedSheet(PMO_DATA_SHEET_NAME, sheets, isOurs);
 }
 
 /**
