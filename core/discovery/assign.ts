@@ -13,6 +13,8 @@ type Grid = readonly (readonly Cell[])[];
 /** A sheet or Excel-table name that means a kind adds this much to a region's score. */
 const SHEET_NAME_BONUS = 3;
 const TABLE_NAME_BONUS = 2.5;
+/** Breaks a tie between an Excel table and the sheet region of the same cells, smaller than any other difference. */
+const EXCEL_TABLE_TIE = 1e-6;
 
 /** Sheets named like these hold a legend, a scale or definitions: what looks like a table there is not data. */
 const LEGEND_NAME =
@@ -79,8 +81,14 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
   const bonus = byName ? (origin.table === undefined ? SHEET_NAME_BONUS : TABLE_NAME_BONUS) : 0;
   return {
     located,
-    // On a tie the smaller spec fits more tightly (Resource, Start, End is time off, not assignments).
-    score: hit.columns.size + hit.share + bonus - specSize(hit.kind) / 1000,
+    // On a tie the smaller spec fits more tightly (Resource, Start, End is time off, not assignments), and an
+    // Excel table wins over the same cells read from the sheet (its name is the user's name for them).
+    score:
+      hit.columns.size +
+      hit.share +
+      bonus -
+      specSize(hit.kind) / 1000 +
+      (origin.table === undefined ? 0 : EXCEL_TABLE_TIE),
     sheetIndex: origin.sheetIndex,
     top: origin.row + (hit.headerRows[0] ?? hit.row),
     bottom: origin.row + Math.max(hit.row, region.lastRow),

@@ -164,6 +164,19 @@ describe('every reader sees the table discovery found', () => {
 });
 
 describe('discovery keeps', () => {
+  it("an Excel table's name when the table covers the same cells as the sheet's region", () => {
+    const rows = [
+      ['Initiative', 'Business Value', 'Time Criticality', 'RR/OE', 'Job Size'],
+      ['Portal', 8, 5, 3, 5],
+      ['ERP', 5, 8, 2, 3],
+    ];
+    const { tables } = findTables([
+      { name: 'Sheet3', firstRow: 1, rows, tables: [{ name: 'Table3', ref: 'A1:E3' }] },
+    ]);
+    expect(tables.initiatives?.table).toBe('Table3');
+    expect(tables.initiatives?.foundBy).toBe('headers');
+  });
+
   it('a data row under a header as data, never as a second header row (a typo-tolerant "Time Criticality 5")', () => {
     const { tables } = findTables([
       {
