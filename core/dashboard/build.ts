@@ -11,7 +11,7 @@ import { isPmoError } from '../errors';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
 import { defaultBands, levelOf, RISK_LEVELS, type RiskLevel } from '../risk/levels';
 import { type RiskRegister, readRiskRegister, registerHeatmap } from '../risk/register';
-import type { RowIssue } from '../table';
+import { hasColumn, headerOf, type RowIssue } from '../table';
 import {
   bandOf,
   buildUtilizationModel,
@@ -142,6 +142,31 @@ function utilizationOf(
   return { grid, issues: [...model.issues], error: undefined };
 }
 
+/**
+ * Risks the register lists without a rating: they count as risks but sit in no level and no heatmap cell, so the
+ * dashboard says which rows they are rather than letting the levels add up to less than the total unexplained.
+ * A register without an Impact column (probability × cost) needs only a probability.
+ */
+function unratedRisks(register: RiskRegister): RowIssue[] {
+  const { table } = register;
+  const needed = hasColumn(table, 'impact') ? ['probability', 'impact'] : ['probability'];
+  const issues: RowIssue[] = [];
+  for (const risk of register.risks) {
+    const missing = needed.filter((key) => risk.inherent[key as 'probability' | 'impact'] === undefined);
+    const first = missing[0];
+    if (first === undefined) continue;
+    const what = missing.map((key) => headerOf(table, key)).join(' and no ');
+    issues.push({
+      table: 'Risks',
+      row: risk.row,
+      column: headerOf(table, first),
+      value: '',
+      problem: `not rated (no ${what}): counted as a risk, in no level and no heatmap cell`,
+    });
+  }
+  return issues;
+}
+
 function totals(grid: UtilizationGrid): { load: number; capacity: number; over: number } {
   let load = 0;
   let capacity = 0;
@@ -221,6 +246,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       value: '',
       problem: riskError,
     });
+  if (register)
+    for (const issue of unratedRisks(register)) issues.push({ ...issue, sheet: sheetOf('risks') });
 
   const gridTotals = utilization.grid ? totals(utilization.grid) : undefined;
   const summary: DashboardSummary = {

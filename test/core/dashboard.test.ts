@@ -160,6 +160,47 @@ describe('buildDashboard', () => {
   });
 });
 
+describe('buildDashboard with risks not rated', () => {
+  it('lists each unrated risk as a data issue, so the levels adding up to less than the total is explained', () => {
+    const register = sheet('Risks', [
+      ['ID', 'Risk', 'Probability', 'Impact'],
+      ['R1', 'Vendor late', 3, 4],
+      ['R2', 'Not rated yet', null, null],
+      ['R3', 'Half rated', 2, null],
+    ]);
+    const { summary } = buildDashboard({ sheets: [register], today, builtAt: 'now' });
+    expect(summary.risks).toBe(3);
+    expect(Object.values(summary.risksByLevel ?? {}).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(summary.issues).toEqual([
+      {
+        sheet: 'Risks',
+        table: 'Risks',
+        row: 3,
+        column: 'Probability',
+        value: '',
+        problem:
+          'not rated (no Probability and no Impact): counted as a risk, in no level and no heatmap cell',
+      },
+      {
+        sheet: 'Risks',
+        table: 'Risks',
+        row: 4,
+        column: 'Impact',
+        value: '',
+        problem: 'not rated (no Impact): counted as a risk, in no level and no heatmap cell',
+      },
+    ]);
+  });
+
+  it('needs only a probability in a register of probability × cost', () => {
+    const register = sheet('Risks', [
+      ['ID', 'Risk', 'Probability', 'Cost'],
+      ['R1', 'Vendor late', 0.3, 10_000],
+    ]);
+    expect(buildDashboard({ sheets: [register], today, builtAt: 'now' }).summary.issues).toEqual([]);
+  });
+});
+
 describe('buildDashboard with missing tables', () => {
   it('builds from risks alone and names every missing table', () => {
     const { plan, summary } = buildDashboard({ sheets: [RISKS], today, builtAt: 'now' });
