@@ -163,6 +163,38 @@ function matchRow(row: readonly Cell[], index: Map<string, Synonym>): Map<string
 }
 
 /**
+ * The header row among the first ten that matches the most known column names (the first such row on a tie),
+ * else the first row that is not blank (0 for a blank grid), with the columns it matches.
+ */
+function headerSearch(
+  grid: readonly (readonly Cell[])[],
+  index: Map<string, Synonym>,
+): { headerIndex: number; columns: Map<string, number> } {
+  let headerRow = -1;
+  let best = new Map<string, number>();
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.length); r++) {
+    const matched = matchRow(grid[r] ?? [], index);
+    if (matched.size > best.size) {
+      best = matched;
+      headerRow = r;
+    }
+  }
+  const headerIndex =
+    headerRow >= 0
+      ? headerRow
+      : Math.max(
+          0,
+          grid.findIndex((row) => !row.every(isBlank)),
+        );
+  return { headerIndex, columns: best };
+}
+
+/** Index within `grid` of the row `findTable` takes as `spec`'s header row (see {@link findTable}). */
+export function headerRowIndex(grid: readonly (readonly Cell[])[], spec: TableSpec): number {
+  return headerSearch(grid, synonymIndex(spec)).headerIndex;
+}
+
+/**
  * Finds `spec`'s table in `grid`: the header row is the row among the first ten that matches the most
  * known column names (the first such row on a tie). Fully blank rows below it are dropped.
  * @param firstRowNumber sheet row number of the grid's first row (1 when unknown).
@@ -183,17 +215,7 @@ export function findTable(
       `The ${spec.name} table is a single cell: give the whole table, header row included.`,
     );
   }
-  const index = synonymIndex(spec);
-  let headerRow = -1;
-  let best = new Map<string, number>();
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, grid.length); r++) {
-    const matched = matchRow(grid[r] ?? [], index);
-    if (matched.size > best.size) {
-      best = matched;
-      headerRow = r;
-    }
-  }
-  const headerIndex = headerRow >= 0 ? headerRow : grid.findIndex((row) => !row.every(isBlank));
+  const { headerIndex, columns: best } = headerSearch(grid, synonymIndex(spec));
   const headers = (grid[headerIndex] ?? []).map(cellText);
   const missing = spec.columns.filter((column) => column.required && !best.has(column.key));
   if (missing.length > 0) {

@@ -4,7 +4,7 @@
 
 import { columnIndex, parseA1 } from '../a1';
 import { type Cell, isBlank } from '../cells';
-import { HEADER_SEARCH_ROWS, headerMatcher, type TableSpec } from '../table';
+import { headerMatcher, headerRowIndex, type TableSpec } from '../table';
 import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
 import { type ClaimedTable, discoverTables } from './assign';
 import { TABLE_KINDS, type TableKind } from './kinds';
@@ -112,23 +112,10 @@ function mappedTable(
   };
 }
 
-/** Grid row of a discovered table's header: the one discovery read, else the best-matching of the first rows. */
+/** Grid row of a discovered table's header: the one discovery read, else the one its reader finds. */
 function headerIndexOf(located: LocatedTable, spec: TableSpec): number {
   const last = located.headerRows?.at(-1);
-  if (last !== undefined) return last - located.firstRow;
-  const match = headerMatcher(spec);
-  let best = -1;
-  let bestSize = 0;
-  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, located.grid.length); r++) {
-    const size = match(located.grid[r] ?? []).size;
-    if (size > bestSize) [best, bestSize] = [r, size];
-  }
-  return best >= 0
-    ? best
-    : Math.max(
-        0,
-        located.grid.findIndex((row) => !row.every(isBlank)),
-      );
+  return last === undefined ? headerRowIndex(located.grid, spec) : last - located.firstRow;
 }
 
 /** A discovered table with the columns the user corrected; a column outside it is a problem. */
