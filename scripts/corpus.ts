@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readWorkbook } from '../cli/xlsx';
-import { columnLetters, parseA1 } from '../core/a1';
+import { columnLetters } from '../core/a1';
 import { TABLE_SPECS } from '../core/dashboard/sources';
 import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
 import { type FoundTable, findTable } from '../core/table';
-import { findTables, type LocatedTable, type SheetView, type TableKind } from '../core/workbook';
+import { findTables, type LocatedTable, type TableKind } from '../core/workbook';
 
 /** A labelled table's kind: a PMO kind the toolkit reads, or `other` (PMO data it must not claim). */
 export type LabelKind = TableKind | 'other';
@@ -237,12 +237,10 @@ function columnsOf(
 }
 
 /** Reads one claimed table back with its kind's spec, as the dashboard would. */
-export function observe(table: LocatedTable, sheets: readonly SheetView[]): Observed {
+export function observe(table: LocatedTable): Observed {
   const base = { kind: table.kind, sheet: table.sheet, foundBy: table.foundBy };
-  const ref = sheets
-    .find((sheet) => sheet.name === table.sheet)
-    ?.tables.find((t) => t.name === table.table)?.ref;
-  const offset = table.firstColumn ?? (ref === undefined ? 0 : (parseA1(ref)?.firstColumn ?? 0));
+  // Discovery and the mapping give every table not in column A its sheet column (an Excel table's included).
+  const offset = table.firstColumn ?? 0;
   const found = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
   if ('kind' in found) return { ...base, columns: {}, problem: found.message };
   return {
@@ -259,7 +257,7 @@ export function scoreWorkbook(label: LabelFile, bytes: Uint8Array): FileScore {
   if (workbook.kind !== 'workbook')
     return { ...scoreFile(label.file, label.tables, []), error: workbook.message };
   const { tables } = findTables(workbook.sheets);
-  const observed = Object.values(tables).flatMap((table) => (table ? [observe(table, workbook.sheets)] : []));
+  const observed = Object.values(tables).flatMap((table) => (table ? [observe(table)] : []));
   return scoreFile(label.file, label.tables, observed);
 }
 

@@ -171,7 +171,7 @@ describe('observe', () => {
     const risks = findTables(sheets).tables.risks;
     expect(risks).toBeDefined();
     if (!risks) return;
-    expect(observe(risks, sheets)).toEqual({
+    expect(observe(risks)).toEqual({
       kind: 'risks',
       sheet: 'Risk Register',
       foundBy: 'sheet name',
@@ -190,7 +190,7 @@ describe('observe', () => {
     const assignments = findTables(sheets).tables.assignments;
     expect(assignments?.foundBy).toBe('table name');
     if (!assignments) return;
-    expect(observe(assignments, sheets).columns).toEqual({ resource: 'C', start: 'D', end: 'E', load: 'F' });
+    expect(observe(assignments).columns).toEqual({ resource: 'C', start: 'D', end: 'E', load: 'F' });
   });
 });
 
