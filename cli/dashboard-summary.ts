@@ -7,17 +7,11 @@ import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
 import { type DashboardSummary, sourceText } from '../core/dashboard/build';
 import { isoFromSerial } from '../core/dates';
-import type { TableKind } from '../core/workbook';
+import { KIND_LABELS } from '../core/workbook';
 import { sanitizeText } from './heatmap';
 import type { Workbook } from './xlsx';
 
-export const KIND_LABELS: Readonly<Record<TableKind, string>> = {
-  resources: 'Resources',
-  assignments: 'Assignments',
-  timeOff: 'Time off',
-  initiatives: 'Initiatives',
-  risks: 'Risks',
-};
+export { KIND_LABELS };
 
 /** The cells of the workbook's defined name "Budget", when it names a range on a sheet. */
 export function budgetCells(workbook: Workbook): Cell[][] | undefined {

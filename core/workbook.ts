@@ -22,7 +22,7 @@ export interface SheetView {
   readonly tables: readonly ExcelTable[];
 }
 
-export { SHEET_NAMES, TABLE_KINDS, type TableKind } from './discovery/kinds';
+export { KIND_LABELS, SHEET_NAMES, TABLE_KINDS, type TableKind } from './discovery/kinds';
 
 /** Where one kind of table was found. */
 export interface LocatedTable {

@@ -23,6 +23,7 @@ import {
 } from '../utilization';
 import {
   findTables,
+  KIND_LABELS,
   type LocatedTable,
   type SheetView,
   TABLE_KINDS,
@@ -101,14 +102,6 @@ export interface Dashboard {
   readonly plan: DashboardPlan;
   readonly summary: DashboardSummary;
 }
-
-const KIND_LABEL: Readonly<Record<TableKind, string>> = {
-  resources: 'Resources',
-  assignments: 'Assignments',
-  timeOff: 'Time off',
-  initiatives: 'Initiatives',
-  risks: 'Risks',
-};
 
 const BAND_STYLE: Readonly<Record<UtilizationBand, PlanStyleName | undefined>> = {
   under: 'band-under',
@@ -222,7 +215,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const addIssues = (kind: TableKind, list: readonly RowIssue[]) => {
     for (const issue of list) {
       const fromKind =
-        TABLE_KINDS.find((k) => KIND_LABEL[k].toLowerCase() === issue.table.toLowerCase()) ?? kind;
+        TABLE_KINDS.find((k) => KIND_LABELS[k].toLowerCase() === issue.table.toLowerCase()) ?? kind;
       issues.push({ ...issue, sheet: sheetOf(fromKind) });
     }
   };
@@ -293,12 +286,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
 /** A table source as the dashboard and the CLI name it: "Risks (Sheet1!A5:E9)", "Time off ('Time Off'!A1:D3)". */
 export function sourceText(source: TableSource): string {
-  return `${KIND_LABEL[source.kind]} (${sheetReference(source.sheet, source.range)})`;
+  return `${KIND_LABELS[source.kind]} (${sheetReference(source.sheet, source.range)})`;
 }
 
 function builtFromText(input: DashboardInput, summary: DashboardSummary): string {
   const found = summary.tablesFound.map(sourceText).join(', ');
-  const missing = summary.tablesMissing.map((kind) => KIND_LABEL[kind]).join(', ');
+  const missing = summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ');
   return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}.`;
 }
 

@@ -92,3 +92,8 @@ export const KIND_RULES: readonly KindRule[] = [
     ['id', 'title', 'probability', 'impact', 'cost'],
   ),
 ];
+
+/** Each kind's name as users read it ("Time off"): its table's name, as the readers' messages use it. */
+export const KIND_LABELS = Object.fromEntries(
+  KIND_RULES.map((rule) => [rule.kind, rule.spec.name]),
+) as Readonly<Record<TableKind, string>>;
