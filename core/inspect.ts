@@ -72,7 +72,7 @@ export interface InspectReport {
  * Assignments need a load column of some kind; initiatives something to rank by; risks a consequence.
  */
 export const KEY_COLUMNS: Readonly<Record<TableKind, readonly (readonly string[])[]>> = {
-  resources: [['resource'], ['hoursPerWeek', 'hoursPerDay', 'fte']],
+  resources: [['resource'], ['hoursPerWeek', 'hoursPerDay', 'fte', 'periodHours']],
   assignments: [['resource'], ['start'], ['end'], ['allocation', 'hoursPerWeek', 'hoursPerDay', 'hours']],
   timeOff: [['resource'], ['start'], ['end']],
   initiatives: [

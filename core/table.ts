@@ -14,6 +14,8 @@ export interface ColumnSpec {
   /** Header texts that mean this column; compared case-, space- and punctuation-insensitively. */
   readonly synonyms: readonly string[];
   readonly required?: boolean;
+  /** A required column is not missing when the table has this column instead (`week` stands for Start and End). */
+  readonly unless?: string;
   /** The column holds dates: issues show a serial as its ISO date. */
   readonly date?: boolean;
   /**
@@ -217,7 +219,10 @@ export function findTable(
   }
   const { headerIndex, columns: best } = headerSearch(grid, synonymIndex(spec));
   const headers = (grid[headerIndex] ?? []).map(cellText);
-  const missing = spec.columns.filter((column) => column.required && !best.has(column.key));
+  const missing = spec.columns.filter(
+    (column) =>
+      column.required && !best.has(column.key) && !(column.unless !== undefined && best.has(column.unless)),
+  );
   if (missing.length > 0) {
     const seen = headers.filter((header) => header !== '');
     return pmoError(

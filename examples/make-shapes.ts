@@ -179,6 +179,50 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       [null, 46_113, 46_114],
     ]),
   ],
+  // One row per person and week ("Week Starting", hours that week), an empty Week 1..8 grid to the right, a TOTALS row.
+  weeklyRows: [
+    sheet('Weekly Allocation', [
+      [
+        'Week Starting',
+        'Project Name',
+        'Resource Name',
+        'Role',
+        'Hours Allocated',
+        ...Array.from({ length: 8 }, (_, i) => `Week ${i + 1}`),
+      ],
+      ['2026-01-05', 'Apollo', 'Ana', 'Developer', 40],
+      ['2026-01-05', 'Borealis', 'Ben', 'Analyst', 20],
+      ['2026-01-12', 'Apollo', 'Ana', 'Developer', 32],
+      ['TOTALS'],
+    ]),
+  ],
+  // A blank register template named for its kind: title and "Project Name:" rows, header cells merged wide, no
+  // Impact column (so the header alone is not evidence enough), empty rows, a copyright line.
+  namedTemplate: [
+    sheet('Risk Register', [
+      ['Risk Register'],
+      ['Project Name: ', null, null, null, null, null, null, null, 'Date:'],
+      ['ID #', null, 'Risk Description/ Impact', null, null, 'Probability', null, 'Owner ', 'Status '],
+      [],
+      [],
+      ['© 2026 Example Ltd.'],
+    ]),
+  ],
+  // A sprint capacity sheet: a sprint calendar and a meeting list on top, then capacity per person under a header
+  // whose cell over the names is blank, and a total row without a name.
+  sprintCapacity: [
+    sheet('CFA_Sprint-2', [
+      [null, 'Start Date', 'End Date', null, 'Meeting Type', 'Total Hours'],
+      ['Sprint-1', 46_027, 46_038, null, 'Standup (Daily)', '2.5 -Hours'],
+      ['Sprint-2', 46_041, 46_052, null, 'Retro', '1-Hour'],
+      [],
+      [null, 'Total Working Days', 'Leaves', 'Working Hours', 'Meetings(Hrs)', 'Available (Hrs)'],
+      ['Srikanth', 9, 1, 64, 15.5, 48.5],
+      ['Santhosh', 9, 0, 72, 10, 62],
+      ['Subha', 10, 0, 80, 10, 70],
+      [null, null, null, null, null, 180.5],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

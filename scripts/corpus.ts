@@ -192,10 +192,13 @@ export function summarize(
 
 /** Label key → the spec keys that mean it, best first (the first found is the column). */
 const KEYS: Readonly<Record<TableKind, Readonly<Record<string, readonly string[]>>>> = {
-  resources: { resource: ['resource'], hours: ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability'] },
+  resources: {
+    resource: ['resource'],
+    hours: ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability', 'periodHours'],
+  },
   assignments: {
     resource: ['resource'],
-    start: ['start'],
+    start: ['start', 'week'],
     end: ['end'],
     load: ['hoursPerWeek', 'hoursPerDay', 'allocation', 'hours'],
   },

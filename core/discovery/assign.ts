@@ -36,6 +36,8 @@ interface Candidate {
   readonly left: number;
   readonly right: number;
   readonly weak: boolean;
+  /** Read as a legend or a scale (by its cells or its sheet's name): never data, even when the sheet's name fits. */
+  readonly legend: boolean;
 }
 
 /** Where a grid sits on its sheet: the sheet row of its first row and the sheet column of its first column. */
@@ -95,6 +97,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     left: origin.column + hit.left,
     right: origin.column + hit.right,
     weak,
+    legend,
   };
 }
 
@@ -152,16 +155,31 @@ const overlaps = (a: Candidate, b: Candidate): boolean =>
   a.left <= b.right &&
   b.left <= a.right;
 
-/** A kind's table found by its sheet or Excel-table name alone (its headers do not fit): reported at 0.5. */
+/**
+ * A kind's table found by its sheet or Excel-table name (its headers are not evidence enough): reported at 0.5.
+ * Where the named sheet has a header row of the kind (a blank template without an Impact column), the table
+ * starts there; else it is the whole sheet.
+ */
 function byNameOnly(
   sheets: readonly SheetView[],
   kind: TableKind,
   used: ReadonlySet<number>,
+  candidates: readonly Candidate[],
 ): LocatedTable | undefined {
   for (const wanted of SHEET_NAMES[kind]) {
-    const sheet = sheets.find(
+    const index = sheets.findIndex(
       (s, i) => !used.has(i) && normalizeTableName(s.name) === normalizeTableName(wanted),
     );
+    const sheet = sheets[index];
+    const header = candidates.find(
+      (c) =>
+        c.sheetIndex === index &&
+        c.located.kind === kind &&
+        c.located.table === undefined &&
+        c.located.foundBy === 'sheet name' &&
+        !c.legend,
+    );
+    if (header) return { ...header.located, confidence: 0.5 };
     if (sheet)
       return {
         kind,
@@ -220,6 +238,7 @@ export function discoverTables(
     ...claim,
     score: Number.POSITIVE_INFINITY,
     weak: false,
+    legend: false,
   }));
   for (const candidate of candidates) {
     if (candidate.weak || chosen.has(candidate.located.kind) || taken.some((t) => overlaps(t, candidate)))
@@ -230,7 +249,7 @@ export function discoverTables(
   const usedSheets = new Set(taken.map((candidate) => candidate.sheetIndex));
   for (const kind of TABLE_KINDS) {
     if (chosen.has(kind)) continue;
-    const found = byNameOnly(sheets, kind, usedSheets);
+    const found = byNameOnly(sheets, kind, usedSheets, candidates);
     if (!found) continue;
     chosen.set(kind, found);
     usedSheets.add(sheets.findIndex((sheet) => sheet.name === found.sheet));

@@ -68,16 +68,17 @@ export const KIND_RULES: readonly KindRule[] = [
   rule(
     'resources',
     RESOURCES_TABLE,
-    (c) => c.has('resource') && any(c, ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability']),
+    (c) => c.has('resource') && any(c, ['hoursPerWeek', 'hoursPerDay', 'fte', 'availability', 'periodHours']),
     ['resource'],
   ),
   // A booking without a resource (an open position) is data with an issue, not a label row.
-  rule('assignments', ASSIGNMENTS_TABLE, (c) => c.has('resource') && c.has('start') && c.has('end'), [
-    'resource',
-    'project',
-    'start',
-    'end',
-  ]),
+  // A row per person and week ("Week Starting") books that week: its date stands for Start and End.
+  rule(
+    'assignments',
+    ASSIGNMENTS_TABLE,
+    (c) => c.has('resource') && ((c.has('start') && c.has('end')) || c.has('week')),
+    ['resource', 'project', 'start', 'end', 'week'],
+  ),
   // A leave list is short (who, from, to, hours, reason): a wide plan with a resource and dates is not one.
   rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start'], 0.5),
   rule('initiatives', INITIATIVES_TABLE, (c) => any(c, ['name', 'id']) && any(c, INITIATIVE_MEASURES), [

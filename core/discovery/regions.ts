@@ -132,7 +132,7 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
     const above = (grid[r - 1] ?? []).slice(left, right + 1);
     const groupRow = groupRowAbove(grid, r, left, right);
     for (const rule of KIND_RULES) {
-      const plain = rule.match(band);
+      const plain = withRowLabels(grid, r, left, band, rule);
       if (plain.size === 0) continue;
       // A row that is a header of this kind by itself is not a group row over the next one.
       const group = groupRow && !rule.enough(rule.match(above));
@@ -154,6 +154,32 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
     }
   }
   return hits;
+}
+
+/** Row labels are judged on this many rows under the header. */
+const ROW_LABEL_SAMPLE = 5;
+
+/**
+ * The kind's columns in a header row, with its row labels: a people table whose names sit under a blank header
+ * cell (a sprint capacity sheet: "", "Total Working Days", "Working Hours", …) has its Resource column there, when
+ * that cell is just left of the first header text and the rows under it hold names (text, not numbers).
+ */
+function withRowLabels(
+  grid: Grid,
+  r: number,
+  left: number,
+  band: readonly Cell[],
+  rule: KindRule,
+): ReadonlyMap<string, number> {
+  const matched = rule.match(band);
+  if (rule.kind !== 'resources' || matched.size === 0 || matched.has('resource')) return matched;
+  const first = band.findIndex((cell) => !isBlank(cell));
+  const c = first - 1;
+  if (c < 0) return matched;
+  const below = grid.slice(r + 1, r + 1 + ROW_LABEL_SAMPLE).map((row) => row[left + c] ?? null);
+  const names = below.filter((cell) => typeof cell === 'string' && cell.trim() !== '' && !/\d/.test(cell));
+  if (names.length < 2 || names.length < below.filter((cell) => !isBlank(cell)).length) return matched;
+  return new Map([...matched, ['resource', c]]);
 }
 
 /**
@@ -369,7 +395,7 @@ function criteriaOf(grid: Grid, hit: HeaderHit, header: readonly Cell[], rows: r
  * ("Person" over a blank, "Cost" over "Low"), the combined text; every other cell as written.
  */
 function headerOf(grid: Grid, hit: HeaderHit, rule: KindRule): readonly Cell[] {
-  const row = grid[hit.row] ?? [];
+  const row = rowLabelsNamed(grid[hit.row] ?? [], hit, rule);
   if (hit.headerRows.length < 2) return row;
   const combined = combineWithGroup(grid[hit.row - 1] ?? [], row);
   return combined.map((cell, c) => {
@@ -378,6 +404,14 @@ function headerOf(grid: Grid, hit: HeaderHit, rule: KindRule): readonly Cell[] {
     if (rule.match([plain]).size > 0 || rule.match([cell]).size === 0) return plain;
     return cell;
   });
+}
+
+/** The header row with a row-label column's blank header named for the reader (see {@link withRowLabels}). */
+function rowLabelsNamed(row: readonly Cell[], hit: HeaderHit, rule: KindRule): readonly Cell[] {
+  const c = hit.columns.get('resource');
+  if (c === undefined || !isBlank(row[c] ?? null)) return row;
+  const label = rule.spec.columns.find((column) => column.key === 'resource')?.label ?? 'Resource';
+  return Array.from({ length: Math.max(row.length, c + 1) }, (_, i) => (i === c ? label : (row[i] ?? null)));
 }
 
 /** Labels of rating levels: a table whose first column holds only these is a legend or a scale. */

@@ -50,6 +50,7 @@ export const RISK_REGISTER_TABLE: TableSpec = {
       'Risk Name',
       'Description',
       'Risk Description',
+      'Risk Description/Impact',
       'Name',
       'Summary',
       'Risk Event',

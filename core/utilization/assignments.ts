@@ -61,6 +61,9 @@ export function readAssignments(
           .join(', ')}.`,
     );
   }
+  // A row per person and week: the week's date is the start, and the row books that day and the six after it.
+  const weekly = hasColumn(table, 'week') && !(hasColumn(table, 'start') && hasColumn(table, 'end'));
+  const startKey = weekly ? 'week' : 'start';
   const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'allocation')));
   const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
   const assignments: Assignment[] = [];
@@ -88,12 +91,12 @@ export function readAssignments(
       );
       continue;
     }
-    const start = readDate(cellOf(table, row, 'start'));
+    const start = readDate(cellOf(table, row, startKey));
     if (!start.ok) {
-      issue('start', `${start.problem}: row left out`);
+      issue(startKey, `${start.problem}: row left out`);
       continue;
     }
-    const end = readDate(cellOf(table, row, 'end'));
+    const end = weekly ? { ok: true as const, value: start.value + 6 } : readDate(cellOf(table, row, 'end'));
     if (!end.ok) {
       issue('end', `${end.problem}: row left out`);
       continue;

@@ -1,7 +1,7 @@
 // The Resources table read into resources: contracted daily hours, availability and employment dates.
 
 import { cellText, columnHoldsFractions, isBlank, readDate, readNumber, readRatio } from '../cells';
-import { cellOf, type FoundTable, type RowIssue, rowIssue, type TableRow } from '../table';
+import { cellOf, type FoundTable, headerOf, type RowIssue, rowIssue, type TableRow } from '../table';
 
 /** Contracted hours per week when a resource row gives no capacity. */
 export const DEFAULT_HOURS_PER_WEEK = 40;
@@ -98,7 +98,36 @@ function readDailyHours(
     }
     return toDaily(parsed.value);
   }
-  return DEFAULT_HOURS_PER_WEEK / 5;
+  return periodDailyHours(table, row, issue);
+}
+
+/**
+ * Hours per day from a capacity sheet per sprint or month: its working hours ÷ its working days (72 h in 9 days
+ * is 8 h a day). A row without either is at the default 40 h a week; hours without days are for a period the
+ * table does not state, so the row is left out rather than read for a week.
+ */
+function periodDailyHours(
+  table: FoundTable,
+  row: TableRow,
+  issue: (key: string, problem: string) => void,
+): number | undefined {
+  const hoursCell = cellOf(table, row, 'periodHours');
+  if (isBlank(hoursCell)) return DEFAULT_HOURS_PER_WEEK / 5;
+  const hours = readNumber(hoursCell);
+  if (!hours.ok || hours.value < 0) {
+    issue('periodHours', `${hours.ok ? 'negative capacity' : hours.problem}: row left out`);
+    return undefined;
+  }
+  const days = readNumber(cellOf(table, row, 'workingDays'));
+  if (!days.ok || days.value <= 0) {
+    issue(
+      'workingDays',
+      `${headerOf(table, 'periodHours')} needs the working days of its period (a Working days column above 0), ` +
+        'or give Hours per week: row left out',
+    );
+    return undefined;
+  }
+  return hours.value / days.value;
 }
 
 /** undefined = blank, null = unreadable (already reported). */

@@ -82,9 +82,29 @@ export const RESOURCES_TABLE: TableSpec = {
         'Available %',
       ]),
     ),
+    // A capacity sheet per sprint or month: its hours and working days in that period (hours per day = the ratio).
+    inUnit(
+      'hours',
+      col('periodHours', 'Working hours', [
+        'Working Hours',
+        'Work Hours',
+        'Capacity Hours',
+        'Sprint Capacity',
+        'Sprint Hours',
+        'Hours in Period',
+      ]),
+    ),
+    col('workingDays', 'Working days', [
+      'Working Days',
+      'Total Working Days',
+      'Work Days',
+      'Days Available',
+      'Available Days',
+      'No. of Working Days',
+    ]),
     col('role', 'Role', ['Role', 'Job Title', 'Title', 'Position']),
     dateCol('start', 'Start', [...START_SYNONYMS, 'Employment Start', 'Hire Date', 'Joined']),
-    dateCol('end', 'End', [...END_SYNONYMS, 'Employment End', 'Leaving Date', 'Leaves']),
+    dateCol('end', 'End', [...END_SYNONYMS, 'Employment End', 'Leaving Date']),
   ],
 };
 
@@ -93,8 +113,18 @@ export const ASSIGNMENTS_TABLE: TableSpec = {
   name: 'Assignments',
   columns: [
     col('resource', 'Resource', RESOURCE_SYNONYMS, true),
-    dateCol('start', 'Start', START_SYNONYMS, true),
-    dateCol('end', 'End', END_SYNONYMS, true),
+    { ...dateCol('start', 'Start', START_SYNONYMS, true), unless: 'week' },
+    { ...dateCol('end', 'End', END_SYNONYMS, true), unless: 'week' },
+    // One row per person and week: the row books the seven days from its date (README, Assignments).
+    dateCol('week', 'Week starting', [
+      'Week Starting',
+      'Week Start',
+      'Week Start Date',
+      'Week Of',
+      'Week Commencing',
+      'Week Beginning',
+      'W/C',
+    ]),
     HOURS_PER_WEEK,
     HOURS_PER_DAY,
     inUnit(

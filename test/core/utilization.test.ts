@@ -151,6 +151,30 @@ describe('capacity', () => {
     ]);
   });
 
+  it("comes from a sprint sheet's working hours ÷ its working days; hours without days leave the row out", () => {
+    const resources: Grid = [
+      ['Name', 'Total Working Days', 'Leaves', 'Working Hours'],
+      ['Sprinter', 9, 0, 72],
+      ['Part-timer', 10, 0, 40],
+      ['No days', null, 0, 64],
+    ];
+    const model = buildUtilizationModel({ resources }, 'all');
+    if (isPmoError(model)) throw new Error(model.message);
+    expect(model.resources.map((r) => [r.name, r.dailyHours])).toEqual([
+      ['Sprinter', 8],
+      ['Part-timer', 4],
+    ]);
+    expect(model.issues).toEqual([
+      expect.objectContaining({
+        row: 4,
+        column: 'Total Working Days',
+        problem: expect.stringContaining('Working Hours needs the working days of its period'),
+      }),
+    ]);
+    // "Leaves" counts days of leave here: it is not read as a leaving date (which would end employment in 1900).
+    expect(cell(grid({ resources }, oneWeek), 'Sprinter', '2025-03-03').capacity).toBe(40);
+  });
+
   it('is zero outside employment dates', () => {
     const result = grid(
       {
@@ -204,6 +228,28 @@ describe('load', () => {
     const result = grid({ resources: [['Resource'], ['A'], ['B']], assignments: rows });
     expect(cell(result, 'A', '2025-03-03').load).toBe(20);
     expect(cell(result, 'B', '2025-03-03').load).toBeCloseTo(48, 9);
+  });
+
+  it('books a row per person and week ("Week Starting", no end) on that week: its hours over its working days', () => {
+    const rows: Grid = [
+      ['Week Starting', 'Resource Name', 'Hours Allocated'],
+      ['2025-03-03', 'A', 40],
+      ['2025-03-10', 'A', 30],
+      // A week that starts on Sunday (as in the US) books the working days of the week of Monday 17 March.
+      ['2025-03-16', 'B', 20],
+    ];
+    const result = grid({
+      resources: [
+        ['Resource', 'Hours per week'],
+        ['A', 40],
+        ['B', 40],
+      ],
+      assignments: rows,
+    });
+    expect(cell(result, 'A', '2025-03-03')).toEqual({ load: 40, capacity: 40 });
+    expect(cell(result, 'A', '2025-03-10').load).toBeCloseTo(30, 9);
+    expect(cell(result, 'B', '2025-03-10').load).toBe(0);
+    expect(cell(result, 'B', '2025-03-17').load).toBeCloseTo(20, 9);
   });
 
   it('reads allocation as percentages when a plain number in the column is above 2', () => {

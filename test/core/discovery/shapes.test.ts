@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { Cell } from '../../../core/cells';
 import { TABLE_SPECS } from '../../../core/dashboard/sources';
 import { RISK_REGISTER_TABLE } from '../../../core/risk/register';
 import { findTable, type TableSpec, withinOneEdit } from '../../../core/table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE } from '../../../core/utilization';
-import { findTables } from '../../../core/workbook';
+import { findTables, type SheetView } from '../../../core/workbook';
 import { SHAPES } from '../../../examples/make-shapes';
 
 const shape = (name: string) => findTables(SHAPES[name] ?? []);
+const sheetOf = (name: string, rows: Cell[][]): SheetView => ({ name, rows, firstRow: 1, tables: [] });
 
 describe('discovery by content', () => {
   it('finds a risk register under a title block on a sheet named for issues, and ends it at the copyright line', () => {
@@ -65,6 +67,53 @@ describe('discovery by content', () => {
     expect(risks?.dataRows).toBe(2);
     expect(risks?.grid.length).toBe(3);
     expect(risks?.skipped?.map((skip) => skip.row)).toEqual([4, 5]);
+  });
+
+  it('reads one row per person and week ("Week Starting") as assignments, and ends them at the TOTALS row', () => {
+    const { tables } = shape('weeklyRows');
+    const assignments = tables.assignments;
+    expect(assignments?.sheet).toBe('Weekly Allocation');
+    expect(assignments?.dataRows).toBe(3);
+    const read = findTable(assignments?.grid ?? [], ASSIGNMENTS_TABLE, assignments?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(Object.fromEntries(read.columns)).toMatchObject({ week: 0, resource: 2, hours: 4 });
+    expect(read.columns.has('end')).toBe(false);
+    expect(tables.timeOff).toBeUndefined();
+  });
+
+  it('starts a blank template named for its kind at its own header row, though the header lacks Impact', () => {
+    const risks = shape('namedTemplate').tables.risks;
+    expect(risks?.foundBy).toBe('sheet name');
+    expect(risks?.confidence).toBe(0.5);
+    expect(risks?.headerRows).toEqual([3]);
+    expect(risks?.dataRows).toBe(0);
+    const read = findTable(risks?.grid ?? [], RISK_REGISTER_TABLE, risks?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(Object.fromEntries(read.columns)).toMatchObject({ id: 0, title: 2, probability: 5, owner: 7 });
+  });
+
+  it('finds the capacity per person on a sprint sheet, its names under a blank header cell, below a sprint calendar', () => {
+    const resources = shape('sprintCapacity').tables.resources;
+    expect(resources?.headerRows).toEqual([5]);
+    expect(resources?.dataRows).toBe(3);
+    const read = findTable(resources?.grid ?? [], RESOURCES_TABLE, resources?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(Object.fromEntries(read.columns)).toEqual({
+      resource: 0,
+      workingDays: 1,
+      periodHours: 3,
+    });
+    expect(read.rows.map((row) => row.cells[0])).toEqual(['Srikanth', 'Santhosh', 'Subha']);
+  });
+
+  it('takes no blank header cell as names when the cells under it hold numbers or codes', () => {
+    const rows = (labels: Cell[]): Cell[][] => [
+      [null, 'Total Working Days', 'Working Hours'],
+      ...labels.map((label) => [label, 9, 72]),
+    ];
+    expect(findTables([sheetOf('Sprint', rows([1, 2, 3]))]).tables.resources).toBeUndefined();
+    expect(findTables([sheetOf('Sprint', rows(['S-1', 'S-2', 'S-3']))]).tables.resources).toBeUndefined();
+    expect(findTables([sheetOf('Sprint', rows(['Ana', 'Ben', 'Cleo']))]).tables.resources?.dataRows).toBe(3);
   });
 
   it('finds a blank template as a table with no data rows, not an error', () => {
