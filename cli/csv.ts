@@ -4,7 +4,9 @@
 // which the core reads as it reads text cells (dates, percentages, money).
 
 import type { Cell } from '../core/cells';
-import type { Sheet, Workbook } from './xlsx';
+import { CellBudget, MAX_CELLS } from './worksheet-read';
+import type { Sheet, Workbook, WorkbookError } from './xlsx';
+import { PackageError } from './zip';
 
 export type Delimiter = ',' | ';' | '\t';
 
@@ -14,15 +16,26 @@ const SNIFF_RECORDS = 20;
 /** Excel's limit on a sheet name's length, and the characters a sheet name cannot hold. */
 const SHEET_NAME_LENGTH = 31;
 const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
+/** The longest text Node 20 can hold (2^29 − 24 UTF-16 units): a larger file cannot be decoded as one text. */
+const MAX_CSV_BYTES = 2 ** 29 - 24;
 
 /** Splits CSV text into records of raw fields (RFC 4180: quotes, doubled quotes, CRLF, LF or CR). */
-export function splitRecords(text: string, delimiter: Delimiter, maxRecords = Infinity): string[][] {
+export function splitRecords(
+  text: string,
+  delimiter: Delimiter,
+  maxRecords = Infinity,
+  cells?: CellBudget,
+): string[][] {
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
   let quoted = false;
   let i = 0;
+  const take = () => {
+    if (cells && field.trim() !== '') cells.take(records.length + 1);
+  };
   const endRecord = () => {
+    take();
     record.push(field);
     records.push(record);
     record = [];
@@ -45,6 +58,7 @@ export function splitRecords(text: string, delimiter: Delimiter, maxRecords = In
       quoted = true;
       field = '';
     } else if (char === delimiter) {
+      take();
       record.push(field);
       field = '';
     } else if (char === '\r' || char === '\n') {
@@ -115,11 +129,17 @@ export function sheetNameOf(stem: string): string {
   return name.trim() === '' ? 'Sheet1' : name;
 }
 
-/** Reads CSV bytes as one sheet named `sheetName`: blank rows above the data and blank trailing columns dropped. */
-export function readCsvSheet(bytes: Uint8Array, sheetName: string): Sheet {
+/**
+ * Reads CSV bytes as one sheet named `sheetName`: blank rows above the data and blank trailing columns dropped.
+ * @throws PackageError when the file holds more than `cells` values (the limit of a workbook, cli/worksheet-read.ts)
+ */
+export function readCsvSheet(bytes: Uint8Array, sheetName: string, cells = new CellBudget()): Sheet {
   const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
   const delimiter = sniffDelimiter(text);
-  const rows = splitRecords(text, delimiter).map((record) => record.map((raw) => csvCell(raw, delimiter)));
+  cells.place = 'the file';
+  const rows = splitRecords(text, delimiter, Infinity, cells).map((record) =>
+    record.map((raw) => csvCell(raw, delimiter)),
+  );
   const hasValue = (row: readonly Cell[]) => row.some((cell) => cell !== null);
   const first = rows.findIndex(hasValue);
   let last = rows.length - 1;
@@ -141,13 +161,36 @@ export function readCsvSheet(bytes: Uint8Array, sheetName: string): Sheet {
   };
 }
 
-/** A .csv file as a workbook of one sheet named after the file (`plan.csv` → sheet "plan"). */
-export function readCsvWorkbook(bytes: Uint8Array, fileStem: string): Workbook {
-  return {
-    kind: 'workbook',
-    sheets: [readCsvSheet(bytes, sheetNameOf(fileStem))],
-    names: [],
-    date1904: false,
-    format: 'xlsx',
-  };
+/**
+ * A .csv file as a workbook of one sheet named after the file (`plan.csv` → sheet "plan"), or why it cannot be
+ * read: more values than a workbook may hold (`maxCells`), or more bytes than one text can hold.
+ */
+export function readCsvWorkbook(
+  bytes: Uint8Array,
+  fileStem: string,
+  maxCells = MAX_CELLS,
+): Workbook | WorkbookError {
+  if (bytes.length > MAX_CSV_BYTES)
+    return {
+      kind: 'workbook-error',
+      message: `too large to read: the file is over ${Math.floor(MAX_CSV_BYTES / 2 ** 20)} MB, the most a CSV file can be`,
+    };
+  try {
+    return {
+      kind: 'workbook',
+      sheets: [
+        readCsvSheet(
+          bytes,
+          sheetNameOf(fileStem),
+          new CellBudget(maxCells, 'counting each field with a value'),
+        ),
+      ],
+      names: [],
+      date1904: false,
+      format: 'xlsx',
+    };
+  } catch (error) {
+    if (error instanceof PackageError) return { kind: 'workbook-error', message: error.message };
+    throw error;
+  }
 }

@@ -315,7 +315,7 @@ function openWorkbook(path: string, io: CliIo, mapping: TableMapping): OpenedWor
     );
   const workbook =
     extension === '.csv'
-      ? readCsvWorkbook(input.bytes, basename(path, extname(path)))
+      ? readCsvWorkbook(input.bytes, basename(path, extname(path)), io.limits?.cells)
       : readWorkbook(input.bytes, io.limits);
   if (workbook.kind === 'workbook-error') return fail(sanitizeText(workbook.message));
   if (workbook.sheets.length === 0)

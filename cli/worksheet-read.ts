@@ -31,7 +31,13 @@ export class CellBudget {
   /** What is being read, for the message: `its table of distinct texts`, `sheet "Data"`. */
   place = 'its table of distinct texts';
 
-  constructor(readonly limit: number = MAX_CELLS) {
+  /**
+   * @param counting what counts as a value, for the message (a CSV file has no table of distinct texts)
+   */
+  constructor(
+    readonly limit: number = MAX_CELLS,
+    readonly counting = 'counting each cell with a value and each distinct text once',
+  ) {
     this.left = limit;
   }
 
@@ -40,7 +46,7 @@ export class CellBudget {
     if (--this.left >= 0) return;
     throw new PackageError(
       `too large to read: the workbook holds more than ${this.limit.toLocaleString('en-US')} values (the limit, ` +
-        `counting each cell with a value and each distinct text once; passed in ${this.place}` +
+        `${this.counting}; passed in ${this.place}` +
         `${row === undefined ? '' : ` at row ${row.toLocaleString('en-US')}`})`,
     );
   }

@@ -236,6 +236,19 @@ describe('a huge sheet', () => {
     const path = place('at-limit.xlsx', bytes);
     expect((await checkedRun('inspect', path, limits(values))).code).toBe(0);
   });
+
+  it('a CSV file with more values than the limit: the same line, at the record that passes it', async () => {
+    // 4 records of 3 fields, the blank ones not counted: 3 + 2 + 3 + 3 = 11 values.
+    const bytes = new TextEncoder().encode(
+      'Resource,Start,End\nAna,,2026-01-09\nBen,2026-01-05,2026-01-09\nCleo,2026-01-05,2026-01-09\n',
+    );
+    const limits = (cells: number) => ({ partBytes: MAX_PART_BYTES, totalBytes: MAX_TOTAL_BYTES, cells });
+    expect(await refusedByAll('Time Off.csv', bytes, limits(10))).toBe(
+      'pmo: {file}: too large to read: the workbook holds more than 10 values (the limit, counting each field ' +
+        'with a value; passed in the file at row 4)',
+    );
+    expect((await checkedRun('inspect', place('at-limit.csv', bytes), limits(11))).code).toBe(0);
+  });
 });
 
 // Each of these builds a sheet of hundreds of MB and takes 20–60 s per command on the shared 2-core machine, so

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { csvCell, readCsvSheet, sheetNameOf, sniffDelimiter, splitRecords } from '../../cli/csv';
+import {
+  csvCell,
+  readCsvSheet,
+  readCsvWorkbook,
+  sheetNameOf,
+  sniffDelimiter,
+  splitRecords,
+} from '../../cli/csv';
 import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-csv-test-'));
@@ -67,6 +74,16 @@ describe('CSV parsing', () => {
     });
     expect(readCsvSheet(bytes('\n\nA,B\n1,2\n'), 's').firstRow).toBe(3);
     expect(readCsvSheet(bytes(''), 's')).toMatchObject({ rows: [], firstRow: 1 });
+  });
+
+  it('refuses a file larger than one text can hold before decoding it, in one line', () => {
+    // 512 MB of zeros: allocated, never decoded.
+    const huge = new Uint8Array(2 ** 29);
+    expect(readCsvWorkbook(huge, 'big')).toEqual({
+      kind: 'workbook-error',
+      message: 'too large to read: the file is over 511 MB, the most a CSV file can be',
+    });
+    expect(readCsvWorkbook(bytes('A,B\n1,2\n'), 'small').kind).toBe('workbook');
   });
 
   it('names the sheet after the file, as Excel allows', () => {
