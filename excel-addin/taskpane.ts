@@ -4,7 +4,6 @@
  * with textContent, never innerHTML (DESIGN.md §8).
  */
 
-import { CATALOG } from '../core/functions/catalog';
 import { mountPanel } from '../panel/app';
 import { registerCommands } from './commands';
 import { createExcelBridge } from './panel-bridge';
@@ -28,7 +27,6 @@ Office.onReady((info) => {
   whenDomReady(() => {
     const status = document.getElementById('status');
     if (status) status.textContent = statusMessage(info.host);
-    listFunctions();
   });
   if (info.host === Office.HostType.Excel) registerCommands();
   if (info.host === Office.HostType.Excel) startScoringPanel();
@@ -53,17 +51,4 @@ function startScoringPanel(): void {
  */
 function exposeScoringPanelStarter(): void {
   (window as Window & { pmoTaskpane?: { startScoringPanel(): void } }).pmoTaskpane = { startScoringPanel };
-}
-
-/** Lists every PMO.* function with its one-line description, from the catalog (text only, no HTML). */
-function listFunctions(): void {
-  const list = document.getElementById('function-list');
-  if (!list || list.childElementCount > 0) return;
-  for (const spec of CATALOG) {
-    const item = document.createElement('li');
-    const name = document.createElement('code');
-    name.textContent = `PMO.${spec.name}`;
-    item.append(name, `: ${spec.description}`);
-    list.append(item);
-  }
 }

@@ -12,6 +12,7 @@ import {
   appsScriptEntryPoints,
   appsScriptStubs,
   excelFunctionsJson,
+  functionListHtml,
   GENERATED_NOTICE,
 } from './host-metadata';
 import { writeReadmeReference } from './readme-reference';
@@ -61,6 +62,13 @@ async function compactFile(path: string, banner: string): Promise<void> {
   writeFileSync(path, `${banner === '' ? '' : `${banner}\n`}${await compact(text)}\n`);
 }
 
+/** The task pane page with its function list filled from the catalog (static: no script carries the descriptions). */
+function taskpaneHtml(page: string): string {
+  const empty = '<ul id="function-list" class="functions"></ul>';
+  if (!page.includes(empty)) throw new Error(`excel-addin/taskpane.html has no ${empty} to fill`);
+  return page.replace(empty, `<ul id="function-list" class="functions">${functionListHtml(CATALOG)}</ul>`);
+}
+
 /** Builds everything into dist/; returns the sizes of the shipped scripts in bytes. */
 export async function buildAll(): Promise<Record<string, number>> {
   rmSync(dist, { recursive: true, force: true });
@@ -86,8 +94,8 @@ export async function buildAll(): Promise<Record<string, number>> {
     outfile: join(dist, 'excel/functions.js'),
     format: 'iife',
     minify: true,
-    // The task pane lists each function with its description; parameter help lives in functions.json.
-    plugins: [helpTextOut(true)],
+    // No help text: the task pane's function list is written into taskpane.html below, the rest is functions.json.
+    plugins: [helpTextOut()],
   });
   await compactFile(join(dist, 'excel/functions.js'), `// ${GENERATED_NOTICE}`);
   await build({
@@ -99,10 +107,11 @@ export async function buildAll(): Promise<Record<string, number>> {
     plugins: [sharedCorePlugin(root, sharedCore)],
   });
   await compactFile(join(dist, 'excel/taskpane.js'), '');
-  for (const file of ['taskpane.html', 'taskpane.css']) {
-    if (existsSync(join(root, 'excel-addin', file)))
-      cpSync(join(root, 'excel-addin', file), join(dist, 'excel', file));
-  }
+  cpSync(join(root, 'excel-addin/taskpane.css'), join(dist, 'excel/taskpane.css'));
+  writeFileSync(
+    join(dist, 'excel/taskpane.html'),
+    taskpaneHtml(readFileSync(join(root, 'excel-addin/taskpane.html'), 'utf8')),
+  );
   if (existsSync(join(root, 'panel/panel.css')))
     cpSync(join(root, 'panel/panel.css'), join(dist, 'excel/panel.css'));
   if (existsSync(join(root, 'assets')))
@@ -121,7 +130,7 @@ export async function buildAll(): Promise<Record<string, number>> {
     // Minified: the bundle is evaluated before every call. The PMO_* stubs below stay readable, with their JSDoc,
     // so the bundle needs none of the catalog's help text.
     minify: true,
-    plugins: [helpTextOut(false)],
+    plugins: [helpTextOut()],
   });
   const bundleText = await compact(sheetsBundle.outputFiles[0]?.text ?? '');
   writeFileSync(
@@ -164,7 +173,7 @@ export async function buildAll(): Promise<Record<string, number>> {
 async function buildSidebar(): Promise<void> {
   const script = await build({
     entryPoints: [join(root, 'gsheets/client/sidebar-entry.ts')],
-    plugins: [helpTextOut(false)],
+    plugins: [helpTextOut()],
     bundle: true,
     mangleProps: /_$/,
     target: 'es2020',

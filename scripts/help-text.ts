@@ -1,7 +1,7 @@
 // Keeps the catalog's help text out of the bundles that never show it. The catalog (core/functions) holds each
 // function's and parameter's description once; the build turns them into functions.json, the Apps Script JSDoc
-// and the README, so at run time Code.js needs none of it and functions.js only the function descriptions the
-// task pane lists. Dropping the rest saves about 10 KiB of every call's evaluation in Apps Script.
+// and the README (and the task pane's function list, written into taskpane.html), so at run time neither Code.js
+// nor functions.js needs any of it. Dropping it saves about 10 KiB of every call's evaluation in Apps Script.
 
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'esbuild';
@@ -10,34 +10,18 @@ import ts from 'typescript';
 /** The catalog's entry modules, whose `description` and `returns` texts are help text. */
 const CATALOG_ENTRIES = /core[\\/]functions[\\/][a-z-]+-functions\.ts$/;
 
-/** Whether an object literal declares a parameter: it has a `kind`, or it is an element of a `params` list. */
-function isParameter(node: ts.ObjectLiteralExpression): boolean {
-  const inParams =
-    ts.isArrayLiteralExpression(node.parent) &&
-    ts.isPropertyAssignment(node.parent.parent) &&
-    node.parent.parent.name.getText() === 'params';
-  return (
-    inParams ||
-    node.properties.some(
-      (property) => ts.isPropertyAssignment(property) && property.name.getText() === 'kind',
-    )
-  );
-}
-
 /**
- * `source` with the help texts emptied: every parameter's `description`, every `returns`, and (unless
- * `keepFunctionDescriptions`) every function's `description`. Names, kinds, defaults and code are untouched.
+ * `source` with the help texts emptied: every function's and parameter's `description` and every `returns`.
+ * Names, kinds, defaults and code are untouched.
  */
-export function withoutHelpText(source: string, keepFunctionDescriptions: boolean): string {
+export function withoutHelpText(source: string): string {
   const file = ts.createSourceFile('entry.ts', source, ts.ScriptTarget.Latest, true);
   const spans: { start: number; end: number }[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent)) {
       const name = node.name.getText();
-      const help =
-        name === 'returns' ||
-        (name === 'description' && (!keepFunctionDescriptions || isParameter(node.parent)));
-      if (help) spans.push({ start: node.initializer.getStart(), end: node.initializer.getEnd() });
+      if (name === 'returns' || name === 'description')
+        spans.push({ start: node.initializer.getStart(), end: node.initializer.getEnd() });
     }
     ts.forEachChild(node, visit);
   };
@@ -49,12 +33,12 @@ export function withoutHelpText(source: string, keepFunctionDescriptions: boolea
 }
 
 /** An esbuild plugin that loads the catalog's entry modules without their help text. */
-export function helpTextOut(keepFunctionDescriptions: boolean): Plugin {
+export function helpTextOut(): Plugin {
   return {
     name: 'pmo-help-text-out',
     setup(build) {
       build.onLoad({ filter: CATALOG_ENTRIES }, (args) => ({
-        contents: withoutHelpText(readFileSync(args.path, 'utf8'), keepFunctionDescriptions),
+        contents: withoutHelpText(readFileSync(args.path, 'utf8')),
         loader: 'ts',
       }));
     },

@@ -75,3 +75,13 @@ export function appsScriptEntryPoints(bundleGlobal: string): string {
     ].join('\n'),
   ).join('\n\n');
 }
+
+/** Text as HTML: `&`, `<`, `>` and quotes escaped (the catalog's descriptions hold "<0.05" and "×"). */
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** The task pane's list of every PMO.* function with its one-line description, as static HTML. */
+export function functionListHtml(catalog: readonly FunctionSpec[]): string {
+  return catalog
+    .map((spec) => `<li><code>PMO.${escapeHtml(spec.name)}</code>: ${escapeHtml(spec.description)}</li>`)
+    .join('');
+}
