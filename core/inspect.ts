@@ -6,6 +6,7 @@ import { columnLetters } from './a1';
 import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
 import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
+import { isoFromSerial } from './dates';
 import type { FindOptions } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import { isPmoDataSheet } from './discovery/pmo-data';
@@ -73,7 +74,12 @@ export interface InspectReport {
  */
 export const KEY_COLUMNS: Readonly<Record<TableKind, readonly (readonly string[])[]>> = {
   resources: [['resource'], ['hoursPerWeek', 'hoursPerDay', 'fte', 'periodHours']],
-  assignments: [['resource'], ['start'], ['end'], ['allocation', 'hoursPerWeek', 'hoursPerDay', 'hours']],
+  assignments: [
+    ['resource'],
+    ['start', 'week', 'periods'],
+    ['end'],
+    ['allocation', 'hoursPerWeek', 'hoursPerDay', 'hours'],
+  ],
   timeOff: [['resource'], ['start'], ['end']],
   initiatives: [
     ['id', 'name'],
@@ -101,6 +107,11 @@ function inspectTable(table: LocatedTable): Inspected {
     const index = found?.columns.get(column.key);
     if (index !== undefined) columns[column.key] = columnLetters(firstColumn + index);
   }
+  // A time-phased plan's periods, first to last column ("C:N").
+  const periods = found?.periods ?? [];
+  const [first, last] = [periods[0], periods[periods.length - 1]];
+  if (first && last)
+    columns.periods = `${columnLetters(firstColumn + first.column)}:${columnLetters(firstColumn + last.column)}`;
   if (table.criteria && table.criteria.length > 0)
     columns.criteria = table.criteria.map((index) => columnLetters(firstColumn + index));
   const report: InspectedTable = {
@@ -122,6 +133,9 @@ function letterOf(inspected: Inspected, header: string): string {
   const { found, firstColumn } = inspected;
   if (!found || header === '') return '';
   let index = found.headers.indexOf(header);
+  // A period cell's issue names its period (a date header by its ISO date).
+  if (index < 0)
+    index = found.periods?.find((period) => isoFromSerial(period.start) === header)?.column ?? -1;
   if (index < 0) {
     const key = found.spec.columns.find((column) => column.label === header)?.key;
     index = key === undefined ? -1 : (found.columns.get(key) ?? -1);

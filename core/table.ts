@@ -4,6 +4,7 @@
 import { type Cell, cellText, isBlank } from './cells';
 import { isoFromSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL } from './dates';
 import { type PmoError, pmoError } from './errors';
+import { type PeriodColumn, periodColumns } from './periods';
 
 /** One column the product knows, with every header text that means it. */
 export interface ColumnSpec {
@@ -14,8 +15,13 @@ export interface ColumnSpec {
   /** Header texts that mean this column; compared case-, space- and punctuation-insensitively. */
   readonly synonyms: readonly string[];
   readonly required?: boolean;
-  /** A required column is not missing when the table has this column instead (`week` stands for Start and End). */
-  readonly unless?: string;
+  /** A required column is not missing when the table has one of these instead (`week` stands for Start and End). */
+  readonly unless?: readonly string[];
+  /**
+   * The column is a run of period headers (a time-phased plan: "Jan-25", "Feb-25", … or dates), not a header
+   * name: its key's column is the first period, and the table's `periods` lists them all.
+   */
+  readonly periods?: boolean;
   /** The column holds dates: issues show a serial as its ISO date. */
   readonly date?: boolean;
   /**
@@ -51,6 +57,8 @@ export interface FoundTable {
   readonly headers: readonly string[];
   /** Data rows (fully blank rows left out), with their row number for issues. */
   readonly rows: readonly TableRow[];
+  /** A time-phased table's period columns (see {@link ColumnSpec.periods}), left to right. */
+  readonly periods?: readonly PeriodColumn[];
 }
 
 export interface TableRow {
@@ -93,8 +101,13 @@ function headerKeys(text: string): string[] {
 /** Each normalised synonym → its column key and its rank in that column's list (0 = the label). */
 type Synonym = { readonly key: string; readonly rank: number; readonly unit?: ColumnSpec['unit'] };
 
-function synonymIndex(spec: TableSpec): Map<string, Synonym> {
-  const index = new Map<string, Synonym>();
+/** A spec's synonyms, and the key of its run of period headers when it has one. */
+type SynonymIndex = Map<string, Synonym> & { periodsKey?: string };
+
+function synonymIndex(spec: TableSpec): SynonymIndex {
+  const index: SynonymIndex = new Map<string, Synonym>();
+  const periods = spec.columns.find((column) => column.periods);
+  if (periods) index.periodsKey = periods.key;
   for (const column of spec.columns) {
     [column.label, ...column.synonyms].forEach((synonym, rank) => {
       const key = normalizeHeader(synonym);
@@ -144,7 +157,7 @@ function nearMatch(text: string, index: Map<string, Synonym>): Synonym | undefin
  * Matches a candidate header row. When several headers mean the same column, the one whose synonym comes
  * first in the spec wins ("Resource" over "Name"), then the leftmost.
  */
-function matchRow(row: readonly Cell[], index: Map<string, Synonym>): Map<string, number> {
+function matchRow(row: readonly Cell[], index: SynonymIndex): Map<string, number> {
   const best = new Map<string, { column: number; rank: number }>();
   row.forEach((cell, columnIndex) => {
     if (typeof cell !== 'string') return;
@@ -161,7 +174,10 @@ function matchRow(row: readonly Cell[], index: Map<string, Synonym>): Map<string
       return;
     }
   });
-  return new Map([...best].map(([key, { column }]) => [key, column]));
+  const matched = new Map([...best].map(([key, { column }]) => [key, column]));
+  const first = index.periodsKey === undefined ? undefined : periodColumns(row)[0];
+  if (index.periodsKey !== undefined && first) matched.set(index.periodsKey, first.column);
+  return matched;
 }
 
 /**
@@ -170,7 +186,7 @@ function matchRow(row: readonly Cell[], index: Map<string, Synonym>): Map<string
  */
 function headerSearch(
   grid: readonly (readonly Cell[])[],
-  index: Map<string, Synonym>,
+  index: SynonymIndex,
 ): { headerIndex: number; columns: Map<string, number> } {
   let headerRow = -1;
   let best = new Map<string, number>();
@@ -220,8 +236,7 @@ export function findTable(
   const { headerIndex, columns: best } = headerSearch(grid, synonymIndex(spec));
   const headers = (grid[headerIndex] ?? []).map(cellText);
   const missing = spec.columns.filter(
-    (column) =>
-      column.required && !best.has(column.key) && !(column.unless !== undefined && best.has(column.unless)),
+    (column) => column.required && !best.has(column.key) && !column.unless?.some((key) => best.has(key)),
   );
   if (missing.length > 0) {
     const seen = headers.filter((header) => header !== '');
@@ -237,7 +252,10 @@ export function findTable(
     if (cells.every(isBlank)) continue;
     rows.push({ number: firstRowNumber + r, cells });
   }
-  return { spec, columns: best, headerIndex, headers, rows };
+  const periodsKey = spec.columns.find((column) => column.periods)?.key;
+  const periods =
+    periodsKey !== undefined && best.has(periodsKey) ? periodColumns(grid[headerIndex] ?? []) : undefined;
+  return { spec, columns: best, headerIndex, headers, rows, ...(periods ? { periods } : {}) };
 }
 
 /** The cell of `row` in column `key`, or null when the table has no such column. */

@@ -223,6 +223,30 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       [null, null, null, null, null, 180.5],
     ]),
   ],
+  // A time-phased plan: a title, a row per person (a continuation row for a second project), a column per month,
+  // hours in the cells, a Total column and a Total row.
+  timePhased: [
+    sheet('Resource Plan 2026', [
+      ['Resource plan (hours per month)'],
+      [],
+      ['Name', 'Project', 'Jan-26', 'Feb-26', 'Mar-26', 'Apr-26', 'Total'],
+      ['Ana', 'Apollo', 80, 80, 40, null, 200],
+      [null, 'Borealis', 40, 40, 80, 120, 280],
+      ['Ben', 'Apollo', 120, 120, 120, 120, 480],
+      ['Total', null, 240, 240, 240, 240, 960],
+    ]),
+  ],
+  // A leave tracker: a group of Leave Type / From / To per month (the month a date in the row above), one row per
+  // employee: its month headers hold text and dates below them, so it is no time-phased plan.
+  leaveTracker: [
+    sheet('Sheet1', [
+      ['Emp ID', 'Employee Name', 'Team', 46_023, null, null, 46_054, null, null, 'Total Leaves'],
+      [null, null, null, 'Leave Type', 'From', 'To', 'Leave Type', 'From', 'To', null],
+      ['E1', 'Ana', 'Ops', 'Earned Leave', 46_027, 46_028, null, null, null, 2],
+      ['E2', 'Ben', 'Ops', 'Sick Leave', 46_030, 46_030, 'Earned Leave', 46_062, 46_063, 3],
+      ['E3', 'Cleo', 'Dev', 'No Leaves taken', null, null, null, null, null, 0],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

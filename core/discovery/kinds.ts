@@ -72,12 +72,13 @@ export const KIND_RULES: readonly KindRule[] = [
     ['resource'],
   ),
   // A booking without a resource (an open position) is data with an issue, not a label row.
-  // A row per person and week ("Week Starting") books that week: its date stands for Start and End.
+  // A row per person and week ("Week Starting") books that week: its date stands for Start and End; a
+  // time-phased plan (a column per period) books each period.
   rule(
     'assignments',
     ASSIGNMENTS_TABLE,
-    (c) => c.has('resource') && ((c.has('start') && c.has('end')) || c.has('week')),
-    ['resource', 'project', 'start', 'end', 'week'],
+    (c) => c.has('resource') && ((c.has('start') && c.has('end')) || c.has('week') || c.has('periods')),
+    ['resource', 'project', 'start', 'end', 'week', 'periods'],
   ),
   // A leave list is short (who, from, to, hours, reason): a wide plan with a resource and dates is not one.
   rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start'], 0.5),

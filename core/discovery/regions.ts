@@ -2,8 +2,9 @@
 // searched for header rows (anywhere in its first MAX_HEADER_ROWS rows), and each header row starts a region
 // that ends at the next header row, a footer, or the last row that holds data.
 
-import { type Cell, cellText, isBlank } from '../cells';
+import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
+import { periodColumns } from '../periods';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 
 /** Header rows are searched in this many rows of a sheet (bounded work on very long sheets). */
@@ -127,12 +128,20 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
   for (let r = 0; r < rows; r++) {
     const band = (grid[r] ?? []).slice(left, right + 1);
     const texts = band.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
-    if (texts < 2) continue;
+    // A time-phased plan's header may be one text over date cells ("Name", 2025-03-03, 2025-03-10, …).
+    if (texts < 2 && (texts < 1 || periodColumns(band).length === 0)) continue;
     const filled = band.filter((cell) => !isBlank(cell)).length;
     const above = (grid[r - 1] ?? []).slice(left, right + 1);
     const groupRow = groupRowAbove(grid, r, left, right);
     for (const rule of KIND_RULES) {
-      const plain = withRowLabels(grid, r, left, band, rule);
+      const plain = withRowLabels(
+        grid,
+        r,
+        left,
+        band,
+        withLoadPeriods(grid, r, left, rule.match(band)),
+        rule,
+      );
       if (plain.size === 0) continue;
       // A row that is a header of this kind by itself is not a group row over the next one.
       const group = groupRow && !rule.enough(rule.match(above));
@@ -156,23 +165,56 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
   return hits;
 }
 
+/** Period columns are judged on this many rows under the header. */
+const PERIOD_SAMPLE = 20;
+
+/**
+ * The matched columns without `periods` when the cells under the period headers are not loads: a leave tracker
+ * with a month per group of Leave Type / From / To holds text and dates there, a time-phased plan numbers.
+ */
+function withLoadPeriods(
+  grid: Grid,
+  r: number,
+  left: number,
+  matched: ReadonlyMap<string, number>,
+): ReadonlyMap<string, number> {
+  if (!matched.has('periods')) return matched;
+  const header = (grid[r] ?? []).slice(left);
+  const columns = periodColumns(header).map((period) => left + period.column);
+  let loads = 0;
+  let others = 0;
+  for (const row of grid.slice(r + 1, r + 1 + PERIOD_SAMPLE)) {
+    for (const c of columns) {
+      const cell = row[c] ?? null;
+      if (isBlank(cell)) continue;
+      if (typeof cell === 'number' || (typeof cell === 'string' && parseNumberText(cell) !== undefined))
+        loads++;
+      else others++;
+    }
+  }
+  if (loads > others) return matched;
+  return new Map([...matched].filter(([key]) => key !== 'periods'));
+}
+
 /** Row labels are judged on this many rows under the header. */
 const ROW_LABEL_SAMPLE = 5;
 
 /**
- * The kind's columns in a header row, with its row labels: a people table whose names sit under a blank header
- * cell (a sprint capacity sheet: "", "Total Working Days", "Working Hours", …) has its Resource column there, when
- * that cell is just left of the first header text and the rows under it hold names (text, not numbers).
+ * The kind's columns in a header row, with its row labels: a people table (resources, or a time-phased plan) whose
+ * names sit under a blank header cell (a sprint capacity sheet: "", "Total Working Days", "Working Hours", …) has its
+ * Resource column there, when that cell is just left of the first header text and the rows under it hold names
+ * (text, not numbers).
  */
 function withRowLabels(
   grid: Grid,
   r: number,
   left: number,
   band: readonly Cell[],
+  matched: ReadonlyMap<string, number>,
   rule: KindRule,
 ): ReadonlyMap<string, number> {
-  const matched = rule.match(band);
-  if (rule.kind !== 'resources' || matched.size === 0 || matched.has('resource')) return matched;
+  const people = rule.kind === 'resources' || (rule.kind === 'assignments' && matched.has('periods'));
+  if (!people || matched.has('resource')) return matched;
   const first = band.findIndex((cell) => !isBlank(cell));
   const c = first - 1;
   if (c < 0) return matched;

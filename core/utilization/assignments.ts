@@ -2,6 +2,7 @@
 // the basis (all, confirmed, weighted, billable) applied.
 
 import {
+  type Cell,
   cellText,
   columnHoldsFractions,
   isBlank,
@@ -13,6 +14,7 @@ import {
 } from '../cells';
 import { countWorkingDays, isoFromSerial } from '../dates';
 import { type PmoError, pmoError } from '../errors';
+import type { PeriodColumn } from '../periods';
 import { cellOf, type FoundTable, hasColumn, type RowIssue, rowIssue, type TableRow } from '../table';
 import { type Resource, resourceKey, TOTAL_LABELS } from './resources';
 import { countInRange, fullDaysOff } from './time-off';
@@ -51,7 +53,8 @@ export function readAssignments(
   basis: Basis,
   issues: RowIssue[],
 ): Assignment[] | PmoError {
-  if (!LOAD_COLUMNS.some((key) => hasColumn(table, key))) {
+  const periods = table.periods ?? [];
+  if (periods.length === 0 && !LOAD_COLUMNS.some((key) => hasColumn(table, key))) {
     return pmoError(
       'value',
       'The Assignments table has no load column: add Hours per week, Hours per day, Allocation or Hours; ' +
@@ -66,12 +69,17 @@ export function readAssignments(
   const startKey = weekly ? 'week' : 'start';
   const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'allocation')));
   const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
+  const unit = gridUnit(table, periods);
+  let previousName = '';
   const assignments: Assignment[] = [];
   // Many rows name the same few people: match each distinct spelling once.
   const resourceOfName = new Map<string, number | undefined>();
   for (const row of table.rows) {
     const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));
-    const name = cellText(cellOf(table, row, 'resource'));
+    let name = cellText(cellOf(table, row, 'resource'));
+    // In a time-phased plan with a row per person and project, a row without a name is the person above's.
+    if (name === '' && periods.length > 0) name = previousName;
+    previousName = name;
     if (name === '') {
       issue('resource', 'no resource: row left out');
       continue;
@@ -89,6 +97,24 @@ export function readAssignments(
           ? 'looks like a total row: left out'
           : 'resource not in the Resources table: row left out',
       );
+      continue;
+    }
+    if (periods.length > 0) {
+      const factor = basisFactor(table, row, basis, issue);
+      if (factor === undefined) continue;
+      for (const period of periods) {
+        const cell = row.cells[period.column] ?? null;
+        if (isBlank(cell)) continue;
+        const problem = (text: string) => issues.push(periodIssue(table, row, period, text));
+        const hoursPerDay = periodLoad(cell, period, unit, resource, offDays[resourceIndex], problem);
+        if (hoursPerDay !== undefined && factor > 0 && hoursPerDay > 0)
+          assignments.push({
+            resourceIndex,
+            start: period.start,
+            end: period.end,
+            hoursPerDay: hoursPerDay * factor,
+          });
+      }
       continue;
     }
     const start = readDate(cellOf(table, row, startKey));
@@ -176,6 +202,65 @@ function dailyLoad(
   if (loadKey === 'hoursPerWeek') return parsed.value / 5;
   if (loadKey === 'hoursPerDay') return parsed.value;
   return parsed.value * resource.dailyHours;
+}
+
+/**
+ * How a time-phased plan's cells read: shares of a person's time (FTE or %) when some cell is a percentage or
+ * every number is at most 2 (1 = full time), else hours in each period.
+ */
+function gridUnit(table: FoundTable, periods: readonly PeriodColumn[]): GridUnit {
+  const cells = table.rows.flatMap((row) => periods.map((period) => row.cells[period.column] ?? null));
+  const fractions = columnHoldsFractions(cells);
+  const percent = cells.some((cell) => typeof cell === 'string' && cell.trim().endsWith('%'));
+  return { shares: percent || fractions, fractions };
+}
+
+/** How a time-phased plan's cells read: shares of a person's time (plain numbers as fractions or as %), or hours. */
+interface GridUnit {
+  readonly shares: boolean;
+  readonly fractions: boolean;
+}
+
+/** A period cell's load in hours per schedulable day: a share of the contracted day, or hours over the period. */
+function periodLoad(
+  cell: Cell,
+  period: PeriodColumn,
+  { shares, fractions }: GridUnit,
+  resource: Resource,
+  offDays: Float64Array | undefined,
+  problem: (text: string) => void,
+): number | undefined {
+  const parsed = shares ? readRatio(cell, fractions) : readNumber(cell);
+  if (!parsed.ok) {
+    problem(`${parsed.problem}: cell left out`);
+    return undefined;
+  }
+  if (parsed.value < 0) {
+    problem(`negative ${shares ? 'share' : 'hours'}: cell left out`);
+    return undefined;
+  }
+  if (shares) return parsed.value * resource.dailyHours;
+  const days =
+    countWorkingDays(period.start, period.end) -
+    countInRange(offDays ?? new Float64Array(), period.start, period.end);
+  if (days <= 0) {
+    if (parsed.value > 0) problem('no working day in the period to spread the hours over: cell left out');
+    return undefined;
+  }
+  return parsed.value / days;
+}
+
+/** A row issue for a period cell, named by its period header (a date header as its ISO date). */
+function periodIssue(table: FoundTable, row: TableRow, period: PeriodColumn, problem: string): RowIssue {
+  const header = table.headers[period.column] ?? '';
+  const numeric = header !== '' && Number.isFinite(Number(header));
+  return {
+    table: table.spec.name,
+    row: row.number,
+    column: numeric || header === '' ? isoFromSerial(period.start) : header,
+    value: cellText(row.cells[period.column] ?? null),
+    problem,
+  };
 }
 
 /** Weight of a row under `basis`: 0 = filtered out, undefined = unusable (reported). */

@@ -25,6 +25,7 @@ const RESOURCE_SYNONYMS = [
   'Resourcing',
   'Employee Name',
   'Team Member Name',
+  'Persons',
 ];
 const START_SYNONYMS = ['Start', 'Start Date', 'From', 'Begin', 'Begins', 'Start date (planned)'];
 const END_SYNONYMS = ['End', 'End Date', 'Finish', 'Finish Date', 'To', 'Due', 'Due Date', 'Until'];
@@ -113,8 +114,10 @@ export const ASSIGNMENTS_TABLE: TableSpec = {
   name: 'Assignments',
   columns: [
     col('resource', 'Resource', RESOURCE_SYNONYMS, true),
-    { ...dateCol('start', 'Start', START_SYNONYMS, true), unless: 'week' },
-    { ...dateCol('end', 'End', END_SYNONYMS, true), unless: 'week' },
+    { ...dateCol('start', 'Start', START_SYNONYMS, true), unless: ['week', 'periods'] },
+    { ...dateCol('end', 'End', END_SYNONYMS, true), unless: ['week', 'periods'] },
+    // A time-phased plan: a column per week, month or quarter, each cell the load in that period.
+    { key: 'periods', label: 'Periods', synonyms: [], periods: true },
     // One row per person and week: the row books the seven days from its date (README, Assignments).
     dateCol('week', 'Week starting', [
       'Week Starting',

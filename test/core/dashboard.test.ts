@@ -106,6 +106,28 @@ describe('buildDashboard', () => {
     for (const c of plan.cells.flat()) if (isUserText(c.value)) expect(c.numberFormat).toBe('@');
   });
 
+  it('shows the utilization of a time-phased plan (a column per week) found beside its resources', () => {
+    const team = sheet('Team', [
+      ['Resource', 'Hours per week'],
+      ['Ana', 40],
+      ['Ben', 20],
+    ]);
+    // Weeks from Monday 3 March 2025 (the dashboard's first week): Ana 30 h then 20 h, Ben 10 h then 10 h.
+    const plan = sheet('Plan 2025', [
+      ['Name', d('2025-03-03'), d('2025-03-10'), d('2025-03-17')],
+      ['Ana', 30, 20, null],
+      ['Ben', 10, 10, null],
+    ]);
+    const { summary } = buildDashboard({ sheets: [team, plan], today, builtAt: 'now' });
+    expect(summary.tablesFound.map((table) => [table.kind, table.sheet, table.range])).toEqual([
+      ['resources', 'Team', 'A1:B3'],
+      ['assignments', 'Plan 2025', 'A1:D3'],
+    ]);
+    expect(summary.resources).toBe(2);
+    expect(summary.averageUtilization).toBeGreaterThan(0);
+    expect(summary.issues).toEqual([]);
+  });
+
   it('cuts a user name longer than a cell holds to 32,767 characters, saying so', () => {
     const long = `Ana${'x'.repeat(100_000)}`;
     const team = sheet('Team', [

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../core/cells';
+import { isoFromSerial } from '../../core/dates';
 import { isPmoError } from '../../core/errors';
 import {
   type Basis,
@@ -349,6 +350,31 @@ describe('row issues', () => {
       ],
     ]);
     expect(result.assignments).toHaveLength(1);
+  });
+
+  it("names the period of every cell a time-phased plan leaves out, and keeps the row's other periods", () => {
+    const model = buildUtilizationModel({
+      resources: [['Resource'], ['Ana'], ['Ben']],
+      assignments: [
+        ['Name', d('2025-03-03'), null, d('2025-03-10'), d('2025-03-17'), d('2025-03-24')],
+        [null, 8, null, 8, 8, 8],
+        ['Ana', 'eight', null, -2, { kind: 'cell-error', text: '#N/A' }, 16],
+        ['Zed', 8, null, 8, 8, 8],
+        ['Ben', 4, null, null, null, null],
+      ],
+    });
+    if (isPmoError(model)) throw new Error(model.message);
+    expect(model.issues.map((issue) => [issue.row, issue.column, issue.value, issue.problem])).toEqual([
+      [2, 'Name', '', 'no resource: row left out'],
+      [3, '2025-03-03', 'eight', 'not a number: cell left out'],
+      [3, '2025-03-10', '-2', 'negative hours: cell left out'],
+      [3, '2025-03-17', '#N/A', 'error value #N/A in the cell: cell left out'],
+      [4, 'Name', 'Zed', 'resource not in the Resources table: row left out'],
+    ]);
+    expect(model.assignments.map((a) => [isoFromSerial(a.start), a.hoursPerDay])).toEqual([
+      ['2025-03-24', 16 / 5],
+      ['2025-03-03', 4 / 5],
+    ]);
   });
 
   it('reports a table without a load column as an error naming the choices', () => {

@@ -116,6 +116,22 @@ describe('discovery by content', () => {
     expect(findTables([sheetOf('Sprint', rows(['Ana', 'Ben', 'Cleo']))]).tables.resources?.dataRows).toBe(3);
   });
 
+  it('finds a time-phased plan (a column per month) as assignments, ending at its Total row', () => {
+    const assignments = shape('timePhased').tables.assignments;
+    expect(assignments?.sheet).toBe('Resource Plan 2026');
+    expect(assignments?.headerRows).toEqual([3]);
+    expect(assignments?.dataRows).toBe(3);
+    const read = findTable(assignments?.grid ?? [], ASSIGNMENTS_TABLE, assignments?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(read.periods?.map((period) => period.column)).toEqual([2, 3, 4, 5]);
+    expect(read.columns.get('resource')).toBe(0);
+  });
+
+  it('claims no time-phased plan in a leave tracker whose month headers stand over text and dates', () => {
+    const { tables } = shape('leaveTracker');
+    expect(tables.assignments).toBeUndefined();
+  });
+
   it('finds a blank template as a table with no data rows, not an error', () => {
     const resources = shape('blankTemplate').tables.resources;
     expect(resources?.headerRows).toEqual([1]);
