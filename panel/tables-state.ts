@@ -87,7 +87,7 @@ const draftOf = (
   save: boolean,
 ): KindDraft => ({
   rangeText: table ? sheetReference(table.sheet, table.range) : '',
-  headerRowsText: String(table?.headerRows ?? 1),
+  headerRowsText: String(table?.headerRows.length || 1),
   columns,
   save,
 });

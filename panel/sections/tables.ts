@@ -35,12 +35,93 @@ function errorFor(wrapper: HTMLElement, control: HTMLElement, id: string): HTMLE
   return error;
 }
 
+/** One kind's block, and the function that shows its state again (its controls stay, so typing keeps focus). */
+function kindBlock(state: TablesState, kind: TableKind): { element: HTMLElement; update: () => void } {
+  const id = (part: string) => `pmo-${kind}-${part}`;
+  const save = h('input', { id: id('save'), attrs: { type: 'checkbox' } });
+  const range = h('input', { attrs: { type: 'text', spellcheck: 'false', placeholder: 'Sheet1!A2:J12' } });
+  const headerRows = h('input', { attrs: { type: 'number', min: '1' } });
+  const rangeField = field(id('range'), 'Range, header included', range);
+  const rangeError = errorFor(rangeField, range, id('range-error'));
+  const headerField = field(id('header-rows'), 'Header rows', headerRows);
+  const headerRowsError = errorFor(headerField, headerRows, id('header-rows-error'));
+  const roles = state.roles(kind).map(({ role, label }) => {
+    const select = h('select', {});
+    const wrapper = field(id(`column-${role}`), label, select);
+    const error = errorFor(wrapper, select, id(`column-${role}-error`));
+    select.addEventListener('change', () => {
+      state.setColumn(kind, role, select.value);
+      update();
+    });
+    return { role, select, error, wrapper };
+  });
+  const summary = h('summary', {});
+  const columns = h('details', {}, summary, ...roles.map((entry) => entry.wrapper));
+  const where = h('p', { className: 'pmo-kind-where' });
+  const how = h('p', { className: 'pmo-hint' });
+  const element = h(
+    'div',
+    { id: id('table'), className: 'pmo-kind' },
+    h('h4', {}, KIND_LABELS[kind]),
+    where,
+    how,
+    h('label', { className: 'pmo-check' }, save, 'Save in workbook'),
+    rangeField,
+    headerField,
+    columns,
+  );
+  save.addEventListener('change', () => {
+    state.setSave(kind, save.checked);
+    update();
+  });
+  const typed = (input: HTMLInputElement, set: (text: string) => void) => {
+    input.addEventListener('input', () => {
+      set(input.value);
+      save.checked = true;
+    });
+    input.addEventListener('change', update);
+  };
+  typed(range, (text) => state.setRange(kind, text));
+  typed(headerRows, (text) => state.setHeaderRows(kind, text));
+
+  function update(): void {
+    const found = state.found[kind];
+    const draft = state.drafts[kind];
+    where.textContent = found
+      ? `${found.sheet}!${found.range} · ${plural(found.headerRows.length, 'header row')} · ${plural(found.rows, 'data row')}`
+      : 'Not found.';
+    how.textContent = found ? foundText(found) : 'Give its range to use one.';
+    save.checked = draft.save;
+    if (range.value !== draft.rangeText) range.value = draft.rangeText;
+    if (headerRows.value !== draft.headerRowsText) headerRows.value = draft.headerRowsText;
+    const problems = state.problems(kind);
+    showError(range, rangeError, problems.range);
+    showError(headerRows, headerRowsError, problems.headerRows);
+    const choices = state.columnChoices(kind);
+    for (const { role, select, error } of roles) {
+      const current = draft.columns[role] ?? '';
+      const options = [option('', '— no column —', current === '')];
+      for (const choice of choices)
+        options.push(option(choice.letter, choiceLabel(choice), choice.letter === current));
+      if (current !== '' && !choices.some((choice) => choice.letter === current))
+        options.push(option(current, current, true));
+      select.replaceChildren(...options);
+      showError(select, error, problems.columns[role]);
+    }
+    const wrong = Object.keys(problems.columns).length;
+    summary.textContent = `Columns: ${Object.keys(draft.columns).length} of ${roles.length} roles${wrong > 0 ? `, ${plural(wrong, 'problem')}` : ''}`;
+    if (wrong > 0) columns.open = true;
+  }
+  update();
+  return { element, update };
+}
+
 /** Runs host work with the panel marked busy and a progress bar (panel/app.ts withProgress). */
 export type HostWork = <T>(label: string, task: () => Promise<T>) => Promise<T>;
 
 export function createTablesView(bridge: HostBridge, status: StatusSection, run: HostWork): TablesView {
   const state = new TablesState();
-  const updates: (() => void)[] = [];
+  let updates: (() => void)[] = [];
   const problemsList = h('ul', { id: 'pmo-tables-problems', className: 'pmo-tables-problems', hidden: true });
   const kinds = h('div', {});
   const saveButton = button('pmo-tables-save', 'Save to workbook', 'pmo-primary');
@@ -68,90 +149,9 @@ export function createTablesView(bridge: HostBridge, status: StatusSection, run:
   element.addEventListener('toggle', () => {
     if (element.open && !state.changed) void reload();
   });
-  /** One kind's block, and the function that shows its state again (its controls stay, so typing keeps focus). */
-  function buildKind(kind: TableKind): { element: HTMLElement; update: () => void } {
-    const id = (part: string) => `pmo-${kind}-${part}`;
-    const save = h('input', { id: id('save'), attrs: { type: 'checkbox' } });
-    const range = h('input', { attrs: { type: 'text', spellcheck: 'false', placeholder: 'Sheet1!A2:J12' } });
-    const headerRows = h('input', { attrs: { type: 'number', min: '1' } });
-    const rangeField = field(id('range'), 'Range, header included', range);
-    const rangeError = errorFor(rangeField, range, id('range-error'));
-    const headerField = field(id('header-rows'), 'Header rows', headerRows);
-    const headerRowsError = errorFor(headerField, headerRows, id('header-rows-error'));
-    const roles = state.roles(kind).map(({ role, label }) => {
-      const select = h('select', {});
-      const wrapper = field(id(`column-${role}`), label, select);
-      const error = errorFor(wrapper, select, id(`column-${role}-error`));
-      select.addEventListener('change', () => {
-        state.setColumn(kind, role, select.value);
-        update();
-      });
-      return { role, select, error, wrapper };
-    });
-    const summary = h('summary', {});
-    const columns = h('details', {}, summary, ...roles.map((entry) => entry.wrapper));
-    const where = h('p', { className: 'pmo-kind-where' });
-    const how = h('p', { className: 'pmo-hint' });
-    const element = h(
-      'div',
-      { id: id('table'), className: 'pmo-kind' },
-      h('h4', {}, KIND_LABELS[kind]),
-      where,
-      how,
-      h('label', { className: 'pmo-check' }, save, 'Save in workbook'),
-      rangeField,
-      headerField,
-      columns,
-    );
-    save.addEventListener('change', () => {
-      state.setSave(kind, save.checked);
-      update();
-    });
-    const typed = (input: HTMLInputElement, set: (text: string) => void) => {
-      input.addEventListener('input', () => {
-        set(input.value);
-        save.checked = true;
-      });
-      input.addEventListener('change', update);
-    };
-    typed(range, (text) => state.setRange(kind, text));
-    typed(headerRows, (text) => state.setHeaderRows(kind, text));
-
-    function update(): void {
-      const found = state.found[kind];
-      const draft = state.drafts[kind];
-      where.textContent = found
-        ? `${found.sheet}!${found.range} · ${plural(found.headerRows.length, 'header row')} · ${plural(found.rows, 'data row')}`
-        : 'Not found.';
-      how.textContent = found ? foundText(found) : 'Give its range to use one.';
-      save.checked = draft.save;
-      if (range.value !== draft.rangeText) range.value = draft.rangeText;
-      if (headerRows.value !== draft.headerRowsText) headerRows.value = draft.headerRowsText;
-      const problems = state.problems(kind);
-      showError(range, rangeError, problems.range);
-      showError(headerRows, headerRowsError, problems.headerRows);
-      const choices = state.columnChoices(kind);
-      for (const { role, select, error } of roles) {
-        const current = draft.columns[role] ?? '';
-        const options = [option('', '— no column —', current === '')];
-        for (const choice of choices)
-          options.push(option(choice.letter, choiceLabel(choice), choice.letter === current));
-        if (current !== '' && !choices.some((choice) => choice.letter === current))
-          options.push(option(current, current, true));
-        select.replaceChildren(...options);
-        showError(select, error, problems.columns[role]);
-      }
-      const wrong = Object.keys(problems.columns).length;
-      summary.textContent = `Columns: ${Object.keys(draft.columns).length} of ${roles.length} roles${wrong > 0 ? `, ${plural(wrong, 'problem')}` : ''}`;
-      if (wrong > 0) columns.open = true;
-    }
-    update();
-    return { element, update };
-  }
-
   function render(): void {
-    const blocks = TABLE_KINDS.map(buildKind);
-    updates.splice(0, updates.length, ...blocks.map((block) => block.update));
+    const blocks = TABLE_KINDS.map((kind) => kindBlock(state, kind));
+    updates = blocks.map((block) => block.update);
     replaceChildren(kinds, ...blocks.map((block) => block.element));
     replaceChildren(problemsList, ...state.savedProblems.map((problem) => h('li', {}, problem)));
     problemsList.hidden = state.savedProblems.length === 0;
