@@ -128,6 +128,14 @@ function inspectTable(table: LocatedTable): Inspected {
   return { report, found, firstColumn, ...(isPmoError(read) ? { error: read.message } : {}) };
 }
 
+/**
+ * One located table as `pmo inspect` reports it (sheet, range, header rows, data rows, foundBy, confidence, the
+ * column of each role): for a table discovery was unsure of (`findTables(…).unsure`), which the report leaves out.
+ */
+export function inspectLocated(table: LocatedTable): InspectedTable {
+  return inspectTable(table).report;
+}
+
 /** The column letter of an issue's column (its header as written, else the spec's label); "" when unknown. */
 function letterOf(inspected: Inspected, header: string): string {
   const { found, firstColumn } = inspected;

@@ -63,14 +63,61 @@ function sheetView(name: string, used: Excel.Range, tables: readonly ExcelTable[
   return { name, rows, firstRow: used.rowIndex + 1, tables };
 }
 
+/**
+ * Queues the loading of each Excel table's address (the collection's items loaded); after the sync, the returned
+ * function gives the tables of each sheet.
+ */
+export function queueExcelTables(tables: Excel.TableCollection): () => Map<string, ExcelTable[]> {
+  const ranges = tables.items.map((table) => {
+    const range = table.getRange();
+    range.load('address');
+    return { name: table.name, range };
+  });
+  return () => {
+    const bySheet = new Map<string, ExcelTable[]>();
+    for (const { name, range } of ranges) {
+      const where = splitAddress(range.address);
+      if (where) bySheet.set(where.sheet, [...(bySheet.get(where.sheet) ?? []), { name, ref: where.ref }]);
+    }
+    return bySheet;
+  };
+}
+
 /** What one sheet looked like when read. */
-interface SheetRead {
+export interface SheetRead {
   readonly sheet: Excel.Worksheet;
   readonly name: string;
   readonly used: Excel.Range;
   /** A1 and the charts, read only on sheets named like a dashboard. */
   readonly a1: Excel.Range | undefined;
   readonly charts: Excel.ChartCollection | undefined;
+}
+
+/**
+ * Queues the reading of every sheet (the collection's items loaded): its used range, and on sheets named like a
+ * dashboard A1 and the charts (to recognise and clear a dashboard of ours).
+ */
+export function queueSheetReads(worksheets: Excel.WorksheetCollection): SheetRead[] {
+  return worksheets.items.map((sheet) => {
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('values,rowIndex,columnIndex');
+    const candidate = isDashboardName(sheet.name);
+    const a1 = candidate ? sheet.getRange('A1') : undefined;
+    a1?.load('values');
+    const charts = candidate ? sheet.charts : undefined;
+    charts?.load('items/name');
+    return { sheet, name: sheet.name, used, a1, charts };
+  });
+}
+
+/** After the sync: the sheets as the core reads them, the add-in's dashboard sheets left out. */
+export function userSheetViews(
+  reads: readonly SheetRead[],
+  tablesBySheet: ReadonlyMap<string, ExcelTable[]>,
+): SheetView[] {
+  return reads
+    .filter((read) => !isOurs(read))
+    .map((read) => sheetView(read.name, read.used, tablesBySheet.get(read.name) ?? []));
 }
 
 /** The sheet to write: an existing sheet of ours (to clear) or a free name (to add). */
@@ -103,7 +150,7 @@ function planText(plan: DashboardPlan, row: number, column: number): string {
 }
 
 /** Clears a dashboard sheet of ours completely: values, formats, merges, conditional formats, charts, panes. */
-function clearSheet(read: SheetRead): void {
+export function clearSheet(read: SheetRead): void {
   const all = read.sheet.getRange();
   all.unmerge();
   all.conditionalFormats.clearAll();
@@ -154,7 +201,7 @@ function renderChart(sheet: Excel.Worksheet, plan: DashboardPlan, chart: PlanCha
 }
 
 /** Queues the whole plan onto `sheet`: number formats before values, then styles, merges, widths, panes, charts. */
-function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan): void {
+export function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan): void {
   const rowCount = Math.max(1, plan.cells.length);
   const width = plan.width;
   const values: (string | number | boolean)[][] = [];
@@ -222,37 +269,14 @@ export async function buildDashboardInExcel(
   budgetName.load('type,value');
   await sync();
 
-  const reads: SheetRead[] = worksheets.items.map((sheet) => {
-    const used = sheet.getUsedRangeOrNullObject(true);
-    used.load('values,rowIndex,columnIndex');
-    const candidate = isDashboardName(sheet.name);
-    const a1 = candidate ? sheet.getRange('A1') : undefined;
-    a1?.load('values');
-    const charts = candidate ? sheet.charts : undefined;
-    charts?.load('items/name');
-    return { sheet, name: sheet.name, used, a1, charts };
-  });
-  const tableRanges = tables.items.map((table) => {
-    const range = table.getRange();
-    range.load('address');
-    return { name: table.name, range };
-  });
+  const reads = queueSheetReads(worksheets);
+  const tablesOf = queueExcelTables(tables);
   const budgetRange =
     !budgetName.isNullObject && budgetName.type === 'Range' ? budgetName.getRange() : undefined;
   budgetRange?.load('values');
   await sync();
 
-  const tablesBySheet = new Map<string, ExcelTable[]>();
-  for (const { name, range } of tableRanges) {
-    const where = splitAddress(range.address);
-    if (!where) continue;
-    const list = tablesBySheet.get(where.sheet) ?? [];
-    list.push({ name, ref: where.ref });
-    tablesBySheet.set(where.sheet, list);
-  }
-  const sheets = reads
-    .filter((read) => !isOurs(read))
-    .map((read) => sheetView(read.name, read.used, tablesBySheet.get(read.name) ?? []));
+  const sheets = userSheetViews(reads, tablesOf());
   const budgetValues: unknown[][] | undefined = budgetRange
     ? budgetRange.values
     : !budgetName.isNullObject && budgetName.type === 'Double'

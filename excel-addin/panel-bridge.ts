@@ -24,6 +24,7 @@ import {
   type WriteResult,
 } from '../panel/bridge';
 import { SETTINGS_KEY } from '../panel/settings';
+import { readWorkbookInExcel, saveMappingInExcel } from './table-mapping';
 
 /** Excel values as JSON-like cells: blanks are null, everything else as Excel gives it (dates are serials). */
 function jsonCells(values: readonly (readonly unknown[])[]): CellValue[][] {
@@ -129,24 +130,34 @@ function documentSettings(): Office.Settings | undefined {
   return Office.context?.document?.settings;
 }
 
+/** Runs a batch in Excel; what Excel throws becomes a BridgeError ("Excel could not <what>: …"). */
+async function excelRun<T>(
+  what: string,
+  batch: (context: Excel.RequestContext) => Promise<T>,
+): Promise<T | BridgeError> {
+  try {
+    return await Excel.run(batch);
+  } catch (error) {
+    return bridgeError(`Excel could not ${what}: ${thrownMessage(error)}`);
+  }
+}
+
 /** Creates the bridge. Office.js must be ready (call after Office.onReady). */
 export function createExcelBridge(): HostBridge {
   return {
     host: 'excel',
-    async readInitiatives(source) {
-      try {
-        return await Excel.run((context) => readTable(context, source));
-      } catch (error) {
-        return bridgeError(`Excel could not read the table: ${thrownMessage(error)}`);
-      }
-    },
-    async writeResults(request) {
-      try {
-        return await Excel.run((context) => writeResults(context, request));
-      } catch (error) {
-        return bridgeError(`Excel could not write the results: ${thrownMessage(error)}`);
-      }
-    },
+    readInitiatives: (source) => excelRun('read the table', (context) => readTable(context, source)),
+    writeResults: (request) => excelRun('write the results', (context) => writeResults(context, request)),
+    readWorkbook: () =>
+      excelRun('read the workbook', async (context) => ({
+        kind: 'workbook' as const,
+        sheets: await readWorkbookInExcel(context),
+      })),
+    saveTableMapping: (mapping) =>
+      excelRun('save the table mapping', async (context) => ({
+        kind: 'saved' as const,
+        sheet: await saveMappingInExcel(context, mapping),
+      })),
     async loadSettings() {
       const settings = documentSettings();
       if (!settings) return bridgeError('This document has no settings store.');

@@ -15,6 +15,7 @@ import {
   type PlanCell,
   type PlanChart,
   type PlanStyle,
+  PMO_DATA_MARKER,
   storedValue,
 } from '../core/dashboard/plan';
 import { errorMessage } from '../core/errors';
@@ -267,18 +268,40 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
  * case (a rebuild keeps the existing sheet's name, and Sheets compares names without case).
  */
 const DASHBOARD_SHEET_NAMES = /^PMO Dashboard( \([1-9][0-9]{0,3}\))?$/i;
+/** The names a new PMO Data sheet may have (core `pmoDataSheetName`); an existing one is recognised by its marker. */
+const PMO_DATA_SHEET_NAMES = /^PMO Data( \([1-9][0-9]{0,3}\))?$/i;
+
+/** The two sheets a page may send a plan for: the dashboard, and the hidden PMO Data sheet (the table mapping). */
+interface PlanTarget {
+  readonly marker: string;
+  readonly names: RegExp;
+  readonly hidden: boolean;
+  readonly own: string;
+}
+const DASHBOARD_TARGET: PlanTarget = {
+  marker: DASHBOARD_MARKER,
+  names: DASHBOARD_SHEET_NAMES,
+  hidden: false,
+  own: "the dashboard's own",
+};
+const PMO_DATA_TARGET: PlanTarget = {
+  marker: PMO_DATA_MARKER,
+  names: PMO_DATA_SHEET_NAMES,
+  hidden: true,
+  own: "the add-in's PMO Data sheet",
+};
 
 /**
  * The plan as it arrived through google.script.run, checked for the shape the renderer relies on. JSON turns an
  * undefined cell into null and drops undefined properties; the renderer reads both as blank.
  */
-function planFromPage(value: unknown): DashboardPlan {
+function planFromPage(value: unknown): { plan: DashboardPlan; target: PlanTarget } {
   const fail = (what: string): never => {
     throw new Error(`The dashboard page sent no usable plan (${what}): reload the dialog and build again.`);
   };
   if (!isRecord(value)) return fail('not an object');
   const { sheetName, width, cells, styles, merges, columnWidths, charts, frozenRows } = value;
-  if (typeof sheetName !== 'string' || !DASHBOARD_SHEET_NAMES.test(sheetName)) return fail('sheet name');
+  if (typeof sheetName !== 'string') return fail('sheet name');
   if (typeof width !== 'number' || !Number.isInteger(width) || width < 1) return fail('width');
   if (!Array.isArray(cells) || !cells.every((row) => Array.isArray(row))) return fail('cells');
   if (!isRecord(styles)) return fail('styles');
@@ -286,8 +309,10 @@ function planFromPage(value: unknown): DashboardPlan {
   if (typeof frozenRows !== 'number') return fail('frozen rows');
   // A1 carries the marker, so the sheet written is recognised as the add-in's own next time.
   const first = (cells[0] as unknown[] | undefined)?.[0];
-  if (!isRecord(first) || first.value !== DASHBOARD_MARKER) return fail('no marker in A1');
-  return value as unknown as DashboardPlan;
+  const marker = isRecord(first) ? first.value : undefined;
+  const target = marker === PMO_DATA_MARKER ? PMO_DATA_TARGET : DASHBOARD_TARGET;
+  if (marker !== target.marker) return fail('no marker in A1');
+  return { plan: value as unknown as DashboardPlan, target };
 }
 
 /**
@@ -297,22 +322,27 @@ function planFromPage(value: unknown): DashboardPlan {
  * sheet of that name is never touched. `counts` (tables found, issues) go into the toast.
  */
 export function dashboardWritePlan(plan: unknown, counts?: unknown): DashboardWritten {
-  const checked = planFromPage(plan);
+  const { plan: checked, target } = planFromPage(plan);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const env = sheetsEnvironment(spreadsheetCalendar());
   const name = checked.sheetName;
   let sheet = spreadsheet.getSheetByName(name);
   if (sheet) {
-    if (sheet.getRange(1, 1).getValues()[0]?.[0] !== DASHBOARD_MARKER)
+    if (sheet.getRange(1, 1).getValues()[0]?.[0] !== target.marker)
       throw new Error(
-        `The sheet "${sheet.getName()}" is not the dashboard's own: it was added or changed while the dashboard was being built. Build the dashboard again.`,
+        `The sheet "${sheet.getName()}" is not ${target.own}: it was added or changed while the page was working. Try again.`,
       );
     clearSheet(sheet);
   } else {
+    // A new sheet gets one of the add-in's names; an existing one (renamed by the user) carries the marker.
+    if (!target.names.test(name))
+      throw new Error(`The page sent no usable plan (sheet name): reload it and try again.`);
     sheet = spreadsheet.insertSheet(name);
   }
   renderPlan(sheet, checked, env.serialToDate);
-  sheet.activate();
+  // The PMO Data sheet (the saved table mapping) is hidden and never activated; the dashboard is shown.
+  if (target.hidden) sheet.hideSheet();
+  else sheet.activate();
   const sheetName = sheet.getName();
   const tables = isRecord(counts) && typeof counts.tables === 'number' ? counts.tables : undefined;
   const issues = isRecord(counts) && typeof counts.issues === 'number' ? counts.issues : 0;

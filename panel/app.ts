@@ -15,6 +15,7 @@ import { createMethodSection, type MethodSection, showMethod } from './sections/
 import { createRankingSection, type RankingSection } from './sections/ranking';
 import { createStatusSection, type StatusSection } from './sections/status';
 import { createTableSection, type TableSection } from './sections/table';
+import { createTablesView, type TablesView } from './sections/tables';
 import { createWriteSection, type WriteSection } from './sections/write';
 import { parseSettings, withWrittenColumns } from './settings';
 import { initiativeCount, PanelState, rememberedSource, SettingsSaver } from './state';
@@ -53,6 +54,7 @@ class ScoringPanel implements PanelContext {
   private readonly ranking: RankingSection;
   private readonly write: WriteSection;
   private readonly setup: HTMLElement;
+  private readonly tables: TablesView;
   private computeQueued = false;
 
   constructor(private readonly bridge: HostBridge) {
@@ -93,6 +95,7 @@ class ScoringPanel implements PanelContext {
       this.ranking.element,
       this.write.element,
     );
+    this.tables = createTablesView(bridge, this.status, (label, task) => this.withProgress(label, task));
     this.element = h(
       'div',
       { className: `pmo-panel pmo-host-${bridge.host}` },
@@ -100,6 +103,7 @@ class ScoringPanel implements PanelContext {
       this.status.element,
       this.table.element,
       this.setup,
+      this.tables.element,
     );
     this.wireButtons();
   }

@@ -3,8 +3,10 @@
 // google.script.run unchanged. Types only: no DOM, no host types, importable by both adapters and the tests.
 // The table and write shapes are core's (core/initiatives/), where both hosts' table logic lives.
 
+import type { TableMapping } from '../core/discovery/mapping';
 import type { SheetError, SheetTable } from '../core/initiatives/sheet-table';
 import type { OwnedColumn, WriteRequest, WriteStale } from '../core/initiatives/write-plan';
+import type { SheetView } from '../core/workbook';
 
 export type { CellValue, SheetTable } from '../core/initiatives/sheet-table';
 export type {
@@ -50,6 +52,22 @@ export interface SettingsSaved {
   readonly kind: 'saved';
 }
 
+/**
+ * The workbook as the Tables view reads it: every sheet's values (blanks null, dates day serials), the hidden PMO
+ * Data sheet included (its saved mapping), the add-in's dashboard sheets left out. The view runs discovery on it
+ * with the core, as the dashboard does, so both hosts show the same tables.
+ */
+export interface WorkbookRead {
+  readonly kind: 'workbook';
+  readonly sheets: readonly SheetView[];
+}
+
+/** The table mapping was written to the add-in's hidden PMO Data sheet, named here. */
+export interface MappingSaved {
+  readonly kind: 'saved';
+  readonly sheet: string;
+}
+
 /** What the panel needs from its host. Every method resolves (never rejects): failures are BridgeErrors. */
 export interface HostBridge {
   /** Which host: picks the look (Fluent in Excel, Google's add-on style in Sheets) and the wording. */
@@ -62,6 +80,13 @@ export interface HostBridge {
   loadSettings(): Promise<string | null | BridgeError>;
   /** Saves the configuration in the document (Excel document settings, Sheets document properties). */
   saveSettings(json: string): Promise<SettingsSaved | BridgeError>;
+  /** Reads every sheet once, for the Tables view. */
+  readWorkbook(): Promise<WorkbookRead | BridgeError>;
+  /**
+   * Writes `mapping` into the hidden PMO Data sheet the add-in owns (created when absent, the marker in A1, its
+   * other sections such as the dashboard's history kept; core `planPmoData`), and touches no other sheet.
+   */
+  saveTableMapping(mapping: TableMapping): Promise<MappingSaved | BridgeError>;
 }
 
 /** Builds a {@link BridgeError}. */

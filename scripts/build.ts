@@ -36,8 +36,10 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   // dashboard only, and a second copy of core would push it far past this. 80 until issue 13: the Excel dashboard
   // now carries discovery by content, the saved table mapping and the ranges it names (78.4 → 88.6 KiB; these
   // modules are not in functions.js to share). DESIGN §9 budgets Code.js and functions.js, not the pane, which
-  // loads once when the add-in starts, not before every call; 92 keeps it watched.
-  'excel/taskpane.js': 92,
+  // loads once when the add-in starts, not before every call; 92 kept it watched. 100 since issue 13 item 4: the
+  // Tables view (the found tables, their controls, and writing the PMO Data sheet) adds 10 KiB; it fits with
+  // little to spare, so the next feature of the pane must make room or move work out of it.
+  'excel/taskpane.js': 100,
 };
 
 /**

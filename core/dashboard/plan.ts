@@ -10,6 +10,13 @@ export const DASHBOARD_SHEET_NAME = 'PMO Dashboard';
  */
 export const DASHBOARD_MARKER = 'PMO Dashboard · built by the PMO Toolkit add-in';
 
+/**
+ * Text in A1 of the hidden PMO Data sheet (core/discovery/pmo-data.ts): a sheet is the add-in's own only when A1
+ * holds exactly this text. Here, beside the dashboard's, so that Code.js can check it without the table kinds.
+ */
+export const PMO_DATA_MARKER =
+  'PMO Data · kept by the PMO Toolkit add-in: the table mapping it reads your tables by, and its build history';
+
 /** One cell value. Text from user cells is `{ text }` so renderers never let it become a formula. */
 export type PlanValue =
   | string

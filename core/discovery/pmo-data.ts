@@ -10,6 +10,7 @@ import {
   ownedSheetName,
   type PlanCell,
   type PlanValue,
+  PMO_DATA_MARKER,
 } from '../dashboard/plan';
 import { normalizeHeader } from '../table';
 import type { SheetView } from '../workbook';
@@ -29,8 +30,7 @@ import {
 export const PMO_DATA_SHEET_NAME = 'PMO Data';
 
 /** Text in A1 of the PMO Data sheet: a sheet is the add-in's own only when A1 holds exactly this text. */
-export const PMO_DATA_MARKER =
-  'PMO Data · kept by the PMO Toolkit add-in: the table mapping it reads your tables by, and its build history';
+export { PMO_DATA_MARKER };
 
 /** Title of the mapping section (in column A) and its column headers. */
 export const MAPPING_SECTION = 'Table mapping';
@@ -127,9 +127,11 @@ export function pmoDataPlan(sheetName: string, rows: readonly (readonly PlanValu
       return typeof value === 'object' && value !== null ? { value, numberFormat: '@' } : { value };
     }),
   );
+  // Kept sections (the build history) may be wider than the mapping: the plan is as wide as its widest row.
+  const width = rows.reduce<number>((widest, row) => Math.max(widest, row.length), MAPPING_HEADERS.length);
   return {
     sheetName,
-    width: MAPPING_HEADERS.length,
+    width,
     cells,
     styles: DASHBOARD_STYLES,
     merges: [],
@@ -137,6 +139,20 @@ export function pmoDataPlan(sheetName: string, rows: readonly (readonly PlanValu
     charts: [],
     frozenRows: 0,
   };
+}
+
+/**
+ * The PMO Data sheet to write `mapping` to in a workbook, as a plan: the add-in's own PMO Data sheet (A1 holds the
+ * marker) rewritten with its other sections kept, else a new "PMO Data" (or "PMO Data (2)" when a user's sheet has
+ * that name); a marked sheet the user renamed keeps its name. The hosts render it like the dashboard (user text as text) and hide the sheet.
+ */
+export function planPmoData(sheets: readonly SheetView[], mapping: TableMapping): DashboardPlan {
+  // The sheet discovery reads the mapping from (the first with the marker, whatever it is called now) is the one kept.
+  const own = sheets.find(isPmoDataSheet);
+  const { name, existing } = own
+    ? { name: own.name, existing: own }
+    : choosePmoDataSheet(sheets, isPmoDataSheet);
+  return pmoDataPlan(name, pmoDataRows(mapping, existing));
 }
 
 /** A cell of a mapping row as text: a string as written (sheet names may have spaces), anything else as text. */

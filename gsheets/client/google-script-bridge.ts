@@ -3,7 +3,17 @@
 // google.script.run is declared here, so the panel needs no host type package.
 
 import type { DashboardPlan } from '../../core/dashboard/plan';
-import { type BridgeError, bridgeError, type HostBridge, thrownMessage } from '../../panel/bridge';
+import type { TableMapping } from '../../core/discovery/mapping';
+import { planPmoData } from '../../core/discovery/pmo-data';
+import type { SheetView } from '../../core/workbook';
+import {
+  type BridgeError,
+  bridgeError,
+  type HostBridge,
+  type MappingSaved,
+  thrownMessage,
+  type WorkbookRead,
+} from '../../panel/bridge';
 import { DASHBOARD_SERVER, SIDEBAR_SERVER } from '../entry-points';
 import type { DashboardWorkbookRead, DashboardWriteCounts, DashboardWritten } from './dashboard-protocol';
 
@@ -42,9 +52,39 @@ export function callServer<T>(name: string, ...args: unknown[]): Promise<T | Bri
   });
 }
 
+/** The sheets of the dashboard dialog's read, as the core sees them (values from A1; Sheets has no Excel tables). */
+const sheetViews = (read: DashboardWorkbookRead): SheetView[] =>
+  read.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows, firstRow: 1, tables: [] }));
+
+/**
+ * The Tables view's calls go through the dashboard dialog's two server functions (no new code in Code.js): the
+ * workbook is read with its read call, and the PMO Data sheet's plan, made here with the core, is written with its
+ * write call, which checks the marker, writes the text as text and hides the sheet.
+ */
+async function readWorkbook(): Promise<WorkbookRead | BridgeError> {
+  const read = await callServer<DashboardWorkbookRead>(DASHBOARD_SERVER.read);
+  return 'kind' in read ? read : { kind: 'workbook', sheets: sheetViews(read) };
+}
+
+async function saveTableMapping(mapping: TableMapping): Promise<MappingSaved | BridgeError> {
+  const read = await callServer<DashboardWorkbookRead>(DASHBOARD_SERVER.read);
+  if ('kind' in read) return read;
+  try {
+    const written = await callServer<DashboardWritten>(
+      DASHBOARD_SERVER.write,
+      planPmoData(sheetViews(read), mapping),
+    );
+    return 'kind' in written ? written : { kind: 'saved', sheet: written.sheetName };
+  } catch (error) {
+    return bridgeError(thrownMessage(error));
+  }
+}
+
 /** A bridge over google.script.run. */
 export function createGoogleScriptBridge(): HostBridge {
   return {
+    readWorkbook,
+    saveTableMapping,
     host: 'sheets',
     readInitiatives: (source) => callServer<Answer<'readInitiatives'>>(SIDEBAR_SERVER.read, source),
     writeResults: (request) => callServer<Answer<'writeResults'>>(SIDEBAR_SERVER.write, request),

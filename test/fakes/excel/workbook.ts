@@ -153,6 +153,27 @@ export class FakeWorksheet extends ClientObject {
     return this.read('name');
   }
 
+  get visibility(): 'Visible' | 'Hidden' | 'VeryHidden' {
+    return this.read('visibility');
+  }
+
+  /**
+   * Worksheet.visibility, "the visibility of the worksheet" (Visible, Hidden, VeryHidden), set without loading it.
+   * Excel keeps one sheet visible: hiding the last visible sheet fails (InvalidOperation here; the page does not
+   * name the code).
+   */
+  set visibility(value: 'Visible' | 'Hidden' | 'VeryHidden') {
+    this.context.enqueue(() => {
+      const sheet = this.sheet();
+      const othersVisible = this.context.state.sheets.some(
+        (other) => other !== sheet && other.visibility === 'Visible',
+      );
+      if (value !== 'Visible' && !othersVisible)
+        throw invalidOperation('A workbook must keep at least one visible sheet.', 'Worksheet.visibility');
+      sheet.visibility = value;
+    });
+  }
+
   /** "If not specified, the entire worksheet range is returned." (Worksheet.getRange TSDoc). */
   getRange(address?: string): FakeRange {
     return new FakeRange(this.context, this, () =>
