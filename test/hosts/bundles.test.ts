@@ -69,9 +69,7 @@ describe('dist/excel', () => {
     const page = createContext({});
     runInContext(readFileSync(join(dist, 'excel/functions.js'), 'utf8'), page);
     const shared = (page as { [SHARED_CORE_GLOBAL]?: Record<string, object> })[SHARED_CORE_GLOBAL] ?? {};
-    expect(Object.keys(shared)).toEqual(
-      expect.arrayContaining(['core/table.ts', 'core/cells.ts']),
-    );
+    expect(Object.keys(shared)).toEqual(expect.arrayContaining(['core/table.ts', 'core/cells.ts']));
     expect(() =>
       runInContext(
         readFileSync(join(dist, 'excel/taskpane.js'), 'utf8'),
