@@ -23,6 +23,7 @@ import {
   utilizationGrid,
 } from '../core/utilization';
 import {
+  FULL_TIME_NOTE,
   findTables,
   type LocatedTable,
   SHEET_NAMES,
@@ -107,9 +108,10 @@ Options for utilization:
   --no-color        plain text; also when NO_COLOR is set or the output is not a terminal
   --color           colours even when the output is not a terminal (e.g. for less -R)
 
-The workbook needs a Resources sheet (or Team, People, Staff) and an Assignments sheet (or Allocations,
-Plan, Resource Plan); a Time Off sheet (or Holidays, Leave, Absences) is optional. Excel tables with
-those names are found too, and sheets with other names by their column headers.
+The workbook needs an Assignments sheet (or Allocations, Plan, Resource Plan; a list of bookings or a plan with
+a column per week or month); a Resources sheet (or Team, People, Staff) gives each person's capacity (without
+it, everyone named is one full-time person, 40 h a week) and a Time Off sheet (or Holidays, Leave, Absences) is
+optional. Excel tables with those names are found too, and sheets with other names by their column headers.
 
 A .csv file (comma, semicolon or tab; UTF-8) is read as a workbook of one sheet named after the file;
 its dashboard is a new .xlsx holding that sheet.
@@ -411,7 +413,6 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
   const { tables } = findTables(workbook.sheets, { mapping });
   const { resources, assignments, timeOff } = tables;
   const utilizationTables = utilizationTablesOf(tables);
-  if (!resources) return fail(missingTableMessage('resources', 'Resource'));
   if (!assignments || !utilizationTables)
     return fail(missingTableMessage('assignments', 'Resource, Start, End'));
   const grid = utilizationGrid(utilizationTables, { basis, period, start, end });
@@ -421,11 +422,14 @@ async function utilizationCommand(args: readonly string[], io: CliIo): Promise<n
   const count = grid.periodStarts.length;
   const firstDay = grid.periodStarts[0] ?? 0;
   const lastDay = lastDayOf(grid.periodStarts[count - 1] ?? firstDay, period);
-  const used = [resources, assignments, ...(timeOff ? [timeOff] : [])].map(describeTable);
+  const used = [...(resources ? [resources] : []), assignments, ...(timeOff ? [timeOff] : [])].map(
+    describeTable,
+  );
   const out: string[] = [
     `${sanitizeText(basename(path))}: utilization by ${singular}, ${isoFromSerial(firstDay)} to ${isoFromSerial(lastDay)} ` +
       `(${count} ${count === 1 ? singular : plural}), basis ${basis}`,
     `Tables: ${used.join(', ')}${timeOff ? '' : '; no Time off table (no holidays or leave counted)'}`,
+    ...(resources ? [] : [FULL_TIME_NOTE]),
     '',
     renderHeatmap(grid, { color: wantsColor(parsed, io), columns: terminalColumns(io) }),
     '',

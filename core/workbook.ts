@@ -60,21 +60,28 @@ export interface WorkbookTables {
   readonly problems?: readonly MappingProblem[];
 }
 
-/** The utilization tables found in a workbook, with their sheet rows; undefined without Resources and Assignments. */
+/**
+ * The utilization tables found in a workbook, with their sheet rows; undefined without Assignments. Without
+ * Resources, each person the assignments name is one full-time person (DESIGN §6; the dashboard says so).
+ */
 export function utilizationTablesOf(tables: WorkbookTables['tables']): UtilizationTables | undefined {
   const { resources, assignments, timeOff } = tables;
-  if (!resources || !assignments) return undefined;
+  if (!assignments) return undefined;
   return {
-    resources: resources.grid,
+    ...(resources ? { resources: resources.grid } : {}),
     assignments: assignments.grid,
     ...(timeOff ? { timeOff: timeOff.grid } : {}),
     firstRows: {
-      resources: resources.firstRow,
+      ...(resources ? { resources: resources.firstRow } : {}),
       assignments: assignments.firstRow,
       ...(timeOff ? { timeOff: timeOff.firstRow } : {}),
     },
   };
 }
+
+/** What the dashboard and the CLI say when capacity comes from no Resources table. */
+export const FULL_TIME_NOTE =
+  'No Resources table: each person the assignments name counts as one full-time person (40 h a week).';
 
 /**
  * Finds each kind of table in a workbook by content (DESIGN §4): every sheet (and every Excel table) is

@@ -22,6 +22,7 @@ import {
   type UtilizationGrid,
 } from '../utilization';
 import {
+  FULL_TIME_NOTE,
   findTables,
   KIND_LABELS,
   type LocatedTable,
@@ -270,7 +271,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   out.line(builtFromText(input, summary), 'subtitle');
   out.blank();
   writeHeadline(out, summary, ranking);
-  if (utilization.grid) writeUtilization(out, utilization.grid);
+  if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources);
   if (ranking) writeInitiatives(out, ranking);
   if (register) writeRisks(out, register);
   writeIssues(out, issues);
@@ -357,7 +358,7 @@ function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: Init
   out.blank();
 }
 
-function writeUtilization(out: PlanWriter, grid: UtilizationGrid) {
+function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: boolean) {
   const weeks = grid.periodStarts.length;
   out.section(`Utilization by week (load ÷ capacity), ${weeks} weeks`, weeks + 1);
   out.row([
@@ -387,6 +388,7 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid) {
     'Bands: under < 70% · ok 70–100% · over > 100% · critical > 120% · grey = load with no capacity.',
     'note',
   );
+  if (fullTime) out.line(FULL_TIME_NOTE, 'note');
   out.blank();
 }
 

@@ -28,6 +28,13 @@ const RESOURCES = {
   description:
     'Resources table with its header row: Resource, and Hours per week, Hours per day or FTE (default 40 h/week).',
 } as const;
+/** The grid functions' resources: optional, as DESIGN §6 has it (one full-time person per name without it). */
+const RESOURCES_OR_FULL_TIME = {
+  ...RESOURCES,
+  optional: true,
+  description:
+    'Resources table with its header row: Resource, and Hours per week, Hours per day or FTE (default 40 h/week). Omitted: each person the assignments name is one full-time person, 40 h/week.',
+} as const;
 const START = {
   name: 'start',
   kind: 'date',
@@ -79,7 +86,7 @@ const BASIS = {
 /** The converted arguments the grid functions share. */
 interface GridArgs {
   readonly assignments: Grid | undefined;
-  readonly resources: Grid;
+  readonly resources: Grid | undefined;
   readonly start: number | undefined;
   readonly end: number | undefined;
   readonly period: Period;
@@ -89,11 +96,11 @@ interface GridArgs {
 
 function tablesOf(
   assignments: Grid | undefined,
-  resources: Grid,
+  resources: Grid | undefined,
   timeOff: Grid | undefined,
 ): UtilizationTables {
   return {
-    resources,
+    ...(resources ? { resources } : {}),
     ...(assignments ? { assignments } : {}),
     ...(timeOff ? { timeOff } : {}),
   };
@@ -135,7 +142,7 @@ export function measureTable(grid: UtilizationGrid, measure: Measure): OutGrid {
   return rows;
 }
 
-const GRID_PARAMS = [ASSIGNMENTS, RESOURCES, START, END, PERIOD, TIME_OFF, BASIS] as const;
+const GRID_PARAMS = [ASSIGNMENTS, RESOURCES_OR_FULL_TIME, START, END, PERIOD, TIME_OFF, BASIS] as const;
 
 function gridFunction(name: string, description: string, returns: string, measure: Measure) {
   return /* @__PURE__ */ defineFunction({

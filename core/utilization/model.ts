@@ -1,9 +1,10 @@
 // The utilization model: the user's tables read and checked into resources, time off and assignments.
 
+import { cellText } from '../cells';
 import { type PmoError, pmoError } from '../errors';
-import { findTable, type RowIssue } from '../table';
+import { cellOf, type FoundTable, findTable, type RowIssue } from '../table';
 import { type Assignment, type Basis, readAssignments } from './assignments';
-import { type Resource, readResources, resourceKey } from './resources';
+import { DEFAULT_HOURS_PER_WEEK, type Resource, readResources, resourceKey, TOTAL_LABELS } from './resources';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './tables';
 import { readTimeOff } from './time-off';
 
@@ -17,6 +18,32 @@ export interface UtilizationModel {
 }
 
 /**
+ * Without a Resources table, each person the assignments name (in the order they first appear, spelled as there
+ * first) is one full-time person: 40 hours a week, always employed, fully available (DESIGN §6).
+ */
+function fullTimePeople(table: FoundTable): Resource[] {
+  const people = new Map<string, Resource>();
+  let previous = '';
+  for (const row of table.rows) {
+    let name = cellText(cellOf(table, row, 'resource')).trim();
+    // A time-phased plan's continuation row is the person above's (as the assignments reader reads it).
+    if (name === '' && table.periods) name = previous;
+    previous = name;
+    const key = resourceKey(name);
+    if (name === '' || TOTAL_LABELS.has(key) || people.has(key)) continue;
+    people.set(key, {
+      name,
+      dailyHours: DEFAULT_HOURS_PER_WEEK / 5,
+      availability: 1,
+      employmentStart: undefined,
+      employmentEnd: undefined,
+      row: row.number,
+    });
+  }
+  return [...people.values()];
+}
+
+/**
  * Reads and checks the user's tables into a {@link UtilizationModel}. Unusable rows become issues; a missing
  * required column or an empty Resources table is an error.
  * @example buildUtilizationModel({ resources: [['Resource'], ['Ana']], assignments: [['Resource', 'Start', 'End', 'Hours'], ['Ana', 46083, 46087, 20]] }, 'all')
@@ -26,9 +53,17 @@ export function buildUtilizationModel(
   basis: Basis = 'all',
 ): UtilizationModel | PmoError {
   const issues: RowIssue[] = [];
-  const resourceTable = findTable(tables.resources, RESOURCES_TABLE, tables.firstRows?.resources);
-  if ('kind' in resourceTable) return resourceTable;
-  const resources = readResources(resourceTable, issues);
+  let resources: Resource[];
+  if (tables.resources) {
+    const resourceTable = findTable(tables.resources, RESOURCES_TABLE, tables.firstRows?.resources);
+    if ('kind' in resourceTable) return resourceTable;
+    resources = readResources(resourceTable, issues);
+  } else {
+    if (!tables.assignments) return pmoError('value', 'Give a Resources table or an Assignments table.');
+    const assignmentTable = findTable(tables.assignments, ASSIGNMENTS_TABLE, tables.firstRows?.assignments);
+    if ('kind' in assignmentTable) return assignmentTable;
+    resources = fullTimePeople(assignmentTable);
+  }
   const byKey = new Map(resources.map((resource, index) => [resourceKey(resource.name), index]));
   let timeOff: Map<number, number>[] = resources.map(() => new Map());
   if (tables.timeOff) {
@@ -51,7 +86,9 @@ export function buildUtilizationModel(
   if (resources.length === 0) {
     return pmoError(
       'not-available',
-      `The Resources table has no usable rows (${issues.length} rows left out; ISSUES lists them).`,
+      tables.resources
+        ? `The Resources table has no usable rows (${issues.length} rows left out; ISSUES lists them).`
+        : 'The Assignments table names no resource.',
     );
   }
   return { resources, timeOff, assignments, issues };

@@ -178,7 +178,8 @@ export const TIME_OFF_TABLE: TableSpec = {
 
 /** The raw tables, as 2-D cell grids that include their header rows. */
 export interface UtilizationTables {
-  readonly resources: readonly (readonly Cell[])[];
+  /** Absent: every name in the assignments is one full-time person (see `buildUtilizationModel`). */
+  readonly resources?: readonly (readonly Cell[])[];
   readonly assignments?: readonly (readonly Cell[])[];
   readonly timeOff?: readonly (readonly Cell[])[];
   /** Sheet row number of each grid's first row, when known (for issue row numbers). */

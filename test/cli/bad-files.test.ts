@@ -200,9 +200,9 @@ describe('a huge sheet', () => {
     const dashboard = await checkedRun('dashboard', path);
     expect(dashboard.code).toBe(0);
     expect(dashboard.created).toEqual(['vast-dashboard.xlsx']);
-    // No resources: utilization has nothing to compute, and says so in one line.
+    // No assignments: utilization has nothing to compute, and says so in one line.
     expect(refusal(await checkedRun('utilization', path), path)).toMatch(
-      /^pmo: \{file\}: no Resources table found/,
+      /^pmo: \{file\}: no Assignments table found/,
     );
   });
 
@@ -213,7 +213,7 @@ describe('a huge sheet', () => {
     expect(inspect.stdout).toMatch(/^Risks\s+Risks\s+A1:E10001\s+10000\s/m);
     expect((await checkedRun('dashboard', path)).code).toBe(0);
     expect(refusal(await checkedRun('utilization', path), path)).toMatch(
-      /^pmo: \{file\}: no Resources table found/,
+      /^pmo: \{file\}: no Assignments table found/,
     );
   });
 

@@ -132,6 +132,24 @@ describe('a .csv file through the commands', () => {
     expect(result.stderr).toMatch(/^pmo: .*team\.csv: no Assignments table found/);
   });
 
+  it('pmo utilization reads an assignments .csv alone: each person named is one full-time person, and it says so', async () => {
+    const path = join(folder, 'Assignments.csv');
+    writeFileSync(path, `${assignments}\r\n`);
+    const result = await run(['utilization', path, '--no-color']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines[1]).toBe(
+      'Tables: Assignments (Assignments!A1:E3); no Time off table (no holidays or leave counted)',
+    );
+    expect(lines[2]).toBe(
+      'No Resources table: each person the assignments name counts as one full-time person (40 h a week).',
+    );
+    // Ana at 50% and Ben at 37.5% of 40 h every week of January 2027.
+    expect(result.stdout).toMatch(/^Ana\s+50\s+50\s+50\s+50$/m);
+    expect(result.stdout).toMatch(/^Ben\s+38\s+38\s+38\s+38$/m);
+  });
+
   it('pmo dashboard writes <name>-dashboard.xlsx holding the data sheet and the dashboard; --in-place is refused', async () => {
     const path = join(folder, 'Risks.csv');
     writeFileSync(path, 'Risk;Probability;Impact;Cost\nOutage;0,2;0,5;"1.200,50"\nVendor;0,4;0,3;500\n');

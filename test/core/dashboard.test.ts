@@ -128,6 +128,38 @@ describe('buildDashboard', () => {
     expect(summary.issues).toEqual([]);
   });
 
+  it('shows utilization without a Resources table, each person one full-time person, and says so under it', () => {
+    const plan = sheet('Assignments', [
+      ['Resource', 'Project', 'Start', 'End', 'Hours per week'],
+      ['Ana', 'Apollo', d('2025-03-03'), d('2025-03-14'), 30],
+      ['Ben', 'Apollo', d('2025-03-03'), d('2025-03-07'), 40],
+    ]);
+    const { plan: built, summary } = buildDashboard({ sheets: [plan], today, builtAt: 'now' });
+    expect(summary.tablesMissing).toContain('resources');
+    expect(summary.resources).toBe(2);
+    const texts = built.cells.flat().map((c) => (isUserText(c.value) ? c.value.userText : c.value));
+    expect(texts).toContain(
+      'No Resources table: each person the assignments name counts as one full-time person (40 h a week).',
+    );
+    const withTable = buildDashboard({
+      sheets: [
+        sheet('Team', [
+          ['Resource', 'Hours per week'],
+          ['Ana', 40],
+          ['Ben', 40],
+        ]),
+        plan,
+      ],
+      today,
+      builtAt: 'now',
+    });
+    // The same capacity as a Resources table of 40 h weeks gives, so the same average.
+    expect(summary.averageUtilization).toBeCloseTo(withTable.summary.averageUtilization ?? Number.NaN, 12);
+    expect(withTable.plan.cells.flat().map((c) => c.value)).not.toContain(
+      'No Resources table: each person the assignments name counts as one full-time person (40 h a week).',
+    );
+  });
+
   it('cuts a user name longer than a cell holds to 32,767 characters, saying so', () => {
     const long = `Ana${'x'.repeat(100_000)}`;
     const team = sheet('Team', [

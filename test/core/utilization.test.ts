@@ -18,7 +18,7 @@ import { d } from '../helpers';
 type Grid = Cell[][];
 
 function grid(
-  tables: { resources: Grid; assignments?: Grid; timeOff?: Grid },
+  tables: { resources?: Grid; assignments?: Grid; timeOff?: Grid },
   options: { basis?: Basis; period?: Period; start?: string; end?: string } = {},
 ): UtilizationGrid {
   const model = buildUtilizationModel(tables, options.basis ?? 'all');
@@ -174,6 +174,29 @@ describe('capacity', () => {
     ]);
     // "Leaves" counts days of leave here: it is not read as a leaving date (which would end employment in 1900).
     expect(cell(grid({ resources }, oneWeek), 'Sprinter', '2025-03-03').capacity).toBe(40);
+  });
+
+  it('without a Resources table is one full-time person per name the assignments give, in order, time off included', () => {
+    const result = grid(
+      {
+        assignments: [
+          ['Resource', 'Start', 'End', 'Hours per week'],
+          ['Ben', d('2025-03-03'), d('2025-03-07'), 20],
+          ['ana', d('2025-03-03'), d('2025-03-07'), 10],
+          ['Ana ', d('2025-03-03'), d('2025-03-07'), 10],
+          ['Total', null, null, 40],
+        ],
+        timeOff: [
+          ['Resource', 'Date'],
+          ['ANA', d('2025-03-05')],
+        ],
+      },
+      oneWeek,
+    );
+    expect(result.resources.map((resource) => resource.name)).toEqual(['Ben', 'ana']);
+    expect(cell(result, 'Ben', '2025-03-03')).toEqual({ load: 20, capacity: 40 });
+    // Her full day off is neither capacity nor a scheduled day: 20 h a week over 4 days is 16 h.
+    expect(cell(result, 'ana', '2025-03-03')).toEqual({ load: 16, capacity: 32 });
   });
 
   it('is zero outside employment dates', () => {

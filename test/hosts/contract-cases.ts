@@ -89,16 +89,17 @@ const REGISTER_WITH_ERROR: ContractArg = [
 
 /** The contract's calls, by catalog name. A test checks it names every function of the catalog. */
 export const CONTRACT: Readonly<Record<string, ContractCase>> = {
-  UTILIZATION: { minimum: [ASSIGNMENTS, RESOURCES], full: UTILIZATION_FULL },
-  LOAD: { minimum: [ASSIGNMENTS, RESOURCES], full: UTILIZATION_FULL },
+  // Resources are optional (DESIGN §6): the minimal call reads each person named as one full-time person.
+  UTILIZATION: { minimum: [ASSIGNMENTS], full: UTILIZATION_FULL },
+  LOAD: { minimum: [ASSIGNMENTS], full: UTILIZATION_FULL },
   CAPACITY: {
     minimum: [RESOURCES, day('2025-03-03'), day('2025-03-16')],
     full: [RESOURCES, day('2025-03-03'), 45747, 'day', TIME_OFF],
   },
-  AVAILABLE: { minimum: [ASSIGNMENTS, RESOURCES], full: UTILIZATION_FULL },
+  AVAILABLE: { minimum: [ASSIGNMENTS], full: UTILIZATION_FULL },
   ISSUES: { minimum: [ASSIGNMENTS, RESOURCES], full: [ASSIGNMENTS, RESOURCES, TIME_OFF] },
   OVERALLOCATIONS: {
-    minimum: [ASSIGNMENTS, RESOURCES],
+    minimum: [ASSIGNMENTS],
     full: [...UTILIZATION_FULL.slice(0, 4), 'month', TIME_OFF, 'all', '90%'],
   },
   SCORE: {
