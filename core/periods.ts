@@ -121,3 +121,48 @@ export function periodColumns(row: readonly Cell[]): PeriodColumn[] {
     return { column, start, end: monthsAfter(start, (b.year - a.year) * 12 + b.month - a.month) - 1 };
   });
 }
+
+/** A month name alone ("Jan", "February"): a period once the year is known. */
+const MONTH_ONLY = /^([a-z]{3,9})\.?$/i;
+/** A year in a title or a sheet name: "Resource plan 2026", "FY2026", "Plan_2026". */
+const YEAR_IN_TEXT = /(?:^|[^\d])((?:19|20)\d\d)(?!\d)/;
+
+/**
+ * `grid` with the month names of a header row given their year ("Jan" → "Jan 2026"), for a plan whose header has
+ * months alone and whose year is in a title above it (else in `fallback`, the sheet's name): the first year
+ * written in the rows above, the months rolling into the next year when they start again ("Nov", "Dec", "Jan").
+ * Only the first `rows` rows are searched; the grid itself is returned when no header needs it.
+ */
+export function withMonthYears(
+  grid: readonly (readonly Cell[])[],
+  rows: number,
+  fallback = '',
+): readonly (readonly Cell[])[] {
+  let result = grid;
+  for (let r = 0; r < Math.min(rows, grid.length); r++) {
+    const row = grid[r] ?? [];
+    const months = row.map((cell) => {
+      const name = typeof cell === 'string' ? MONTH_ONLY.exec(cell.trim())?.[1]?.toLowerCase() : undefined;
+      return name === undefined ? -1 : MONTHS.findIndex((month) => month.startsWith(name));
+    });
+    if (months.filter((month) => month >= 0).length < MIN_PERIOD_COLUMNS) continue;
+    const titles = grid
+      .slice(0, r)
+      .flat()
+      .filter((cell): cell is string => typeof cell === 'string');
+    const written = [...titles, fallback].map((text) => YEAR_IN_TEXT.exec(text)?.[1]).find(Boolean);
+    if (written === undefined) continue;
+    let year = Number(written);
+    let previous = -1;
+    const dated = row.map((cell, c) => {
+      const month = months[c] ?? -1;
+      if (month < 0) return cell;
+      if (month <= previous) year++;
+      previous = month;
+      return `${String(cell).trim()} ${year}`;
+    });
+    if (result === grid) result = [...grid];
+    (result as (readonly Cell[])[])[r] = dated;
+  }
+  return result;
+}

@@ -4,7 +4,7 @@
 import { type Cell, cellText, isBlank } from './cells';
 import { isoFromSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL } from './dates';
 import { type PmoError, pmoError } from './errors';
-import { type PeriodColumn, periodColumns } from './periods';
+import { type PeriodColumn, periodColumns, withMonthYears } from './periods';
 
 /** One column the product knows, with every header text that means it. */
 export interface ColumnSpec {
@@ -233,8 +233,11 @@ export function findTable(
       `The ${spec.name} table is a single cell: give the whole table, header row included.`,
     );
   }
-  const { headerIndex, columns: best } = headerSearch(grid, synonymIndex(spec));
-  const headers = (grid[headerIndex] ?? []).map(cellText);
+  const index = synonymIndex(spec);
+  // A plan's months without their year ("Jan", "Feb", … under "Resource plan 2026") are read with it.
+  const table = index.periodsKey === undefined ? grid : withMonthYears(grid, HEADER_SEARCH_ROWS);
+  const { headerIndex, columns: best } = headerSearch(table, index);
+  const headers = (table[headerIndex] ?? []).map(cellText);
   const missing = spec.columns.filter(
     (column) => column.required && !best.has(column.key) && !column.unless?.some((key) => best.has(key)),
   );
@@ -254,7 +257,7 @@ export function findTable(
   }
   const periodsKey = spec.columns.find((column) => column.periods)?.key;
   const periods =
-    periodsKey !== undefined && best.has(periodsKey) ? periodColumns(grid[headerIndex] ?? []) : undefined;
+    periodsKey !== undefined && best.has(periodsKey) ? periodColumns(table[headerIndex] ?? []) : undefined;
   return { spec, columns: best, headerIndex, headers, rows, ...(periods ? { periods } : {}) };
 }
 

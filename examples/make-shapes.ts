@@ -236,6 +236,14 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Total', null, 240, 240, 240, 240, 960],
     ]),
   ],
+  // A plan whose header has months alone, the year in the sheet's name.
+  monthsWithoutYear: [
+    sheet('Plan 2026', [
+      ['Team member', 'Jan', 'Feb', 'Mar', 'Apr'],
+      ['Ana', '50%', '50%', '100%', null],
+      ['Ben', null, '100%', '100%', '100%'],
+    ]),
+  ],
   // A leave tracker: a group of Leave Type / From / To per month (the month a date in the row above), one row per
   // employee: its month headers hold text and dates below them, so it is no time-phased plan.
   leaveTracker: [

@@ -3,10 +3,11 @@
 
 import { parseA1 } from '../a1';
 import type { Cell } from '../cells';
+import { withMonthYears } from '../periods';
 import { HEADER_SEARCH_ROWS, normalizeTableName } from '../table';
 import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
 import { KIND_RULES, SHEET_NAMES, TABLE_KINDS, type TableKind } from './kinds';
-import { type Region, regionsOf } from './regions';
+import { MAX_HEADER_ROWS, type Region, regionsOf } from './regions';
 
 type Grid = readonly (readonly Cell[])[];
 
@@ -131,11 +132,17 @@ function tableGrid(sheet: SheetView, ref: string): { grid: Grid; row: number; co
 
 function allCandidates(sheets: readonly SheetView[]): Candidate[] {
   return sheets.flatMap((sheet, sheetIndex) => [
-    ...candidatesIn(sheet.rows, { sheet, sheetIndex, row: sheet.firstRow, column: 0 }),
+    // A plan's months without their year take it from a title above, else from the sheet's name ("Plan 2026").
+    ...candidatesIn(withMonthYears(sheet.rows, MAX_HEADER_ROWS, sheet.name), {
+      sheet,
+      sheetIndex,
+      row: sheet.firstRow,
+      column: 0,
+    }),
     ...sheet.tables.flatMap((table) => {
       const area = tableGrid(sheet, table.ref);
       return area
-        ? candidatesIn(area.grid, {
+        ? candidatesIn(withMonthYears(area.grid, MAX_HEADER_ROWS, sheet.name), {
             sheet,
             sheetIndex,
             row: area.row,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoFromSerial } from '../../core/dates';
-import { headerPeriod, periodColumns } from '../../core/periods';
+import { headerPeriod, periodColumns, withMonthYears } from '../../core/periods';
 import { d } from '../helpers';
 
 const span = (cell: Parameters<typeof headerPeriod>[0]) => {
@@ -101,5 +101,31 @@ describe('the period columns of a header row', () => {
         },
       ),
     );
+  });
+});
+
+describe('months without their year', () => {
+  it('take the first year written above them, rolling into the next year when the months start again', () => {
+    const grid = [
+      ['Resource plan FY2026 (hours)'],
+      [],
+      ['Name', 'Nov', 'Dec', 'January', 'Feb', 'Total'],
+      ['Ana', 80, 80, 40, 40, 240],
+    ];
+    const dated = withMonthYears(grid, 10);
+    expect(dated[2]).toEqual(['Name', 'Nov 2026', 'Dec 2026', 'January 2027', 'Feb 2027', 'Total']);
+    expect(dated[3]).toBe(grid[3]);
+    expect(grid[2]?.[1]).toBe('Nov');
+  });
+
+  it('take the year of the sheet name when no title gives one, and stay months alone without any year', () => {
+    const grid = [
+      ['Name', 'Jan', 'Feb', 'Mar'],
+      ['Ana', 8, 8, 8],
+    ];
+    expect(withMonthYears(grid, 10, 'Plan_2026')[0]).toEqual(['Name', 'Jan 2026', 'Feb 2026', 'Mar 2026']);
+    expect(withMonthYears(grid, 10, 'Plan')).toBe(grid);
+    // Two month names are no plan's header.
+    expect(withMonthYears([['Name', 'Jan', 'Feb']], 10, '2026')[0]).toEqual(['Name', 'Jan', 'Feb']);
   });
 });

@@ -127,6 +127,15 @@ describe('discovery by content', () => {
     expect(read.columns.get('resource')).toBe(0);
   });
 
+  it('reads a plan of months alone with the year of its sheet name, and its reader sees the months dated', () => {
+    const assignments = shape('monthsWithoutYear').tables.assignments;
+    expect(assignments?.sheet).toBe('Plan 2026');
+    expect(assignments?.grid[0]).toEqual(['Team member', 'Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026']);
+    const read = findTable(assignments?.grid ?? [], ASSIGNMENTS_TABLE, assignments?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(read.periods?.length).toBe(4);
+  });
+
   it('claims no time-phased plan in a leave tracker whose month headers stand over text and dates', () => {
     const { tables } = shape('leaveTracker');
     expect(tables.assignments).toBeUndefined();
