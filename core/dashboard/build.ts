@@ -477,7 +477,7 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
   out.line(
     register.scale === 'fraction'
       ? 'Rows and columns are 20% bands (1 = 0–20% … 5 = 80–100%); colours: the level of P × I on the default bands (Low < 5%, Moderate < 15%, High < 35%, Extreme ≥ 35%).'
-      : 'Colours: the level of the cell (score P × I on the default bands: 1–3 Low, 4–6 Moderate, 8–12 High, 15–25 Extreme).',
+      : `${register.probabilityScale === register.impactScale ? '' : 'Probability and impact are on different scales: each is read as its level 1–5 (a % by 20% bands: 1 = 0–20% … 5 = 80–100%). '}Colours: the level of the cell (score P × I on the default bands: 1–3 Low, 4–6 Moderate, 8–12 High, 15–25 Extreme).`,
     'note',
   );
   out.blank();
@@ -494,8 +494,12 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
       out.row([
         userText(risk.id),
         level ? cell(level, LEVEL_STYLE[level]) : cell(null),
-        cell(risk.inherent.probability ?? null, undefined, register.scale === 'fraction' ? PERCENT : '0'),
-        cell(risk.inherent.impact ?? null, undefined, register.scale === 'fraction' ? PERCENT : '0'),
+        cell(
+          risk.inherent.probability ?? null,
+          undefined,
+          register.probabilityScale === 'fraction' ? PERCENT : '0',
+        ),
+        cell(risk.inherent.impact ?? null, undefined, register.impactScale === 'fraction' ? PERCENT : '0'),
         cell(risk.inherent.exposure ?? null, undefined, MONEY),
       ]);
     }

@@ -69,8 +69,6 @@ const CHANCE = {
   description: 'Probability of each risk as a chance, one per row (header optional): 0.4 or "40%".',
 } as const;
 
-const scaleName = (scale: RatingScale) => (scale === 'rating' ? 'the 1–5 scale' : 'fractions (0–1)');
-
 /** The ratings of a probability/impact pair, with the scale of each column settled. */
 interface RatingPair {
   readonly header: boolean;
@@ -82,9 +80,14 @@ interface RatingPair {
   readonly impactScale: RatingScale;
   readonly probabilityThree: boolean;
   readonly impactThree: boolean;
+  /** Multiplied on different scales: each rating is read as its level 1–5 (DESIGN §10, mixed scales). */
+  readonly mixed: boolean;
 }
 
-/** Reads probability and impact columns; on `multiply` a fraction column with a 1–5 column is an error. */
+/**
+ * Reads probability and impact columns. On `multiply`, columns on different scales (probability in %, impact 1–5)
+ * are mixed: each value becomes its level 1–5 (fractions by the heatmap's equal fifths), so the score is 1–25.
+ */
 function readRatingPair(
   fn: string,
   probabilityGrid: Grid,
@@ -102,13 +105,6 @@ function readRatingPair(
   const impactColumn = decideColumnScale(impactCells);
   const probabilityScale = settleScale(probabilityColumn, impactColumn);
   const impactScale = settleScale(impactColumn, probabilityColumn);
-  if (multiply && probabilityScale !== impactScale) {
-    return pmoError(
-      'value',
-      `${fn} cannot multiply probability on ${scaleName(probabilityScale)} by impact on ${scaleName(impactScale)}; ` +
-        'put both columns on the same scale.',
-    );
-  }
   return {
     header: aligned.header,
     offset: aligned.header ? 1 : 0,
@@ -118,6 +114,7 @@ function readRatingPair(
     impactScale,
     probabilityThree: probabilityColumn.threeLevel,
     impactThree: impactColumn.threeLevel,
+    mixed: multiply && probabilityScale !== impactScale,
   };
 }
 
@@ -132,7 +129,13 @@ function ratedRow(pair: RatingPair, index: number): RatedRow {
   if (!probability.ok) return pmoError('value', `probability ${probability.problem}`);
   const impact = ratingValue(impactCell, pair.impactScale, pair.impactThree);
   if (!impact.ok) return pmoError('value', `impact ${impact.problem}`);
-  return { kind: 'rated', probability: probability.value, impact: impact.value };
+  return pair.mixed
+    ? {
+        kind: 'rated',
+        probability: heatmapBin(probability.value, pair.probabilityScale, 5),
+        impact: heatmapBin(impact.value, pair.impactScale, 5),
+      }
+    : { kind: 'rated', probability: probability.value, impact: impact.value };
 }
 
 function pairColumn(
@@ -150,7 +153,8 @@ function pairColumn(
 
 export const RISK_SCORE = /* @__PURE__ */ defineFunction({
   name: 'RISK_SCORE',
-  description: 'Risk score per row: probability × impact (1–25 on 1–5 scales, 0–1 on fractions).',
+  description:
+    'Risk score per row: probability × impact (1–25 on 1–5 scales, 0–1 on fractions; on mixed scales each is its level 1–5).',
   returns:
     'One score per row (a Score header when the inputs had headers); a bad row is an error in its cell.',
   params: [PROBABILITY, IMPACT],
@@ -215,7 +219,7 @@ export const RISK_LEVEL = /* @__PURE__ */ defineFunction({
           ) ?? '',
       );
     }
-    const scoreBands = bands ?? defaultBands(pair.probabilityScale);
+    const scoreBands = bands ?? defaultBands(pair.mixed ? 'rating' : pair.probabilityScale);
     const lowest = scoreBands[0]?.minimumScore ?? 0;
     return pairColumn(pair, 'Level', (probability, impact) => {
       const score = riskScore(probability, impact);

@@ -14,7 +14,13 @@ import {
   type TableSpec,
 } from '../table';
 import { expectedMonetaryValue, pertMean, readAmount, readRatingColumn } from './exposure';
-import { buildRiskHeatmap, DEFAULT_HEATMAP_SIZE, type HeatmapPoint, type RiskHeatmap } from './heatmap';
+import {
+  buildRiskHeatmap,
+  DEFAULT_HEATMAP_SIZE,
+  type HeatmapPoint,
+  heatmapBin,
+  type RiskHeatmap,
+} from './heatmap';
 import { defaultBands, levelOf, riskScore } from './levels';
 import {
   type ColumnScale,
@@ -225,8 +231,14 @@ export type ExposureAvailability = 'available' | 'no-amount' | 'ratings';
 export interface RiskRegister {
   readonly table: FoundTable;
   readonly risks: readonly RegisteredRisk[];
-  /** Scale of the rating pair (undefined when the register has no rating Impact column). */
+  /**
+   * Scale of the scores (undefined when the register has no rating Impact column): on mixed scales (probability
+   * in %, impact 1–5) the 1–5 scale of the levels both are read as (DESIGN §10).
+   */
   readonly scale: RatingScale | undefined;
+  /** Scale of the Probability column and of the Impact column (undefined without one), as written. */
+  readonly probabilityScale: RatingScale;
+  readonly impactScale: RatingScale | undefined;
   readonly exposure: ExposureAvailability;
   readonly hasResidual: boolean;
 }
@@ -337,14 +349,19 @@ function rowCost(reader: Reader, row: TableRow, costKey: string | undefined): nu
 }
 
 function assess(
-  scale: RatingScale | undefined,
+  scales: Scales,
   probability: number | undefined,
   impact: number | undefined,
   chance: number | undefined,
   cost: number | undefined,
 ): RiskAssessment {
+  const { scale, mixed } = scales;
   const rated = scale !== undefined && probability !== undefined && impact !== undefined;
-  const score = rated ? riskScore(probability, impact) : undefined;
+  // Mixed scales: each rating is its level 1–5 (fractions by the heatmap's equal fifths) before P × I.
+  const level = (value: number, of: RatingScale) => (mixed ? heatmapBin(value, of, 5) : value);
+  const score = rated
+    ? riskScore(level(probability, scales.probability), level(impact, scales.impact ?? 'rating'))
+    : undefined;
   return {
     probability,
     impact,
@@ -352,6 +369,14 @@ function assess(
     level: score !== undefined && scale ? levelOf(score, defaultBands(scale)) : undefined,
     exposure: chance !== undefined && cost !== undefined ? expectedMonetaryValue(chance, cost) : undefined,
   };
+}
+
+/** The scale of the scores and of each column, and whether they differ (mixed scales). */
+interface Scales {
+  readonly scale: RatingScale | undefined;
+  readonly probability: RatingScale;
+  readonly impact: RatingScale | undefined;
+  readonly mixed: boolean;
 }
 
 /** The error for a Residual Probability or Impact column on another scale than its inherent column, if any. */
@@ -393,8 +418,9 @@ function riskId(table: FoundTable, row: TableRow): string {
 
 /**
  * Reads and assesses a risk register (a range that includes its header row, under any title rows).
- * - Probability and Impact scales are decided per column (DESIGN §10); a fraction column with a 1–5
- *   column is an error. An Impact column of plain amounts (numbers above 5, no labels) is read as the cost.
+ * - Probability and Impact scales are decided per column (DESIGN §10); with a fraction column and a 1–5
+ *   column (mixed scales) each value is scored as its level 1–5, fractions by the heatmap's equal fifths. An
+ *   Impact column of plain amounts (numbers above 5, no labels) is read as the cost.
  * - Exposure = P × cost when P is a chance; cost = Cost, or the PERT mean (low + 4·likely + high) ÷ 6 when
  *   Cost Low and Cost High are given; without a cost column an Exposure column is taken as it is.
  * - Residual Probability / Impact / Cost cells left blank take the inherent value (no response yet).
@@ -425,14 +451,9 @@ export function readRiskRegister(
   const partner: ColumnScale | undefined = impactColumn?.scale ?? { kind: 'fraction', threeLevel: false };
   const probabilityScale = settleScale(probabilityColumn.scale, partner);
   const impactScale = impactColumn ? settleScale(impactColumn.scale, probabilityColumn.scale) : undefined;
-  if (impactScale && impactScale !== probabilityScale) {
-    return pmoError(
-      'value',
-      `The Risks table rates Probability on ${scaleName(probabilityScale)} and Impact on ${scaleName(impactScale)}; ` +
-        'put both on the same scale.',
-    );
-  }
-  const scale = impactScale ? probabilityScale : undefined;
+  const mixed = impactScale !== undefined && impactScale !== probabilityScale;
+  const scale = impactScale ? (mixed ? 'rating' : probabilityScale) : undefined;
+  const scales: Scales = { scale, probability: probabilityScale, impact: impactScale, mixed };
   const hasAmount = costKey !== undefined || table.columns.has('exposure');
   const exposure: ExposureAvailability = !hasAmount
     ? 'no-amount'
@@ -465,7 +486,7 @@ export function readRiskRegister(
     const chance = exposure === 'available' ? probability : undefined;
     const cost = rowCost(reader, row, costKey);
     if (isPmoError(cost)) return cost;
-    let inherent = assess(scale, probability, impact, chance, cost);
+    let inherent = assess(scales, probability, impact, chance, cost);
     if (!costKey && exposure === 'available') {
       const given = reader.amount('exposure', row);
       if (isPmoError(given)) return given;
@@ -496,7 +517,7 @@ export function readRiskRegister(
             : undefined;
         const afterChance = exposure === 'available' ? (afterProbability ?? probability) : undefined;
         residual = assess(
-          scale,
+          scales,
           afterProbability ?? probability,
           afterImpact ?? impact,
           afterChance,
@@ -506,7 +527,7 @@ export function readRiskRegister(
     }
     risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
   }
-  return { table, risks, scale, exposure, hasResidual };
+  return { table, risks, scale, probabilityScale, impactScale, exposure, hasResidual };
 }
 
 /**
@@ -519,17 +540,17 @@ export function registerHeatmap(
   residual = false,
 ): RiskHeatmap {
   const points: HeatmapPoint[] = [];
-  const scale = register.scale;
-  if (scale) {
+  const { probabilityScale, impactScale } = register;
+  if (register.scale && impactScale) {
     for (const risk of register.risks) {
       const assessment = residual && risk.residual ? risk.residual : risk.inherent;
       if (assessment.probability === undefined || assessment.impact === undefined) continue;
       points.push({
         id: risk.id,
         probability: assessment.probability,
-        probabilityScale: scale,
+        probabilityScale,
         impact: assessment.impact,
-        impactScale: scale,
+        impactScale,
       });
     }
   }

@@ -146,15 +146,42 @@ describe('readRiskRegister', () => {
     );
   });
 
-  it('refuses a fraction Probability with a 1–5 Impact, and a residual column on another scale', () => {
-    expect(
-      errorOf([
-        ['ID', 'Probability', 'Impact'],
-        ['R1', '40%', 4],
-      ]),
-    ).toBe(
-      'The Risks table rates Probability on fractions (0–1) and Impact on the 1–5 scale; put both on the same scale.',
-    );
+  it('reads a Probability in % with a 1–5 Impact as their levels 1–5 (mixed scales), exposure from the %', () => {
+    const mixed = register([
+      ['ID', 'Probability', 'Impact', 'Cost'],
+      ['R1', '40%', 4, 10_000],
+      ['R2', '90%', 5, 2_000],
+      ['R3', '5%', 2, null],
+      ['R4', '61%', 3, null],
+      ['R5', '20%', 1, null],
+    ]);
+    expect([mixed.scale, mixed.probabilityScale, mixed.impactScale]).toEqual([
+      'rating',
+      'fraction',
+      'rating',
+    ]);
+    // 40% is level 2 (20–40%), 90% level 5, 5% level 1, 61% level 4, 20% level 1: the heatmap's equal fifths.
+    expect(mixed.risks.map((risk) => [risk.inherent.score, risk.inherent.level])).toEqual([
+      [8, 'High'],
+      [25, 'Extreme'],
+      [2, 'Low'],
+      [12, 'High'],
+      [1, 'Low'],
+    ]);
+    expect(mixed.risks.map((risk) => risk.inherent.exposure)).toEqual([
+      4_000,
+      1_800,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(mixed.risks.map((risk) => risk.inherent.probability)).toEqual([0.4, 0.9, 0.05, 0.61, 0.2]);
+    const heatmap = registerHeatmap(mixed);
+    expect(heatmap.counts[1]?.[3]).toBe(1);
+    expect(heatmap.counts[4]?.[4]).toBe(1);
+  });
+
+  it('refuses a residual column on another scale than its inherent column', () => {
     expect(
       errorOf([
         ['ID', 'Probability', 'Impact', 'Residual Probability'],
