@@ -194,8 +194,10 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
   let register: RiskRegister | undefined;
   let riskError: string | undefined;
+  // An unreadable rating or amount is a data issue of its row (the risk unrated), not the loss of the register.
+  const riskIssues: RowIssue[] = [];
   if (tables.risks) {
-    const read = readRiskRegister(tables.risks.grid, tables.risks.firstRow);
+    const read = readRiskRegister(tables.risks.grid, tables.risks.firstRow, riskIssues);
     if (isPmoError(read)) riskError = read.message;
     else register = read;
   }
@@ -240,8 +242,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       value: '',
       problem: riskError,
     });
-  if (register)
-    for (const issue of unratedRisks(register)) issues.push({ ...issue, sheet: sheetOf('risks') });
+  if (register) {
+    addIssues('risks', riskIssues);
+    const unreadable = new Set(riskIssues.map((issue) => issue.row));
+    for (const issue of unratedRisks(register))
+      if (!unreadable.has(issue.row)) issues.push({ ...issue, sheet: sheetOf('risks') });
+  }
 
   const gridTotals = utilization.grid ? totals(utilization.grid) : undefined;
   const summary: DashboardSummary = {

@@ -10,6 +10,7 @@ import {
   findTable,
   headerOf,
   normalizeHeader,
+  type RowIssue,
   type TableRow,
   type TableSpec,
 } from '../table';
@@ -304,7 +305,22 @@ interface Reader {
   amount(key: string, row: TableRow): number | undefined | PmoError;
 }
 
-function makeReader(table: FoundTable): Reader {
+/**
+ * Reads the register's cells. An unreadable cell is an error for the whole register, or, when `issues` is given
+ * (the dashboard), an issue naming its row and column while the cell is read as blank (the risk unrated).
+ */
+function makeReader(table: FoundTable, issues: RowIssue[] | undefined): Reader {
+  const problem = (row: TableRow, key: string, text: string): PmoError | undefined => {
+    if (!issues) return rowProblem(table, row, key, text);
+    issues.push({
+      table: table.spec.name,
+      row: row.number,
+      column: headerOf(table, key),
+      value: cellText(cellOf(table, row, key)),
+      problem: `${text.trim()}: read as blank`,
+    });
+    return undefined;
+  };
   return {
     table,
     rating(column, index, scale, threeLevel) {
@@ -313,14 +329,14 @@ function makeReader(table: FoundTable): Reader {
       const row = table.rows[index];
       if (!cell || !row || cell.kind === 'blank') return undefined;
       const value = ratingValue(cell, scale, threeLevel);
-      return value.ok ? value.value : rowProblem(table, row, column.key, value.problem);
+      return value.ok ? value.value : problem(row, column.key, value.problem);
     },
     amount(key, row) {
       if (!table.columns.has(key)) return undefined;
       const cell = cellOf(table, row, key);
       if (isBlank(cell)) return undefined;
       const value = readAmount(cell);
-      return value.ok ? value.value : rowProblem(table, row, key, value.problem);
+      return value.ok ? value.value : problem(row, key, value.problem);
     },
   };
 }
@@ -427,10 +443,12 @@ function riskId(table: FoundTable, row: TableRow): string {
  * - Blank ratings leave a risk unrated; an unreadable cell is an error naming its row and column. Rows
  *   named Total, continuation rows (no ID, title, rating or amount) and blank rows are not risks.
  * @param firstRowNumber sheet row of the grid's first row, for messages (1 when unknown).
+ * @param issues given: an unreadable rating or amount is listed here and read as blank, not an error for the whole register.
  */
 export function readRiskRegister(
   grid: readonly (readonly Cell[])[],
   firstRowNumber = 1,
+  issues?: RowIssue[],
 ): RiskRegister | PmoError {
   const table = findTable(grid, RISK_REGISTER_TABLE, firstRowNumber);
   if (isPmoError(table)) return table;
@@ -468,7 +486,7 @@ export function readRiskRegister(
   const mismatch = residualScaleMismatch(residualProbability, probabilityScale, residualImpact, impactScale);
   if (mismatch) return mismatch;
 
-  const reader = makeReader(table);
+  const reader = makeReader(table, issues);
   const risks: RegisteredRisk[] = [];
   for (const [index, row] of table.rows.entries()) {
     if (!isRiskRow(table, row)) continue;

@@ -160,6 +160,25 @@ describe('buildDashboard', () => {
     );
   });
 
+  it('keeps a register with an unreadable rating: that risk is unrated and its cell one data issue', () => {
+    const register = sheet('Risk Register', [
+      ['ID', 'Risk', 'Probability', 'Impact'],
+      ['R1', 'Vendor late', 'Low, as the vendor has delivered before', 4],
+      ['R2', 'Scope creep', 4, 4],
+    ]);
+    const { summary } = buildDashboard({ sheets: [register], today, builtAt: 'now' });
+    expect(summary.risks).toBe(2);
+    expect(summary.risksByLevel?.Extreme).toBe(1);
+    expect(summary.issues.map((issue) => [issue.sheet, issue.row, issue.column, issue.problem])).toEqual([
+      [
+        'Risk Register',
+        2,
+        'Probability',
+        '"Low, as the vendor has delivered before" is not a known rating (use 1–5, 0.4, 40% or a label such as Low, Likely or Major): read as blank',
+      ],
+    ]);
+  });
+
   it('cuts a user name longer than a cell holds to 32,767 characters, saying so', () => {
     const long = `Ana${'x'.repeat(100_000)}`;
     const team = sheet('Team', [

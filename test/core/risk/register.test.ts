@@ -9,7 +9,7 @@ import {
   registerHeatmap,
 } from '../../../core/risk/register';
 import { expectedTotal } from '../../../core/risk/simulation';
-import { normalizeHeader } from '../../../core/table';
+import { normalizeHeader, type RowIssue } from '../../../core/table';
 
 function register(grid: Cell[][]): RiskRegister {
   const result = readRiskRegister(grid);
@@ -179,6 +179,32 @@ describe('readRiskRegister', () => {
     const heatmap = registerHeatmap(mixed);
     expect(heatmap.counts[1]?.[3]).toBe(1);
     expect(heatmap.counts[4]?.[4]).toBe(1);
+  });
+
+  it('lists an unreadable rating or amount as an issue of its row and reads it as blank, when asked to', () => {
+    const grid: Cell[][] = [
+      ['ID', 'Probability', 'Impact', 'Cost'],
+      ['R1', 'Often', 4, 1_000],
+      ['R2', 3, 'no configuration testing', '12 apples'],
+      ['R3', 2, 2, 500],
+    ];
+    expect(errorOf(grid)).toBe(
+      'Risks row 2, Probability: "Often" is not a known rating (use 1–5, 0.4, 40% or a label such as Low, Likely or Major).',
+    );
+    const issues: RowIssue[] = [];
+    const read = readRiskRegister(grid, 1, issues);
+    if (isPmoError(read)) throw new Error(read.message);
+    expect(read.risks.map((risk) => [risk.id, risk.inherent.level ?? 'unrated'])).toEqual([
+      ['R1', 'unrated'],
+      ['R2', 'unrated'],
+      ['R3', 'Moderate'],
+    ]);
+    expect(issues.map((issue) => [issue.row, issue.column, issue.value])).toEqual([
+      [2, 'Probability', 'Often'],
+      [3, 'Impact', 'no configuration testing'],
+      [3, 'Cost', '12 apples'],
+    ]);
+    expect(issues.every((issue) => issue.problem.endsWith(': read as blank'))).toBe(true);
   });
 
   it('refuses a residual column on another scale than its inherent column', () => {
