@@ -120,11 +120,14 @@ function singleToken(text: string): RatingToken | undefined {
 const NUMBER_THEN_WORDS = /^([1-5])\s*[-\u2013\u2014:.)]\s*\p{L}/u;
 const WORDS_THEN_NUMBER = /^\p{L}[^()]*\(\s*([1-5])\s*\)$/u;
 const RANGE = /^(.+?)\s*(?:\s-\s|-|\u2013|\u2014|\/|\sto\s)\s*(.+)$/i;
+/** A rating with its reason after it: "Low, as the vendor has delivered before", "High (see note 3)". */
+const RATING_THEN_NOTE = /^([^,;:(]+?)\s*[,;:(]/;
 
 /**
  * Reads one rating cell into tokens without deciding the scale: numbers ("4", 0.4), percentages ("40%"),
- * labels ("Almost certain", " l  "), numbered labels ("3 - Possible" → 3) and ranges ("M - H", "2-3",
- * "10%–20%"; a range is read as its higher end). Error cells, TRUE/FALSE and unknown text are problems.
+ * labels ("Almost certain", " l  "), numbered labels ("3 - Possible" → 3), ranges ("M - H", "2-3",
+ * "10%–20%"; a range is read as its higher end) and a rating with its reason after a comma, colon, semicolon
+ * or bracket ("Low, as the vendor has delivered before"). Error cells, TRUE/FALSE and unknown text are problems.
  * @example readRatingCell(' M - H ') // tokens medium and high
  */
 export function readRatingCell(cell: Cell): RatingCell {
@@ -149,6 +152,8 @@ export function readRatingCell(cell: Cell): RatingCell {
     const high = singleToken(range[2]);
     if (low && high) return { kind: 'tokens', text, tokens: [low, high] };
   }
+  const noted = singleToken(RATING_THEN_NOTE.exec(text)?.[1] ?? '');
+  if (noted) return { kind: 'tokens', text, tokens: [noted] };
   return { kind: 'bad', problem: `${quote(text)} is not a known rating (${LABEL_HINT})`, unknownText: text };
 }
 

@@ -163,7 +163,7 @@ describe('buildDashboard', () => {
   it('keeps a register with an unreadable rating: that risk is unrated and its cell one data issue', () => {
     const register = sheet('Risk Register', [
       ['ID', 'Risk', 'Probability', 'Impact'],
-      ['R1', 'Vendor late', 'Low, as the vendor has delivered before', 4],
+      ['R1', 'Vendor late', 'no configuration testing', 4],
       ['R2', 'Scope creep', 4, 4],
     ]);
     const { summary } = buildDashboard({ sheets: [register], today, builtAt: 'now' });
@@ -174,7 +174,7 @@ describe('buildDashboard', () => {
         'Risk Register',
         2,
         'Probability',
-        '"Low, as the vendor has delivered before" is not a known rating (use 1–5, 0.4, 40% or a label such as Low, Likely or Major): read as blank',
+        '"no configuration testing" is not a known rating (use 1–5, 0.4, 40% or a label such as Low, Likely or Major): read as blank',
       ],
     ]);
   });

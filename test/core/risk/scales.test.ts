@@ -93,6 +93,18 @@ describe('rating cells', () => {
     expect(valueOn('2. Minor', 'rating')).toBe(2);
   });
 
+  it('reads a rating followed by its reason after a comma, colon, semicolon or bracket, and no other prose', () => {
+    expect(valueOn('Low, as everyone has the same vision going into the project', 'rating')).toBe(2);
+    expect(valueOn('High (see note 3)', 'rating')).toBe(4);
+    expect(valueOn('Likely: the vendor is late twice a year', 'rating')).toBe(4);
+    expect(valueOn('3; depends on the budget', 'rating')).toBe(3);
+    expect(valueOn('40%, from the sponsor', 'fraction')).toBe(0.4);
+    expect(valueOn('Medium at the beginning, gets higher with time', 'rating')).toMatch(
+      /^"Medium at the beginning, gets higher .*" is not a known rating/,
+    );
+    expect(valueOn('no configuration testing', 'rating')).toMatch(/is not a known rating/);
+  });
+
   it('names the cell when text is not a known rating', () => {
     expect(valueOn('Sometimes', 'rating')).toBe(
       '"Sometimes" is not a known rating (use 1–5, 0.4, 40% or a label such as Low, Likely or Major)',
