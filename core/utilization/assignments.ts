@@ -44,6 +44,20 @@ const TENTATIVE = new Set([
   'pipeline',
 ]);
 
+/**
+ * Each row's resource as written. In a time-phased plan with a row per person and project, a row without a name
+ * is the person above's.
+ */
+export function assignmentNames(table: FoundTable): string[] {
+  const plan = (table.periods?.length ?? 0) > 0;
+  let previous = '';
+  return table.rows.map((row) => {
+    const name = cellText(cellOf(table, row, 'resource'));
+    previous = name === '' && plan ? previous : name;
+    return previous;
+  });
+}
+
 /** Reads the Assignments table; a table without any load column is an error, unusable rows are issues. */
 export function readAssignments(
   table: FoundTable,
@@ -70,16 +84,13 @@ export function readAssignments(
   const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'allocation')));
   const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
   const unit = gridUnit(table, periods);
-  let previousName = '';
+  const names = assignmentNames(table);
   const assignments: Assignment[] = [];
   // Many rows name the same few people: match each distinct spelling once.
   const resourceOfName = new Map<string, number | undefined>();
-  for (const row of table.rows) {
+  for (const [index, row] of table.rows.entries()) {
     const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));
-    let name = cellText(cellOf(table, row, 'resource'));
-    // In a time-phased plan with a row per person and project, a row without a name is the person above's.
-    if (name === '' && periods.length > 0) name = previousName;
-    previousName = name;
+    const name = names[index] ?? '';
     if (name === '') {
       issue('resource', 'no resource: row left out');
       continue;

@@ -1,9 +1,8 @@
 // The utilization model: the user's tables read and checked into resources, time off and assignments.
 
-import { cellText } from '../cells';
 import { type PmoError, pmoError } from '../errors';
-import { cellOf, type FoundTable, findTable, type RowIssue } from '../table';
-import { type Assignment, type Basis, readAssignments } from './assignments';
+import { type FoundTable, findTable, type RowIssue } from '../table';
+import { type Assignment, assignmentNames, type Basis, readAssignments } from './assignments';
 import { DEFAULT_HOURS_PER_WEEK, type Resource, readResources, resourceKey, TOTAL_LABELS } from './resources';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './tables';
 import { readTimeOff } from './time-off';
@@ -23,12 +22,9 @@ export interface UtilizationModel {
  */
 function fullTimePeople(table: FoundTable): Resource[] {
   const people = new Map<string, Resource>();
-  let previous = '';
-  for (const row of table.rows) {
-    let name = cellText(cellOf(table, row, 'resource')).trim();
-    // A time-phased plan's continuation row is the person above's (as the assignments reader reads it).
-    if (name === '' && table.periods) name = previous;
-    previous = name;
+  const names = assignmentNames(table);
+  for (const [index, row] of table.rows.entries()) {
+    const name = names[index] ?? '';
     const key = resourceKey(name);
     if (name === '' || TOTAL_LABELS.has(key) || people.has(key)) continue;
     people.set(key, {
