@@ -207,6 +207,14 @@ function headerSearch(
   return { headerIndex, columns: best };
 }
 
+/** The required columns of `spec` that `columns` (key → index) lacks, a column standing in (`unless`) counted. */
+export function missingColumns(spec: TableSpec, columns: ReadonlyMap<string, number>): ColumnSpec[] {
+  return spec.columns.filter(
+    (column) =>
+      column.required && !columns.has(column.key) && !column.unless?.some((key) => columns.has(key)),
+  );
+}
+
 /** Index within `grid` of the row `findTable` takes as `spec`'s header row (see {@link findTable}). */
 export function headerRowIndex(grid: readonly (readonly Cell[])[], spec: TableSpec): number {
   return headerSearch(grid, synonymIndex(spec)).headerIndex;
@@ -238,9 +246,7 @@ export function findTable(
   const table = index.periodsKey === undefined ? grid : withMonthYears(grid, HEADER_SEARCH_ROWS);
   const { headerIndex, columns: best } = headerSearch(table, index);
   const headers = (table[headerIndex] ?? []).map(cellText);
-  const missing = spec.columns.filter(
-    (column) => column.required && !best.has(column.key) && !column.unless?.some((key) => best.has(key)),
-  );
+  const missing = missingColumns(spec, best);
   if (missing.length > 0) {
     const seen = headers.filter((header) => header !== '');
     return pmoError(

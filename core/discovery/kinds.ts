@@ -4,7 +4,7 @@
 import type { Cell } from '../cells';
 import { INITIATIVES_NAMES, INITIATIVES_TABLE } from '../initiatives/table';
 import { RISK_REGISTER_TABLE } from '../risk/register';
-import { headerMatcher, type TableSpec } from '../table';
+import { headerMatcher, missingColumns, type TableSpec } from '../table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../utilization/tables';
 
 /** The kinds of table the toolkit reads from a workbook. */
@@ -72,14 +72,16 @@ export const KIND_RULES: readonly KindRule[] = [
     ['resource'],
   ),
   // A booking without a resource (an open position) is data with an issue, not a label row.
-  // A row per person and week ("Week Starting") books that week: its date stands for Start and End; a
-  // time-phased plan (a column per period) books each period.
-  rule(
-    'assignments',
-    ASSIGNMENTS_TABLE,
-    (c) => c.has('resource') && ((c.has('start') && c.has('end')) || c.has('week') || c.has('periods')),
-    ['resource', 'project', 'start', 'end', 'week', 'periods'],
-  ),
+  // The reader's own required columns: a Resource, and Start and End or what stands in for them (a "Week
+  // Starting" date that books its week, or a time-phased plan's column per period).
+  rule('assignments', ASSIGNMENTS_TABLE, (c) => missingColumns(ASSIGNMENTS_TABLE, c).length === 0, [
+    'resource',
+    'project',
+    'start',
+    'end',
+    'week',
+    'periods',
+  ]),
   // A leave list is short (who, from, to, hours, reason): a wide plan with a resource and dates is not one.
   rule('timeOff', TIME_OFF_TABLE, (c) => c.has('resource') && c.has('start'), ['resource', 'start'], 0.5),
   rule('initiatives', INITIATIVES_TABLE, (c) => any(c, ['name', 'id']) && any(c, INITIATIVE_MEASURES), [
