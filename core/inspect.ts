@@ -6,13 +6,12 @@ import { columnLetters } from './a1';
 import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
 import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
-import { isoFromSerial } from './dates';
 import type { FindOptions } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import { isPmoDataSheet } from './discovery/pmo-data';
 import { isPmoError } from './errors';
 import { readRiskRegister } from './risk/register';
-import { type FoundTable, findTable, type RowIssue } from './table';
+import { type FoundTable, findTable, periodHeader, type RowIssue } from './table';
 import { buildUtilizationModel } from './utilization';
 import {
   findTables,
@@ -143,7 +142,7 @@ function letterOf(inspected: Inspected, header: string): string {
   let index = found.headers.indexOf(header);
   // A period cell's issue names its period (a date header by its ISO date).
   if (index < 0)
-    index = found.periods?.find((period) => isoFromSerial(period.start) === header)?.column ?? -1;
+    index = found.periods?.find((period) => periodHeader(found, period) === header)?.column ?? -1;
   if (index < 0) {
     const key = found.spec.columns.find((column) => column.label === header)?.key;
     index = key === undefined ? -1 : (found.columns.get(key) ?? -1);

@@ -29,6 +29,12 @@ const NUMERIC_MONTH = /^(?:(\d{4})[-/](\d\d?)|(\d\d?)[-/](\d{4}))$/;
 /** ISO weeks and quarters, year first or last: "2025-W03", "W03 2025", "Q1 2025", "2025 Q1", "Q1 '25". */
 const WEEK_OR_QUARTER = /^(?:(\d{4})[\s-]*([wq])(\d\d?)|([wq])(\d\d?)[\s\-']+('?\d\d|\d{4}))$/i;
 
+/** A month's index 0–11 from its name or a prefix of it ("Mar", "March", "Sept"); -1 for any other word. */
+const monthIndex = (name: string): number => {
+  const lower = name.toLowerCase();
+  return MONTHS.findIndex((month) => month.startsWith(lower));
+};
+
 /** A year as written: two digits are 20xx ("'25", "25"). */
 const yearOf = (text: string): number => {
   const year = Number(text.replace("'", ''));
@@ -65,7 +71,7 @@ export function headerPeriod(cell: Cell): HeaderPeriod | undefined {
   if (monthYear) {
     // "Mar", "March" and "Sept" are months; "Marketing" is none.
     const name = (monthYear[1] ?? '').toLowerCase();
-    return months(yearOf(monthYear[2] ?? ''), MONTHS.findIndex((m) => m.startsWith(name)) + 1, 1);
+    return months(yearOf(monthYear[2] ?? ''), monthIndex(name) + 1, 1);
   }
   const numeric = NUMERIC_MONTH.exec(text);
   if (numeric) return months(Number(numeric[1] ?? numeric[4]), Number(numeric[2] ?? numeric[3]), 1);
@@ -143,7 +149,7 @@ export function withMonthYears(
     const row = grid[r] ?? [];
     const months = row.map((cell) => {
       const name = typeof cell === 'string' ? MONTH_ONLY.exec(cell.trim())?.[1]?.toLowerCase() : undefined;
-      return name === undefined ? -1 : MONTHS.findIndex((month) => month.startsWith(name));
+      return name === undefined ? -1 : monthIndex(name);
     });
     if (months.filter((month) => month >= 0).length < MIN_PERIOD_COLUMNS) continue;
     const titles = grid

@@ -267,6 +267,12 @@ export function findTable(
   return { spec, columns: best, headerIndex, headers, rows, ...(periods ? { periods } : {}) };
 }
 
+/** How issues name a period column of a time-phased table: its header as written, a date header by its ISO date. */
+export function periodHeader(table: FoundTable, period: PeriodColumn): string {
+  const header = table.headers[period.column] ?? '';
+  return header === '' || Number.isFinite(Number(header)) ? isoFromSerial(period.start) : header;
+}
+
 /** The cell of `row` in column `key`, or null when the table has no such column. */
 export function cellOf(table: FoundTable, row: TableRow, key: string): Cell {
   const index = table.columns.get(key);

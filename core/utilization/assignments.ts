@@ -15,7 +15,15 @@ import {
 import { countWorkingDays, isoFromSerial } from '../dates';
 import { type PmoError, pmoError } from '../errors';
 import type { PeriodColumn } from '../periods';
-import { cellOf, type FoundTable, hasColumn, type RowIssue, rowIssue, type TableRow } from '../table';
+import {
+  cellOf,
+  type FoundTable,
+  hasColumn,
+  periodHeader,
+  type RowIssue,
+  rowIssue,
+  type TableRow,
+} from '../table';
 import { type Resource, resourceKey, TOTAL_LABELS } from './resources';
 import { countInRange, fullDaysOff } from './time-off';
 
@@ -261,14 +269,12 @@ function periodLoad(
   return parsed.value / days;
 }
 
-/** A row issue for a period cell, named by its period header (a date header as its ISO date). */
+/** A row issue for a period cell, named by its period header (see {@link periodHeader}). */
 function periodIssue(table: FoundTable, row: TableRow, period: PeriodColumn, problem: string): RowIssue {
-  const header = table.headers[period.column] ?? '';
-  const numeric = header !== '' && Number.isFinite(Number(header));
   return {
     table: table.spec.name,
     row: row.number,
-    column: numeric || header === '' ? isoFromSerial(period.start) : header,
+    column: periodHeader(table, period),
     value: cellText(row.cells[period.column] ?? null),
     problem,
   };
