@@ -11,7 +11,8 @@ import ts from 'typescript';
 const CATALOG_ENTRIES = /core[\\/]functions[\\/][a-z-]+-functions\.ts$/;
 
 /**
- * `source` with the help texts emptied: every function's and parameter's `description` and every `returns`.
+ * `source` without its help texts: every function's and parameter's `description` and every `returns` property is
+ * taken out, with its comma (no code reads them at run time; an empty string per parameter still cost 1 KiB).
  * Names, kinds, defaults and code are untouched.
  */
 export function withoutHelpText(source: string): string {
@@ -20,15 +21,17 @@ export function withoutHelpText(source: string): string {
   const visit = (node: ts.Node) => {
     if (ts.isPropertyAssignment(node) && ts.isObjectLiteralExpression(node.parent)) {
       const name = node.name.getText();
-      if (name === 'returns' || name === 'description')
-        spans.push({ start: node.initializer.getStart(), end: node.initializer.getEnd() });
+      if (name === 'returns' || name === 'description') {
+        const comma = /^\s*,/.exec(source.slice(node.getEnd()));
+        spans.push({ start: node.getStart(), end: node.getEnd() + (comma?.[0].length ?? 0) });
+      }
     }
     ts.forEachChild(node, visit);
   };
   visit(file);
   let text = source;
   for (const { start, end } of spans.sort((a, b) => b.start - a.start))
-    text = `${text.slice(0, start)}''${text.slice(end)}`;
+    text = `${text.slice(0, start)}${text.slice(end)}`;
   return text;
 }
 

@@ -12,13 +12,12 @@ const ENTRY = `export const F = defineFunction({
 });`;
 
 describe('withoutHelpText', () => {
-  it('empties every description and every returns, and keeps names, kinds, defaults and code', () => {
+  it('takes out every description and every returns, and keeps names, kinds, defaults and code', () => {
     const text = withoutHelpText(ENTRY);
-    expect(text).not.toContain('What F does.');
-    expect(text).toContain("name: 'F',\n  description: '',");
-    expect(text).toContain("returns: ''");
-    expect(text).toContain("{ name: 'a', kind: 'number', default: 2, description: '' }");
-    expect(text).toContain("{ ...B, description: '' }");
+    expect(text).not.toMatch(/description|returns|What F does|The a\.|The b\./);
+    expect(text).toMatch(/name: 'F',\s*params: \[/);
+    expect(text).toMatch(/\{ name: 'a', kind: 'number', default: 2,\s*\}/);
+    expect(text).toMatch(/\{ \.\.\.B,\s*\}/);
     expect(text).toContain('run: ([a]) => [[a]]');
   });
 });
