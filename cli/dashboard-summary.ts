@@ -5,7 +5,8 @@
 import { parseA1, sheetOfReference } from '../core/a1';
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
-import { type DashboardSummary, sourceText } from '../core/dashboard/build';
+import type { DashboardSummary } from '../core/dashboard/build';
+import { sourceText } from '../core/dashboard/sources';
 import { isoFromSerial } from '../core/dates';
 import { KIND_LABELS } from '../core/workbook';
 import { sanitizeText } from './heatmap';
@@ -44,6 +45,10 @@ export function summaryLines(summary: DashboardSummary): string[] {
   ];
   if (summary.tablesMissing.length > 0)
     lines.push(`Not found: ${summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ')}`);
+  if (summary.tablesNotUsed.length > 0)
+    lines.push(
+      `Also found, not used (map one with --table to use it): ${summary.tablesNotUsed.map((source) => sanitizeText(sourceText(source))).join(', ')}`,
+    );
   if (summary.resources !== undefined) {
     lines.push(
       `Resources: ${summary.resources}; utilization over 12 weeks from ${isoFromSerial(summary.heatmapStart)}: ${percent(summary.averageUtilization)}; overallocated resource-weeks: ${summary.overallocatedResourceWeeks ?? 0}`,

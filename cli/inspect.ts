@@ -35,6 +35,7 @@ export const INSPECT_JSON_SCHEMA = {
           'confidence',
           'columns',
           'skipped',
+          'used',
         ],
         additionalProperties: false,
         properties: {
@@ -47,7 +48,10 @@ export const INSPECT_JSON_SCHEMA = {
           confidence: { type: 'number', minimum: 0, maximum: 1 },
           columns: {
             type: 'object',
-            properties: { criteria: { type: 'array', items: { type: 'string', pattern: LETTERS } } },
+            properties: {
+              criteria: { type: 'array', items: { type: 'string', pattern: LETTERS } },
+              periods: { type: 'string', pattern: '^[A-Z]{1,3}:[A-Z]{1,3}$' },
+            },
             additionalProperties: { type: 'string', pattern: LETTERS },
           },
           skipped: {
@@ -59,6 +63,7 @@ export const INSPECT_JSON_SCHEMA = {
               properties: { row: { type: 'integer', minimum: 1 }, reason: { type: 'string' } },
             },
           },
+          used: { type: 'boolean' },
         },
       },
     },
@@ -99,7 +104,7 @@ function columnsText(table: InspectReport['tables'][number], max: number): strin
 /** The report for people: one line per table, then the issues (the first few) and the kinds not found. */
 export function inspectText(report: InspectReport): string {
   const header = ['Kind', 'Sheet', 'Range', 'Rows', 'Found by', 'Conf.', 'Columns'];
-  const rows = report.tables.map((table) => [
+  const lineOf = (table: InspectReport['tables'][number]) => [
     KIND_LABELS[table.kind],
     sanitizeText(table.sheet),
     table.range,
@@ -107,7 +112,10 @@ export function inspectText(report: InspectReport): string {
     table.foundBy,
     `${table.confidence.toFixed(2)}${table.confidence < MIN_CONFIDENCE ? '*' : ''}`,
     columnsText(table, 60),
-  ]);
+  ];
+  const used = report.tables.filter((table) => table.used);
+  const notUsed = report.tables.filter((table) => !table.used);
+  const rows = [...used, ...notUsed].map(lineOf);
   const widths = header.map((title, c) =>
     Math.min(
       c === 1 ? 24 : 60,
@@ -119,13 +127,17 @@ export function inspectText(report: InspectReport): string {
       .map((text, c) => fitText(text, widths[c] ?? text.length))
       .join('  ')
       .trimEnd();
-  const count = report.tables.length;
+  const count = used.length;
   const out = [`${sanitizeText(report.file)}: ${count} PMO ${count === 1 ? 'table' : 'tables'} found`];
-  if (report.tables.length > 0) out.push('', line(header));
-  for (const row of rows) out.push(line(row));
+  if (rows.length > 0) out.push('', line(header));
+  for (const row of rows.slice(0, used.length)) out.push(line(row));
+  if (notUsed.length > 0) {
+    out.push('', 'Also found, not used (a mapping with --table or the Tables view picks one):');
+    for (const row of rows.slice(used.length)) out.push(line(row));
+  }
   if (report.tables.some((table) => table.confidence < MIN_CONFIDENCE))
     out.push(`* confidence below ${MIN_CONFIDENCE}: reported, not used`);
-  const skipped = report.tables.reduce((sum, table) => sum + table.skipped.length, 0);
+  const skipped = used.reduce((sum, table) => sum + table.skipped.length, 0);
   if (skipped > 0) out.push(`Rows that are not data (totals, footers, labels): ${skipped}`);
   out.push('');
   if (report.issues.length === 0) out.push('Data issues: none');

@@ -46,6 +46,11 @@ export interface InspectedTable {
   /** Role → column letter (`criteria`, when present, a list of letters). */
   readonly columns: Readonly<Record<string, string | readonly string[]>>;
   readonly skipped: readonly SkippedRow[];
+  /**
+   * False for a table found but not used: a further table of a kind already found (the next sprint's sheet), or
+   * one discovery was unsure of (confidence below 0.5). A mapping makes it the one used.
+   */
+  readonly used: boolean;
 }
 
 /** A row the readers could not use, located by sheet row and column letter. */
@@ -123,16 +128,18 @@ function inspectTable(table: LocatedTable): Inspected {
     confidence: table.confidence,
     columns,
     skipped: [...skipped],
+    used: true,
   };
   return { report, found, firstColumn, ...(isPmoError(read) ? { error: read.message } : {}) };
 }
 
 /**
  * One located table as `pmo inspect` reports it (sheet, range, header rows, data rows, foundBy, confidence, the
- * column of each role): for a table discovery was unsure of (`findTables(…).unsure`), which the report leaves out.
+ * column of each role), as not used: a further table of a kind (`findTables(…).also`) or one discovery was unsure
+ * of (`findTables(…).unsure`).
  */
 export function inspectLocated(table: LocatedTable): InspectedTable {
-  return inspectTable(table).report;
+  return { ...inspectTable(table).report, used: false };
 }
 
 /** The column letter of an issue's column (its header as written, else the spec's label); "" when unknown. */
@@ -222,8 +229,8 @@ function mappingIssues(sheets: readonly SheetView[], problems: readonly MappingP
 }
 
 /**
- * What discovery finds in `sheets` and why: one entry per table found (in the order resources, assignments,
- * time off, initiatives, risks), the row issues the readers report (first, the parts of a saved or given
+ * What discovery finds in `sheets` and why: one entry per table used (in the order resources, assignments,
+ * time off, initiatives, risks), then the tables found and not used (further tables of a kind, then the unsure), the row issues the readers report (first, the parts of a saved or given
  * mapping that could not be used), and the kinds not found.
  * @param file the file name shown in the report
  * @param options a mapping given for this run (the CLI's --table and --column), over the one saved in the workbook
@@ -233,7 +240,7 @@ export function inspectWorkbook(
   sheets: readonly SheetView[],
   options?: FindOptions,
 ): InspectReport {
-  const { tables, missing, problems } = findTables(sheets, options);
+  const { tables, missing, problems, also, unsure } = findTables(sheets, options);
   const inspected: Partial<Record<TableKind, Inspected>> = {};
   for (const kind of TABLE_KINDS) {
     const table = tables[kind];
@@ -241,7 +248,10 @@ export function inspectWorkbook(
   }
   return {
     file,
-    tables: TABLE_KINDS.flatMap((kind) => inspected[kind]?.report ?? []),
+    tables: [
+      ...TABLE_KINDS.flatMap((kind) => inspected[kind]?.report ?? []),
+      ...[...(also ?? []), ...(unsure ?? [])].map(inspectLocated),
+    ],
     issues: [...mappingIssues(sheets, problems ?? []), ...issuesOf(tables, inspected)],
     notFound: [...missing],
   };

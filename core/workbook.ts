@@ -54,6 +54,11 @@ export interface WorkbookTables {
   readonly tables: Partial<Record<TableKind, LocatedTable>>;
   /** Kinds no table was found for, in {@link TABLE_KINDS} order. */
   readonly missing: readonly TableKind[];
+  /**
+   * Further tables of a kind already in `tables` (the next sprint's capacity sheet, a second register), found
+   * with the same evidence: reported by `pmo inspect` and named by the dashboard, not used (a mapping picks one).
+   */
+  readonly also?: readonly LocatedTable[];
   /** Regions that look like a kind but without enough evidence (confidence below 0.5): reported, not used. */
   readonly unsure?: readonly LocatedTable[];
   /** Parts of the saved or given mapping that could not be used (left to discovery), one sentence each. */

@@ -259,8 +259,11 @@ export function scoreWorkbook(label: LabelFile, bytes: Uint8Array): FileScore {
   const workbook = readWorkbook(bytes);
   if (workbook.kind !== 'workbook')
     return { ...scoreFile(label.file, label.tables, []), error: workbook.message };
-  const { tables } = findTables(workbook.sheets);
-  const observed = Object.values(tables).flatMap((table) => (table ? [observe(table)] : []));
+  // What `pmo inspect` reports as found: the tables used and the further tables of a kind (not the unsure ones).
+  const { tables, also } = findTables(workbook.sheets);
+  const observed = [...Object.values(tables), ...(also ?? [])].flatMap((table) =>
+    table ? [observe(table)] : [],
+  );
   return scoreFile(label.file, label.tables, observed);
 }
 

@@ -2,7 +2,6 @@
 // headline figures, the 12-week utilization heatmap, ranked initiatives with the selection within budget,
 // the risk heatmap, top risks, risk concentration, the data issues, and where it all came from.
 
-import { sheetReference } from '../a1';
 import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
 import type { TableMapping } from '../discovery/mapping';
@@ -41,7 +40,7 @@ import {
   type PlanCell,
   type PlanStyleName,
 } from './plan';
-import { tableRange } from './sources';
+import { notUsedText, sourceText, type TableSource, tableRange } from './sources';
 
 /** How many weeks the utilization heatmap shows, from the current week. */
 export const HEATMAP_WEEKS = 12;
@@ -72,17 +71,12 @@ export interface DashboardIssue extends RowIssue {
   readonly sheet: string;
 }
 
-/** A table the dashboard was built from: its kind, its sheet and the cells read ("A5:E9", see {@link tableRange}). */
-export interface TableSource {
-  readonly kind: TableKind;
-  readonly sheet: string;
-  readonly range: string;
-}
-
 /** The figures the dashboard shows, for the CLI summary and for tests. */
 export interface DashboardSummary {
   readonly tablesFound: readonly TableSource[];
   readonly tablesMissing: readonly TableKind[];
+  /** Further tables of a kind found and not used (the next sprint's sheet): named so the user can map one. */
+  readonly tablesNotUsed: readonly TableSource[];
   readonly resources: number | undefined;
   /** Σ load ÷ Σ capacity over the heatmap weeks. */
   readonly averageUtilization: number | undefined;
@@ -177,7 +171,7 @@ function totals(grid: UtilizationGrid): { load: number; capacity: number; over: 
  * RISK_SUMMARY…), so the sheet and the formulas agree.
  */
 export function buildDashboard(input: DashboardInput): Dashboard {
-  const { tables, missing, problems } = findTables(
+  const { tables, missing, problems, also } = findTables(
     input.sheets,
     input.mapping ? { mapping: input.mapping } : {},
   );
@@ -256,6 +250,11 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       return table ? [{ kind, sheet: table.sheet, range: tableRange(table) }] : [];
     }),
     tablesMissing: missing,
+    tablesNotUsed: (also ?? []).map((table) => ({
+      kind: table.kind,
+      sheet: table.sheet,
+      range: tableRange(table),
+    })),
     resources: utilization.grid?.resources.length,
     averageUtilization:
       gridTotals && gridTotals.capacity > 0 ? gridTotals.load / gridTotals.capacity : undefined,
@@ -291,15 +290,10 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
 }
 
-/** A table source as the dashboard and the CLI name it: "Risks (Sheet1!A5:E9)", "Time off ('Time Off'!A1:D3)". */
-export function sourceText(source: TableSource): string {
-  return `${KIND_LABELS[source.kind]} (${sheetReference(source.sheet, source.range)})`;
-}
-
 function builtFromText(input: DashboardInput, summary: DashboardSummary): string {
   const found = summary.tablesFound.map(sourceText).join(', ');
   const missing = summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ');
-  return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}.`;
+  return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}${notUsedText(summary.tablesNotUsed)}.`;
 }
 
 function figureRow(out: PlanWriter, label: string, value: PlanCell) {

@@ -2,14 +2,14 @@
 // not data, and the A1 range from its header to its last data row over its columns ("A5:E9"). One definition
 // for the dashboard's "built from" line, the `pmo dashboard` summary and `pmo inspect`.
 
-import { a1Address } from '../a1';
+import { a1Address, sheetReference } from '../a1';
 import { cellText, isBlank } from '../cells';
 import { isPmoError } from '../errors';
 import { INITIATIVES_TABLE, isTotalLabel } from '../initiatives/table';
 import { RISK_REGISTER_TABLE } from '../risk/register';
 import { cellOf, type FoundTable, findTable, normalizeHeader, type TableRow, type TableSpec } from '../table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../utilization';
-import type { LocatedTable, TableKind } from '../workbook';
+import { KIND_LABELS, type LocatedTable, type TableKind } from '../workbook';
 
 /** The column spec each kind of table is read with. */
 export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
@@ -110,4 +110,27 @@ export function placeOf(table: LocatedTable, found: FoundTable | undefined): Tab
 export function tableRange(table: LocatedTable): string {
   const read = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
   return placeOf(table, isPmoError(read) ? undefined : read).range;
+}
+
+/** A table the dashboard was built from: its kind, its sheet and the cells read ("A5:E9", see {@link tableRange}). */
+export interface TableSource {
+  readonly kind: TableKind;
+  readonly sheet: string;
+  readonly range: string;
+}
+
+/** A table source as the dashboard and the CLI name it: "Risks (Sheet1!A5:E9)", "Time off ('Time Off'!A1:D3)". */
+export function sourceText(source: TableSource): string {
+  return `${KIND_LABELS[source.kind]} (${sheetReference(source.sheet, source.range)})`;
+}
+
+/** How many further tables the sheet names, one by one (the rest are counted). */
+const NOT_USED_LISTED = 3;
+
+/** "; also found, not used: Resources (CFA_Sprint-1!A15:F22), …", or "" when there are none. */
+export function notUsedText(sources: readonly TableSource[]): string {
+  if (sources.length === 0) return '';
+  const listed = sources.slice(0, NOT_USED_LISTED).map(sourceText).join(', ');
+  const more = sources.length > NOT_USED_LISTED ? ` and ${sources.length - NOT_USED_LISTED} more` : '';
+  return `; also found, not used (map one to use it): ${listed}${more}`;
 }

@@ -21,6 +21,15 @@ const EXCEL_TABLE_TIE = 1e-6;
 const LEGEND_NAME =
   /legend|definition|glossary|instruction|guide|lookup|scale|(?:risk|probability|impact|heat)\s*matrix|readme|help|about/i;
 
+/**
+ * Sheets named like these are reports on data kept elsewhere ("Resource Load Summary", "Dashboard"), and a
+ * people table with a utilization or over-allocation column is a utilization report: what looks like a table
+ * there is used only for a kind no other table gives, and is never reported as a further table of its kind.
+ */
+const REPORT_NAME = /summary|dashboard|report|overview|pivot/i;
+const REPORT_COLUMN = /utili[sz]|over[\s-]*allocat/i;
+const PEOPLE_KINDS: ReadonlySet<TableKind> = new Set(['resources', 'assignments']);
+
 const named = (name: string, kind: TableKind): boolean =>
   SHEET_NAMES[kind].some((candidate) => normalizeTableName(candidate) === normalizeTableName(name));
 
@@ -39,6 +48,8 @@ interface Candidate {
   readonly weak: boolean;
   /** Read as a legend or a scale (by its cells or its sheet's name): never data, even when the sheet's name fits. */
   readonly legend: boolean;
+  /** A report on data kept elsewhere (by its sheet's name or a utilization column): see {@link REPORT_NAME}. */
+  readonly report: boolean;
 }
 
 /** Where a grid sits on its sheet: the sheet row of its first row and the sheet column of its first column. */
@@ -65,6 +76,10 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     origin.table === undefined ? named(origin.sheet.name, hit.kind) : named(origin.table, hit.kind);
   const legend = region.legend || LEGEND_NAME.test(origin.sheet.name);
   const weak = hit.weak || legend;
+  const report =
+    REPORT_NAME.test(origin.sheet.name) ||
+    (PEOPLE_KINDS.has(hit.kind) &&
+      region.header.some((cell) => typeof cell === 'string' && REPORT_COLUMN.test(cell)));
   const confidence = weak ? 0.3 : Math.min(1, 0.6 + 0.05 * hit.columns.size + (byName ? 0.2 : 0));
   const firstColumn = origin.column + (bands > 1 ? left : 0);
   const located: LocatedTable = {
@@ -99,6 +114,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     right: origin.column + hit.right,
     weak,
     legend,
+    report,
   };
 }
 
@@ -237,7 +253,10 @@ export function discoverTables(
   sheets: readonly SheetView[],
   claimed: readonly ClaimedTable[] = [],
 ): WorkbookTables {
-  const candidates = allCandidates(sheets).sort((a, b) => b.score - a.score);
+  // Reports come after every other table: a kind is read from a report only when nothing else gives it.
+  const candidates = allCandidates(sheets).sort(
+    (a, b) => Number(a.report) - Number(b.report) || b.score - a.score,
+  );
   const chosen = new Map<TableKind, LocatedTable>(
     claimed.map((claim) => [claim.located.kind, claim.located]),
   );
@@ -246,6 +265,7 @@ export function discoverTables(
     score: Number.POSITIVE_INFINITY,
     weak: false,
     legend: false,
+    report: false,
   }));
   for (const candidate of candidates) {
     if (candidate.weak || chosen.has(candidate.located.kind) || taken.some((t) => overlaps(t, candidate)))
@@ -254,12 +274,28 @@ export function discoverTables(
     taken.push(candidate);
   }
   const usedSheets = new Set(taken.map((candidate) => candidate.sheetIndex));
+  const byNameSheets = new Set<string>();
   for (const kind of TABLE_KINDS) {
     if (chosen.has(kind)) continue;
     const found = byNameOnly(sheets, kind, usedSheets, candidates);
     if (!found) continue;
     chosen.set(kind, found);
+    byNameSheets.add(found.sheet);
     usedSheets.add(sheets.findIndex((sheet) => sheet.name === found.sheet));
+  }
+  // Another table of a kind already found (the next sprint's capacity sheet): reported, not used. A sheet whose
+  // table was found by its name only holds no other.
+  const also: LocatedTable[] = [];
+  for (const candidate of candidates) {
+    if (
+      candidate.weak ||
+      candidate.report ||
+      byNameSheets.has(candidate.located.sheet) ||
+      taken.some((t) => overlaps(t, candidate))
+    )
+      continue;
+    also.push(candidate.located);
+    taken.push(candidate);
   }
   const unsure: LocatedTable[] = [];
   for (const candidate of candidates) {
@@ -277,5 +313,10 @@ export function discoverTables(
     const found = chosen.get(kind);
     if (found) tables[kind] = found;
   }
-  return { tables, missing: TABLE_KINDS.filter((kind) => !chosen.has(kind)), unsure };
+  return {
+    tables,
+    missing: TABLE_KINDS.filter((kind) => !chosen.has(kind)),
+    ...(also.length > 0 ? { also } : {}),
+    unsure,
+  };
 }

@@ -4,7 +4,7 @@
 
 import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
-import { periodColumns } from '../periods';
+import { headerPeriod, periodColumns } from '../periods';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 
 /** Header rows are searched in this many rows of a sheet (bounded work on very long sheets). */
@@ -130,7 +130,10 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
     const texts = band.filter((cell) => typeof cell === 'string' && cell.trim() !== '').length;
     // A time-phased plan's header may be one text over date cells ("Name", 2025-03-03, 2025-03-10, …).
     if (texts < 2 && (texts < 1 || periodColumns(band).length === 0)) continue;
-    const filled = band.filter((cell) => !isBlank(cell)).length;
+    // Distinct headers: a group of columns repeated per month (Leave Type, From, To) counts once.
+    const filled = new Set(
+      band.filter((cell) => !isBlank(cell)).map((cell) => cellText(cell).trim().toLowerCase()),
+    ).size;
     const above = (grid[r - 1] ?? []).slice(left, right + 1);
     const groupRow = groupRowAbove(grid, r, left, right);
     for (const rule of KIND_RULES) {
@@ -240,14 +243,18 @@ function combineWithGroup(above: readonly Cell[], header: readonly Cell[]): Cell
 }
 
 /**
- * True when the row above a header is a group header: two or more texts (no "Label:" cells), one of them over
- * blanks to its right (merged across columns) or over a blank header cell (merged down).
+ * True when the row above a header is a group header: two or more texts (no "Label:" cells) and, besides them,
+ * only period headers (a leave tracker's month over each Leave Type / From / To group), one of them over blanks
+ * to its right (merged across columns) or over a blank header cell (merged down).
  */
 function groupRowAbove(grid: Grid, r: number, left: number, right: number): boolean {
   const above = (grid[r - 1] ?? []).slice(left, right + 1);
   const header = (grid[r] ?? []).slice(left, right + 1);
-  const filled = above.filter((cell) => !isBlank(cell));
-  if (filled.length < 2 || !filled.every((cell) => typeof cell === 'string' && !cell.trim().endsWith(':')))
+  const texts = above.filter((cell) => typeof cell === 'string' && cell.trim() !== '');
+  const others = above.filter(
+    (cell) => !isBlank(cell) && typeof cell !== 'string' && headerPeriod(cell) === undefined,
+  ).length;
+  if (texts.length < 2 || others > 0 || texts.some((cell) => cellText(cell).trim().endsWith(':')))
     return false;
   return above.some(
     (cell, c) =>

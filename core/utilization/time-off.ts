@@ -2,13 +2,32 @@
 
 import { cellText, isBlank, type Parsed, readDate, readNumber } from '../cells';
 import { isWorkingDay } from '../dates';
-import { cellOf, type FoundTable, type RowIssue, rowIssue } from '../table';
+import { cellOf, type FoundTable, normalizeHeader, type RowIssue, rowIssue, type TableRow } from '../table';
 import { type Resource, resourceKey } from './resources';
 
 /** Longest time-off range accepted on one row, in days (ten years). */
 export const MAX_TIME_OFF_DAYS = 3_660;
 
 const EVERYONE = new Set(['', 'all', '*', 'everyone', 'all staff', 'public holiday']);
+
+/**
+ * The table once per group of Start and End columns: a leave tracker repeats its From / To pair (under Leave Type)
+ * for each month, each group the same headers in the same order; the first group is the table as found.
+ */
+function leaveGroups(table: FoundTable): FoundTable[] {
+  const start = table.columns.get('start');
+  const end = table.columns.get('end');
+  if (start === undefined || end === undefined || end <= start) return [table];
+  const width = end - start;
+  const header = (c: number) => normalizeHeader(table.headers[c] ?? '');
+  const groups = [table];
+  for (let c = end + 1; c + width < table.headers.length; c++) {
+    if (header(c) !== header(start) || header(c + width) !== header(end)) continue;
+    groups.push({ ...table, columns: new Map([...table.columns, ['start', c], ['end', c + width]]) });
+    c += width;
+  }
+  return groups;
+}
 
 /** Reads the Time off table into, per resource, working day serial → hours off (capped at the contracted day). */
 export function readTimeOff(
@@ -28,41 +47,41 @@ export function readTimeOff(
       days.set(day, Math.min(total, resource.dailyHours));
     }
   };
-  for (const row of table.rows) {
-    const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));
-    const name = cellText(cellOf(table, row, 'resource'));
+  const readRow = (view: FoundTable, row: TableRow) => {
+    const issue = (key: string, problem: string) => issues.push(rowIssue(view, row, key, problem));
+    const name = cellText(cellOf(view, row, 'resource'));
     const everyone = EVERYONE.has(name.toLowerCase());
     const resourceIndex = everyone ? -1 : byKey.get(resourceKey(name));
     if (resourceIndex === undefined) {
       issue('resource', 'resource not in the Resources table: row left out');
-      continue;
+      return;
     }
-    const start = readDate(cellOf(table, row, 'start'));
+    const start = readDate(cellOf(view, row, 'start'));
     if (!start.ok) {
       issue('start', `${start.problem}: row left out`);
-      continue;
+      return;
     }
-    const endCell = cellOf(table, row, 'end');
+    const endCell = cellOf(view, row, 'end');
     const end: Parsed<number> = isBlank(endCell) ? start : readDate(endCell);
     if (!end.ok) {
       issue('end', `${end.problem}: row left out`);
-      continue;
+      return;
     }
     if (end.value < start.value) {
       issue('end', 'end before start: row left out');
-      continue;
+      return;
     }
     if (end.value - start.value + 1 > MAX_TIME_OFF_DAYS) {
       issue('end', `time off longer than ${MAX_TIME_OFF_DAYS} days: row left out`);
-      continue;
+      return;
     }
     let hours: number | undefined;
-    const hoursCell = cellOf(table, row, 'hours');
+    const hoursCell = cellOf(view, row, 'hours');
     if (!isBlank(hoursCell)) {
       const parsed = readNumber(hoursCell);
       if (!parsed.ok || parsed.value < 0) {
         issue('hours', `${parsed.ok ? 'negative hours' : parsed.problem}: row left out`);
-        continue;
+        return;
       }
       hours = parsed.value;
     }
@@ -71,6 +90,16 @@ export function readTimeOff(
     } else {
       addDays(resourceIndex, start.value, end.value, hours);
     }
+  };
+  const groups = leaveGroups(table);
+  for (const row of table.rows) {
+    // Each filled group is one time off. In a tracker with a group per month, a row with none filled is a person
+    // who took no leave ("No Leaves taken"); in a plain list it is a row without dates, reported.
+    const filled = groups.filter(
+      (view) => !isBlank(cellOf(view, row, 'start')) || !isBlank(cellOf(view, row, 'end')),
+    );
+    if (filled.length === 0 && groups.length > 1) continue;
+    for (const view of filled.length > 0 ? filled : [table]) readRow(view, row);
   }
   return timeOff;
 }

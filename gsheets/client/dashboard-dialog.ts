@@ -4,7 +4,7 @@
 // "Class google.script.host (Client-side API)" — https://developers.google.com/apps-script/guides/html/reference/host:
 // close() closes the current dialog or sidebar.
 
-import { sourceText } from '../../core/dashboard/build';
+import { sourceText } from '../../core/dashboard/sources';
 import { h, replaceChildren } from '../../panel/dom';
 import { type DashboardOutcome, type DashboardStep, runDashboard } from './dashboard-runner';
 import type { DashboardServer } from './google-script-bridge';

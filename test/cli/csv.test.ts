@@ -119,6 +119,7 @@ describe('a .csv file through the commands', () => {
         confidence: 1,
         columns: { resource: 'A', start: 'C', end: 'D', allocation: 'E', project: 'B' },
         skipped: [],
+        used: true,
       },
     ]);
     expect(report.notFound).toEqual(['resources', 'timeOff', 'initiatives', 'risks']);

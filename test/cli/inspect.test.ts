@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { INSPECT_JSON_SCHEMA, inspectText } from '../../cli/inspect';
 import { inspectWorkbook } from '../../core/inspect';
 import type { SheetView } from '../../core/workbook';
+import { SHAPES } from '../../examples/make-shapes';
 import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-inspect-test-'));
@@ -44,6 +45,8 @@ function schemaErrors(value: unknown, schema: Schema, at = '$'): string[] {
     if (typeof value !== 'string') return [`${at}: not a string`];
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
       errors.push(`${at}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
+  } else if (type === 'boolean') {
+    if (typeof value !== 'boolean') return [`${at}: not a boolean`];
   } else if (type === 'integer' || type === 'number') {
     if (typeof value !== 'number' || (type === 'integer' && !Number.isInteger(value)))
       return [`${at}: not an ${type}`];
@@ -82,6 +85,7 @@ describe('pmo inspect --json on the sample workbook', () => {
       confidence: 1,
       columns: { resource: 'A', hoursPerWeek: 'D', availability: 'E', role: 'B', start: 'F', end: 'G' },
       skipped: [],
+      used: true,
     });
     expect(report.tables[4]).toEqual({
       kind: 'risks',
@@ -106,6 +110,7 @@ describe('pmo inspect --json on the sample workbook', () => {
         residualImpact: 'M',
       },
       skipped: [],
+      used: true,
     });
     // The sample's three deliberate Assignments problems, by sheet row and column letter.
     expect(report.issues).toEqual([
@@ -166,6 +171,32 @@ describe('pmo inspect: what it reports beyond the sample', () => {
     tables: [],
   });
 
+  it('lists a second table of a kind, then the unsure ones, as not used, after the tables used, in the schema', () => {
+    const sprint = SHAPES.sprintCapacity?.[0];
+    const plan = SHAPES.timePhased?.[0];
+    if (!sprint || !plan) throw new Error('missing shapes');
+    const report = inspectWorkbook('sprints.xlsx', [sprint, { ...sprint, name: 'CFA_Sprint-1' }, plan]);
+    const entries = report.tables.map((table) => [table.kind, table.sheet, table.used, table.confidence]);
+    expect(entries.slice(0, 3)).toEqual([
+      ['resources', 'CFA_Sprint-2', true, 0.75],
+      ['assignments', 'Resource Plan 2026', true, 0.75],
+      ['resources', 'CFA_Sprint-1', false, 0.75],
+    ]);
+    // Each sprint calendar (Start Date, End Date, no person) looks a little like a plan: unsure, not used.
+    expect(entries.slice(3)).toEqual([
+      ['assignments', 'CFA_Sprint-2', false, 0.3],
+      ['assignments', 'CFA_Sprint-1', false, 0.3],
+    ]);
+    expect(report.tables[1]?.columns.periods).toBe('C:F');
+    expect(schemaErrors(report, INSPECT_JSON_SCHEMA)).toEqual([]);
+    const text = inspectText(report);
+    expect(text).toMatch(/^sprints\.xlsx: 2 PMO tables found\n/);
+    expect(text).toMatch(
+      /\nAlso found, not used \(a mapping with --table or the Tables view picks one\):\nResources +CFA_Sprint-1 +A5:F8 +3 +headers +0\.75 /,
+    );
+    expect(text).toMatch(/\nAssignments +CFA_Sprint-1 +A1:F3 +0 +headers +0\.30\*\n/);
+  });
+
   it('finds initiatives by their headers under a title, ending at a footer line, by name or by headers alike', () => {
     const report = inspectWorkbook('book.xlsx', [
       sheet(
@@ -192,6 +223,7 @@ describe('pmo inspect: what it reports beyond the sample', () => {
         confidence: 0.8,
         columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
         skipped: [{ row: 8, reason: 'footer: the table ends above it' }],
+        used: true,
       },
     ]);
     expect(report.notFound).toEqual(['resources', 'assignments', 'timeOff', 'risks']);
@@ -215,6 +247,7 @@ describe('pmo inspect: what it reports beyond the sample', () => {
       confidence: 1,
       columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
       skipped: [{ row: 5, reason: 'footer: the table ends above it' }],
+      used: true,
     });
     expect(named.issues).toEqual([
       { sheet: 'Backlog', row: 4, column: 'C', value: '??', problem: 'not a number: not ranked' },

@@ -128,6 +128,23 @@ describe('buildDashboard', () => {
     expect(summary.issues).toEqual([]);
   });
 
+  it('names a further table of a kind it did not use on the sheet, so the user can map it', () => {
+    const nextTeam = sheet('Team Q2', [
+      ['Resource', 'Hours per week'],
+      ['Cleo', 40],
+    ]);
+    const { plan, summary } = buildDashboard({
+      sheets: [RESOURCES, ASSIGNMENTS, nextTeam],
+      today,
+      builtAt: 'now',
+    });
+    expect(summary.tablesFound[0]).toEqual({ kind: 'resources', sheet: 'Team', range: 'A1:B4' });
+    expect(summary.tablesNotUsed).toEqual([{ kind: 'resources', sheet: 'Team Q2', range: 'A1:B2' }]);
+    expect(valueAt(plan, 1, 0)).toBe(
+      "Built now from Resources (Team!A1:B4), Assignments (Plan!A1:E4); not found: Time off, Initiatives, Risks; also found, not used (map one to use it): Resources ('Team Q2'!A1:B2).",
+    );
+  });
+
   it('shows utilization without a Resources table, each person one full-time person, and says so under it', () => {
     const plan = sheet('Assignments', [
       ['Resource', 'Project', 'Start', 'End', 'Hours per week'],

@@ -242,6 +242,64 @@ describe('capacity', () => {
   });
 });
 
+describe('a leave tracker (a From / To group per month)', () => {
+  // Ben is off Monday 2026-01-05 (January's group) and Monday 2026-02-02 (February's); Cleo took no leave.
+  const tracker: Grid = [
+    ['Employee Name', 'Jan 2026', null, null, 'Feb 2026', null, null],
+    [null, 'Leave Type', 'From', 'To', 'Leave Type', 'From', 'To'],
+    ['Ben', 'Sick', d('2026-01-05'), d('2026-01-05'), 'Earned', d('2026-02-02'), d('2026-02-02')],
+    ['Cleo', 'No Leaves taken', null, null, null, null, null],
+  ];
+  const header: Grid = [['Resource', 'Leave Type', 'From', 'To', 'Leave Type', 'From', 'To']];
+  const people: Grid = [
+    ['Resource', 'Hours per week'],
+    ['Ben', 40],
+    ['Cleo', 40],
+  ];
+  const plan: Grid = [
+    ['Resource', 'Start', 'End', 'Hours per week'],
+    ['Ben', d('2026-01-05'), d('2026-02-06'), 40],
+  ];
+
+  it("takes every month's leave off capacity, and a person with none as no issue", () => {
+    const model = buildUtilizationModel(
+      { resources: people, assignments: plan, timeOff: [...header, ...tracker.slice(2)] },
+      'all',
+    );
+    if (isPmoError(model)) throw new Error(model.message);
+    expect(model.issues).toEqual([]);
+    const result = grid({ resources: people, assignments: plan, timeOff: [...header, ...tracker.slice(2)] });
+    expect(cell(result, 'Ben', '2026-01-05').capacity).toBe(32);
+    expect(cell(result, 'Ben', '2026-01-12').capacity).toBe(40);
+    expect(cell(result, 'Ben', '2026-02-02').capacity).toBe(32);
+  });
+
+  it('still reports a row without dates in a plain time-off list', () => {
+    const model = buildUtilizationModel(
+      {
+        resources: people,
+        assignments: plan,
+        timeOff: [
+          ['Resource', 'From', 'To'],
+          ['Cleo', null, null],
+        ],
+      },
+      'all',
+    );
+    if (isPmoError(model)) throw new Error(model.message);
+    expect(model.issues.map((issue) => [issue.row, issue.column])).toEqual([[2, 'From']]);
+  });
+
+  it('names the column of the month whose date cannot be read', () => {
+    const rows: Grid = [...header, ['Ben', 'Sick', d('2026-01-05'), d('2026-01-05'), 'Earned', 'soon', null]];
+    const model = buildUtilizationModel({ resources: people, assignments: plan, timeOff: rows }, 'all');
+    if (isPmoError(model)) throw new Error(model.message);
+    expect(model.issues.map((issue) => [issue.row, issue.column, issue.value])).toEqual([
+      [2, 'From', 'soon'],
+    ]);
+  });
+});
+
 describe('load', () => {
   it('reads allocation as fractions when every plain number in the column is at most 2', () => {
     const rows: Grid = [

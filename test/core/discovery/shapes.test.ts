@@ -3,7 +3,7 @@ import type { Cell } from '../../../core/cells';
 import { TABLE_SPECS } from '../../../core/dashboard/sources';
 import { RISK_REGISTER_TABLE } from '../../../core/risk/register';
 import { findTable, type TableSpec, withinOneEdit } from '../../../core/table';
-import { ASSIGNMENTS_TABLE, RESOURCES_TABLE } from '../../../core/utilization';
+import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../../../core/utilization';
 import { findTables, type SheetView } from '../../../core/workbook';
 import { SHAPES } from '../../../examples/make-shapes';
 
@@ -139,6 +139,51 @@ describe('discovery by content', () => {
   it('claims no time-phased plan in a leave tracker whose month headers stand over text and dates', () => {
     const { tables } = shape('leaveTracker');
     expect(tables.assignments).toBeUndefined();
+  });
+
+  it('finds a leave tracker as time off: the month row is a group row, the name header merged down over it', () => {
+    const timeOff = shape('leaveTracker').tables.timeOff;
+    expect(timeOff?.headerRows).toEqual([1, 2]);
+    expect(timeOff?.dataRows).toBe(3);
+    const read = findTable(timeOff?.grid ?? [], TIME_OFF_TABLE, timeOff?.firstRow);
+    if (!('columns' in read)) throw new Error(read.message);
+    expect(Object.fromEntries(read.columns)).toEqual({ resource: 1, start: 4, end: 5 });
+  });
+
+  it('reports a second table of a kind on another sheet as found, not used (the next sprint)', () => {
+    const sprint = SHAPES.sprintCapacity?.[0];
+    if (!sprint) throw new Error('no sprint shape');
+    const { tables, also } = findTables([sprint, { ...sprint, name: 'CFA_Sprint-1' }]);
+    expect(tables.resources?.sheet).toBe('CFA_Sprint-2');
+    expect(also?.map((table) => [table.kind, table.sheet, table.headerRows, table.dataRows])).toEqual([
+      ['resources', 'CFA_Sprint-1', [5], 3],
+    ]);
+  });
+
+  it('reads a report (a summary sheet, a utilization column) only for a kind no other table gives', () => {
+    const list: Cell[][] = [
+      ['Resource Name', 'Hours per week'],
+      ['Ana', 40],
+      ['Ben', 35],
+    ];
+    const load: Cell[][] = [
+      ['Resource Name', 'Availability (hrs/week)', 'Hours Assigned', '% Utilized', 'Over-Allocated?'],
+      ['Ana', 40, 60, 1.5, 'Yes'],
+      ['Ben', 35, 30, 0.86, 'No'],
+    ];
+    const plan: Cell[][] = [
+      ['Resource', 'Project', 'Start', 'End', 'Hours per week'],
+      ['Ana', 'Apollo', '2026-01-05', '2026-03-27', 20],
+    ];
+    // Listed first and scoring higher, the utilization report still loses to the plain list.
+    const withList = findTables([sheetOf('Load', load), sheetOf('Resource List', list)]);
+    expect(withList.tables.resources?.sheet).toBe('Resource List');
+    expect(withList.also).toBeUndefined();
+    expect(findTables([sheetOf('Load', load)]).tables.resources?.sheet).toBe('Load');
+    const summary = findTables([sheetOf('Project Summary', plan), sheetOf('Bookings', plan)]);
+    expect(summary.tables.assignments?.sheet).toBe('Bookings');
+    expect(summary.also).toBeUndefined();
+    expect(findTables([sheetOf('Project Summary', plan)]).tables.assignments?.sheet).toBe('Project Summary');
   });
 
   it('finds a blank template as a table with no data rows, not an error', () => {
