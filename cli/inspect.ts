@@ -11,6 +11,7 @@ const MAX_ISSUES_LISTED = 20;
 
 const KIND_ENUM = [...TABLE_KINDS];
 const LETTERS = '^[A-Z]{1,3}$';
+const ISO_DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 
 /** JSON Schema (draft 2020-12) of `pmo inspect --json`; the README shows it and a test checks the output against it. */
 export const INSPECT_JSON_SCHEMA = {
@@ -64,6 +65,22 @@ export const INSPECT_JSON_SCHEMA = {
             },
           },
           used: { type: 'boolean' },
+          legend: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['level', 'from', 'to'],
+              additionalProperties: false,
+              properties: { level: { type: 'string' }, from: { type: 'number' }, to: { type: 'number' } },
+            },
+          },
+          levels: { type: 'object', additionalProperties: { type: 'integer', minimum: 0 } },
+          exposure: { type: 'number' },
+          weights: { type: 'object', additionalProperties: { type: 'number' } },
+          ranking: { type: 'array', items: { type: 'string' } },
+          people: { type: 'integer', minimum: 0 },
+          from: { type: 'string', pattern: ISO_DATE },
+          to: { type: 'string', pattern: ISO_DATE },
         },
       },
     },
@@ -99,6 +116,33 @@ function columnsText(table: InspectReport['tables'][number], max: number): strin
     .map(([role, letters]) => `${role}=${Array.isArray(letters) ? letters.join(',') : letters}`)
     .join(' ');
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** How many ranked initiatives the text names before "…". */
+const RANKING_LISTED = 5;
+
+/** What was understood of a table, in one line for people ("Risks: Extreme 17, High 12…; exposure 3,698,417"). */
+function understoodText(table: InspectReport['tables'][number]): string[] {
+  const label = KIND_LABELS[table.kind];
+  const parts: string[] = [];
+  if (table.levels)
+    parts.push(
+      Object.entries(table.levels)
+        .map(([level, count]) => `${sanitizeText(level)} ${count}`)
+        .join(', '),
+    );
+  if (table.exposure !== undefined)
+    parts.push(`exposure ${Math.round(table.exposure).toLocaleString('en-US')}`);
+  if (table.ranking && table.ranking.length > 0) {
+    const names = table.ranking.slice(0, RANKING_LISTED).map((name) => sanitizeText(name).slice(0, 40));
+    const more = table.ranking.length > RANKING_LISTED ? `, … (${table.ranking.length})` : '';
+    parts.push(`ranked ${names.join(', ')}${more}`);
+  }
+  if (table.people !== undefined)
+    parts.push(
+      `${table.people} ${table.people === 1 ? 'person' : 'people'}${table.from ? ` booked ${table.from} to ${table.to}` : ''}`,
+    );
+  return parts.length === 0 ? [] : [`${label}: ${parts.join('; ')}`];
 }
 
 /** The report for people: one line per table, then the issues (the first few) and the kinds not found. */
@@ -139,6 +183,9 @@ export function inspectText(report: InspectReport): string {
     out.push(`* confidence below ${MIN_CONFIDENCE}: reported, not used`);
   const skipped = used.reduce((sum, table) => sum + table.skipped.length, 0);
   if (skipped > 0) out.push(`Rows that are not data (totals, footers, labels): ${skipped}`);
+  const understood = used.flatMap(understoodText);
+  if (understood.length > 0) out.push('');
+  for (const line of understood) out.push(line);
   out.push('');
   if (report.issues.length === 0) out.push('Data issues: none');
   else {

@@ -10,6 +10,12 @@ import type { FindOptions } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import { isPmoDataSheet } from './discovery/pmo-data';
 import { isPmoError } from './errors';
+import {
+  assignmentsUnderstood,
+  initiativesUnderstood,
+  risksUnderstood,
+  type Understood,
+} from './inspect-understood';
 import { readRiskRegister } from './risk/register';
 import { type FoundTable, findTable, periodHeader, type RowIssue } from './table';
 import { buildUtilizationModel } from './utilization';
@@ -30,8 +36,8 @@ export type FoundBy = 'sheet name' | 'table name' | 'headers' | 'mapping' | 'opt
 
 export { type SkippedRow, TABLE_SPECS } from './dashboard/sources';
 
-/** One table found, as `pmo inspect --json` prints it. */
-export interface InspectedTable {
+/** One table found, as `pmo inspect --json` prints it; a table used also says what was understood of it. */
+export interface InspectedTable extends Understood {
   readonly kind: TableKind;
   readonly sheet: string;
   /** A1 range from the header's first row to the last data row, over the table's columns. */
@@ -176,12 +182,13 @@ function tableIssue(inspected: Inspected, message: string): InspectIssue {
   return { sheet: report.sheet, row: report.headerRows.at(-1) ?? 0, column: '', value: '', problem: message };
 }
 
-/** The row issues of every table, from the readers the functions and the dashboard use. */
-function issuesOf(
+/** What the readers the functions and the dashboard use make of the tables: their row issues, and what was understood. */
+function readTables(
   tables: Partial<Record<TableKind, LocatedTable>>,
   inspected: Partial<Record<TableKind, Inspected>>,
-): InspectIssue[] {
+): { issues: InspectIssue[]; understood: Partial<Record<TableKind, Understood>> } {
   const issues: InspectIssue[] = [];
+  const understood: Partial<Record<TableKind, Understood>> = {};
   const addRowIssues = (fallback: TableKind, list: readonly RowIssue[]) => {
     for (const issue of list) {
       const kind = KIND_OF_TABLE_NAME[issue.table.toLowerCase()] ?? fallback;
@@ -195,23 +202,36 @@ function issuesOf(
     const table = inspected[kind];
     if (table?.error !== undefined) issues.push(tableIssue(table, table.error));
   }
+  // As the dashboard: without a Resources table each person is one full-time person.
   const utilization = utilizationTablesOf(tables);
-  if (utilization && inspected.resources?.found && inspected.assignments?.found) {
+  if (utilization && inspected.assignments?.found && (!tables.resources || inspected.resources?.found)) {
     const model = buildUtilizationModel(utilization);
     if (isPmoError(model)) issues.push(tableIssue(inspected.assignments, model.message));
-    else addRowIssues('assignments', model.issues);
+    else {
+      addRowIssues('assignments', model.issues);
+      understood.assignments = assignmentsUnderstood(model);
+    }
   }
   const initiatives = tables.initiatives;
   if (initiatives && inspected.initiatives?.found) {
     const ranking = rankInitiatives(initiatives.grid, initiatives.firstRow, undefined);
-    if (ranking) addRowIssues('initiatives', ranking.issues);
+    if (ranking) {
+      addRowIssues('initiatives', ranking.issues);
+      understood.initiatives = initiativesUnderstood(ranking);
+    }
   }
   const risks = tables.risks;
   if (risks && inspected.risks?.found) {
-    const register = readRiskRegister(risks.grid, risks.firstRow);
+    // As the dashboard: an unreadable rating or amount is an issue of its row, the risk unrated.
+    const riskIssues: RowIssue[] = [];
+    const register = readRiskRegister(risks.grid, risks.firstRow, riskIssues);
     if (isPmoError(register)) issues.push(tableIssue(inspected.risks, register.message));
+    else {
+      addRowIssues('risks', riskIssues);
+      understood.risks = risksUnderstood(register);
+    }
   }
-  return issues;
+  return { issues, understood };
 }
 
 const pick = (issue: RowIssue) => ({ value: issue.value, problem: issue.problem });
@@ -246,13 +266,17 @@ export function inspectWorkbook(
     const table = tables[kind];
     if (table) inspected[kind] = inspectTable(table);
   }
+  const { issues, understood } = readTables(tables, inspected);
   return {
     file,
     tables: [
-      ...TABLE_KINDS.flatMap((kind) => inspected[kind]?.report ?? []),
+      ...TABLE_KINDS.flatMap((kind) => {
+        const report = inspected[kind]?.report;
+        return report ? [{ ...report, ...understood[kind] }] : [];
+      }),
       ...[...(also ?? []), ...(unsure ?? [])].map(inspectLocated),
     ],
-    issues: [...mappingIssues(sheets, problems ?? []), ...issuesOf(tables, inspected)],
+    issues: [...mappingIssues(sheets, problems ?? []), ...issues],
     notFound: [...missing],
   };
 }

@@ -120,6 +120,9 @@ describe('a .csv file through the commands', () => {
         columns: { resource: 'A', start: 'C', end: 'D', allocation: 'E', project: 'B' },
         skipped: [],
         used: true,
+        people: 2,
+        from: '2027-01-04',
+        to: '2027-01-29',
       },
     ]);
     expect(report.notFound).toEqual(['resources', 'timeOff', 'initiatives', 'risks']);

@@ -7,8 +7,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INSPECT_JSON_SCHEMA, inspectText } from '../../cli/inspect';
+import { readWorkbook } from '../../cli/xlsx';
+import { buildDashboard } from '../../core/dashboard/build';
+import { rankInitiatives } from '../../core/dashboard/initiatives';
 import { inspectWorkbook } from '../../core/inspect';
-import type { SheetView } from '../../core/workbook';
+import { findTables, type SheetView } from '../../core/workbook';
 import { SHAPES } from '../../examples/make-shapes';
 import { runPmo } from './run-pmo';
 
@@ -111,6 +114,15 @@ describe('pmo inspect --json on the sample workbook', () => {
       },
       skipped: [],
       used: true,
+      // The sample rates in fractions: the default fraction bands, highest first.
+      legend: [
+        { level: 'Extreme', from: 0.35, to: 1 },
+        { level: 'High', from: 0.15, to: 0.35 },
+        { level: 'Moderate', from: 0.05, to: 0.15 },
+        { level: 'Low', from: 0, to: 0.05 },
+      ],
+      levels: { Extreme: 17, High: 12, Moderate: 7, Low: 4 },
+      exposure: 3_698_416.67,
     });
     // The sample's three deliberate Assignments problems, by sheet row and column letter.
     expect(report.issues).toEqual([
@@ -130,6 +142,24 @@ describe('pmo inspect --json on the sample workbook', () => {
       },
       { sheet: 'Assignments', row: 70, column: 'A', value: '', problem: 'no resource: row left out' },
     ]);
+  });
+
+  it('says what it understood as the dashboard reads it: levels, exposure, ranking, people and horizon', async () => {
+    const report = JSON.parse((await run(['inspect', SAMPLE, '--json'])).stdout);
+    const workbook = readWorkbook(readFileSync(SAMPLE));
+    if (workbook.kind !== 'workbook') throw new Error(workbook.message);
+    const dashboard = buildDashboard({ sheets: workbook.sheets, today: 46_300, builtAt: 'now' });
+    const ranked = rankInitiatives(
+      findTables(workbook.sheets).tables.initiatives?.grid ?? [],
+      1,
+      undefined,
+    )?.ranked.map((initiative) => initiative.name);
+    const [, assignments, , initiatives, risks] = report.tables;
+    expect(risks.levels).toEqual({ ...dashboard.summary.risksByLevel });
+    expect(risks.exposure).toBeCloseTo(dashboard.summary.totalExposure ?? Number.NaN, 2);
+    expect(initiatives.ranking).toEqual(ranked);
+    expect(initiatives.ranking).toHaveLength(12);
+    expect(assignments).toMatchObject({ people: 25, from: '2026-10-05', to: '2027-06-30' });
   });
 
   it('matches the JSON Schema the README documents', async () => {
@@ -158,6 +188,9 @@ describe('pmo inspect --json on the sample workbook', () => {
     expect(lines[3]).toMatch(
       /^Resources +Resources +A3:G28 +25 +sheet name +1\.00 +resource=A hoursPerWeek=D$/,
     );
+    expect(result.stdout).toContain('\nAssignments: 25 people booked 2026-10-05 to 2027-06-30\n');
+    expect(result.stdout).toMatch(/\nInitiatives: ranked E-Invoicing Compliance, (?:[^,\n]+, ){4}… \(12\)\n/);
+    expect(result.stdout).toContain('\nRisks: Extreme 17, High 12, Moderate 7, Low 4; exposure 3,698,417\n');
     expect(result.stdout).toContain('Data issues: 3\n  Assignments!D23 "2027-02-12": end 2027-02-12');
     expect(result.stdout.endsWith('Not found: none\n')).toBe(true);
   });
@@ -224,6 +257,8 @@ describe('pmo inspect: what it reports beyond the sample', () => {
         columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
         skipped: [{ row: 8, reason: 'footer: the table ends above it' }],
         used: true,
+        // P-2's score cannot be read, so only Alpha is ranked.
+        ranking: ['Alpha'],
       },
     ]);
     expect(report.notFound).toEqual(['resources', 'assignments', 'timeOff', 'risks']);
@@ -248,6 +283,7 @@ describe('pmo inspect: what it reports beyond the sample', () => {
       columns: { id: 'A', name: 'B', score: 'C', cost: 'D' },
       skipped: [{ row: 5, reason: 'footer: the table ends above it' }],
       used: true,
+      ranking: ['Alpha'],
     });
     expect(named.issues).toEqual([
       { sheet: 'Backlog', row: 4, column: 'C', value: '??', problem: 'not a number: not ranked' },
