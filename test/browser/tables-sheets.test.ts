@@ -4,8 +4,9 @@
 // field (and Save refuses it without calling the server), fixes it, maps the log's columns from the lists, saves,
 // and sees the table as found by the saved mapping. Then, in the spreadsheet: the hidden PMO Data sheet holds the
 // mapping under its marker, no user sheet changed in any way (values, formulas, formats, sizes), no cell holds a
-// formula, and a sidebar opened again shows the risks table as found by the mapping — each step in a fixed number
-// of google.script.run round trips, with no request outside the page and no console error.
+// formula, the user's sheet is still the active one, and a sidebar opened again shows the risks table as found by
+// the mapping — each step in a fixed number of google.script.run round trips, with no request outside the page and
+// no console error.
 
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -72,7 +73,7 @@ const ROLES = [
 const READ = DASHBOARD_SERVER.read;
 const WRITE = DASHBOARD_SERVER.write;
 
-/** Everything stored about each user sheet (values, formulas, formats, merges, sizes…), by name. */
+/** Everything stored about each user sheet (values, formulas, formats, merges, sizes…), in sheet order. */
 const userSheets = (script: SpreadsheetScript) =>
   script.host.spreadsheet.sheets
     .filter((sheet) => USER_SHEETS.includes(sheet.name))
