@@ -327,6 +327,9 @@ export function dashboardWritePlan(plan: unknown, counts?: unknown): DashboardWr
   const env = sheetsEnvironment(spreadsheetCalendar());
   const name = checked.sheetName;
   let sheet = spreadsheet.getSheetByName(name);
+  // Spreadsheet.insertSheet: "The new sheet becomes the active sheet." A hidden sheet must not stay active (the user
+  // would be moved off their sheet, and the sidebar reads the active sheet): their sheet is made active again.
+  let shown: GoogleAppsScript.Spreadsheet.Sheet | undefined;
   if (sheet) {
     if (sheet.getRange(1, 1).getValues()[0]?.[0] !== target.marker)
       throw new Error(
@@ -337,12 +340,15 @@ export function dashboardWritePlan(plan: unknown, counts?: unknown): DashboardWr
     // A new sheet gets one of the add-in's names; an existing one (renamed by the user) carries the marker.
     if (!target.names.test(name))
       throw new Error(`The page sent no usable plan (sheet name): reload it and try again.`);
+    if (target.hidden) shown = spreadsheet.getActiveSheet();
     sheet = spreadsheet.insertSheet(name);
   }
   renderPlan(sheet, checked, env.serialToDate);
-  // The PMO Data sheet (the saved table mapping) is hidden and never activated; the dashboard is shown.
-  if (target.hidden) sheet.hideSheet();
-  else sheet.activate();
+  // The PMO Data sheet (the saved table mapping) is hidden, the user's sheet active again; the dashboard is shown.
+  if (target.hidden) {
+    shown?.activate();
+    sheet.hideSheet();
+  } else sheet.activate();
   const sheetName = sheet.getName();
   const tables = isRecord(counts) && typeof counts.tables === 'number' ? counts.tables : undefined;
   const issues = isRecord(counts) && typeof counts.issues === 'number' ? counts.issues : 0;

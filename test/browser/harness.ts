@@ -1,12 +1,15 @@
 // Serves the built panels to headless Chromium on fake origins and watches everything the page does: each
 // request (only the page's own files and Office.js from its CDN URL are served — from dist/ and from the
 // @microsoft/office-js package — every other request is aborted and recorded), console errors, uncaught page
-// errors and dialogs.
+// errors and dialogs. The Sheets sidebar is opened with google.script.run answered by a spreadsheet's bound Code.js
+// (test/fakes/sheets), each server call recorded; a page is clean when it did none of the things it must not.
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative } from 'node:path';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type SpreadsheetScript, serverFunctionNames } from '../fakes/sheets';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -186,4 +189,86 @@ export async function settle(page: Page): Promise<void> {
         '.pmo-panel[aria-busy]',
       ) === null,
   );
+}
+
+/** The page's document as functions run in the page see it (the tests are compiled without the DOM types). */
+interface PageDocument {
+  querySelector(css: string): { textContent: string | null } | null;
+}
+
+/** Waits until the text of the first element matching `selector` matches `pattern`, and returns that text. */
+export async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<string> {
+  // A function, not a string: a string predicate is eval'ed in the page, which the task pane's CSP forbids.
+  await page.waitForFunction(
+    ([css, source]) =>
+      new RegExp(source).test(
+        (globalThis as unknown as { document: PageDocument }).document.querySelector(css)?.textContent ?? '',
+      ),
+    [selector, pattern.source] as const,
+  );
+  return (await page.locator(selector).textContent()) ?? '';
+}
+
+/**
+ * Checks a page stayed clean: no request outside its own files and Office.js, none for a missing file, no uncaught
+ * error, no dialog, no console error (in Excel, but for Office.js's blocked telemetry frame).
+ */
+export function expectCleanPage(watch: PageWatch, host: 'excel' | 'sheets'): void {
+  expect(watch.aborted, 'requests outside the page and Office.js').toEqual([]);
+  expect(watch.missing, 'requests for files that do not exist').toEqual([]);
+  expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
+  expect(watch.dialogs, 'dialogs').toEqual([]);
+  const errors = watch.consoleErrors.filter(
+    (message) => !(host === 'excel' && OFFICE_TELEMETRY_BLOCKED.test(message)),
+  );
+  expect(errors, 'console errors').toEqual([]);
+}
+
+export interface SidebarOptions {
+  /** The first `slowCalls` server calls answer after 500 ms (a slow Apps Script). */
+  readonly slowCalls?: number;
+  /** What the menu item appended to Sidebar.html (HtmlService serves the file with it: the dashboard dialog). */
+  readonly appended?: string;
+  /** Scripts run in the page after google.script.run is installed (google.script.host, for a dialog). */
+  readonly initScripts?: readonly string[];
+}
+
+/** An opened sidebar page, and the server functions its google.script.run called, in order (the round trips). */
+export interface OpenedSidebar {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly watch: PageWatch;
+  readonly serverCalls: string[];
+}
+
+/**
+ * Opens Sidebar.html on its fake origin with google.script.run (`scriptRunPage`: the bundled
+ * SCRIPT_RUN_PAGE_ENTRY) offering `script`'s server functions; each call runs `script`'s Code.js in Node.
+ */
+export async function openSidebar(
+  browser: Browser,
+  built: BuiltFiles,
+  scriptRunPage: string,
+  script: Pick<SpreadsheetScript, 'global' | 'callServer'>,
+  options: SidebarOptions = {},
+): Promise<OpenedSidebar> {
+  const files =
+    options.appended === undefined
+      ? built
+      : { ...built, sidebar: Buffer.concat([built.sidebar, Buffer.from(options.appended)]) };
+  const opened = await openPage(browser, files, [
+    scriptRunPage,
+    `pmoInstallScriptRun(${JSON.stringify(serverFunctionNames(script.global))});`,
+    ...(options.initScripts ?? []),
+  ]);
+  const serverCalls: string[] = [];
+  const slowCalls = options.slowCalls ?? 0;
+  await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) => {
+    const slow = serverCalls.length < slowCalls;
+    serverCalls.push(name);
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 500));
+    return script.callServer(name, argsJson);
+  });
+  await opened.page.goto(SHEETS_ORIGIN);
+  return { ...opened, serverCalls };
 }

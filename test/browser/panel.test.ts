@@ -25,7 +25,6 @@ import {
   loadSpreadsheetScript,
   parseA1Area,
   SCRIPT_RUN_PAGE_ENTRY,
-  serverFunctionNames,
   sheetsNumberFormats,
   sheetsValues,
 } from '../fakes/sheets';
@@ -35,14 +34,16 @@ import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   EXCEL_ORIGIN,
+  expectCleanPage,
   OFFICE_CDN,
   OFFICE_TELEMETRY_BLOCKED,
   openPage,
+  openSidebar,
   type PageWatch,
   pageScript,
   readBuiltFiles,
-  SHEETS_ORIGIN,
   settle,
+  waitForText,
 } from './harness';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
@@ -161,23 +162,6 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const text = (page: Page, selector: string) => page.locator(selector).textContent();
 
-/** The page's document as functions run in the page see it (this file is compiled without the DOM types). */
-interface PageDocument {
-  querySelector(css: string): { textContent: string | null } | null;
-}
-
-async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<string> {
-  // A function, not a string: a string predicate is eval'ed in the page, which the task pane's CSP forbids.
-  await page.waitForFunction(
-    ([css, source]) =>
-      new RegExp(source).test(
-        (globalThis as unknown as { document: PageDocument }).document.querySelector(css)?.textContent ?? '',
-      ),
-    [selector, pattern.source] as const,
-  );
-  return (await page.locator(selector).textContent()) ?? '';
-}
-
 /** The names in the ranking, best first, as the page shows them (textContent). */
 const rankedNames = (page: Page) =>
   page.locator('#pmo-ranking .pmo-name').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
@@ -201,17 +185,6 @@ async function onPage(
   } finally {
     await context.close();
   }
-}
-
-function expectCleanPage(watch: PageWatch, host: 'excel' | 'sheets'): void {
-  expect(watch.aborted, 'requests outside the page and Office.js').toEqual([]);
-  expect(watch.missing, 'requests for files that do not exist').toEqual([]);
-  expect(watch.pageErrors, 'uncaught page errors').toEqual([]);
-  expect(watch.dialogs, 'dialogs').toEqual([]);
-  const errors = watch.consoleErrors.filter(
-    (message) => !(host === 'excel' && OFFICE_TELEMETRY_BLOCKED.test(message)),
-  );
-  expect(errors, 'console errors').toEqual([]);
 }
 
 /** A backlog whose last column is the user's own "Score" (words, not numbers): the panel must ask before writing. */
@@ -748,20 +721,8 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     }
 
     /** Opens the sidebar; the first `slowCalls` server calls answer after 500 ms (a slow Apps Script). */
-    async function openSidebar(host: ReturnType<typeof sidebarHost>, slowCalls = 0) {
-      const names = serverFunctionNames(host.global);
-      const opened = await openPage(browser, built, [
-        fakeScriptRun,
-        `pmoInstallScriptRun(${JSON.stringify(names)});`,
-      ]);
-      let calls = 0;
-      await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) => {
-        if (calls++ < slowCalls) await new Promise((resolve) => setTimeout(resolve, 500));
-        return host.callServer(name, argsJson);
-      });
-      await opened.page.goto(SHEETS_ORIGIN);
-      return opened;
-    }
+    const openSheetsSidebar = (host: ReturnType<typeof sidebarHost>, slowCalls = 0) =>
+      openSidebar(browser, built, fakeScriptRun, host, { slowCalls });
 
     it('opens from showScoringPanel with the inlined Sidebar.html and touches no service on load', () => {
       const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
@@ -784,21 +745,13 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       const [dialog] = host.dialogs;
       expect(dialog?.appended).toBe(DASHBOARD_PAGE_MARK);
       // HtmlService serves the file with what the menu item appended after it.
-      const page = { ...built, sidebar: Buffer.concat([built.sidebar, Buffer.from(dialog?.appended ?? '')]) };
-      const opened = await openPage(browser, page, [
-        fakeScriptRun,
-        `pmoInstallScriptRun(${JSON.stringify(serverFunctionNames(script.global))});`,
-        'google.script.host = { close: () => { window.pmoClosed = true; } };',
-      ]);
-      const calls: string[] = [];
-      await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) => {
-        calls.push(name);
-        return script.callServer(name, argsJson);
+      const opened = await openSidebar(browser, built, fakeScriptRun, script, {
+        appended: dialog?.appended ?? '',
+        initScripts: ['google.script.host = { close: () => { window.pmoClosed = true; } };'],
       });
-      await opened.page.goto(SHEETS_ORIGIN);
       await onPage(Promise.resolve(opened), 'sheets', async (page) => {
         await waitForText(page, '.pmo-status', /^Dashboard built on sheet "PMO Dashboard"\.$/);
-        expect(calls).toEqual([DASHBOARD_SERVER.read, DASHBOARD_SERVER.write]);
+        expect(opened.serverCalls).toEqual([DASHBOARD_SERVER.read, DASHBOARD_SERVER.write]);
         expect(await page.title()).toBe('Build dashboard');
         const found = await page.locator('.pmo-tables-found li').allTextContents();
         expect(found).toHaveLength(5);
@@ -817,16 +770,8 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         seed: pmoWorkbook('2025-03-05', 10),
       });
       script.host.failures.set('Spreadsheet.insertSheet', 'You do not have permission to add a sheet.');
-      const page = { ...built, sidebar: Buffer.concat([built.sidebar, Buffer.from(DASHBOARD_PAGE_MARK)]) };
-      const opened = await openPage(browser, page, [
-        fakeScriptRun,
-        `pmoInstallScriptRun(${JSON.stringify(serverFunctionNames(script.global))});`,
-      ]);
-      await opened.page.exposeBinding('pmoScriptServer', async (_source, name: string, argsJson: string) =>
-        script.callServer(name, argsJson),
-      );
-      await opened.page.goto(SHEETS_ORIGIN);
-      await onPage(Promise.resolve(opened), 'sheets', async (page) => {
+      const opened = openSidebar(browser, built, fakeScriptRun, script, { appended: DASHBOARD_PAGE_MARK });
+      await onPage(opened, 'sheets', async (page) => {
         await waitForText(
           page,
           '.pmo-alert',
@@ -844,7 +789,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         ],
         'Notes',
       );
-      await onPage(openSidebar(host), 'sheets', async (page) => {
+      await onPage(openSheetsSidebar(host), 'sheets', async (page) => {
         await waitForText(page, '#pmo-table-info', /Sheet "Notes" has no data/);
         await shot(page, 'sheets-1-empty');
         host.activate('Portfolio');
@@ -884,7 +829,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     it('reads the current selection when told to, and reads the same range when reopened', async () => {
       const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
       host.select('Portfolio', 'B3:F6');
-      const first = await openSidebar(host);
+      const first = await openSheetsSidebar(host);
       try {
         await waitForText(first.page, '#pmo-table-info', /^7 initiatives in A3:G10/);
         await first.page.locator('#pmo-use-selection').click();
@@ -897,7 +842,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         await first.context.close();
       }
       host.select('Portfolio', 'A1:A1');
-      await onPage(openSidebar(host), 'sheets', async (page) => {
+      await onPage(openSheetsSidebar(host), 'sheets', async (page) => {
         await waitForText(page, '#pmo-table-info', /^3 initiatives in B3:F6 on sheet Portfolio\./);
       });
     });
@@ -920,7 +865,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
         [{ name: 'Backlog', values: [['Initiative', 'Cost', 'Value', 'Risk'], ...rows] }],
         'Backlog',
       );
-      await onPage(openSidebar(host), 'sheets', async (page) => {
+      await onPage(openSheetsSidebar(host), 'sheets', async (page) => {
         await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
         await page.locator('.pmo-criterion[data-header="Risk"] input[type="checkbox"]').check();
         await settle(page);
@@ -949,14 +894,14 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
 
     it('restores the configuration from the document properties when the sidebar reopens', async () => {
       const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
-      const first = await openSidebar(host);
+      const first = await openSheetsSidebar(host);
       try {
         await scoringSession(first.page, 'sheets-first');
         expectCleanPage(first.watch, 'sheets');
       } finally {
         await first.context.close();
       }
-      await onPage(openSidebar(host), 'sheets', async (page) => {
+      await onPage(openSheetsSidebar(host), 'sheets', async (page) => {
         await expectRestoredSession(page, async () => host.sheet('Portfolio').values);
       });
     });
@@ -964,7 +909,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     it('asks in the panel before writing over a user column named Score, and overwrites it when told to', async () => {
       const values = scoredByHand();
       const host = sidebarHost([{ name: 'Backlog', values }], 'Backlog');
-      await onPage(openSidebar(host, 2), 'sheets', async (page) => {
+      await onPage(openSheetsSidebar(host, 2), 'sheets', async (page) => {
         // Loading the settings and reading the table are slow here: the progress bar shows, then goes.
         await page.locator('#pmo-progress').waitFor({ state: 'visible' });
         expect(await page.locator('.pmo-panel').getAttribute('aria-busy')).toBe('true');

@@ -4,7 +4,7 @@
 // sees the table as found by the saved mapping; the hidden PMO Data sheet holds it.
 
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PMO_DATA_MARKER } from '../../core/discovery/pmo-data';
 import type { FakeWorkbookSetup } from '../fakes/excel';
@@ -16,6 +16,7 @@ import {
   openPage,
   pageScript,
   readBuiltFiles,
+  waitForText,
 } from './harness';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
@@ -41,20 +42,6 @@ const SETUP: FakeWorkbookSetup = {
   ],
   active: 'Portfolio',
 };
-
-async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    ([css, source]) =>
-      new RegExp(source as string).test(
-        (
-          globalThis as unknown as {
-            document: { querySelector(css: string): { textContent: string | null } | null };
-          }
-        ).document.querySelector(css as string)?.textContent ?? '',
-      ),
-    [selector, pattern.source],
-  );
-}
 
 describe.skipIf(!hasChromium)('the Tables view in the Excel task pane (headless Chromium)', () => {
   let browser: Browser;
