@@ -133,6 +133,12 @@ function understoodText(table: InspectReport['tables'][number]): string[] {
     );
   if (table.exposure !== undefined)
     parts.push(`exposure ${Math.round(table.exposure).toLocaleString('en-US')}`);
+  if (table.weights)
+    parts.push(
+      `weights ${Object.entries(table.weights)
+        .map(([name, weight]) => `${sanitizeText(name).slice(0, 30)} ${weight}`)
+        .join(', ')}`,
+    );
   if (table.ranking && table.ranking.length > 0) {
     const names = table.ranking.slice(0, RANKING_LISTED).map((name) => sanitizeText(name).slice(0, 40));
     const more = table.ranking.length > RANKING_LISTED ? `, … (${table.ranking.length})` : '';

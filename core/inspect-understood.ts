@@ -24,6 +24,8 @@ export interface Understood {
   readonly levels?: Readonly<Record<string, number>>;
   /** Σ probability × cost, when the register has money impact. */
   readonly exposure?: number;
+  /** A matrix's own weights, by criterion name. */
+  readonly weights?: Readonly<Record<string, number>>;
   /** Initiative names (else IDs), best first. */
   readonly ranking?: readonly string[];
   /** Distinct people the plan books. */
@@ -70,7 +72,15 @@ export function risksUnderstood(register: RiskRegister): Understood {
 }
 
 export function initiativesUnderstood(ranking: InitiativeRanking): Understood {
-  return { ranking: ranking.ranked.map((initiative) => initiative.name || initiative.id) };
+  const weighted = ranking.weighted;
+  const weights: Record<string, number> = {};
+  if (weighted)
+    for (const [k, weight] of weighted.weights.entries())
+      weights[weighted.names[k] || `criterion ${k + 1}`] = weight;
+  return {
+    ...(weighted ? { weights } : {}),
+    ranking: ranking.ranked.map((initiative) => initiative.name || initiative.id),
+  };
 }
 
 export function assignmentsUnderstood(model: UtilizationModel): Understood {

@@ -6,6 +6,7 @@ import { columnLetters } from './a1';
 import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
 import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
+import { matrixOf } from './dashboard/weighted';
 import type { FindOptions } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import { isPmoDataSheet } from './discovery/pmo-data';
@@ -214,7 +215,7 @@ function readTables(
   }
   const initiatives = tables.initiatives;
   if (initiatives && inspected.initiatives?.found) {
-    const ranking = rankInitiatives(initiatives.grid, initiatives.firstRow, undefined);
+    const ranking = rankInitiatives(initiatives.grid, initiatives.firstRow, undefined, matrixOf(initiatives));
     if (ranking) {
       addRowIssues('initiatives', ranking.issues);
       understood.initiatives = initiativesUnderstood(ranking);

@@ -5,6 +5,7 @@ import type { Cell } from './cells';
 import type { TableKind } from './discovery/kinds';
 import { type FindOptions, findMappedTables } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
+import type { CriteriaSettings } from './discovery/weights';
 import type { UtilizationTables } from './utilization';
 
 /** An Excel table (Insert › Table) such as `Assignments` covering `B3:H40`. */
@@ -48,6 +49,11 @@ export interface LocatedTable {
   readonly dataRows?: number;
   /** An initiatives table's criteria: its rating inputs, as 0-based columns of `grid`. */
   readonly criteria?: readonly number[];
+  /**
+   * The criteria's names (one per `criteria` entry), and the weights and directions the matrix keeps in rows of
+   * its own ("Weighting (1-10): 8 5 6 …", "lower is better"), when it has them.
+   */
+  readonly matrix?: CriteriaSettings;
 }
 
 export interface WorkbookTables {

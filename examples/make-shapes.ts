@@ -255,6 +255,33 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['E3', 'Cleo', 'Dev', 'No Leaves taken', null, null, null, null, null, 0],
     ]),
   ],
+  // A weighted-scoring matrix that keeps its weights: the criteria named in a row of their own, the weights under
+  // them, then the projects' header (name and Score only) and the ratings; Score = Σ weight × rating.
+  weightedMatrix: [
+    sheet('Project Prioritization', [
+      [null, 'Project Prioritization Matrix'],
+      [null, 'Date:', 46_000],
+      [],
+      [null, 'Business Priorities', 'ROI', 'Duration', 'Cost', 'Difficulty'],
+      [null, 'Weighting (1-10):', 8, 5, 6, 4],
+      [],
+      [null, 'Projects', null, null, null, null, 'Score'],
+      [null, 'Intranet', 9, 9, 7, 9, 195],
+      [null, 'CRM', 7, 9, 5, 11, 175],
+      [null, 'Data lake', 9, 3, 3, 5, 125],
+    ]),
+  ],
+  // A matrix with its weights and directions under the criteria header, and no score: ranked by its own weights.
+  weightsUnderHeader: [
+    sheet('Scoring', [
+      ['Initiative', 'Strategic fit', 'Revenue', 'Effort'],
+      ['Weight', 3, 2, 1],
+      ['Direction', 'higher is better', 'higher is better', 'lower is better'],
+      ['Portal', 5, 3, 4],
+      ['ERP', 4, 5, 1],
+      ['Chatbot', 2, 2, 2],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

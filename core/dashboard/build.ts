@@ -41,6 +41,7 @@ import {
   type PlanStyleName,
 } from './plan';
 import { notUsedText, sourceText, type TableSource, tableRange } from './sources';
+import { matrixOf, weightsNote } from './weighted';
 
 /** How many weeks the utilization heatmap shows, from the current week. */
 export const HEATMAP_WEEKS = 12;
@@ -183,7 +184,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const budget =
     namedBudget(input.budgetCells) ?? (initiativesTable ? budgetFromLabel(initiativesTable.grid) : undefined);
   const ranking: InitiativeRanking | undefined = initiativesTable
-    ? rankInitiatives(initiativesTable.grid, initiativesTable.firstRow, budget)
+    ? rankInitiatives(initiativesTable.grid, initiativesTable.firstRow, budget, matrixOf(initiativesTable))
     : undefined;
 
   let register: RiskRegister | undefined;
@@ -427,6 +428,7 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
   const lastRow = out.nextRow - 1;
   out.widen(1, 10);
   out.widen(4, 14);
+  if (ranking.weighted) out.line(weightsNote(ranking.method, ranking.weighted), 'note');
   if (ranking.selection) {
     const greedyValue = ranking.greedy?.value;
     out.line(

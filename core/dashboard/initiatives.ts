@@ -13,8 +13,9 @@ import {
 } from '../prioritization/scoring';
 import { greedyWaterline, type PortfolioSelection, selectPortfolio } from '../prioritization/selection';
 import { cellOf, type FoundTable, findTable, type RowIssue, rowIssue, type TableRow } from '../table';
+import { WEIGHTED_METHOD, type WeightedMatrix, type WeightedScores, weightedScores } from './weighted';
 
-export type RankingMethod = 'Score' | 'WSJF' | 'RICE';
+export type RankingMethod = 'Score' | 'WSJF' | 'RICE' | typeof WEIGHTED_METHOD;
 
 export interface RankedInitiative {
   readonly row: number;
@@ -38,6 +39,11 @@ export interface InitiativeRanking {
   /** Why there is no selection (no budget, no costs, search limit…), for the dashboard's note. */
   readonly selectionNote: string | undefined;
   readonly issues: readonly RowIssue[];
+  /** A matrix with its own weights: how its rows were scored by them (the directions and sum or average used). */
+  readonly weighted?: WeightedScores & {
+    readonly names: readonly string[];
+    readonly weights: readonly number[];
+  };
 }
 
 function methodOf(table: FoundTable): RankingMethod | undefined {
@@ -108,24 +114,38 @@ function scoreRow(
 
 /**
  * Ranks the initiatives found in `grid` and selects the best set within `budget` (exact, DESIGN §10), with
- * the greedy waterline for contrast. Without a budget the ranking is shown unconstrained.
+ * the greedy waterline for contrast. Without a budget the ranking is shown unconstrained. A scoring matrix that
+ * keeps its own weights (`matrix`, from discovery) and has no Score, WSJF or RICE columns is ranked by Σ weight ×
+ * rating; one with a Score column is ranked by it, and each row whose Score its weights do not give is reported.
  */
 export function rankInitiatives(
   grid: readonly (readonly Cell[])[],
   firstRow: number,
   budget: number | undefined,
+  matrix?: WeightedMatrix,
 ): InitiativeRanking | undefined {
   const table = findTable(grid, INITIATIVES_TABLE, firstRow);
   if (isPmoError(table)) return undefined;
   const issues: RowIssue[] = [];
-  const method = methodOf(table);
+  const weights = matrix?.settings.weights;
+  const method = methodOf(table) ?? (weights ? WEIGHTED_METHOD : undefined);
   const rows = table.rows.filter((row) => {
     if (isBlank(cellOf(table, row, 'id')) && isBlank(cellOf(table, row, 'name'))) return false;
     const totalKey = ['name', 'id'].find((key) => isTotalLabel(cellOf(table, row, key)));
     if (totalKey !== undefined) issues.push(rowIssue(table, row, totalKey, 'a total row: not ranked'));
     return totalKey === undefined;
   });
-  const scores = rows.map((row) => (method ? scoreRow(table, row, method, issues) : undefined));
+  const matrixScores =
+    method === WEIGHTED_METHOD && matrix ? weightedScores(table, rows, matrix, issues) : undefined;
+  const scores = matrixScores
+    ? [...matrixScores.scores]
+    : rows.map((row) =>
+        method && method !== WEIGHTED_METHOD ? scoreRow(table, row, method, issues) : undefined,
+      );
+  // A matrix's own Score beside its weights: said wherever the two disagree, never silently.
+  const checked =
+    method === 'Score' && matrix ? weightedScores(table, rows, matrix, issues, scores) : undefined;
+  const weighted = matrixScores ?? checked;
   const costs = rows.map((row) =>
     table.columns.has('cost') && !isBlank(cellOf(table, row, 'cost'))
       ? numberIn(table, row, 'cost', issues)
@@ -173,7 +193,19 @@ export function rankInitiatives(
       };
     })
     .sort((a, b) => a.rank - b.rank);
-  return { method, ranked, count: rows.length, budget, selection, greedy, selectionNote, issues };
+  return {
+    method,
+    ranked,
+    count: rows.length,
+    budget,
+    selection,
+    greedy,
+    selectionNote,
+    issues,
+    ...(weighted && weights
+      ? { weighted: { ...weighted, names: matrix?.settings.names ?? [], weights } }
+      : {}),
+  };
 }
 
 const BUDGET_LABELS = new Set([

@@ -8,6 +8,14 @@ import { HEADER_SEARCH_ROWS, normalizeTableName } from '../table';
 import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
 import { KIND_RULES, SHEET_NAMES, TABLE_KINDS, type TableKind } from './kinds';
 import { MAX_HEADER_ROWS, type Region, regionsOf } from './regions';
+import type { CriteriaSettings, MatrixSettings } from './weights';
+
+/** A matrix's settings without the rows they were read from (those are the sheet grid's, not the table's). */
+const criteriaSettings = ({ names, weights, directions }: MatrixSettings): CriteriaSettings => ({
+  names,
+  ...(weights ? { weights } : {}),
+  ...(directions ? { directions } : {}),
+});
 
 type Grid = readonly (readonly Cell[])[];
 
@@ -95,6 +103,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     skipped: region.skipped.map((skip) => ({ row: origin.row + skip.row, reason: skip.reason })),
     dataRows: region.dataRows,
     ...(region.criteria ? { criteria: region.criteria.map((c) => c - (bands > 1 ? left : 0)) } : {}),
+    ...(region.matrix ? { matrix: criteriaSettings(region.matrix) } : {}),
   };
   const bonus = byName ? (origin.table === undefined ? SHEET_NAME_BONUS : TABLE_NAME_BONUS) : 0;
   return {

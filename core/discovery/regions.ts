@@ -6,6 +6,7 @@ import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { headerPeriod, periodColumns } from '../periods';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
+import { isSettingsLabel, type MatrixSettings, matrixSettings } from './weights';
 
 /** Header rows are searched in this many rows of a sheet (bounded work on very long sheets). */
 export const MAX_HEADER_ROWS = 200;
@@ -47,6 +48,8 @@ export interface Region {
   readonly header: readonly Cell[];
   /** An initiatives table's criteria: grid columns of its rating inputs. */
   readonly criteria?: readonly number[];
+  /** An initiatives table's criteria names, and its weights and directions when the matrix keeps them. */
+  readonly matrix?: MatrixSettings;
 }
 
 /** A row starting like this ends the table (it is not kept in the region). */
@@ -328,6 +331,11 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
       }
     }
     const first = firstText(row, hit.left, hit.right);
+    if (rule.kind === 'initiatives' && isSettingsLabel(first)) {
+      skipped.push({ row: r, reason: "the criteria's weights or directions, not an initiative" });
+      lastRow = r;
+      continue;
+    }
     if (FOOTER.test(first)) {
       skipped.push({ row: r, reason: 'footer: the table ends above it' });
       break;
@@ -360,6 +368,8 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   for (const row of pending) skipped.push(row);
   skipped.sort((a, b) => a.row - b.row);
   const header = ratedColumnsOnly(grid, hit, rule, headerOf(grid, hit, rule), sample);
+  const criteria = rule.kind === 'initiatives' ? criteriaOf(grid, hit, header, sample) : undefined;
+  const top = hit.headerRows[0] ?? hit.row;
   return {
     hit,
     lastRow,
@@ -367,7 +377,9 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
     skipped,
     legend: isLegend(grid, hit, lastRow),
     header,
-    ...(rule.kind === 'initiatives' ? { criteria: criteriaOf(grid, hit, header, sample) } : {}),
+    ...(criteria
+      ? { criteria, matrix: matrixSettings(grid, hit, top, hit.row, sample[0] ?? lastRow + 1, criteria) }
+      : {}),
   };
 }
 
@@ -404,22 +416,23 @@ function ratedColumnsOnly(
 
 /** Criteria are judged on this many data rows. */
 const CRITERIA_SAMPLE = 200;
-/** The rating inputs of the WSJF and RICE methods: when a matrix has them, they are its criteria. */
-const METHOD_KEYS: readonly string[] = [...WSJF_KEYS, ...RICE_KEYS];
+/** The rating inputs of the WSJF and RICE methods: when a matrix has one whole set, they are its criteria. */
+const METHOD_SETS: readonly (readonly string[])[] = [WSJF_KEYS, RICE_KEYS];
 /** Columns of a scoring matrix that are results or labels, never criteria. */
 const NOT_A_CRITERION = /^(?:rank|ranking|priority|no|number|total|sum|order|score|result)$/;
 
 /**
- * An initiatives table's criteria (grid columns): its WSJF or RICE inputs when it has them, else every other column
+ * An initiatives table's criteria (grid columns): its WSJF or RICE inputs when it has all of them, else every other column
  * whose data are mostly numbers (a weighted-scoring matrix: "ROI", "Difficulty", "1 - Low | 5 - High"), leaving out
  * the ID, the name, the score, a budget cost and results such as a Rank.
  */
 function criteriaOf(grid: Grid, hit: HeaderHit, header: readonly Cell[], rows: readonly number[]): number[] {
-  const method = METHOD_KEYS.flatMap((key) => {
+  // A whole WSJF or RICE set is the criteria; an Effort column alone is one criterion among the others.
+  const method = METHOD_SETS.find((keys) => keys.every((key) => hit.columns.has(key)))?.flatMap((key) => {
     const c = hit.columns.get(key);
     return c === undefined ? [] : [c];
   });
-  if (method.length > 0) return method.sort((a, b) => a - b);
+  if (method) return method.sort((a, b) => a - b);
   const taken = new Set(['id', 'name', 'score', 'cost'].flatMap((key) => hit.columns.get(key) ?? []));
   const criteria: number[] = [];
   for (let c = hit.left; c <= hit.right; c++) {

@@ -1,0 +1,116 @@
+// A scoring matrix's own settings (issue 14 item 4): the weights row ("Weighting (1-10): 8 5 6 6 4 4") and the
+// direction row ("higher is better" / "lower is better") that real matrices keep above or under their criteria
+// header, and each criterion's name (from the header, else the nearest text above it: a criteria row over the
+// weights, the projects' header below). Pure: reads a grid.
+
+import { type Cell, cellText, isBlank, readNumber } from '../cells';
+import { type Direction, parseDirection } from '../prioritization/scoring';
+
+type Grid = readonly (readonly Cell[])[];
+
+/** How far above the header a weights or direction row is looked for (a criteria row, a blank row between). */
+const SETTINGS_ROWS_ABOVE = 6;
+
+/** The label of a weights row: "Weight", "Weights", "Weighting (1-10):", "Criteria weight". */
+const WEIGHTS_LABEL = /^(?:criteria\s+|criterion\s+)?weight(?:s|ing)?\b/i;
+/** The label of a direction row: "Direction", "Better when", "Goal", "Optimise". */
+const DIRECTION_LABEL = /^(?:direction|better\s+when|goal|optimi[sz]e|preference)\b/i;
+
+/** True when a row's first text names a weights or a direction row: a matrix's settings, not an initiative. */
+export function isSettingsLabel(text: string): boolean {
+  return WEIGHTS_LABEL.test(text.trim()) || DIRECTION_LABEL.test(text.trim());
+}
+
+/** Criteria read as "lower is better" by their name when no direction row says otherwise. */
+const COST_LIKE = /\b(?:cost|costs|effort|duration|risk|risks)\b/i;
+
+/** A direction written in a cell: max/min words, or "higher is better" / "lower is better". */
+export function directionIn(cell: Cell): Direction | undefined {
+  const text = cellText(cell).trim();
+  if (text === '') return undefined;
+  const word = parseDirection(text);
+  if (word) return word;
+  if (/\b(?:lower|less|smaller|fewer|minimi[sz]e)\b/i.test(text)) return 'min';
+  if (/\b(?:higher|more|greater|bigger|larger|maximi[sz]e)\b/i.test(text)) return 'max';
+  return undefined;
+}
+
+/** A criterion's direction by its name alone: Cost, Effort, Duration and Risk are lower-is-better. */
+export function directionByName(name: string): Direction {
+  return COST_LIKE.test(name) ? 'min' : 'max';
+}
+
+/** What a matrix says about its criteria, one entry per criterion. */
+export interface CriteriaSettings {
+  /** Each criterion's name as written (trimmed). */
+  readonly names: readonly string[];
+  /** The weights row's numbers, when the matrix has one (every criterion weighted). */
+  readonly weights?: readonly number[];
+  /** The direction row's, when it has one (a blank cell reads as higher-is-better). */
+  readonly directions?: readonly Direction[];
+}
+
+/** {@link CriteriaSettings} and where they were read. */
+export interface MatrixSettings extends CriteriaSettings {
+  /** Grid rows of the weights and direction rows. */
+  readonly rows: readonly number[];
+}
+
+const firstText = (row: readonly Cell[], left: number, right: number): string => {
+  for (let c = left; c <= right; c++)
+    if (typeof row[c] === 'string' && !isBlank(row[c] ?? null)) return cellText(row[c] ?? null);
+  return '';
+};
+
+/**
+ * The settings of the matrix whose header is grid row `headerRow` (its group row, if any, is `top`), with its
+ * criteria in grid columns `criteria`: weights and direction rows among the rows above it and the rows between
+ * the header and `firstData` (its first data row).
+ */
+export function matrixSettings(
+  grid: Grid,
+  band: { readonly left: number; readonly right: number },
+  top: number,
+  headerRow: number,
+  firstData: number,
+  criteria: readonly number[],
+): MatrixSettings {
+  const rows: number[] = [];
+  let weights: number[] | undefined;
+  let directions: Direction[] | undefined;
+  const candidates = [
+    ...Array.from({ length: Math.min(SETTINGS_ROWS_ABOVE, top) }, (_, i) => top - 1 - i),
+    ...Array.from({ length: Math.max(0, firstData - headerRow - 1) }, (_, i) => headerRow + 1 + i),
+  ];
+  for (const r of candidates) {
+    const row = grid[r] ?? [];
+    const label = firstText(row, band.left, band.right);
+    if (weights === undefined && WEIGHTS_LABEL.test(label.trim())) {
+      const read = criteria.map((c) => readNumber(row[c] ?? null));
+      if (read.every((value) => value.ok && value.value >= 0)) {
+        weights = read.map((value) => (value.ok ? value.value : 0));
+        rows.push(r);
+      }
+    } else if (directions === undefined && DIRECTION_LABEL.test(label.trim())) {
+      directions = criteria.map((c) => directionIn(row[c] ?? null) ?? 'max');
+      rows.push(r);
+    }
+  }
+  const names = criteria.map((c) => criterionName(grid, c, headerRow, rows));
+  return {
+    names,
+    ...(weights ? { weights } : {}),
+    ...(directions ? { directions } : {}),
+    rows: rows.sort((a, b) => a - b),
+  };
+}
+
+/** A criterion's name: its header text, else the nearest text above the header in its column (not a settings row). */
+function criterionName(grid: Grid, c: number, headerRow: number, settings: readonly number[]): string {
+  for (let r = headerRow; r >= Math.max(0, headerRow - SETTINGS_ROWS_ABOVE); r--) {
+    if (settings.includes(r)) continue;
+    const cell = grid[r]?.[c] ?? null;
+    if (typeof cell === 'string' && cell.trim() !== '') return cell.trim().replace(/\s+/g, ' ');
+  }
+  return '';
+}
