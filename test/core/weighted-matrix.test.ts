@@ -118,3 +118,48 @@ describe('ranking by the matrix’s own weights', () => {
     );
   });
 });
+
+describe('WSJF and RICE under the headers real backlogs use', () => {
+  it('ranks Business Value, Time Criticality, Risk Reduction and Job Size by WSJF', () => {
+    const backlog: SheetView = {
+      name: 'Backlog',
+      firstRow: 1,
+      tables: [],
+      rows: [
+        [
+          'Feature',
+          'User-Business Value',
+          'Time Criticality',
+          'Risk Reduction and/or Opportunity Enablement',
+          'Job Size',
+        ],
+        ['Login', 8, 5, 3, 2],
+        ['Reports', 13, 8, 5, 13],
+      ],
+    };
+    const ranking = rank([backlog]);
+    expect(ranking.method).toBe('WSJF');
+    // (8 + 5 + 3) ÷ 2 = 8; (13 + 8 + 5) ÷ 13 = 2.
+    expect(ranking.ranked.map((initiative) => [initiative.name, initiative.score])).toEqual([
+      ['Login', 8],
+      ['Reports', 2],
+    ]);
+  });
+
+  it('reads "Reach per quarter" as RICE reach', () => {
+    const backlog: SheetView = {
+      name: 'Backlog',
+      firstRow: 1,
+      tables: [],
+      rows: [
+        ['Idea', 'Reach per quarter', 'Impact', 'Confidence', 'Effort'],
+        ['Onboarding', 1000, 2, '80%', 4],
+      ],
+    };
+    // 1000 × 2 × 0.8 ÷ 4 = 400.
+    expect(rank([backlog]).ranked.map((initiative) => [initiative.name, initiative.score])).toEqual([
+      ['Onboarding', 400],
+    ]);
+    expect(rank([backlog]).method).toBe('RICE');
+  });
+});
