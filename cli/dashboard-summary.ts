@@ -66,8 +66,7 @@ export function summaryLines(summary: DashboardSummary): string[] {
   if (summary.risks !== undefined) {
     const levels = summary.risksByLevel
       ? Object.entries(summary.risksByLevel)
-          .reverse()
-          .map(([level, count]) => `${level} ${count}`)
+          .map(([level, count]) => `${sanitizeText(level)} ${count}`)
           .join(', ')
       : '';
     lines.push(`Risks: ${summary.risks} (${levels}); total exposure ${money(summary.totalExposure)}`);

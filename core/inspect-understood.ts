@@ -5,17 +5,9 @@
 import type { InitiativeRanking } from './dashboard/initiatives';
 import { isoFromSerial } from './dates';
 import { summarizeRisks } from './risk/concentration';
-import { defaultBands, RISK_LEVELS, type RiskBands } from './risk/levels';
+import { countByLevel, type LegendBand, legendOf } from './risk/legend';
 import type { RiskRegister } from './risk/register';
-import type { RatingScale } from './risk/scales';
 import type { UtilizationModel } from './utilization';
-
-/** One level of a legend: scores from `from` to `to` (inclusive on 1–25 scores, `to` exclusive on fractions). */
-export interface LegendBand {
-  readonly level: string;
-  readonly from: number;
-  readonly to: number;
-}
 
 /** What inspect understood of one table; each key only for the kinds it applies to, and only when known. */
 export interface Understood {
@@ -35,37 +27,15 @@ export interface Understood {
   readonly to?: string;
 }
 
-/** Scores a 5×5 register can have: every product of two levels 1–5. */
-const RATING_SCORES = [...new Set([1, 2, 3, 4, 5].flatMap((p) => [1, 2, 3, 4, 5].map((i) => p * i)))].sort(
-  (a, b) => a - b,
-);
-
-/**
- * Bands as a legend is written, highest level first: on 1–25 each band runs to the highest score a register can have below the next
- * band ("Moderate 4–6"), the top one to 25; on fractions each runs to the next band's minimum, the top one to 1.
- */
-export function legendOf(bands: RiskBands, scale: RatingScale): LegendBand[] {
-  const legend = bands.map((band, i) => {
-    const next = bands[i + 1]?.minimumScore;
-    if (scale !== 'rating') return { level: band.label, from: band.minimumScore, to: next ?? 1 };
-    const below =
-      next === undefined ? 25 : (RATING_SCORES.filter((score) => score < next).at(-1) ?? next - 1);
-    return { level: band.label, from: band.minimumScore, to: below };
-  });
-  // Highest level first, as a legend is read.
-  return legend.reverse();
-}
-
 export function risksUnderstood(register: RiskRegister): Understood {
   const { inherent } = summarizeRisks(register).total;
-  const scale = register.scale;
+  const { scale, bands } = register;
   const levels: Record<string, number> = {};
-  if (scale) {
-    for (const level of [...RISK_LEVELS].reverse()) levels[level] = inherent.counts[level];
-    if (inherent.unrated > 0) levels.Unrated = inherent.unrated;
-  }
+  const counted = countByLevel(register);
+  for (const { level, count } of counted.levels) levels[level] = count;
+  if (counted.unrated > 0) levels.Unrated = counted.unrated;
   return {
-    ...(scale ? { legend: legendOf(defaultBands(scale), scale), levels } : {}),
+    ...(scale && bands ? { legend: legendOf(bands, scale), levels } : {}),
     // Money, to the cent.
     ...(inherent.exposure === undefined ? {} : { exposure: Math.round(inherent.exposure * 100) / 100 }),
   };

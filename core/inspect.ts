@@ -7,6 +7,7 @@ import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
 import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
 import { matrixOf } from './dashboard/weighted';
+import { workbookLegend } from './discovery/legend';
 import type { FindOptions } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import { isPmoDataSheet } from './discovery/pmo-data';
@@ -185,6 +186,7 @@ function tableIssue(inspected: Inspected, message: string): InspectIssue {
 
 /** What the readers the functions and the dashboard use make of the tables: their row issues, and what was understood. */
 function readTables(
+  sheets: readonly SheetView[],
   tables: Partial<Record<TableKind, LocatedTable>>,
   inspected: Partial<Record<TableKind, Inspected>>,
 ): { issues: InspectIssue[]; understood: Partial<Record<TableKind, Understood>> } {
@@ -225,7 +227,7 @@ function readTables(
   if (risks && inspected.risks?.found) {
     // As the dashboard: an unreadable rating or amount is an issue of its row, the risk unrated.
     const riskIssues: RowIssue[] = [];
-    const register = readRiskRegister(risks.grid, risks.firstRow, riskIssues);
+    const register = readRiskRegister(risks.grid, risks.firstRow, riskIssues, workbookLegend(sheets, risks));
     if (isPmoError(register)) issues.push(tableIssue(inspected.risks, register.message));
     else {
       addRowIssues('risks', riskIssues);
@@ -267,7 +269,7 @@ export function inspectWorkbook(
     const table = tables[kind];
     if (table) inspected[kind] = inspectTable(table);
   }
-  const { issues, understood } = readTables(tables, inspected);
+  const { issues, understood } = readTables(sheets, tables, inspected);
   return {
     file,
     tables: [

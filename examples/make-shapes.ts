@@ -282,6 +282,30 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Chatbot', 2, 2, 2],
     ]),
   ],
+  // A register with its own legend on a sheet of its own ("High 16–25, Medium 9–15, Low 1–8"), the levels the
+  // register's Risk Level column uses; and a likelihood definitions table, which is no score legend.
+  registerWithLegend: [
+    sheet('Risk Register', [
+      ['Risk ID', 'Description', 'Likelihood (1-5)', 'Impact (1-5)', 'Risk Score', 'Risk Level'],
+      ['R-001', 'Vendor late', 4, 5, 20, 'High'],
+      ['R-002', 'Key person leaves', 3, 3, 9, 'Medium'],
+      ['R-003', 'Scope creep', 4, 4, 16, 'High'],
+      ['R-004', 'Licence audit', 2, 4, 8, 'Low'],
+    ]),
+    sheet('Likelihood', [
+      ['Risk Likelihood Table'],
+      ['Rating', 'Probability Range'],
+      ['Likely', '60-79.99%'],
+      ['Rare', '0-14.99%'],
+    ]),
+    sheet('Legend', [
+      ['Risk Score Levels'],
+      ['Risk Level', 'Score Range', 'Colour'],
+      ['High', '16–25', 'Red'],
+      ['Medium', '9–15', 'Amber'],
+      ['Low', '1–8', 'Green'],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

@@ -4,11 +4,11 @@
 
 import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
+import { workbookLegend } from '../discovery/legend';
 import type { TableMapping } from '../discovery/mapping';
 import { isPmoDataSheet, PMO_DATA_SHEET_NAME } from '../discovery/pmo-data';
 import { isPmoError } from '../errors';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
-import { defaultBands, levelOf, RISK_LEVELS, type RiskLevel } from '../risk/levels';
 import { type RiskRegister, readRiskRegister, registerHeatmap } from '../risk/register';
 import { hasColumn, headerOf, type RowIssue } from '../table';
 import {
@@ -40,6 +40,7 @@ import {
   type PlanCell,
   type PlanStyleName,
 } from './plan';
+import { bandStyle, bandsText, cellStyle, levelStyle, risksByLevel } from './risk-levels';
 import { notUsedText, sourceText, type TableSource, tableRange } from './sources';
 import { matrixOf, weightsNote } from './weighted';
 
@@ -89,7 +90,8 @@ export interface DashboardSummary {
   readonly selectedCost: number | undefined;
   readonly budget: number | undefined;
   readonly risks: number | undefined;
-  readonly risksByLevel: Readonly<Record<RiskLevel, number>> | undefined;
+  /** Risks per level of the register's bands (the workbook's own legend, else the default), highest first. */
+  readonly risksByLevel: Readonly<Record<string, number>> | undefined;
   readonly totalExposure: number | undefined;
   readonly issues: readonly DashboardIssue[];
 }
@@ -106,13 +108,6 @@ const BAND_STYLE: Readonly<Record<UtilizationBand, PlanStyleName | undefined>> =
   critical: 'band-critical',
   'no-capacity': 'band-no-capacity',
   none: undefined,
-};
-
-const LEVEL_STYLE: Readonly<Record<RiskLevel, PlanStyleName>> = {
-  Low: 'risk-low',
-  Moderate: 'risk-moderate',
-  High: 'risk-high',
-  Extreme: 'risk-extreme',
 };
 
 const MONEY = '#,##0';
@@ -192,7 +187,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   // An unreadable rating or amount is a data issue of its row (the risk unrated), not the loss of the register.
   const riskIssues: RowIssue[] = [];
   if (tables.risks) {
-    const read = readRiskRegister(tables.risks.grid, tables.risks.firstRow, riskIssues);
+    const legend = workbookLegend(input.sheets, tables.risks);
+    const read = readRiskRegister(tables.risks.grid, tables.risks.firstRow, riskIssues, legend);
     if (isPmoError(read)) riskError = read.message;
     else register = read;
   }
@@ -267,7 +263,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     selectedCost: ranking?.selection?.cost,
     budget,
     risks: register?.risks.length,
-    risksByLevel: riskTotal?.total.inherent.counts,
+    risksByLevel: register?.bands ? risksByLevel(register) : undefined,
     totalExposure: riskTotal?.total.inherent.exposure,
     issues,
   };
@@ -343,8 +339,10 @@ function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: Init
     summary.risks === undefined ? missing('Risks') : cell(summary.risks, 'figure', '0'),
   );
   if (summary.risksByLevel) {
-    for (const level of [...RISK_LEVELS].reverse())
-      figureRow(out, `  ${level}`, cell(summary.risksByLevel[level], LEVEL_STYLE[level], '0'));
+    // Highest level first: the k-th of n levels is band n − 1 − k.
+    const levels = Object.entries(summary.risksByLevel);
+    for (const [k, [level, count]] of levels.entries())
+      figureRow(out, `  ${level}`, cell(count, bandStyle(levels.length - 1 - k, levels.length), '0'));
   }
   figureRow(
     out,
@@ -471,15 +469,15 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
     const cells: PlanCell[] = [cell(p, 'header', '0')];
     for (let i = 1; i <= size; i++) {
       const count = heatmap.counts[p - 1]?.[i - 1] ?? 0;
-      const level = levelAt(register, p, i, size);
-      cells.push(cell(count === 0 ? null : count, level ? LEVEL_STYLE[level] : undefined, '0'));
+      cells.push(cell(count === 0 ? null : count, cellStyle(register, p, i, size), '0'));
     }
     out.row(cells);
   }
+  const bands = `${register.ownLegend ? "the workbook's own legend" : 'the default bands'}: ${bandsText(register)}`;
   out.line(
     register.scale === 'fraction'
-      ? 'Rows and columns are 20% bands (1 = 0–20% … 5 = 80–100%); colours: the level of P × I on the default bands (Low < 5%, Moderate < 15%, High < 35%, Extreme ≥ 35%).'
-      : `${register.probabilityScale === register.impactScale ? '' : 'Probability and impact are on different scales: each is read as its level 1–5 (a % by 20% bands: 1 = 0–20% … 5 = 80–100%). '}Colours: the level of the cell (score P × I on the default bands: 1–3 Low, 4–6 Moderate, 8–12 High, 15–25 Extreme).`,
+      ? `Rows and columns are 20% bands (1 = 0–20% … 5 = 80–100%); colours: the level of P × I on ${bands}.`
+      : `${register.probabilityScale === register.impactScale ? '' : 'Probability and impact are on different scales: each is read as its level 1–5 (a % by 20% bands: 1 = 0–20% … 5 = 80–100%). '}Colours: the level of the cell (score P × I on ${bands}).`,
     'note',
   );
   out.blank();
@@ -492,10 +490,10 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
     out.section(`Top ${top.length} risks by exposure`, 5);
     out.row(['ID', 'Level', 'Probability', 'Impact', 'Exposure'].map((text) => cell(text, 'header')));
     for (const risk of top) {
-      const level = risk.inherent.level as RiskLevel | undefined;
+      const level = risk.inherent.level;
       out.row([
         userText(risk.id),
-        level ? cell(level, LEVEL_STYLE[level]) : cell(null),
+        level ? cell(level, levelStyle(register, level)) : cell(null),
         cell(
           risk.inherent.probability ?? null,
           undefined,
@@ -538,18 +536,6 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
     }
     out.blank();
   }
-}
-
-/**
- * The level colour of heatmap cell (p, i) on a size×size map: the level, on the default bands, of the score at
- * the cell's centre — a 1–5 rating pair itself; for fractions the middle of each 20% band (0.1, 0.3 … 0.9), so
- * a risk at 90% × 30% is coloured like its own level.
- */
-function levelAt(register: RiskRegister, p: number, i: number, size: number): RiskLevel | undefined {
-  const scale = register.scale ?? 'rating';
-  const score =
-    scale === 'fraction' ? ((p - 0.5) / size) * ((i - 0.5) / size) : ((p * 5) / size) * ((i * 5) / size);
-  return levelOf(score, defaultBands(scale)) as RiskLevel | undefined;
 }
 
 function writeIssues(out: PlanWriter, issues: readonly DashboardIssue[]) {

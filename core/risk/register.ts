@@ -22,7 +22,7 @@ import {
   heatmapBin,
   type RiskHeatmap,
 } from './heatmap';
-import { defaultBands, levelOf, riskScore } from './levels';
+import { defaultBands, levelOf, type RiskBands, riskScore } from './levels';
 import {
   type ColumnScale,
   decideColumnScale,
@@ -242,6 +242,10 @@ export interface RiskRegister {
   readonly impactScale: RatingScale | undefined;
   readonly exposure: ExposureAvailability;
   readonly hasResidual: boolean;
+  /** The bands of the levels (undefined without rating scores): the default bands, or the workbook's own legend. */
+  readonly bands: RiskBands | undefined;
+  /** True when `bands` is the workbook's own legend (given to the reader and on the scores' scale). */
+  readonly ownLegend: boolean;
 }
 
 const TOTAL_LABELS = new Set(['total', 'totals', 'grandtotal', 'sum']);
@@ -382,7 +386,7 @@ function assess(
     probability,
     impact,
     score,
-    level: score !== undefined && scale ? levelOf(score, defaultBands(scale)) : undefined,
+    level: score !== undefined && scales.bands ? levelOf(score, scales.bands) : undefined,
     exposure: chance !== undefined && cost !== undefined ? expectedMonetaryValue(chance, cost) : undefined,
   };
 }
@@ -393,6 +397,8 @@ interface Scales {
   readonly probability: RatingScale;
   readonly impact: RatingScale | undefined;
   readonly mixed: boolean;
+  /** The bands of the levels: the workbook's own legend when it is on the scores' scale, else the default. */
+  readonly bands: RiskBands | undefined;
 }
 
 /** The error for a Residual Probability or Impact column on another scale than its inherent column, if any. */
@@ -449,6 +455,7 @@ export function readRiskRegister(
   grid: readonly (readonly Cell[])[],
   firstRowNumber = 1,
   issues?: RowIssue[],
+  legend?: { readonly bands: RiskBands; readonly scale: RatingScale },
 ): RiskRegister | PmoError {
   const table = findTable(grid, RISK_REGISTER_TABLE, firstRowNumber);
   if (isPmoError(table)) return table;
@@ -471,7 +478,8 @@ export function readRiskRegister(
   const impactScale = impactColumn ? settleScale(impactColumn.scale, probabilityColumn.scale) : undefined;
   const mixed = impactScale !== undefined && impactScale !== probabilityScale;
   const scale = impactScale ? (mixed ? 'rating' : probabilityScale) : undefined;
-  const scales: Scales = { scale, probability: probabilityScale, impact: impactScale, mixed };
+  const bands = scale && (legend?.scale === scale ? legend.bands : defaultBands(scale));
+  const scales: Scales = { scale, probability: probabilityScale, impact: impactScale, mixed, bands };
   const hasAmount = costKey !== undefined || table.columns.has('exposure');
   const exposure: ExposureAvailability = !hasAmount
     ? 'no-amount'
@@ -545,7 +553,17 @@ export function readRiskRegister(
     }
     risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
   }
-  return { table, risks, scale, probabilityScale, impactScale, exposure, hasResidual };
+  return {
+    table,
+    risks,
+    scale,
+    probabilityScale,
+    impactScale,
+    exposure,
+    hasResidual,
+    bands,
+    ownLegend: bands !== undefined && bands === legend?.bands,
+  };
 }
 
 /**

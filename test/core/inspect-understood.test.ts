@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { isPmoError } from '../../core/errors';
-import { legendOf, risksUnderstood } from '../../core/inspect-understood';
+import { risksUnderstood } from '../../core/inspect-understood';
+import { legendOf } from '../../core/risk/legend';
 import { DEFAULT_RATING_BANDS } from '../../core/risk/levels';
 import { readRiskRegister } from '../../core/risk/register';
 
