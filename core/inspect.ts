@@ -7,7 +7,7 @@ import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
 import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
 import { matrixOf } from './dashboard/weighted';
-import { workbookLegend } from './discovery/legend';
+import { readWorkbookRegister } from './discovery/legend';
 import type { FindOptions } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import { isPmoDataSheet } from './discovery/pmo-data';
@@ -18,7 +18,6 @@ import {
   risksUnderstood,
   type Understood,
 } from './inspect-understood';
-import { readRiskRegister } from './risk/register';
 import { type FoundTable, findTable, periodHeader, type RowIssue } from './table';
 import { buildUtilizationModel } from './utilization';
 import {
@@ -225,14 +224,11 @@ function readTables(
   }
   const risks = tables.risks;
   if (risks && inspected.risks?.found) {
-    // As the dashboard: an unreadable rating or amount is an issue of its row, the risk unrated.
-    const riskIssues: RowIssue[] = [];
-    const register = readRiskRegister(risks.grid, risks.firstRow, riskIssues, workbookLegend(sheets, risks));
-    if (isPmoError(register)) issues.push(tableIssue(inspected.risks, register.message));
-    else {
-      addRowIssues('risks', riskIssues);
-      understood.risks = risksUnderstood(register);
-    }
+    // As the dashboard: with the workbook's definitions and legend, an unreadable rating an issue of its row.
+    const read = readWorkbookRegister(sheets, risks);
+    if (read.error !== undefined) issues.push(tableIssue(inspected.risks, read.error));
+    addRowIssues('risks', read.issues);
+    if (read.register) understood.risks = risksUnderstood(read.register);
   }
   return { issues, understood };
 }

@@ -306,6 +306,22 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Low', '1–8', 'Green'],
     ]),
   ],
+  // A register whose probabilities are labels ("75% to 100%") that a Definitions sheet turns into numbers for the
+  // expected value, with money impact.
+  registerWithDefinitions: [
+    sheet('Issue Register', [
+      ['ID', 'Title', 'Probability', 'Impact (monetary)'],
+      [1, 'Text recognition', '75% to 100%', 15_000],
+      [2, 'Data security', '50% to 75%', 20_000],
+      [3, 'Vehicle data', 'Next year', 10_000],
+    ]),
+    sheet('Definitions', [
+      ['Type', 'Probability Label', 'Probability value for EV', 'Importance', 'Importance threshold'],
+      ['Schedule', '75% to 100%', 0.87, 'High', 10_000],
+      ['Quality', '50% to 75%', 0.63, 'Medium', 5_000],
+      ['Legal', '25% to 50%', 0.38, 'Low', 0],
+    ]),
+  ],
   // A blank template: a resources header with no rows.
   blankTemplate: [sheet('Sheet1', [['Team Member', 'Role', 'Weekly Hours', 'FTE']])],
   // Negatives: none of these is a table of any kind.

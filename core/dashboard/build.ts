@@ -4,12 +4,12 @@
 
 import type { Cell } from '../cells';
 import { isoFromSerial, weekStart } from '../dates';
-import { workbookLegend } from '../discovery/legend';
+import { readWorkbookRegister } from '../discovery/legend';
 import type { TableMapping } from '../discovery/mapping';
 import { isPmoDataSheet, PMO_DATA_SHEET_NAME } from '../discovery/pmo-data';
 import { isPmoError } from '../errors';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
-import { type RiskRegister, readRiskRegister, registerHeatmap } from '../risk/register';
+import { type RiskRegister, registerHeatmap } from '../risk/register';
 import { hasColumn, headerOf, type RowIssue } from '../table';
 import {
   bandOf,
@@ -182,16 +182,11 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     ? rankInitiatives(initiativesTable.grid, initiativesTable.firstRow, budget, matrixOf(initiativesTable))
     : undefined;
 
-  let register: RiskRegister | undefined;
-  let riskError: string | undefined;
-  // An unreadable rating or amount is a data issue of its row (the risk unrated), not the loss of the register.
-  const riskIssues: RowIssue[] = [];
-  if (tables.risks) {
-    const legend = workbookLegend(input.sheets, tables.risks);
-    const read = readRiskRegister(tables.risks.grid, tables.risks.firstRow, riskIssues, legend);
-    if (isPmoError(read)) riskError = read.message;
-    else register = read;
-  }
+  const {
+    register,
+    error: riskError,
+    issues: riskIssues = [],
+  } = tables.risks ? readWorkbookRegister(input.sheets, tables.risks) : {};
   const riskTotal = register ? summarizeRisks(register) : undefined;
 
   const issues: DashboardIssue[] = [];

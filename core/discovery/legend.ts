@@ -2,8 +2,12 @@
 // sheet (outside the register), then on every other sheet in workbook order; never on the add-in's own sheets.
 
 import { DASHBOARD_MARKER } from '../dashboard/plan';
+import { isPmoError } from '../errors';
 import { findLegend, type RiskLegend } from '../risk/legend';
+import { type RiskRegister, readRiskRegister } from '../risk/register';
+import type { RowIssue } from '../table';
 import type { LocatedTable, SheetView } from '../workbook';
+import { withDefinitions, workbookDefinitions } from './definitions';
 import { isPmoDataSheet } from './pmo-data';
 
 /** A legend found in the workbook, and the sheet it is on. */
@@ -34,4 +38,19 @@ export function workbookLegend(
     if (legend) return { ...legend, sheet: sheet.name };
   }
   return undefined;
+}
+
+/**
+ * The register as its workbook means it (the dashboard and `pmo inspect` read it so): its labels by the workbook's
+ * definitions ("75% to 100%" → 0.87), its levels by the workbook's own legend, and an unreadable rating or amount
+ * a data issue of its row (the risk unrated), not the loss of the register.
+ */
+export function readWorkbookRegister(
+  sheets: readonly SheetView[],
+  risks: LocatedTable,
+): { readonly register?: RiskRegister; readonly error?: string; readonly issues: readonly RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const defined = withDefinitions(risks, workbookDefinitions(sheets));
+  const read = readRiskRegister(defined.grid, defined.firstRow, issues, workbookLegend(sheets, risks));
+  return isPmoError(read) ? { error: read.message, issues } : { register: read, issues };
 }
