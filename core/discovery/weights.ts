@@ -9,16 +9,22 @@ import { type Direction, parseDirection } from '../prioritization/scoring';
 type Grid = readonly (readonly Cell[])[];
 
 /** How far above the header a weights or direction row is looked for (a criteria row, a blank row between). */
-const SETTINGS_ROWS_ABOVE = 6;
+export const SETTINGS_ROWS_ABOVE = 6;
 
 /** The label of a weights row: "Weight", "Weights", "Weighting (1-10):", "Criteria weight". */
 const WEIGHTS_LABEL = /^(?:criteria\s+|criterion\s+)?weight(?:s|ing)?\b/i;
 /** The label of a direction row: "Direction", "Better when", "Goal", "Optimise". */
 const DIRECTION_LABEL = /^(?:direction|better\s+when|goal|optimi[sz]e|preference)\b/i;
 
+/** Which settings row a row's first text names: a weights row, a direction row, or neither. */
+export function settingsKind(text: string): 'weights' | 'direction' | undefined {
+  if (WEIGHTS_LABEL.test(text.trim())) return 'weights';
+  return DIRECTION_LABEL.test(text.trim()) ? 'direction' : undefined;
+}
+
 /** True when a row's first text names a weights or a direction row: a matrix's settings, not an initiative. */
 export function isSettingsLabel(text: string): boolean {
-  return WEIGHTS_LABEL.test(text.trim()) || DIRECTION_LABEL.test(text.trim());
+  return settingsKind(text) !== undefined;
 }
 
 /** Criteria read as "lower is better" by their name when no direction row says otherwise. */
