@@ -109,13 +109,17 @@ async function writeResults(context: Excel.RequestContext, request: WriteRequest
   }
   const plan = planWrite(request, blockOf(rows));
   if (plan.kind !== 'plan') return plan;
-  const rowCount = request.lastRow - request.headerRow + 1;
-  for (const column of plan.columns) {
-    const range = sheet.getRangeByIndexes(request.headerRow - 1, column.column, rowCount, 1);
-    // Number formats before values, so text (headers, reasons) is stored as text, never as a formula.
-    range.numberFormat = column.formats.map((format) => [format ?? 'General']);
-    range.values = column.values.map((value) => [value ?? '']);
-  }
+  // A matrix's settings rows under the header are left out of the runs: nothing is written to them.
+  for (const column of plan.columns)
+    for (const run of plan.runs) {
+      const from = run.first - request.headerRow;
+      const range = sheet.getRangeByIndexes(run.first - 1, column.column, run.count, 1);
+      // Number formats before values, so text (headers, reasons) is stored as text, never as a formula.
+      range.numberFormat = column.formats
+        .slice(from, from + run.count)
+        .map((format) => [format ?? 'General']);
+      range.values = column.values.slice(from, from + run.count).map((value) => [value ?? '']);
+    }
   await context.sync();
   return {
     kind: 'written',

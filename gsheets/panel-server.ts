@@ -183,6 +183,8 @@ function writeRequestOf(value: unknown): WriteRequest | BridgeError {
   const choices: readonly ConflictChoice[] = ['ask', 'overwrite', 'new-columns'];
   const choice = choices.find((item) => item === onConflict);
   if (!choice) return bad;
+  const { firstRow } = value;
+  if (firstRow !== undefined && !isIndex(firstRow)) return bad;
   return {
     sheet,
     headerRow,
@@ -194,6 +196,7 @@ function writeRequestOf(value: unknown): WriteRequest | BridgeError {
     columns: outputs,
     owned: ownedColumns,
     onConflict: choice,
+    ...(firstRow === undefined ? {} : { firstRow }),
   };
 }
 
@@ -227,12 +230,21 @@ export function scoringPanelWriteResults(input: unknown): WriteResult {
     if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
     for (const column of plan.columns) {
       sheet.getRange(request.headerRow, column.column + 1).setNumberFormat('@');
-      const dataFormats = column.formats.slice(1);
-      const formatted = dataFormats.every((format) => format !== null);
-      if (formatted && dataFormats.length > 0)
-        sheet
-          .getRange(request.headerRow + 1, column.column + 1, dataFormats.length, 1)
-          .setNumberFormats(dataFormats.map((format) => [format as string]));
+      const formatted = column.formats.every((format) => format !== null);
+      // One run, or the header and the data rows apart: a matrix's weights or direction rows between get nothing.
+      const runs = plan.runs.map((run, k) => ({
+        ...run,
+        from: plan.runs.slice(0, k).reduce((sum, before) => sum + before.count, 0),
+      }));
+      for (const run of formatted ? runs : []) {
+        const skip = run.from === 0 ? 1 : 0;
+        if (run.count > skip)
+          sheet
+            .getRange(run.first + skip, column.column + 1, run.count - skip, 1)
+            .setNumberFormats(
+              column.formats.slice(run.from + skip, run.from + run.count).map((format) => [format as string]),
+            );
+      }
       // Without a format for every cell, text is kept text by a leading apostrophe (DESIGN §7b).
       const cells = column.values.map((value, i) => [
         value === null
@@ -241,7 +253,10 @@ export function scoringPanelWriteResults(input: unknown): WriteResult {
             ? `'${value}`
             : value,
       ]);
-      sheet.getRange(request.headerRow, column.column + 1, rowCount, 1).setValues(cells);
+      for (const run of runs)
+        sheet
+          .getRange(run.first, column.column + 1, run.count, 1)
+          .setValues(cells.slice(run.from, run.from + run.count));
     }
     return {
       kind: 'written',

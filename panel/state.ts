@@ -7,7 +7,12 @@ import { columnLetters } from '../core/a1';
 import { tableFingerprint } from '../core/initiatives/sheet-table';
 import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
 import { computeRanking } from '../core/prioritization/ranking';
-import { recognisedColumns, type TableColumn, userColumns } from '../core/prioritization/ranking-columns';
+import {
+  defaultDirection,
+  recognisedColumns,
+  type TableColumn,
+  userColumns,
+} from '../core/prioritization/ranking-columns';
 import type { Criterion } from '../core/prioritization/ranking-settings';
 import type { RankingOutcome } from '../core/prioritization/ranking-types';
 import type { BridgeError, SettingsSaved, SheetTable, TableSource, WriteRequest } from './bridge';
@@ -98,6 +103,44 @@ export class PanelState {
       wsjf: quad(settings.wsjf, WSJF_KEYS),
       rice: quad(settings.rice, RICE_KEYS),
     };
+    // Without saved criteria for this table, the matrix's own criteria with its weights and directions.
+    const headers = this.criterionColumns().map((column) => column.header);
+    const criteria = (found.matrix?.criteria ?? [])
+      .filter((criterion) => headers.includes(criterion.header))
+      .map((criterion) => this.startingCriterion(criterion.header));
+    if (this.chosenCriteria().length === 0 && criteria.length > 0)
+      this.settings = { ...this.settings, criteria };
+  }
+
+  /** A criterion as it starts when ticked: the matrix's weight and direction, else 1 and by its header. */
+  startingCriterion(header: string): Criterion {
+    const own = this.table?.matrix?.criteria.find((criterion) => criterion.header === header);
+    return { header, direction: own?.direction ?? defaultDirection(header), weight: own?.weight ?? 1 };
+  }
+
+  /**
+   * "Weights and directions from the matrix's own rows (Weighting (1-10):, row 9)." while the ticked criteria are
+   * the matrix's own; '' otherwise.
+   */
+  matrixNote(): string {
+    const matrix = this.table?.matrix;
+    const chosen = this.chosenCriteria();
+    const ticked = this.settings.criteria.filter((criterion) => chosen.includes(criterion.header));
+    const own = (criterion: Criterion) => {
+      const start = this.startingCriterion(criterion.header);
+      return start.weight === criterion.weight && start.direction === criterion.direction;
+    };
+    if (!matrix || ticked.length === 0 || !ticked.every(own)) return '';
+    const [first] = matrix.criteria;
+    const what =
+      first?.weight == null
+        ? 'Directions'
+        : first.direction && !matrix.scored
+          ? 'Weights and directions'
+          : 'Weights';
+    const rows = matrix.rows.map(({ row, label }) => `${label}, row ${row}`).join('; ');
+    // Directions found from the matrix's Score column are said as such (as the dashboard finds them).
+    return `${what} from the matrix's own rows (${rows})${matrix.scored ? '; directions that give its own Score column' : ''}.`;
   }
 
   /** Forgets the table (it could not be read). */
@@ -209,13 +252,16 @@ export class PanelState {
     const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
     const userIndices = userColumns(found, owned).map((column) => column.index);
     const lastIndex = userIndices.reduce((most, index) => Math.max(most, index), 0);
+    const named = found.matrix?.named ?? [];
     return {
       sheet: found.sheet,
       headerRow: found.headerRow,
-      lastRow: found.headerRow + found.rows.length,
+      ...(found.firstRow > found.headerRow + 1 ? { firstRow: found.firstRow } : {}),
+      lastRow: found.firstRow + found.rows.length - 1,
       firstColumn: found.firstColumn,
       lastColumn: found.firstColumn + lastIndex,
-      headers: found.headers.slice(0, lastIndex + 1),
+      // A criterion named from the row above has a blank header cell: the write checks the cell as written.
+      headers: found.headers.slice(0, lastIndex + 1).map((header, i) => (named.includes(i) ? '' : header)),
       fingerprint: tableFingerprint(found.rows, lastIndex + 1),
       columns: ranked.output,
       owned,

@@ -4,10 +4,8 @@
 // Where the matrix's Score column disagrees with its weights, each row that differs is reported.
 
 import { cellText, readNumber } from '../cells';
-import type { CriteriaSettings } from '../discovery/weights';
-import { directionByName } from '../discovery/weights';
-import { isPmoError } from '../errors';
-import { type Direction, type RatingRow, scoreRatings } from '../prioritization/scoring';
+import { type CriteriaSettings, type MatrixReading, matrixReading, scoresAgree } from '../discovery/weights';
+import type { RatingRow } from '../prioritization/scoring';
 import type { FoundTable, RowIssue, TableRow } from '../table';
 import type { LocatedTable } from '../workbook';
 
@@ -24,14 +22,6 @@ export interface WeightedMatrix {
 export function matrixOf(table: LocatedTable): WeightedMatrix | undefined {
   return table.criteria && table.matrix ? { criteria: table.criteria, settings: table.matrix } : undefined;
 }
-
-/** How the matrix combines its ratings: Σ w·x, or Σ w·x ÷ Σ w. */
-type Combine = 'sum' | 'weighted';
-
-/** A score and Σ weight × rating agree to this relative tolerance (the workbook rounds nothing we do not). */
-const AGREE = 1e-6;
-
-const agree = (a: number, b: number) => Math.abs(a - b) <= AGREE * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Each row's ratings, undefined for a row with a criterion cell that is not a number (reported). */
 function ratingsOf(table: FoundTable, rows: readonly TableRow[], matrix: WeightedMatrix, issues: RowIssue[]) {
@@ -57,22 +47,8 @@ function ratingsOf(table: FoundTable, rows: readonly TableRow[], matrix: Weighte
   });
 }
 
-function sums(
-  ratings: readonly RatingRow[],
-  weights: readonly number[],
-  directions: readonly Direction[],
-  combine: Combine,
-) {
-  const scored = scoreRatings(ratings, weights, directions, combine);
-  return isPmoError(scored) ? undefined : scored;
-}
-
 /** Σ weight × rating of each row (undefined where a rating cannot be read), by the matrix's own weights. */
-export interface WeightedScores {
-  readonly scores: readonly (number | undefined)[];
-  readonly directions: readonly Direction[];
-  readonly combine: Combine;
-}
+export type WeightedScores = MatrixReading;
 
 /**
  * Scores the rows of a matrix with weights by its own weights. With `written` (the matrix's Score column, read per
@@ -90,32 +66,14 @@ export function weightedScores(
   const { weights, directions: told, names } = matrix.settings;
   if (!weights) return undefined;
   const ratings = ratingsOf(table, rows, matrix, written ? [] : issues);
-  const byName = names.map(directionByName);
-  const options: { directions: readonly Direction[]; combine: Combine }[] = (
-    told ? [told] : [names.map((): Direction => 'max'), byName]
-  ).flatMap((directions) => (['sum', 'weighted'] as const).map((combine) => ({ directions, combine })));
-  const fallback = { directions: told ?? byName, combine: 'sum' as Combine };
-  if (!written) {
-    const scores = sums(ratings, weights, fallback.directions, 'sum');
-    return scores ? { ...fallback, scores } : undefined;
-  }
-  // The reading that gives the most rows their written Score (all of them, when the matrix is consistent).
-  const differing = (scores: readonly (number | undefined)[]) =>
-    scores.filter((score, i) => score !== undefined && written[i] !== undefined && !agree(score, written[i]))
-      .length;
-  let best: WeightedScores | undefined;
-  for (const option of options) {
-    const scores = sums(ratings, weights, option.directions, option.combine);
-    if (scores && (best === undefined || differing(scores) < differing(best.scores)))
-      best = { ...option, scores };
-  }
-  if (!best) return undefined;
+  const best = matrixReading(ratings, weights, names, told, written);
+  if (!best || !written) return best;
   const { scores } = best;
   const weightsText = names.map((name, k) => `${name || `criterion ${k + 1}`} ${weights[k]}`).join(', ');
   for (const [i, row] of rows.entries()) {
     const score = scores[i];
     const given = written[i];
-    if (score === undefined || given === undefined || agree(score, given)) continue;
+    if (score === undefined || given === undefined || scoresAgree(score, given)) continue;
     issues.push({
       table: table.spec.name,
       row: row.number,

@@ -4,21 +4,28 @@
 // weights, the projects' header below). Pure: reads a grid.
 
 import { type Cell, cellText, isBlank, readNumber } from '../cells';
-import { type Direction, parseDirection } from '../prioritization/scoring';
+import { isPmoError } from '../errors';
+import { type Direction, parseDirection, type RatingRow, scoreRatings } from '../prioritization/scoring';
 
 type Grid = readonly (readonly Cell[])[];
 
 /** How far above the header a weights or direction row is looked for (a criteria row, a blank row between). */
-const SETTINGS_ROWS_ABOVE = 6;
+export const SETTINGS_ROWS_ABOVE = 6;
 
 /** The label of a weights row: "Weight", "Weights", "Weighting (1-10):", "Criteria weight". */
 const WEIGHTS_LABEL = /^(?:criteria\s+|criterion\s+)?weight(?:s|ing)?\b/i;
 /** The label of a direction row: "Direction", "Better when", "Goal", "Optimise". */
 const DIRECTION_LABEL = /^(?:direction|better\s+when|goal|optimi[sz]e|preference)\b/i;
 
+/** Which settings row a row's first text names: a weights row, a direction row, or neither. */
+export function settingsKind(text: string): 'weights' | 'direction' | undefined {
+  if (WEIGHTS_LABEL.test(text.trim())) return 'weights';
+  return DIRECTION_LABEL.test(text.trim()) ? 'direction' : undefined;
+}
+
 /** True when a row's first text names a weights or a direction row: a matrix's settings, not an initiative. */
 export function isSettingsLabel(text: string): boolean {
-  return WEIGHTS_LABEL.test(text.trim()) || DIRECTION_LABEL.test(text.trim());
+  return settingsKind(text) !== undefined;
 }
 
 /** Criteria read as "lower is better" by their name when no direction row says otherwise. */
@@ -113,4 +120,53 @@ function criterionName(grid: Grid, c: number, headerRow: number, settings: reado
     if (typeof cell === 'string' && cell.trim() !== '') return cell.trim().replace(/\s+/g, ' ');
   }
   return '';
+}
+
+/** How a matrix combines its ratings: Σ w·x, or Σ w·x ÷ Σ w. */
+export type Combine = 'sum' | 'weighted';
+
+/** Σ weight × rating of each row by a matrix's own weights, and the reading (directions, sum or average) used. */
+export interface MatrixReading {
+  readonly scores: readonly (number | undefined)[];
+  readonly directions: readonly Direction[];
+  readonly combine: Combine;
+}
+
+/** A score and Σ weight × rating agree to this relative tolerance. */
+const AGREE = 1e-6;
+
+/** True when two scores agree (to {@link AGREE}, relative). */
+export const scoresAgree = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= AGREE * Math.max(1, Math.abs(a), Math.abs(b));
+
+/**
+ * How to read a matrix by its own weights: the directions its direction row gives (`told`), else — with its own
+ * Score column (`written`, per row) — the directions (all higher-is-better, else by name) and the sum or average
+ * that give the most rows their written score; else by name, summed. Undefined when the weights cannot score.
+ * Shared by the dashboard and the scoring panel, so both read a matrix alike.
+ */
+export function matrixReading(
+  ratings: readonly RatingRow[],
+  weights: readonly number[],
+  names: readonly string[],
+  told: readonly Direction[] | undefined,
+  written?: readonly (number | undefined)[],
+): MatrixReading | undefined {
+  const byName = names.map(directionByName);
+  const score = (directions: readonly Direction[], combine: Combine): MatrixReading | undefined => {
+    const scores = scoreRatings(ratings, weights, directions, combine);
+    return isPmoError(scores) ? undefined : { scores, directions, combine };
+  };
+  if (!written) return score(told ?? byName, 'sum');
+  const differing = (reading: MatrixReading) =>
+    reading.scores.filter(
+      (s, i) => s !== undefined && written[i] !== undefined && !scoresAgree(s, written[i]),
+    ).length;
+  let best: MatrixReading | undefined;
+  for (const directions of told ? [told] : [names.map((): Direction => 'max'), byName])
+    for (const combine of ['sum', 'weighted'] as const) {
+      const reading = score(directions, combine);
+      if (reading && (best === undefined || differing(reading) < differing(best))) best = reading;
+    }
+  return best;
 }

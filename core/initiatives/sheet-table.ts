@@ -5,6 +5,7 @@
 
 import { a1Address } from '../a1';
 import { isBlank } from '../cells';
+import { type FoundMatrix, matrixIn, type SheetMatrix } from './sheet-matrix';
 import { initiativeColumnsOf, initiativesHeaderIndex, isInitiativesName } from './table';
 
 /** A cell as a host hands it over: dates are already serial numbers, host errors are text such as "#N/A". */
@@ -22,7 +23,7 @@ export interface SheetTable {
   readonly tableRange: string;
   /** Sheet row number (1-based) of the header row. */
   readonly headerRow: number;
-  /** Sheet row number of `rows[0]` (always headerRow + 1). */
+  /** Sheet row number of `rows[0]`: headerRow + 1, below a matrix's weights or direction rows under the header. */
   readonly firstRow: number;
   /** 0-based sheet column index of `headers[0]` (A = 0). */
   readonly firstColumn: number;
@@ -30,6 +31,8 @@ export interface SheetTable {
   readonly headers: readonly string[];
   /** Data rows below the header, blank rows kept so that rows[i] is sheet row firstRow + i. */
   readonly rows: readonly (readonly CellValue[])[];
+  /** A scoring matrix's own weights and directions, from its weights or direction row above or under the header. */
+  readonly matrix?: SheetMatrix;
 }
 
 /** Why no table could be read, in one sentence for the user. */
@@ -70,7 +73,11 @@ export const isBlankValue = (value: CellValue | undefined): boolean =>
 /** A header cell as text, trimmed. */
 export const headerText = (value: CellValue): string => (value === null ? '' : String(value).trim());
 
-/** Cuts a table out of a block: the header row, its columns and the rows below (trailing blank rows dropped). */
+/**
+ * Cuts a table out of a block: the header row, its columns and the rows below (trailing blank rows dropped), with
+ * the matrix `found` on the block's grid (grid row 0 = block.firstRow): its criteria keyed by header, a blank header
+ * named by the text above it, and its weights or direction rows under the header left out of the rows.
+ */
 function tableFrom(
   block: SheetBlock,
   sheet: string,
@@ -80,11 +87,13 @@ function tableFrom(
   firstColumn: number,
   lastColumn: number,
   lastRow: number,
+  found: FoundMatrix | undefined,
 ): SheetTable {
   const headers: string[] = [];
   for (let c = firstColumn; c <= lastColumn; c++) headers.push(headerText(cellAt(block, headerRow, c)));
+  const firstRow = headerRow + 1 + (found?.under ?? 0);
   const rows: CellValue[][] = [];
-  for (let r = headerRow + 1; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r++) {
     const row: CellValue[] = [];
     for (let c = firstColumn; c <= lastColumn; c++) {
       const value = cellAt(block, r, c);
@@ -93,17 +102,40 @@ function tableFrom(
     rows.push(row);
   }
   while (rows.length > 0 && (rows[rows.length - 1] ?? []).every(isBlankValue)) rows.pop();
+  const named: number[] = [];
+  const criteria = (found?.criteria ?? []).map((c, k) => {
+    const index = c + block.firstColumn - firstColumn;
+    const name = found?.names[k] ?? '';
+    if (headers[index] === '' && name !== '') {
+      headers[index] = name;
+      named.push(index);
+    }
+    return { header: headers[index] ?? '', weight: found?.weights?.[k], direction: found?.directions?.[k] };
+  });
   return {
     kind: 'table',
     sheet,
     foundBy,
     tableName,
-    tableRange: a1Address(headerRow, firstColumn, Math.max(headerRow, headerRow + rows.length), lastColumn),
+    tableRange: a1Address(
+      headerRow,
+      firstColumn,
+      Math.max(headerRow, firstRow + rows.length - 1),
+      lastColumn,
+    ),
     headerRow,
-    firstRow: headerRow + 1,
+    firstRow,
     firstColumn,
     headers,
     rows,
+    ...(found && {
+      matrix: {
+        criteria,
+        rows: found.rows.map(([r, label]) => ({ row: block.firstRow + r, label })),
+        named,
+        ...(found.scored ? { scored: true } : {}),
+      },
+    }),
   };
 }
 
@@ -166,45 +198,41 @@ export function detectInitiativesTable(
   listObjects: readonly ListObjectArea[],
   foundBy: 'used range' | 'selection' | 'saved range',
 ): SheetTable | SheetError {
-  const chosen = chooseListObject(block, listObjects);
-  if (chosen)
-    return tableFrom(
-      block,
-      sheet,
-      'excel table',
-      chosen.name,
-      chosen.firstRow,
-      chosen.firstColumn,
-      chosen.firstColumn + chosen.columnCount - 1,
-      chosen.firstRow + chosen.rowCount - 1,
-    );
   const width = block.values.reduce((most, row) => Math.max(most, row.length), 0);
   const grid = block.values.map((row) => {
     const cells = row.map((value) => (isBlankValue(value) ? null : value));
     while (cells.length < width) cells.push(null);
     return cells;
   });
-  if (grid.length === 0 || grid.every((row) => row.every((value) => isBlank(value))))
+  const chosen = chooseListObject(block, listObjects);
+  if (!chosen && grid.every((row) => row.every((value) => isBlank(value))))
     return sheetError(
       foundBy === 'selection'
         ? 'The selection is empty: select your initiatives table, header row included.'
         : `Sheet "${sheet}" has no data. Open the sheet with your initiatives, or select the table and choose "Use current selection".`,
     );
-  const headerIndex = initiativesHeaderIndex(grid);
-  const headerRow = block.firstRow + headerIndex;
-  const span = foundBy === 'used range' ? usedRangeSpan(grid[headerIndex] ?? [], width) : undefined;
-  const lastRow = block.firstRow + grid.length - 1;
-  if (headerRow >= lastRow && foundBy !== 'used range')
+  const header = chosen ? chosen.firstRow - block.firstRow : initiativesHeaderIndex(grid);
+  const lastRow = chosen ? chosen.firstRow + chosen.rowCount - 1 : block.firstRow + grid.length - 1;
+  if (!chosen && block.firstRow + header >= lastRow && foundBy !== 'used range')
     return sheetError('The selection is a single row: select the header row and the initiatives below it.');
+  const left = chosen ? chosen.firstColumn - block.firstColumn : 0;
+  const span = chosen
+    ? { first: left, last: left + chosen.columnCount - 1 }
+    : foundBy === 'used range'
+      ? usedRangeSpan(grid[header] ?? [], width)
+      : { first: 0, last: width - 1 };
+  // A matrix whose criteria are named in a row above its header is widened to them (only when detecting).
+  const found = matrixIn(grid, header, span.first, span.last, !chosen && foundBy === 'used range');
   return tableFrom(
     block,
     sheet,
-    foundBy,
-    '',
-    headerRow,
-    block.firstColumn + (span?.first ?? 0),
-    block.firstColumn + (span?.last ?? width - 1),
+    chosen ? 'excel table' : foundBy,
+    chosen?.name ?? '',
+    block.firstRow + header,
+    block.firstColumn + span.first,
+    block.firstColumn + (found?.right ?? span.last),
     lastRow,
+    found,
   );
 }
 

@@ -21,7 +21,7 @@ export interface OwnedColumn {
   readonly header: string;
 }
 
-/** One result column: a header and one value per data row (rows firstRow…lastRow). */
+/** One result column: a header and one value per data row (rows firstRow…lastRow of the request). */
 export interface OutputColumn {
   readonly header: string;
   readonly values: readonly CellValue[];
@@ -44,7 +44,7 @@ export interface WriteRequest {
   /** The user's header texts firstColumn…lastColumn as read: the write stops if the sheet changed since. */
   readonly headers: readonly string[];
   /**
-   * A fingerprint of the user's cells (rows headerRow+1…lastRow, columns firstColumn…lastColumn) as read
+   * A fingerprint of the user's cells (rows firstRow…lastRow, columns firstColumn…lastColumn) as read
    * (core/initiatives/sheet-table.ts `tableFingerprint`): if the rows were sorted or edited since, results would land on the
    * wrong rows, so the write stops.
    */
@@ -53,6 +53,11 @@ export interface WriteRequest {
   /** Columns the add-in created on this sheet before (from the settings); a same-named one is reused. */
   readonly owned: readonly OwnedColumn[];
   readonly onConflict: ConflictChoice;
+  /**
+   * Sheet row of the first data row: headerRow + 1 (the default) unless a matrix keeps its weights or direction rows
+   * between them, which get nothing written. The columns' values are for rows firstRow…lastRow.
+   */
+  readonly firstRow?: number;
 }
 
 /** The table changed since it was read (headers, rows sorted or edited): nothing was written. */
@@ -66,7 +71,7 @@ export interface PlannedColumn {
   /** 0-based sheet column index. */
   readonly column: number;
   readonly header: string;
-  /** Header, then one value per row headerRow+1…lastRow. */
+  /** Header, then one value per row firstRow…lastRow. */
   readonly values: readonly CellValue[];
   /** Number format per cell (header first): "@" for text, the column's format for the rest, null = leave. */
   readonly formats: readonly (string | null)[];
@@ -75,6 +80,12 @@ export interface PlannedColumn {
 export interface WritePlan {
   readonly kind: 'plan';
   readonly columns: readonly PlannedColumn[];
+  /**
+   * The rows every column is written to, as runs of sheet rows (the header's run first): headerRow…lastRow but the
+   * rows between the header and the request's `firstRow`, which get nothing written. values and formats follow the
+   * runs: the header's first, then the next run's rows.
+   */
+  readonly runs: readonly { readonly first: number; readonly count: number }[];
 }
 
 const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -117,11 +128,12 @@ export function planWrite(
   area: SheetBlock,
 ): WritePlan | { kind: 'conflict'; headers: string[] } | WriteStale | SheetError {
   const { headerRow, lastRow, firstColumn, lastColumn } = request;
-  if (lastRow <= headerRow) return sheetError('The table has no rows to write results for.');
+  const firstRow = request.firstRow ?? headerRow + 1;
+  if (lastRow < firstRow) return sheetError('The table has no rows to write results for.');
   for (const output of request.columns)
-    if (output.values.length !== lastRow - headerRow)
+    if (output.values.length !== lastRow - firstRow + 1)
       return sheetError(
-        `Internal error: column ${output.header} has ${output.values.length} values for ${lastRow - headerRow} rows.`,
+        `Internal error: column ${output.header} has ${output.values.length} values for ${lastRow - firstRow + 1} rows.`,
       );
   for (let c = firstColumn; c <= lastColumn; c++) {
     const now = headerText(cellAt(area, headerRow, c));
@@ -130,7 +142,7 @@ export function planWrite(
       return { kind: 'stale', reason: `column ${columnLetters(c)} was headed "${then}" and is now "${now}"` };
   }
   const rowsNow: CellValue[][] = [];
-  for (let r = headerRow + 1; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r++) {
     const row: CellValue[] = [];
     for (let c = firstColumn; c <= lastColumn; c++) row.push(cellAt(area, r, c));
     rowsNow.push(row);
@@ -191,7 +203,14 @@ export function planWrite(
     }
     columns.push(plannedColumn(column, target.header, target.output));
   }
-  return { kind: 'plan', columns };
+  const runs =
+    firstRow > headerRow + 1
+      ? [
+          { first: headerRow, count: 1 },
+          { first: firstRow, count: lastRow - firstRow + 1 },
+        ]
+      : [{ first: headerRow, count: lastRow - headerRow + 1 }];
+  return { kind: 'plan', columns, runs };
 }
 
 /** The A1 address(es) of a plan's columns, merged where they are adjacent ("J3:L12"). */

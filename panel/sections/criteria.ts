@@ -1,7 +1,6 @@
 // The "Criteria" group: one row per column that can rate the initiatives, with a tick box, a direction, a
 // weight and the criterion's share of the total weight (filled in after each ranking).
 
-import { defaultDirection } from '../../core/prioritization/ranking-columns';
 import type { Criterion } from '../../core/prioritization/ranking-settings';
 import type { Ranking } from '../../core/prioritization/ranking-types';
 import { h, option } from '../dom';
@@ -31,16 +30,17 @@ export function createCriteriaSection(ctx: PanelContext, onTicked: () => void): 
 
   function criterionRow(header: string, label: string, i: number): HTMLElement {
     const chosen = state.settings.criteria.find((criterion) => criterion.header === header);
+    const start = chosen ?? state.startingCriterion(header);
     const tick = h('input', { id: `pmo-crit-${i}`, attrs: { type: 'checkbox' } });
     tick.checked = chosen !== undefined;
     const direction = h('select', { id: `pmo-dir-${i}` });
     direction.append(option('max', 'More is better'), option('min', 'Less is better'));
-    direction.value = chosen?.direction ?? defaultDirection(header);
+    direction.value = start.direction;
     const weight = h('input', {
       id: `pmo-weight-${i}`,
       attrs: { type: 'number', min: '0', step: 'any', inputmode: 'decimal' },
     });
-    weight.value = String(chosen?.weight ?? 1);
+    weight.value = String(start.weight);
     const detail = h(
       'div',
       { className: 'pmo-criterion-detail', hidden: chosen === undefined },
@@ -95,10 +95,11 @@ export function createCriteriaSection(ctx: PanelContext, onTicked: () => void): 
     build: () => {
       const candidates = state.criterionColumns();
       list.replaceChildren(...candidates.map((column, i) => criterionRow(column.header, column.label, i)));
+      // Where the weights come from, when they are the matrix's own.
       hint.textContent =
         candidates.length === 0
           ? 'The table has no columns to rate by besides the name.'
-          : 'Tick the columns that rate the initiatives; say whether more or less is better.';
+          : `Tick the columns that rate the initiatives; say whether more or less is better. ${state.matrixNote()}`.trim();
     },
     renderWeights: (result) => {
       const shares = new Map((result?.weights ?? []).map((weight) => [weight.header, weight.share]));

@@ -173,6 +173,7 @@ describe('planWrite', () => {
         },
         { column: 3, header: 'Rank', values: ['Rank', 1, ''], formats: ['@', '0', '0'] },
       ],
+      runs: [{ first: 1, count: 3 }],
     });
   });
 
