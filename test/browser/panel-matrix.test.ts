@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHAPES } from '../../examples/make-shapes';
 import { loadSpreadsheetScript, SCRIPT_RUN_PAGE_ENTRY, sheetsValues } from '../fakes/sheets';
 import {
   type BuiltFiles,
@@ -38,15 +39,8 @@ const ABOVE = [
   ['Data lake', 9, 3, 3, 5, 125],
 ];
 
-/** A weights row and a direction row under the header (rows 2–3), the projects below. */
-const UNDER = [
-  ['Initiative', 'Strategic fit', 'Revenue', 'Effort'],
-  ['Weight', 3, 2, 1],
-  ['Direction', 'higher is better', 'higher is better', 'lower is better'],
-  ['Portal', 5, 3, 4],
-  ['ERP', 4, 5, 1],
-  ['Chatbot', 2, 2, 2],
-];
+/** A weights row and a direction row under the header (rows 2–3), the projects below: the shared shape. */
+const UNDER = SHAPES.weightsUnderHeader?.[0]?.rows ?? [];
 
 /** The criteria rows as the panel shows them: header, ticked, direction, weight. */
 const criteriaShown = (page: Page) =>
