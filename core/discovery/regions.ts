@@ -6,7 +6,7 @@ import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { headerPeriod, periodColumns } from '../periods';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
-import { isSettingsLabel, type MatrixSettings, matrixSettings } from './weights';
+import { isSettingsRow, type MatrixSettings, matrixSettings } from './weights';
 
 /** Header rows are searched in this many rows of a sheet (bounded work on very long sheets). */
 export const MAX_HEADER_ROWS = 200;
@@ -331,7 +331,8 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
       }
     }
     const first = firstText(row, hit.left, hit.right);
-    if (rule.kind === 'initiatives' && isSettingsLabel(first)) {
+    // Settings rows sit between the header and the first initiative; later, "Goal tracker" is an initiative.
+    if (rule.kind === 'initiatives' && dataRows === 0 && isSettingsRow(first, inBand)) {
       skipped.push({ row: r, reason: "the criteria's weights or directions, not an initiative" });
       lastRow = r;
       continue;

@@ -23,9 +23,14 @@ export function settingsKind(text: string): 'weights' | 'direction' | undefined 
   return DIRECTION_LABEL.test(text.trim()) ? 'direction' : undefined;
 }
 
-/** True when a row's first text names a weights or a direction row: a matrix's settings, not an initiative. */
-export function isSettingsLabel(text: string): boolean {
-  return settingsKind(text) !== undefined;
+/**
+ * True when a row is a matrix's settings, not an initiative: its first text (`label`) names a weights row, or names a
+ * direction row and another of its cells holds a direction ("Goal tracker | 5 | 3" is an initiative).
+ */
+export function isSettingsRow(label: string, row: readonly Cell[]): boolean {
+  const kind = settingsKind(label);
+  if (kind !== 'direction') return kind === 'weights';
+  return row.some((cell) => cellText(cell).trim() !== label.trim() && directionIn(cell) !== undefined);
 }
 
 /** Criteria read as "lower is better" by their name when no direction row says otherwise. */
@@ -99,7 +104,10 @@ export function matrixSettings(
         rows.push(r);
       }
     } else if (directions === undefined && DIRECTION_LABEL.test(label.trim())) {
-      directions = criteria.map((c) => directionIn(row[c] ?? null) ?? 'max');
+      // A direction row holds directions over the criteria: a title such as "Goal: grow revenue" does not.
+      const read = criteria.map((c) => directionIn(row[c] ?? null));
+      if (read.every((direction) => direction === undefined)) continue;
+      directions = read.map((direction) => direction ?? 'max');
       rows.push(r);
     }
   }

@@ -163,3 +163,32 @@ describe('WSJF and RICE under the headers real backlogs use', () => {
     expect(rank([backlog]).method).toBe('RICE');
   });
 });
+
+describe('rows that only look like settings', () => {
+  it('keeps an initiative named like a direction row, and a title above the matrix, as what they are', () => {
+    const matrix: SheetView = {
+      name: 'Scoring',
+      firstRow: 1,
+      tables: [],
+      rows: [
+        ['Goal: grow revenue'],
+        [],
+        ['Initiative', 'Strategic fit', 'Effort'],
+        ['Weight', 3, 1],
+        ['Portal', 5, 3],
+        ['Goal tracker', 4, 1],
+        ['Direction finder', 2, 2],
+      ],
+    };
+    const table = findTables([matrix]).tables.initiatives;
+    expect(table?.dataRows).toBe(3);
+    // No direction row: the title's "Goal" is not one, and Effort is lower-is-better by its name.
+    expect(table?.matrix).toEqual({ names: ['Strategic fit', 'Effort'], weights: [3, 1] });
+    // Effort 3, 1, 2 reflects to 1, 3, 2: Portal 15 + 1 = 16, Goal tracker 12 + 3 = 15, Direction finder 6 + 2 = 8.
+    expect(rank([matrix]).ranked.map((initiative) => [initiative.name, initiative.score])).toEqual([
+      ['Portal', 16],
+      ['Goal tracker', 15],
+      ['Direction finder', 8],
+    ]);
+  });
+});
