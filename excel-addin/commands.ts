@@ -3,7 +3,7 @@
 // "buildDashboard"). Loading this module touches neither Office nor the DOM; registerCommands() does.
 
 import { errorMessage } from '../core/errors';
-import { buildDashboardInExcel } from './dashboard';
+import { DASHBOARD_GLOBAL, DASHBOARD_SCRIPT, type DashboardScript } from './dashboard-global';
 
 /** The manifest's `<FunctionName>` of the "Build dashboard" button. */
 export const BUILD_DASHBOARD_ACTION = 'buildDashboard';
@@ -32,12 +32,52 @@ function reportFailure(error: unknown): void {
   }
 }
 
+/** The dashboard builder, when dist/excel/dashboard.js has run. */
+function loadedDashboardScript(): DashboardScript | undefined {
+  return (globalThis as { [DASHBOARD_GLOBAL]?: DashboardScript })[DASHBOARD_GLOBAL];
+}
+
+/** The one load of dashboard.js in progress or done (cleared when it fails, so a later click tries again). */
+let dashboardLoad: Promise<DashboardScript> | undefined;
+
 /**
- * The "Build dashboard" button: builds the dashboard sheet, reports a failure to the user, and always tells
+ * The dashboard builder, loaded when first needed: the task pane does not carry it (DESIGN §9), so the first click
+ * adds `<script src="dashboard.js">` to the page and waits for it; later clicks reuse it. Rejects, saying so, when
+ * the script cannot be loaded or does not publish the builder.
+ */
+export function loadDashboardScript(): Promise<DashboardScript> {
+  const loaded = loadedDashboardScript();
+  if (loaded) return Promise.resolve(loaded);
+  dashboardLoad ??= new Promise<DashboardScript>((resolve, reject) => {
+    const script = document.createElement('script');
+    const fail = (reason: string) => {
+      script.remove();
+      dashboardLoad = undefined;
+      reject(
+        new Error(
+          `the dashboard builder (${DASHBOARD_SCRIPT}) ${reason}. Check the connection and try again.`,
+        ),
+      );
+    };
+    script.onload = () => {
+      const builder = loadedDashboardScript();
+      if (builder) resolve(builder);
+      else fail('loaded but did not start');
+    };
+    script.onerror = () => fail('could not be loaded');
+    script.src = DASHBOARD_SCRIPT;
+    document.head.appendChild(script);
+  });
+  return dashboardLoad;
+}
+
+/**
+ * The "Build dashboard" button: loads the builder (once), builds the dashboard sheet, reports a failure to the user, and always tells
  * Office the command has completed (a command that never completes blocks the ribbon).
  */
 export async function buildDashboardCommand(event: Office.AddinCommands.Event): Promise<void> {
   try {
+    const { buildDashboardInExcel } = await loadDashboardScript();
     const result = await Excel.run((context) => buildDashboardInExcel(context, new Date()));
     showStatus(`Dashboard built on the sheet "${result.sheetName}".`);
   } catch (error) {

@@ -1,12 +1,11 @@
 /// <reference types="office-js" />
-// The Excel side of the dashboard command: reads every sheet's used range in a fixed number of round trips,
-// lets the core plan the "PMO Dashboard" sheet, and renders that plan with Office.js. Host mapping only.
+// Reading and writing sheets for the dashboard command and the Tables view: reads every sheet's used range in a
+// fixed number of round trips and renders a core plan with Office.js. The builder itself (dashboard-builder.ts) is
+// in dist/excel/dashboard.js, loaded when the ribbon command first runs; this file stays in taskpane.js, as the
+// Tables view needs it. Host mapping only.
 
 import type { Cell } from '../core/cells';
-import { BUDGET_NAME } from '../core/dashboard/budget';
-import { buildDashboard, type DashboardSummary } from '../core/dashboard/build';
 import {
-  chooseDashboardSheet,
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
   type DashboardPlan,
@@ -15,7 +14,6 @@ import {
   type PlanStyle,
   storedValue,
 } from '../core/dashboard/plan';
-import { serialFromParts } from '../core/dates';
 import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
 import type { ExcelTable, SheetView } from '../core/workbook';
 
@@ -38,12 +36,6 @@ function isDashboardName(name: string): boolean {
   const base = DASHBOARD_SHEET_NAME.toLowerCase();
   const lower = name.toLowerCase();
   return lower === base || (lower.startsWith(base) && /^ \(\d+\)$/.test(lower.slice(base.length)));
-}
-
-/** "yyyy-mm-dd hh:mm" of `now` on the local clock. */
-function localStamp(now: Date): string {
-  const two = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())}`;
 }
 
 /** Sheet name and A1 reference of an address such as `'Time Off'!B3:H40`. */
@@ -120,19 +112,9 @@ export function userSheetViews(
     .map((read) => sheetView(read.name, read.used, tablesBySheet.get(read.name) ?? []));
 }
 
-/** The sheet to write: an existing sheet of ours (to clear) or a free name (to add). */
-interface Target {
-  readonly name: string;
-  readonly existing: SheetRead | undefined;
-}
-
-function isOurs(read: SheetRead): boolean {
+/** True when A1 holds the marker of a dashboard the add-in wrote. */
+export function isOurs(read: SheetRead): boolean {
   return read.a1?.values[0]?.[0] === DASHBOARD_MARKER;
-}
-
-/** The sheet to write: see core `chooseDashboardSheet`. */
-function chooseTarget(reads: readonly SheetRead[]): Target {
-  return chooseDashboardSheet(reads, isOurs);
 }
 
 /** The value Excel should store for a plan value, and whether it must be forced to text. */
@@ -241,68 +223,4 @@ export function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan): void {
   });
   if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
   for (const chart of plan.charts) renderChart(sheet, plan, chart);
-}
-
-/**
- * Builds (or rebuilds) the dashboard sheet in three `context.sync()` calls whatever the size of the data:
- * one to list the sheets, tables and the "Budget" name; one to read every used range, the A1 of sheets named
- * like a dashboard and the budget; one to write. Writes only to a sheet the add-in created (A1 holds the
- * marker) or a new one: a user's own "PMO Dashboard" is left alone and the dashboard goes to "PMO Dashboard (2)".
- * `now` gives today (its local date) and the footer's time stamp.
- */
-export async function buildDashboardInExcel(
-  context: Excel.RequestContext,
-  now: Date,
-): Promise<DashboardSummary & { sheetName: string; syncs: number }> {
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
-  const workbook = context.workbook;
-
-  const worksheets = workbook.worksheets;
-  worksheets.load('items/name');
-  const tables = workbook.tables;
-  tables.load('items/name');
-  const budgetName = workbook.names.getItemOrNullObject(BUDGET_NAME);
-  budgetName.load('type,value');
-  await sync();
-
-  const reads = queueSheetReads(worksheets);
-  const tablesOf = queueExcelTables(tables);
-  const budgetRange =
-    !budgetName.isNullObject && budgetName.type === 'Range' ? budgetName.getRange() : undefined;
-  budgetRange?.load('values');
-  await sync();
-
-  const sheets = userSheetViews(reads, tablesOf());
-  const budgetValues: unknown[][] | undefined = budgetRange
-    ? budgetRange.values
-    : !budgetName.isNullObject && budgetName.type === 'Double'
-      ? [[budgetName.value]]
-      : undefined;
-
-  const target = chooseTarget(reads);
-  const { plan, summary } = buildDashboard({
-    sheets,
-    today: serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()),
-    builtAt: localStamp(now),
-    ...(budgetValues && {
-      budgetCells: budgetValues.map((row) => row.map((value) => normalizeCell(value, UTC_DATES))),
-    }),
-    sheetName: target.name,
-  });
-
-  let sheet: Excel.Worksheet;
-  if (target.existing) {
-    sheet = target.existing.sheet;
-    clearSheet(target.existing);
-  } else {
-    sheet = worksheets.add(target.name);
-  }
-  renderPlan(sheet, plan);
-  sheet.activate();
-  await sync();
-  return { ...summary, sheetName: target.name, syncs };
 }

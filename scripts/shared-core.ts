@@ -1,6 +1,6 @@
 // One copy of core in Excel's shared runtime. taskpane.html loads functions.js and then taskpane.js on the same
-// page (the custom functions, the ribbon commands and the task pane share one runtime), so taskpane.js does not
-// bundle the core modules functions.js already holds: functions.js publishes those modules' namespaces on one
+// page (the custom functions, the ribbon commands and the task pane share one runtime), and the ribbon command adds
+// dashboard.js when it first runs, so neither taskpane.js nor dashboard.js bundles the core modules functions.js holds: functions.js publishes those modules' namespaces on one
 // global, and the task-pane build resolves its imports of them to that global.
 
 import { existsSync, readFileSync } from 'node:fs';
@@ -74,21 +74,21 @@ export interface SharedModule {
 }
 
 /**
- * The core modules both bundles would hold (those the task-pane entry reaches that the functions entry also
- * reaches), each with the names the task pane's own code imports from it. Found from esbuild's metafile and the
- * task pane's imports, so a new import needs no list kept by hand.
+ * The core modules both functions.js and a page script would hold (those a page entry — the task pane, the
+ * dashboard builder — reaches that the functions entry also reaches), each with the names the page scripts' own code
+ * imports from it. Found from esbuild's metafile and the scripts' imports, so a new import needs no list kept by hand.
  */
 export async function sharedCoreModules(
   root: string,
   functionsEntry: string,
-  taskpaneEntry: string,
+  pageEntries: readonly string[],
 ): Promise<SharedModule[]> {
   const inFunctions = new Set(await graphOf(root, functionsEntry));
-  const taskpane = await graphOf(root, taskpaneEntry);
-  const shared = new Set(taskpane.filter((path) => path.startsWith('core/') && inFunctions.has(path)));
+  const pages = [...new Set((await Promise.all(pageEntries.map((entry) => graphOf(root, entry)))).flat())];
+  const shared = new Set(pages.filter((path) => path.startsWith('core/') && inFunctions.has(path)));
   const names = importedNames(
     root,
-    taskpane.filter((path) => path.endsWith('.ts') && !shared.has(path)),
+    pages.filter((path) => path.endsWith('.ts') && !shared.has(path)),
     shared,
   );
   return [...shared].map((path) => ({ path, names: [...(names.get(path) ?? [])].sort() }));
@@ -133,10 +133,14 @@ export function publishingEntry(
 }
 
 /**
- * For the task-pane build: an import of a shared module becomes a read of SHARED_CORE_GLOBAL, which fails loudly
- * when functions.js was not loaded first.
+ * For a page script's build (`script`: taskpane.js, dashboard.js): an import of a shared module becomes a read of
+ * SHARED_CORE_GLOBAL, which fails loudly when functions.js was not loaded first.
  */
-export function sharedCorePlugin(root: string, modules: readonly SharedModule[]): Plugin {
+export function sharedCorePlugin(
+  root: string,
+  modules: readonly SharedModule[],
+  script = 'taskpane.js',
+): Plugin {
   const shared = new Set(modules.map((module) => module.path));
   return {
     name: 'pmo-shared-core',
@@ -151,7 +155,7 @@ export function sharedCorePlugin(root: string, modules: readonly SharedModule[])
           loader: 'js',
           contents: [
             `var shared = globalThis.${SHARED_CORE_GLOBAL};`,
-            `if (!shared || !shared[${key}]) throw new Error('PMO: taskpane.js needs functions.js loaded before it (' + ${key} + ').');`,
+            `if (!shared || !shared[${key}]) throw new Error('PMO: ${script} needs functions.js loaded before it (' + ${key} + ').');`,
             `module.exports = shared[${key}];`,
           ].join('\n'),
         };

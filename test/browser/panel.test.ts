@@ -380,6 +380,8 @@ describe('the built panel pages', () => {
   const built = readBuiltFiles();
   const scripts = {
     'dist/excel/taskpane.js': built.excel.get('taskpane.js')?.toString('utf8') ?? '',
+    // Served beside taskpane.html, where the ribbon command's <script src="dashboard.js"> fetches it.
+    'dist/excel/dashboard.js': built.excel.get('dashboard.js')?.toString('utf8') ?? '',
     'dist/gsheets/Sidebar.html': built.sidebar.toString('utf8'),
   };
 

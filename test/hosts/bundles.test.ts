@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/functions/catalog';
+import { DASHBOARD_GLOBAL } from '../../excel-addin/dashboard-global';
 import { BUNDLE_BUDGETS_KIB } from '../../scripts/build';
 import { SHARED_CORE_GLOBAL } from '../../scripts/shared-core';
 import { loadExcelCustomFunctions } from '../fakes/excel';
@@ -65,7 +66,7 @@ describe('help text in the shipped scripts', () => {
 });
 
 describe('dist/excel', () => {
-  it('loads taskpane.js on the functions.js copy of core, as the shared-runtime page loads them in order', () => {
+  it('loads taskpane.js, then dashboard.js, on the functions.js copy of core, as the shared-runtime page loads them', () => {
     const page = createContext({});
     runInContext(readFileSync(join(dist, 'excel/functions.js'), 'utf8'), page);
     const shared = (page as { [SHARED_CORE_GLOBAL]?: Record<string, object> })[SHARED_CORE_GLOBAL] ?? {};
@@ -76,12 +77,29 @@ describe('dist/excel', () => {
         Object.assign(page, { Office: { onReady: () => Promise.resolve(), HostType: {} } }),
       ),
     ).not.toThrow();
+    // The ribbon command adds dashboard.js to the same page when it first runs (excel-addin/commands.ts).
+    expect(() => runInContext(readFileSync(join(dist, 'excel/dashboard.js'), 'utf8'), page)).not.toThrow();
+    const builder = (page as { [DASHBOARD_GLOBAL]?: { buildDashboardInExcel?: unknown } })[DASHBOARD_GLOBAL];
+    expect(typeof builder?.buildDashboardInExcel).toBe('function');
+  });
+
+  it('keeps the dashboard builder out of taskpane.js: only dashboard.js carries it', () => {
+    // A distinctive string of core/dashboard/build.ts, as in the Sheets test above.
+    const builder = 'Headline figures';
+    expect(readFileSync(join(dist, 'excel/taskpane.js'), 'utf8')).not.toContain(builder);
+    expect(readFileSync(join(dist, 'excel/dashboard.js'), 'utf8')).toContain(builder);
   });
 
   it('fails loudly, naming functions.js, when taskpane.js is loaded without it', () => {
     expect(() =>
       runInContext(readFileSync(join(dist, 'excel/taskpane.js'), 'utf8'), createContext({ Office: {} })),
     ).toThrow('taskpane.js needs functions.js loaded before it');
+  });
+
+  it('fails loudly, naming functions.js, when dashboard.js is loaded without it', () => {
+    expect(() =>
+      runInContext(readFileSync(join(dist, 'excel/dashboard.js'), 'utf8'), createContext({})),
+    ).toThrow('dashboard.js needs functions.js loaded before it');
   });
 
   it('registers every catalog function with CustomFunctions.associate, without a DOM', () => {

@@ -2,16 +2,16 @@
 // its own sheet, writes user text as text, shows the core's figures, keeps round trips constant, and the
 // ribbon command (from the built taskpane.js) always completes and reports failures.
 
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { findFunction } from '../../core/functions/catalog';
 import { invoke, normalizeCell, UTC_DATES } from '../../core/functions/invoke';
 import type { SheetView } from '../../core/workbook';
-import { buildDashboardInExcel } from '../../excel-addin/dashboard';
+import { buildDashboardInExcel } from '../../excel-addin/dashboard-builder';
 import {
   type ExcelSheetSnapshot,
   type ExcelSheetState,
@@ -290,12 +290,11 @@ describe('the fake Excel host', () => {
 });
 
 describe('the Build dashboard ribbon command (dist/excel/taskpane.js)', () => {
-  async function loadTaskpane(state: ExcelWorkbookState) {
-    const runtime = fakeSharedRuntime(state);
-    // The shared-runtime page loads functions.js, then taskpane.js, into one global scope (taskpane.html).
-    const page = createContext({ ...runtime.globals });
-    for (const script of ['excel/functions.js', 'excel/taskpane.js'])
-      runInContext(readFileSync(join(dist, script), 'utf8'), page);
+  async function loadTaskpane(state: ExcelWorkbookState, scriptDir?: string) {
+    const runtime = fakeSharedRuntime(state, scriptDir === undefined ? {} : { scriptDir });
+    // The shared-runtime page loads functions.js, then taskpane.js, into one global scope (taskpane.html); the
+    // command adds dashboard.js to it when it first runs.
+    runtime.loadPage(['functions.js', 'taskpane.js']);
     await new Promise((resolve) => setTimeout(resolve, 0));
     const handler = runtime.actions.get('buildDashboard');
     if (!handler)
@@ -310,16 +309,62 @@ describe('the Build dashboard ribbon command (dist/excel/taskpane.js)', () => {
     return { calls, completed: () => calls.push('completed') };
   }
 
-  it('is associated once Office is ready, builds the sheet and completes its event', async () => {
+  it('is associated once Office is ready, loads the builder, builds the sheet and completes its event', async () => {
     const state = seedExcelWorkbook(pmoWorkbook(TODAY, 10));
     const { runtime, handler } = await loadTaskpane(state);
+    expect(runtime.scriptsAdded, 'the builder loads only when the command runs').toEqual([]);
     const done = event();
     await handler(done);
     expect(done.calls).toEqual(['completed']);
+    expect(runtime.scriptsAdded).toEqual(['dashboard.js']);
     expect(sheetNamed(state, 'PMO Dashboard').cell(0, 0)?.value).toBe(DASHBOARD_MARKER);
     expect(runtime.contexts.map((context) => context.syncCount)).toEqual([3]);
     expect(runtime.status.textContent).toBe('Dashboard built on the sheet "PMO Dashboard".');
     expect(runtime.consoleErrors).toEqual([]);
+  });
+
+  it('loads dashboard.js once: a second click reuses it and rebuilds its own sheet', async () => {
+    const state = seedExcelWorkbook(pmoWorkbook(TODAY, 10));
+    const { runtime, handler } = await loadTaskpane(state);
+    const first = event();
+    const second = event();
+    await handler(first);
+    await handler(second);
+    expect([first.calls, second.calls]).toEqual([['completed'], ['completed']]);
+    expect(runtime.scriptsAdded).toEqual(['dashboard.js']);
+    expect(state.sheets.filter((sheet) => sheet.name.startsWith('PMO Dashboard'))).toHaveLength(1);
+    expect(runtime.contexts.map((context) => context.syncCount)).toEqual([3, 3]);
+    expect(runtime.consoleErrors).toEqual([]);
+  });
+
+  it('reports a dashboard.js that cannot be loaded, completes its event, and tries again on the next click', async () => {
+    const state = seedExcelWorkbook(pmoWorkbook(TODAY, 10));
+    const userSheets = state.sheets.map((sheet) => excelSheetSnapshot(sheet));
+    const withoutBuilder = mkdtempSync(join(tmpdir(), 'pmo-page-'));
+    try {
+      for (const file of ['functions.js', 'taskpane.js'])
+        copyFileSync(join(dist, 'excel', file), join(withoutBuilder, file));
+      const { runtime, handler } = await loadTaskpane(state, withoutBuilder);
+      const done = event();
+      await handler(done);
+      expect(done.calls).toEqual(['completed']);
+      expect(runtime.status.textContent).toBe(
+        'The dashboard could not be built: the dashboard builder (dashboard.js) could not be loaded. Check the connection and try again.',
+      );
+      expect(runtime.taskpaneShown.count).toBe(1);
+      expect(runtime.consoleErrors).toHaveLength(1);
+      expect(runtime.contexts, 'no Excel batch without the builder').toEqual([]);
+      expect(state.sheets.map((sheet) => excelSheetSnapshot(sheet))).toEqual(userSheets);
+
+      copyFileSync(join(dist, 'excel/dashboard.js'), join(withoutBuilder, 'dashboard.js'));
+      const again = event();
+      await handler(again);
+      expect(again.calls).toEqual(['completed']);
+      expect(runtime.scriptsAdded).toEqual(['dashboard.js', 'dashboard.js']);
+      expect(runtime.status.textContent).toBe('Dashboard built on the sheet "PMO Dashboard".');
+    } finally {
+      rmSync(withoutBuilder, { recursive: true, force: true });
+    }
   });
 
   it('completes its event and shows the error in the task pane when the build fails', async () => {

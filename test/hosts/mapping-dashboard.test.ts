@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '../../core/dashboard/build';
 import { isUserText } from '../../core/dashboard/plan';
 import { pmoDataRows } from '../../core/discovery/pmo-data';
-import { buildDashboardInExcel } from '../../excel-addin/dashboard';
+import { buildDashboardInExcel } from '../../excel-addin/dashboard-builder';
 import { excelSheetSnapshot, FakeRequestContext, seedExcelWorkbook } from '../fakes/excel';
 import { SheetsHost, seedSpreadsheet, sheetsSnapshot } from '../fakes/sheets';
 import { pmoWorkbook, type SeedValue, type WorkbookSeed } from '../fakes/workbook-seed';

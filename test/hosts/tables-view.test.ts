@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Cell } from '../../core/cells';
 import type { DashboardSummary } from '../../core/dashboard/build';
 import { PMO_DATA_MARKER, readMapping } from '../../core/discovery/pmo-data';
-import { buildDashboardInExcel } from '../../excel-addin/dashboard';
+import { buildDashboardInExcel } from '../../excel-addin/dashboard-builder';
 import { createExcelBridge } from '../../excel-addin/panel-bridge';
 import { createGoogleScriptBridge } from '../../gsheets/client/google-script-bridge';
 import type { HostBridge } from '../../panel/bridge';
