@@ -41,7 +41,7 @@ function loadedDashboardScript(): DashboardScript | undefined {
 let dashboardLoad: Promise<DashboardScript> | undefined;
 
 /**
- * The dashboard builder, loaded when first needed: the task pane does not carry it (DESIGN §9), so the first click
+ * The dashboard builder, loaded when first needed: the task pane does not carry it (its size budget, scripts/build.ts), so the first click
  * adds `<script src="dashboard.js">` to the page and waits for it; later clicks reuse it. Rejects, saying so, when
  * the script cannot be loaded or does not publish the builder.
  */
