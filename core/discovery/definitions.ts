@@ -26,6 +26,8 @@ const LABEL_HEADER =
 const LABEL_NAME = /label|rating|level|name/i;
 /** A label is short: a longer text is a description. */
 const MAX_LABEL = 40;
+/** Rows searched for a definitions table, from the top of each sheet. */
+const SCAN_ROWS = 200;
 /** Rows above a header searched for the table's title. */
 const TITLE_ROWS = 3;
 
@@ -35,13 +37,15 @@ export const labelKey = (text: string): string => text.trim().toLowerCase().repl
 const textOf = (cell: Cell | undefined): string => (typeof cell === 'string' ? cell.trim() : '');
 
 /** The kind of a definitions table from its headers, then its title rows and its sheet's name. */
-function kindOf(label: string, value: string, context: string): keyof LabelDefinitions | undefined {
-  for (const text of [value, label, context]) {
+function kindOf(label: string, value: string, context: () => string): keyof LabelDefinitions | undefined {
+  for (const text of [value, label]) {
     const probability = PROBABILITY.test(text);
     const impact = IMPACT.test(text);
     if (probability !== impact) return probability ? 'probability' : 'impact';
   }
-  return undefined;
+  const text = context();
+  const probability = PROBABILITY.test(text);
+  return probability === IMPACT.test(text) ? undefined : probability ? 'probability' : 'impact';
 }
 
 /** The labels and numbers under header row `r` in columns `l` (labels) and `v` (numbers): two or more, else none. */
@@ -68,12 +72,15 @@ function definitionsIn(
   found: { probability?: Map<string, number>; impact?: Map<string, number> },
 ) {
   const grid = sheet.rows;
-  for (let r = 0; r < grid.length; r++) {
+  // A definitions table sits near the top of its sheet: bounded work on long data sheets.
+  for (let r = 0; r < Math.min(grid.length, SCAN_ROWS); r++) {
     const header = grid[r] ?? [];
-    const context = [
-      sheet.name,
-      ...grid.slice(Math.max(0, r - TITLE_ROWS), r).flatMap((row) => row.map((cell) => textOf(cell))),
-    ].join(' ');
+    // The title rows above, read only for a header that has a value column and a label column.
+    const context = () =>
+      [
+        sheet.name,
+        ...grid.slice(Math.max(0, r - TITLE_ROWS), r).flatMap((row) => row.map((cell) => textOf(cell))),
+      ].join(' ');
     for (let v = 1; v < header.length; v++) {
       const valueHeader = textOf(header[v]);
       if (!VALUE_HEADER.test(valueHeader)) continue;

@@ -15,6 +15,9 @@ export interface FoundLegend extends RiskLegend {
   readonly sheet: string;
 }
 
+/** Rows searched for a legend: at the top of each sheet, and under the register on its own sheet. */
+export const SCAN_ROWS = 200;
+
 const ownSheet = (sheet: SheetView): boolean =>
   isPmoDataSheet(sheet) || sheet.rows[0]?.[0] === DASHBOARD_MARKER;
 
@@ -32,9 +35,14 @@ export function workbookLegend(
   const lastRow = risks.firstRow + risks.grid.length - 1;
   for (const sheet of [...first, ...others]) {
     if (ownSheet(sheet)) continue;
+    const onRegister = sheet.name === risks.sheet;
     const inRegister = (r: number) =>
-      sheet.name === risks.sheet && sheet.firstRow + r >= risks.firstRow && sheet.firstRow + r <= lastRow;
-    const legend = findLegend(sheet.rows, inRegister);
+      onRegister && sheet.firstRow + r >= risks.firstRow && sheet.firstRow + r <= lastRow;
+    // A legend sits near the top of its sheet, or just under the register: bounded work on long sheets.
+    const below = lastRow - sheet.firstRow + 1;
+    const legend =
+      findLegend(sheet.rows, inRegister, 0, SCAN_ROWS) ??
+      (onRegister ? findLegend(sheet.rows, inRegister, below, below + SCAN_ROWS) : undefined);
     if (legend) return { ...legend, sheet: sheet.name };
   }
   return undefined;

@@ -5,6 +5,7 @@
 import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { headerPeriod, periodColumns } from '../periods';
+import { parseScoreRange } from '../risk/legend';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 import { isSettingsRow, type MatrixSettings, matrixSettings } from './weights';
 
@@ -51,6 +52,20 @@ export interface Region {
   /** An initiatives table's criteria names, and its weights and directions when the matrix keeps them. */
   readonly matrix?: MatrixSettings;
 }
+
+/** A row of a legend: a level name, then a score range ("High | 16–25"). */
+const levelRow = (row: readonly Cell[] | undefined): boolean => {
+  const filled = (row ?? []).filter((cell) => !isBlank(cell));
+  return (
+    filled.length >= 2 &&
+    typeof filled[0] === 'string' &&
+    filled.slice(1).some((cell) => parseScoreRange(cellText(cell)) !== undefined)
+  );
+};
+
+/** True when a legend starts at grid row `r`, or right under a title there: two level rows (see core/risk/legend.ts). */
+const legendUnder = (grid: Grid, r: number): boolean =>
+  (levelRow(grid[r]) && levelRow(grid[r + 1])) || (levelRow(grid[r + 1]) && levelRow(grid[r + 2]));
 
 /** A row starting like this ends the table (it is not kept in the region). */
 const FOOTER =
@@ -318,10 +333,20 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   const notes = notesStart(grid, hit, nextHeader);
   if (notes < nextHeader)
     skipped.push({ row: notes, reason: 'notes under the table: the table ends above them' });
+  let afterBlank = false;
   for (let r = hit.row + 1; r < notes; r++) {
     const row = grid[r] ?? [];
     const inBand = row.slice(hit.left, hit.right + 1);
-    if (inBand.every(isBlank)) continue;
+    if (inBand.every(isBlank)) {
+      afterBlank = true;
+      continue;
+    }
+    // A register's legend under it, after a gap ("High | 16–25", with or without a title): the register ends above.
+    if (rule.kind === 'risks' && afterBlank && legendUnder(grid, r)) {
+      skipped.push({ row: r, reason: 'a legend under the register: the table ends above it' });
+      break;
+    }
+    afterBlank = false;
     if (firstRow) {
       firstRow = false;
       if (isInstructionRow(inBand)) {

@@ -126,15 +126,17 @@ function lowerBoundBlock(grid: readonly (readonly Cell[])[], r: number): Entry[]
 }
 
 /**
- * The first legend in `grid` outside rows `skip` (the register itself): a block of two or more rows each with a
+ * The first legend in `grid`'s rows `from`…`to` outside rows `skip` (the register itself): a block of two or more rows each with a
  * level and a range, a row of two or more "Level (range)" cells, or level names under a lower-bound header. A
  * block under a probability or impact title is a definitions table (read elsewhere), not a legend.
  */
 export function findLegend(
   grid: readonly (readonly Cell[])[],
   skip: (row: number) => boolean = () => false,
+  from = 0,
+  to: number = grid.length,
 ): RiskLegend | undefined {
-  for (let r = 0; r < grid.length; r++) {
+  for (let r = from; r < Math.min(to, grid.length); r++) {
     if (skip(r)) continue;
     const row = grid[r] ?? [];
     const named = row.flatMap((cell): Entry[] => {

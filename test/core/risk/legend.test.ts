@@ -146,6 +146,41 @@ describe('the workbook’s own legend in use', () => {
     expect(risks?.levels).toEqual({ High: 2, Medium: 1, Low: 1 });
   });
 
+  it('is found under a long register, and looked for only near the top of other sheets (bounded work)', () => {
+    const rows: Cell[][] = [['ID', 'Risk', 'Likelihood', 'Impact']];
+    for (let i = 1; i <= 400; i++) rows.push([`R${i}`, 'Risk', 4, 5]);
+    rows.push([], ['Risk score levels'], ['High', '16–25'], ['Low', '1–15']);
+    const register: SheetView = { name: 'Register', rows, firstRow: 1, tables: [] };
+    expect(workbookLegend([register], findTables([register]).tables.risks)?.sheet).toBe('Register');
+    const deep: SheetView = {
+      name: 'Notes',
+      firstRow: 1,
+      tables: [],
+      rows: [...Array.from({ length: 300 }, (): Cell[] => ['note']), ['High', '16–25'], ['Low', '1–15']],
+    };
+    const small = sheets[0];
+    if (!small) throw new Error('no register');
+    expect(workbookLegend([small, deep], findTables([small, deep]).tables.risks)).toBeUndefined();
+  });
+
+  it('ends a register at the legend under it, titled or not: its levels are not risks', () => {
+    for (const title of [[['Risk score levels']], []] as Cell[][][]) {
+      const rows: Cell[][] = [
+        ['ID', 'Risk', 'Likelihood', 'Impact'],
+        ['R1', 'Vendor late', 4, 5],
+        ['R2', 'Audit', 2, 2],
+      ];
+      rows.push([], ...title, ['High', '16–25'], ['Low', '1–15']);
+      const register: SheetView = { name: 'Register', rows, firstRow: 1, tables: [] };
+      const risks = findTables([register]).tables.risks;
+      expect(risks?.dataRows).toBe(2);
+      expect(risks?.skipped).toEqual([
+        { row: 5, reason: 'a legend under the register: the table ends above it' },
+      ]);
+      expect(workbookLegend([register], risks)?.bands.map((band) => band.label)).toEqual(['Low', 'High']);
+    }
+  });
+
   it('is not used for a register on another scale (fractions against a 1–25 legend)', () => {
     const [, , legendSheet] = sheets;
     if (!legendSheet) throw new Error('no legend sheet');
