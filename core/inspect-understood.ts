@@ -4,6 +4,7 @@
 
 import type { InitiativeRanking } from './dashboard/initiatives';
 import { isoFromSerial } from './dates';
+import { criterionLabel } from './discovery/weights';
 import { summarizeRisks } from './risk/concentration';
 import { countByLevel, type LegendBand, legendOf } from './risk/legend';
 import type { RiskRegister } from './risk/register';
@@ -45,8 +46,7 @@ export function initiativesUnderstood(ranking: InitiativeRanking): Understood {
   const weighted = ranking.weighted;
   const weights: Record<string, number> = {};
   if (weighted)
-    for (const [k, weight] of weighted.weights.entries())
-      weights[weighted.names[k] || `criterion ${k + 1}`] = weight;
+    for (const [k, weight] of weighted.weights.entries()) weights[criterionLabel(weighted.names, k)] = weight;
   return {
     ...(weighted ? { weights } : {}),
     ranking: ranking.ranked.map((initiative) => initiative.name || initiative.id),

@@ -4,7 +4,13 @@
 // Where the matrix's Score column disagrees with its weights, each row that differs is reported.
 
 import { cellText, readNumber } from '../cells';
-import { type CriteriaSettings, type MatrixReading, matrixReading, scoresAgree } from '../discovery/weights';
+import {
+  type CriteriaSettings,
+  criterionLabel,
+  type MatrixReading,
+  matrixReading,
+  scoresAgree,
+} from '../discovery/weights';
 import type { RatingRow } from '../prioritization/scoring';
 import type { FoundTable, RowIssue, TableRow } from '../table';
 import type { LocatedTable } from '../workbook';
@@ -69,7 +75,7 @@ export function weightedScores(
   const best = matrixReading(ratings, weights, names, told, written);
   if (!best || !written) return best;
   const { scores } = best;
-  const weightsText = names.map((name, k) => `${name || `criterion ${k + 1}`} ${weights[k]}`).join(', ');
+  const weightsText = names.map((_, k) => `${criterionLabel(names, k)} ${weights[k]}`).join(', ');
   for (const [i, row] of rows.entries()) {
     const score = scores[i];
     const given = written[i];
@@ -92,8 +98,8 @@ export function weightsNote(
 ): string {
   const list = weighted.names
     .map(
-      (name, k) =>
-        `${name || `criterion ${k + 1}`} ${weighted.weights[k]}${weighted.directions[k] === 'min' ? ' (lower is better)' : ''}`,
+      (_, k) =>
+        `${criterionLabel(weighted.names, k)} ${weighted.weights[k]}${weighted.directions[k] === 'min' ? ' (lower is better)' : ''}`,
     )
     .join(', ');
   const how = weighted.combine === 'sum' ? 'Σ weight × rating' : 'Σ weight × rating ÷ Σ weight';

@@ -3,11 +3,10 @@
 // found on any sheet and used to read those labels in the register. Pure: reads cells.
 
 import { type Cell, cellText, isBlank } from '../cells';
-import { DASHBOARD_MARKER } from '../dashboard/plan';
 import { RISK_REGISTER_TABLE } from '../risk/register';
 import { findTable } from '../table';
 import type { LocatedTable, SheetView } from '../workbook';
-import { isPmoDataSheet } from './pmo-data';
+import { isAddinSheet } from './pmo-data';
 
 /** Label → number, for the register's probability and impact columns (keys as {@link labelKey} makes them). */
 export interface LabelDefinitions {
@@ -103,7 +102,7 @@ function definitionsIn(
 export function workbookDefinitions(sheets: readonly SheetView[]): LabelDefinitions {
   const found: { probability?: Map<string, number>; impact?: Map<string, number> } = {};
   for (const sheet of sheets) {
-    if (isPmoDataSheet(sheet) || sheet.rows[0]?.[0] === DASHBOARD_MARKER) continue;
+    if (isAddinSheet(sheet)) continue;
     definitionsIn(sheet, found);
   }
   return { probability: found.probability ?? new Map(), impact: found.impact ?? new Map() };

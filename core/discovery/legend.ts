@@ -1,14 +1,13 @@
 // The workbook's own risk legend for the register discovery found (issue 14 item 2): looked for on the register's
 // sheet (outside the register), then on every other sheet in workbook order; never on the add-in's own sheets.
 
-import { DASHBOARD_MARKER } from '../dashboard/plan';
 import { isPmoError } from '../errors';
 import { findLegend, type RiskLegend } from '../risk/legend';
 import { type RiskRegister, readRiskRegister } from '../risk/register';
 import type { RowIssue } from '../table';
 import type { LocatedTable, SheetView } from '../workbook';
 import { withDefinitions, workbookDefinitions } from './definitions';
-import { isPmoDataSheet } from './pmo-data';
+import { isAddinSheet } from './pmo-data';
 
 /** A legend found in the workbook, and the sheet it is on. */
 export interface FoundLegend extends RiskLegend {
@@ -17,9 +16,6 @@ export interface FoundLegend extends RiskLegend {
 
 /** Rows searched for a legend: at the top of each sheet, and under the register on its own sheet. */
 export const SCAN_ROWS = 200;
-
-const ownSheet = (sheet: SheetView): boolean =>
-  isPmoDataSheet(sheet) || sheet.rows[0]?.[0] === DASHBOARD_MARKER;
 
 /**
  * The legend that goes with the register `risks` (undefined without a register, or when the workbook has none).
@@ -34,7 +30,7 @@ export function workbookLegend(
   const others = sheets.filter((sheet) => sheet.name !== risks.sheet);
   const lastRow = risks.firstRow + risks.grid.length - 1;
   for (const sheet of [...first, ...others]) {
-    if (ownSheet(sheet)) continue;
+    if (isAddinSheet(sheet)) continue;
     const onRegister = sheet.name === risks.sheet;
     const inRegister = (r: number) =>
       onRegister && sheet.firstRow + r >= risks.firstRow && sheet.firstRow + r <= lastRow;

@@ -6,6 +6,7 @@ import { type Cell, cellText, isBlank } from '../cells';
 import { DASHBOARD_STYLES } from '../dashboard/layout';
 import {
   chooseOwnedSheet,
+  DASHBOARD_MARKER,
   type DashboardPlan,
   ownedSheetName,
   type PlanCell,
@@ -42,6 +43,11 @@ const FIELDS: readonly Field[] = ['kind', 'sheet', 'range', 'headerRows', 'role'
 /** True when a sheet is the add-in's PMO Data sheet: A1 holds exactly {@link PMO_DATA_MARKER}. */
 export function isPmoDataSheet(sheet: SheetView): boolean {
   return sheet.firstRow === 1 && cellText(sheet.rows[0]?.[0] ?? null) === PMO_DATA_MARKER;
+}
+
+/** True when a sheet is one the add-in writes (its PMO Data or its dashboard): never read as the user's data. */
+export function isAddinSheet(sheet: SheetView): boolean {
+  return isPmoDataSheet(sheet) || sheet.rows[0]?.[0] === DASHBOARD_MARKER;
 }
 
 /** Name of the n-th PMO Data sheet: "PMO Data", then "PMO Data (2)"… */

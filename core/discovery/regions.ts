@@ -5,7 +5,7 @@
 import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { headerPeriod, periodColumns } from '../periods';
-import { parseScoreRange } from '../risk/legend';
+import { isLegendRow } from '../risk/legend';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 import { isSettingsRow, type MatrixSettings, matrixSettings } from './weights';
 
@@ -53,19 +53,10 @@ export interface Region {
   readonly matrix?: MatrixSettings;
 }
 
-/** A row of a legend: a level name, then a score range ("High | 16–25"). */
-const levelRow = (row: readonly Cell[] | undefined): boolean => {
-  const filled = (row ?? []).filter((cell) => !isBlank(cell));
-  return (
-    filled.length >= 2 &&
-    typeof filled[0] === 'string' &&
-    filled.slice(1).some((cell) => parseScoreRange(cellText(cell)) !== undefined)
-  );
-};
-
 /** True when a legend starts at grid row `r`, or right under a title there: two level rows (see core/risk/legend.ts). */
 const legendUnder = (grid: Grid, r: number): boolean =>
-  (levelRow(grid[r]) && levelRow(grid[r + 1])) || (levelRow(grid[r + 1]) && levelRow(grid[r + 2]));
+  (isLegendRow(grid[r]) && isLegendRow(grid[r + 1])) ||
+  (isLegendRow(grid[r + 1]) && isLegendRow(grid[r + 2]));
 
 /** A row starting like this ends the table (it is not kept in the region). */
 const FOOTER =

@@ -18,7 +18,7 @@ const WEIGHTS_LABEL = /^(?:criteria\s+|criterion\s+)?weight(?:s|ing)?\b/i;
 const DIRECTION_LABEL = /^(?:direction|better\s+when|goal|optimi[sz]e|preference)\b/i;
 
 /** Which settings row a row's first text names: a weights row, a direction row, or neither. */
-export function settingsKind(text: string): 'weights' | 'direction' | undefined {
+function settingsKind(text: string): 'weights' | 'direction' | undefined {
   if (WEIGHTS_LABEL.test(text.trim())) return 'weights';
   return DIRECTION_LABEL.test(text.trim()) ? 'direction' : undefined;
 }
@@ -62,6 +62,10 @@ export interface CriteriaSettings {
   readonly directions?: readonly Direction[];
 }
 
+/** How a criterion is named to the user: its name, else "criterion 2" for a criterion without one. */
+export const criterionLabel = (names: readonly string[], k: number): string =>
+  names[k] || `criterion ${k + 1}`;
+
 /** {@link CriteriaSettings} and where they were read. */
 export interface MatrixSettings extends CriteriaSettings {
   /** Grid rows of the weights and direction rows. */
@@ -96,14 +100,14 @@ export function matrixSettings(
   ];
   for (const r of candidates) {
     const row = grid[r] ?? [];
-    const label = firstText(row, band.left, band.right);
-    if (weights === undefined && WEIGHTS_LABEL.test(label.trim())) {
+    const kind = settingsKind(firstText(row, band.left, band.right));
+    if (weights === undefined && kind === 'weights') {
       const read = criteria.map((c) => readNumber(row[c] ?? null));
       if (read.every((value) => value.ok && value.value >= 0)) {
         weights = read.map((value) => (value.ok ? value.value : 0));
         rows.push(r);
       }
-    } else if (directions === undefined && DIRECTION_LABEL.test(label.trim())) {
+    } else if (directions === undefined && kind === 'direction') {
       // A direction row holds directions over the criteria: a title such as "Goal: grow revenue" does not.
       const read = criteria.map((c) => directionIn(row[c] ?? null));
       if (read.every((direction) => direction === undefined)) continue;

@@ -4,14 +4,14 @@
 
 import { type Cell, isBlank } from '../cells';
 import {
-  directionIn,
+  isSettingsRow,
   type MatrixSettings,
   matrixReading,
   matrixSettings,
   SETTINGS_ROWS_ABOVE,
-  settingsKind,
 } from '../discovery/weights';
 import type { RatingRow } from '../prioritization/scoring';
+import { initiativeColumnsOf } from './table';
 
 type Grid = readonly (readonly Cell[])[];
 
@@ -77,13 +77,12 @@ export function matrixIn(
     let at = left;
     while (at <= right && blank(row[at])) at++;
     const label = row[at];
-    const kind = r !== header && typeof label === 'string' ? settingsKind(label) : undefined;
     let end = right;
     while (!blank(row[end + 1])) end++;
     const values: number[] = [];
     for (let c = at + 1; c <= end; c++) if (!blank(row[c])) values.push(c);
-    // A direction row holds a direction: "Goal tracker | 5 | 3" is an initiative.
-    const isLabel = kind === 'weights' || (kind && values.some((c) => directionIn(row[c] ?? null)));
+    // As discovery reads it: a direction row holds a direction ("Goal tracker | 5 | 3" is an initiative).
+    const isLabel = r !== header && typeof label === 'string' && isSettingsRow(label, row);
     if (r > header && !isLabel && !row.every(blank)) break;
     if (!isLabel || typeof label !== 'string') continue;
     if (r > header) under = r - header;
@@ -114,9 +113,6 @@ export function matrixIn(
   };
 }
 
-/** A matrix's own Score column header. */
-const SCORE_HEADER = /^(?:total |weighted |priority )?score$/i;
-
 /**
  * The directions that give a matrix's own Score column from its weights, as the dashboard finds them
  * (core/discovery/weights.ts matrixReading): undefined without weights or without a Score column of numbers.
@@ -130,10 +126,9 @@ function scoredDirections(
   criteria: readonly number[],
   read: MatrixSettings,
 ): readonly ('max' | 'min')[] | undefined {
-  const column = (grid[header] ?? []).findIndex(
-    (cell) => typeof cell === 'string' && SCORE_HEADER.test(cell.trim()),
-  );
-  if (!read.weights || column < 0) return undefined;
+  // The Score column as the Initiatives table's spec names it (Score, Priority Score, Weighted Score, Total Score).
+  const column = initiativeColumnsOf(grid[header] ?? []).get('score');
+  if (!read.weights || column === undefined) return undefined;
   const ratings: RatingRow[] = [];
   const written: (number | undefined)[] = [];
   for (let r = first; r < grid.length && !blank(grid[r]?.[nameColumn]); r++) {

@@ -95,6 +95,11 @@ function definitionsAbove(grid: readonly (readonly Cell[])[], r: number): boolea
   return false;
 }
 
+/** True when a row is one level of a legend: a score range with a level name left of it ("High | 16–25"). */
+export function isLegendRow(row: readonly Cell[] | undefined): boolean {
+  return row !== undefined && entryInRow(row) !== undefined;
+}
+
 /** A level name and a range in one row: the range cell, and the nearest level-like text left of it. */
 function entryInRow(row: readonly Cell[]): Entry | undefined {
   for (let c = 1; c < row.length; c++) {
