@@ -61,10 +61,15 @@ export const INSPECT_JSON_SCHEMA = {
               type: 'object',
               required: ['row', 'reason'],
               additionalProperties: false,
-              properties: { row: { type: 'integer', minimum: 1 }, reason: { type: 'string' } },
+              properties: {
+                row: { type: 'integer', minimum: 1 },
+                reason: { type: 'string' },
+                sheet: { type: 'string' },
+              },
             },
           },
           used: { type: 'boolean' },
+          sheets: { type: 'array', items: { type: 'string' }, minItems: 2 },
           legend: {
             type: 'array',
             items: {
@@ -125,6 +130,8 @@ const RANKING_LISTED = 5;
 function understoodText(table: InspectReport['tables'][number]): string[] {
   const label = KIND_LABELS[table.kind];
   const parts: string[] = [];
+  if (table.sheets && table.sheets.length > 1)
+    parts.push(`one sheet per period (${table.sheets.map(sanitizeText).join(', ')})`);
   if (table.levels)
     parts.push(
       Object.entries(table.levels)

@@ -9,7 +9,7 @@ import { sheetReference } from '../core/a1';
 import { cellText, parseDateText } from '../core/cells';
 import { buildDashboard } from '../core/dashboard/build';
 import { DASHBOARD_MARKER } from '../core/dashboard/plan';
-import { tableRange } from '../core/dashboard/sources';
+import { sourceOf, sourceText, tableRange } from '../core/dashboard/sources';
 import { isoFromSerial, nextMonthStart, serialFromParts } from '../core/dates';
 import type { TableMapping } from '../core/discovery/mapping';
 import { inspectWorkbook } from '../core/inspect';
@@ -333,6 +333,7 @@ function missingTableMessage(kind: TableKind, column: string): string {
 
 /** "Resources (Team!A1:C5)", as the dashboard names its sources, with the Excel table and how it was found. */
 function describeTable(table: LocatedTable): string {
+  if ((table.sheets?.length ?? 0) > 1) return sanitizeText(sourceText(sourceOf(table)));
   const cells = sanitizeText(sheetReference(table.sheet, tableRange(table)));
   const where = table.table === undefined ? cells : `table "${sanitizeText(table.table)}", ${cells}`;
   const how = { headers: ', found by its headers', mapping: ', as mapped in PMO Data', option: ', as given' };

@@ -5,7 +5,7 @@
 import { columnLetters } from './a1';
 import { cellText } from './cells';
 import { rankInitiatives } from './dashboard/initiatives';
-import { placeOf, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
+import { placeOf, readLocated, type SkippedRow, TABLE_SPECS } from './dashboard/sources';
 import { matrixOf } from './dashboard/weighted';
 import { readWorkbookRegister } from './discovery/legend';
 import type { FindOptions } from './discovery/mapped';
@@ -18,7 +18,7 @@ import {
   risksUnderstood,
   type Understood,
 } from './inspect-understood';
-import { type FoundTable, findTable, periodHeader, type RowIssue } from './table';
+import { type FoundTable, periodHeader, type RowIssue } from './table';
 import { buildUtilizationModel } from './utilization';
 import {
   findTables,
@@ -53,6 +53,8 @@ export interface InspectedTable extends Understood {
   /** Role → column letter (`criteria`, when present, a list of letters). */
   readonly columns: Readonly<Record<string, string | readonly string[]>>;
   readonly skipped: readonly SkippedRow[];
+  /** A plan kept one sheet per period: its sheets, in period order (`sheet` is the first). */
+  readonly sheets?: readonly string[];
   /**
    * False for a table found but not used: a further table of a kind already found (the next sprint's sheet), or
    * one discovery was unsure of (confidence below 0.5). A mapping makes it the one used.
@@ -108,9 +110,27 @@ interface Inspected {
   readonly error?: string;
 }
 
+/**
+ * A located table as `pmo inspect` reports it. A plan kept one sheet per period is one table: its first sheet's
+ * place and columns, the data rows of every sheet, and the rows that are not data named by their sheet.
+ */
 function inspectTable(table: LocatedTable): Inspected {
+  const sheets = table.sheets ?? [];
+  const first = inspectSheetTable(table);
+  if (sheets.length < 2) return first;
+  const parts = sheets.map((sheet) => inspectSheetTable(sheet).report);
+  const report: InspectedTable = {
+    ...first.report,
+    sheets: parts.map((part) => part.sheet),
+    rows: parts.reduce((sum, part) => sum + part.rows, 0),
+    skipped: parts.flatMap((part) => part.skipped.map((skip) => ({ ...skip, sheet: part.sheet }))),
+  };
+  return { ...first, report };
+}
+
+function inspectSheetTable(table: LocatedTable): Inspected {
   const spec = TABLE_SPECS[table.kind];
-  const read = findTable(table.grid, spec, table.firstRow);
+  const read = readLocated(table);
   const found = isPmoError(read) ? undefined : read;
   const { firstColumn, headerRows, skipped, dataRows, range } = placeOf(table, found);
   const columns: Record<string, string | readonly string[]> = {};
@@ -195,9 +215,12 @@ function readTables(
     for (const issue of list) {
       const kind = KIND_OF_TABLE_NAME[issue.table.toLowerCase()] ?? fallback;
       const table = inspected[kind] ?? inspected[fallback];
-      if (!table || table.report.skipped.some((entry) => entry.row === issue.row)) continue;
+      if (!table) continue;
+      const sheet = issue.sheet ?? table.report.sheet;
+      if (table.report.skipped.some((entry) => entry.row === issue.row && (entry.sheet ?? sheet) === sheet))
+        continue;
       const column = letterOf(table, issue.column);
-      issues.push({ sheet: table.report.sheet, row: issue.row, column, ...pick(issue) });
+      issues.push({ sheet, row: issue.row, column, ...pick(issue) });
     }
   };
   for (const kind of TABLE_KINDS) {

@@ -40,6 +40,8 @@ export interface TableSpec {
 /** A data row that could not be used, with the reason. Row numbers are the sheet's when known. */
 export interface RowIssue {
   readonly table: string;
+  /** The sheet, when the table spans sheets (a plan kept one sheet per month); else the table's own sheet. */
+  readonly sheet?: string;
   readonly row: number;
   readonly column: string;
   readonly value: string;
@@ -59,6 +61,26 @@ export interface FoundTable {
   readonly rows: readonly TableRow[];
   /** A time-phased table's period columns (see {@link ColumnSpec.periods}), left to right. */
   readonly periods?: readonly PeriodColumn[];
+  /**
+   * What a period cell holds when the table's one period column is a named load column on a sheet that is one period
+   * (see {@link FindOptions.sheetPeriod}): that column's unit. Absent: judged from the cells.
+   */
+  readonly periodUnit?: 'ratio' | 'hours';
+}
+
+/** The period column a sheet's period gives a table without period headers, and what its cells hold. */
+export interface SheetPeriodColumn {
+  readonly period: PeriodColumn;
+  readonly unit?: 'ratio' | 'hours';
+}
+
+/** How {@link findTable} reads a table beyond its cells. */
+export interface FindOptions {
+  /**
+   * The table is one period of a plan kept one sheet per period ("Sep2019"): given the columns its header names, the
+   * column that is that period (core/utilization/period-sheets.ts), when its header has no period columns.
+   */
+  readonly sheetPeriod?: (columns: ReadonlyMap<string, number>) => SheetPeriodColumn | undefined;
 }
 
 export interface TableRow {
@@ -231,6 +253,7 @@ export function findTable(
   grid: readonly (readonly Cell[])[],
   spec: TableSpec,
   firstRowNumber = 1,
+  options: FindOptions = {},
 ): FoundTable | PmoError {
   if (grid.length === 0 || grid.every((row) => row.every(isBlank))) {
     return pmoError('not-available', `The ${spec.name} table is empty: give a range with a header row.`);
@@ -246,6 +269,9 @@ export function findTable(
   const table = index.periodsKey === undefined ? grid : withMonthYears(grid, HEADER_SEARCH_ROWS);
   const { headerIndex, columns: best } = headerSearch(table, index);
   const headers = (table[headerIndex] ?? []).map(cellText);
+  const ofSheet =
+    index.periodsKey === undefined || best.has(index.periodsKey) ? undefined : options.sheetPeriod?.(best);
+  if (ofSheet && index.periodsKey !== undefined) best.set(index.periodsKey, ofSheet.period.column);
   const missing = missingColumns(spec, best);
   if (missing.length > 0) {
     const seen = headers.filter((header) => header !== '');
@@ -261,9 +287,14 @@ export function findTable(
     if (cells.every(isBlank)) continue;
     rows.push({ number: firstRowNumber + r, cells });
   }
-  const periodsKey = spec.columns.find((column) => column.periods)?.key;
+  if (ofSheet) {
+    const unit = ofSheet.unit ? { periodUnit: ofSheet.unit } : {};
+    return { spec, columns: best, headerIndex, headers, rows, periods: [ofSheet.period], ...unit };
+  }
   const periods =
-    periodsKey !== undefined && best.has(periodsKey) ? periodColumns(table[headerIndex] ?? []) : undefined;
+    index.periodsKey !== undefined && best.has(index.periodsKey)
+      ? periodColumns(table[headerIndex] ?? [])
+      : undefined;
   return { spec, columns: best, headerIndex, headers, rows, ...(periods ? { periods } : {}) };
 }
 

@@ -6,7 +6,9 @@ import type { TableKind } from './discovery/kinds';
 import { type FindOptions, findMappedTables } from './discovery/mapped';
 import type { MappingProblem } from './discovery/mapping';
 import type { CriteriaSettings } from './discovery/weights';
+import { isPmoError, pmoError } from './errors';
 import type { UtilizationTables } from './utilization';
+import { readPeriodSheet, type SheetPeriod } from './utilization/period-sheets';
 
 /** An Excel table (Insert › Table) such as `Assignments` covering `B3:H40`. */
 export interface ExcelTable {
@@ -54,6 +56,16 @@ export interface LocatedTable {
    * its own ("Weighting (1-10): 8 5 6 …", "lower is better"), when it has them.
    */
   readonly matrix?: CriteriaSettings;
+  /**
+   * A plan kept one sheet per period: the period this sheet's name is ("Sep2019" → September 2019), in which the
+   * load column's loads fall (the sheet has no Start and End).
+   */
+  readonly period?: SheetPeriod;
+  /**
+   * Such a plan over several sheets ("Sep2019", "Oct2019", …, the same columns on each): every sheet's table, in
+   * period order, this one first. Read together as one assignments table.
+   */
+  readonly sheets?: readonly LocatedTable[];
 }
 
 export interface WorkbookTables {
@@ -78,9 +90,18 @@ export interface WorkbookTables {
 export function utilizationTablesOf(tables: WorkbookTables['tables']): UtilizationTables | undefined {
   const { resources, assignments, timeOff } = tables;
   if (!assignments) return undefined;
+  // Each sheet of a plan kept one sheet per period, read with its load column as that period's.
+  const periodSheets = (assignments.sheets ?? [assignments]).flatMap(({ sheet, grid, firstRow, period }) => {
+    if (!period) return [];
+    const table = readPeriodSheet(grid, firstRow, period);
+    return [
+      { sheet, table: isPmoError(table) ? pmoError(table.code, `Sheet ${sheet}: ${table.message}`) : table },
+    ];
+  });
   return {
     ...(resources ? { resources: resources.grid } : {}),
     assignments: assignments.grid,
+    ...(periodSheets.length > 0 ? { assignmentSheets: periodSheets } : {}),
     ...(timeOff ? { timeOff: timeOff.grid } : {}),
     firstRows: {
       ...(resources ? { resources: resources.firstRow } : {}),

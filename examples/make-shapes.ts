@@ -244,6 +244,47 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Ben', null, '100%', '100%', '100%'],
     ]),
   ],
+  // A plan kept one sheet per month (the month in the sheet's name), as a team lead keeps it: the people under a
+  // title header ("Architect"), each person's share of the month in "Total Alloc. %" beside project / % pairs, a
+  // continuation row carrying a further share, a section label row ("SA"), and a notes sheet that is no month.
+  sheetPerMonth: [
+    sheet('Jan2026', [
+      ['Architect', 'Total Alloc. %', 'Opportunity', '%', 'Capability', '%', 'Notes'],
+      ['Ana', 1, 'Apollo', 0.7, 'Dojo', 0.3, null],
+      ['Ben', 0.5, 'Borealis', 0.5, null, null, 'part time'],
+      ['SA', null, null, null, null, null, null],
+      ['Cleo', 0.4, 'Apollo', 0.4, null, null, null],
+      [null, 0.6, 'Comet', 0.6, null, null, null],
+    ]),
+    sheet('Feb2026', [
+      ['Architect', 'Total Alloc. %', 'Opportunity', '%', 'Capability', '%', 'Notes'],
+      ['Ana', '120%', 'Apollo', 1, 'Dojo', 0.2, 'crunch'],
+      ['Ben', 'half', 'Borealis', 0.5, null, null, null],
+      ['SA', null, null, null, null, null, null],
+      ['Cleo', 1, 'Comet', 1, null, null, null],
+    ]),
+    sheet('Mar2026', [
+      ['Architect', 'Total Alloc. %', 'Opportunity', '%', 'Capability', '%', 'Notes'],
+      ['Ana', 0.5, 'Apollo', 0.5, null, null, null],
+      ['Ben', 0, null, null, null, null, 'leave'],
+      ['Cleo', 1, 'Comet', 1, null, null, null],
+    ]),
+    sheet('Notes', [['Capabilities scratchpad'], ['Dojo', 'see the wiki']]),
+  ],
+  // A plan kept one sheet per ISO week, hours in each: the sheet's week is when the hours fall.
+  sheetPerWeek: [
+    sheet('2026-W02', [
+      ['Resource', 'Project', 'Hours'],
+      ['Ana', 'Apollo', 30],
+      ['Ana', 'Borealis', 20],
+      ['Ben', 'Apollo', 16],
+    ]),
+    sheet('2026-W03', [
+      ['Resource', 'Project', 'Hours'],
+      ['Ana', 'Apollo', 40],
+      ['Ben', 'Apollo', 40],
+    ]),
+  ],
   // A leave tracker: a group of Leave Type / From / To per month (the month a date in the row above), one row per
   // employee: its month headers hold text and dates below them, so it is no time-phased plan.
   leaveTracker: [

@@ -9,9 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readWorkbook } from '../cli/xlsx';
 import { columnLetters } from '../core/a1';
-import { TABLE_SPECS } from '../core/dashboard/sources';
+import { readLocated } from '../core/dashboard/sources';
 import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
-import { type FoundTable, findTable } from '../core/table';
+import type { FoundTable } from '../core/table';
 import { findTables, type LocatedTable, type TableKind } from '../core/workbook';
 
 /** A labelled table's kind: a PMO kind the toolkit reads, or `other` (PMO data it must not claim). */
@@ -244,7 +244,7 @@ export function observe(table: LocatedTable): Observed {
   const base = { kind: table.kind, sheet: table.sheet, foundBy: table.foundBy };
   // Discovery and the mapping give every table not in column A its sheet column (an Excel table's included).
   const offset = table.firstColumn ?? 0;
-  const found = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
+  const found = readLocated(table);
   if ('kind' in found) return { ...base, columns: {}, problem: found.message };
   return {
     ...base,
@@ -261,8 +261,9 @@ export function scoreWorkbook(label: LabelFile, bytes: Uint8Array): FileScore {
     return { ...scoreFile(label.file, label.tables, []), error: workbook.message };
   // What `pmo inspect` reports as found: the tables used and the further tables of a kind (not the unsure ones).
   const { tables, also } = findTables(workbook.sheets);
+  // A plan kept one sheet per period is one table found on each of its sheets.
   const observed = [...Object.values(tables), ...(also ?? [])].flatMap((table) =>
-    table ? [observe(table)] : [],
+    table ? (table.sheets ?? [table]).map(observe) : [],
   );
   return scoreFile(label.file, label.tables, observed);
 }

@@ -8,6 +8,7 @@ import { readWorkbookRegister } from '../discovery/legend';
 import type { TableMapping } from '../discovery/mapping';
 import { isPmoDataSheet, PMO_DATA_SHEET_NAME } from '../discovery/pmo-data';
 import { isPmoError } from '../errors';
+import { assignmentsUnderstood, type Understood } from '../inspect-understood';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
 import { type RiskRegister, registerHeatmap } from '../risk/register';
 import { hasColumn, headerOf, type RowIssue } from '../table';
@@ -41,7 +42,7 @@ import {
   type PlanStyleName,
 } from './plan';
 import { bandStyle, bandsText, cellStyle, levelStyle, risksByLevel } from './risk-levels';
-import { notUsedText, sourceText, type TableSource, tableRange } from './sources';
+import { notUsedText, sourceOf, sourceText, type TableSource } from './sources';
 import { matrixOf, weightsNote } from './weighted';
 
 /** How many weeks the utilization heatmap shows, from the current week. */
@@ -84,6 +85,9 @@ export interface DashboardSummary {
   readonly averageUtilization: number | undefined;
   readonly overallocatedResourceWeeks: number | undefined;
   readonly heatmapStart: number;
+  /** The plan's first and last booked day (ISO), and whether any booking falls in the heatmap's weeks. */
+  readonly booked?: Understood;
+  readonly bookedInWeeks?: boolean;
   readonly initiatives: number | undefined;
   readonly rankingMethod: string | undefined;
   readonly selectedCount: number | undefined;
@@ -116,14 +120,29 @@ const PERCENT = '0%';
 function utilizationOf(
   tables: Partial<Record<TableKind, LocatedTable>>,
   start: number,
-): { grid: UtilizationGrid | undefined; issues: RowIssue[]; error: string | undefined } {
+): {
+  grid: UtilizationGrid | undefined;
+  issues: RowIssue[];
+  error: string | undefined;
+  booked?: Understood;
+} {
   const utilizationTables = utilizationTablesOf(tables);
   if (!utilizationTables) return { grid: undefined, issues: [], error: undefined };
   const model = buildUtilizationModel(utilizationTables);
   if (isPmoError(model)) return { grid: undefined, issues: [], error: model.message };
   const grid = computeUtilization(model, { period: 'week', start, end: start + HEATMAP_WEEKS * 7 - 1 });
   if (isPmoError(grid)) return { grid: undefined, issues: [...model.issues], error: grid.message };
-  return { grid, issues: [...model.issues], error: undefined };
+  return { grid, issues: [...model.issues], error: undefined, booked: assignmentsUnderstood(model) };
+}
+
+/**
+ * What the dashboard and the CLI say when no booking falls in the heatmap's weeks (a plan of last year, or of next
+ * year), so that 0% is not read as an idle team; undefined when some does.
+ */
+export function outsideWeeksNote(summary: DashboardSummary): string | undefined {
+  const { booked } = summary;
+  if (!booked?.from || (summary.bookedInWeeks ?? true)) return undefined;
+  return `No booking falls in these ${HEATMAP_WEEKS} weeks: the plan's bookings run from ${booked.from} to ${booked.to}.`;
 }
 
 /**
@@ -205,7 +224,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     for (const issue of list) {
       const fromKind =
         TABLE_KINDS.find((k) => KIND_LABELS[k].toLowerCase() === issue.table.toLowerCase()) ?? kind;
-      issues.push({ ...issue, sheet: sheetOf(fromKind) });
+      issues.push({ ...issue, sheet: issue.sheet ?? sheetOf(fromKind) });
     }
   };
   addIssues('assignments', utilization.issues);
@@ -239,19 +258,17 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   const summary: DashboardSummary = {
     tablesFound: TABLE_KINDS.flatMap((kind) => {
       const table = tables[kind];
-      return table ? [{ kind, sheet: table.sheet, range: tableRange(table) }] : [];
+      return table ? [sourceOf(table)] : [];
     }),
     tablesMissing: missing,
-    tablesNotUsed: (also ?? []).map((table) => ({
-      kind: table.kind,
-      sheet: table.sheet,
-      range: tableRange(table),
-    })),
+    tablesNotUsed: (also ?? []).map(sourceOf),
     resources: utilization.grid?.resources.length,
     averageUtilization:
       gridTotals && gridTotals.capacity > 0 ? gridTotals.load / gridTotals.capacity : undefined,
     overallocatedResourceWeeks: gridTotals?.over,
     heatmapStart,
+    ...(utilization.booked ? { booked: utilization.booked } : {}),
+    ...(gridTotals ? { bookedInWeeks: gridTotals.load > 0 } : {}),
     initiatives: ranking?.count,
     rankingMethod: ranking?.method,
     selectedCount: ranking?.selection?.count,
@@ -268,7 +285,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   out.line(builtFromText(input, summary), 'subtitle');
   out.blank();
   writeHeadline(out, summary, ranking);
-  if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources);
+  if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources, outsideWeeksNote(summary));
   if (ranking) writeInitiatives(out, ranking);
   if (register) writeRisks(out, register);
   writeIssues(out, issues);
@@ -352,7 +369,7 @@ function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: Init
   out.blank();
 }
 
-function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: boolean) {
+function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: boolean, outside?: string) {
   const weeks = grid.periodStarts.length;
   out.section(`Utilization by week (load ÷ capacity), ${weeks} weeks`, weeks + 1);
   out.row([
@@ -382,6 +399,7 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: bool
     'Bands: under < 70% · ok 70–100% · over > 100% · critical > 120% · grey = load with no capacity.',
     'note',
   );
+  if (outside) out.line(outside, 'note');
   if (fullTime) out.line(FULL_TIME_NOTE, 'note');
   out.blank();
 }

@@ -4,11 +4,12 @@
 
 import { a1Address, sheetReference } from '../a1';
 import { cellText, isBlank } from '../cells';
-import { isPmoError } from '../errors';
+import { isPmoError, type PmoError } from '../errors';
 import { INITIATIVES_TABLE, isTotalLabel } from '../initiatives/table';
 import { RISK_REGISTER_TABLE } from '../risk/register';
 import { cellOf, type FoundTable, findTable, normalizeHeader, type TableRow, type TableSpec } from '../table';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE } from '../utilization';
+import { periodSheetOptions } from '../utilization/period-sheets';
 import { KIND_LABELS, type LocatedTable, type TableKind } from '../workbook';
 
 /** The column spec each kind of table is read with. */
@@ -24,6 +25,8 @@ export const TABLE_SPECS: Readonly<Record<TableKind, TableSpec>> = {
 export interface SkippedRow {
   readonly row: number;
   readonly reason: string;
+  /** The row's sheet, when its table spans sheets (a plan kept one sheet per month). */
+  readonly sheet?: string;
 }
 
 /** Where a located table sits on its sheet. */
@@ -108,8 +111,13 @@ export function placeOf(table: LocatedTable, found: FoundTable | undefined): Tab
  * @example tableRange(findTables(sheets).tables.risks) // "A5:E9" for a register under a title block
  */
 export function tableRange(table: LocatedTable): string {
-  const read = findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow);
+  const read = readLocated(table);
   return placeOf(table, isPmoError(read) ? undefined : read).range;
+}
+
+/** A located table as its kind's reader finds it in its cells (a period's sheet read as that period). */
+export function readLocated(table: LocatedTable): FoundTable | PmoError {
+  return findTable(table.grid, TABLE_SPECS[table.kind], table.firstRow, periodSheetOptions(table.period));
 }
 
 /** A table the dashboard was built from: its kind, its sheet and the cells read ("A5:E9", see {@link tableRange}). */
@@ -117,10 +125,26 @@ export interface TableSource {
   readonly kind: TableKind;
   readonly sheet: string;
   readonly range: string;
+  /** A plan kept one sheet per period: its sheets, in period order. */
+  readonly sheets?: readonly string[];
 }
 
-/** A table source as the dashboard and the CLI name it: "Risks (Sheet1!A5:E9)", "Time off ('Time Off'!A1:D3)". */
+/** A located table as a source the dashboard and the CLI name. */
+export const sourceOf = (table: LocatedTable): TableSource => ({
+  kind: table.kind,
+  sheet: table.sheet,
+  range: tableRange(table),
+  ...(table.sheets && table.sheets.length > 1 ? { sheets: table.sheets.map((sheet) => sheet.sheet) } : {}),
+});
+
+/**
+ * A table source as the dashboard and the CLI name it: "Risks (Sheet1!A5:E9)", "Time off ('Time Off'!A1:D3)",
+ * "Assignments (one sheet per period, Sep2019 to Dec2019: 4 sheets)".
+ */
 export function sourceText(source: TableSource): string {
+  const { sheets } = source;
+  if (sheets && sheets.length > 1)
+    return `${KIND_LABELS[source.kind]} (one sheet per period, ${sheets[0]} to ${sheets[sheets.length - 1]}: ${sheets.length} sheets)`;
   return `${KIND_LABELS[source.kind]} (${sheetReference(source.sheet, source.range)})`;
 }
 

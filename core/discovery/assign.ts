@@ -5,8 +5,10 @@ import { parseA1 } from '../a1';
 import type { Cell } from '../cells';
 import { withMonthYears } from '../periods';
 import { HEADER_SEARCH_ROWS, normalizeTableName } from '../table';
+import { type SheetPeriod, sheetPeriod } from '../utilization/period-sheets';
 import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
 import { KIND_RULES, SHEET_NAMES, TABLE_KINDS, type TableKind } from './kinds';
+import { joinPeriodSheets } from './period-sheets';
 import { MAX_HEADER_ROWS, type Region, regionsOf } from './regions';
 import type { CriteriaSettings, MatrixSettings } from './weights';
 
@@ -67,6 +69,8 @@ interface Origin {
   readonly row: number;
   readonly column: number;
   readonly table?: string;
+  /** The period the sheet's name is ("Sep2019"): a plan kept one sheet per period. */
+  readonly period?: SheetPeriod;
 }
 
 function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readonly Region[]): Candidate {
@@ -104,6 +108,7 @@ function candidateOf(grid: Grid, origin: Origin, region: Region, regions: readon
     dataRows: region.dataRows,
     ...(region.criteria ? { criteria: region.criteria.map((c) => c - (bands > 1 ? left : 0)) } : {}),
     ...(region.matrix ? { matrix: criteriaSettings(region.matrix) } : {}),
+    ...(hit.sheetPeriod && origin.period ? { period: origin.period } : {}),
   };
   const bonus = byName ? (origin.table === undefined ? SHEET_NAME_BONUS : TABLE_NAME_BONUS) : 0;
   return {
@@ -140,7 +145,7 @@ function readingRows(grid: Grid, region: Region, top: number): Grid {
 }
 
 function candidatesIn(grid: Grid, origin: Origin): Candidate[] {
-  const regions = regionsOf(grid);
+  const regions = regionsOf(grid, origin.period !== undefined);
   return regions.map((region) => candidateOf(grid, origin, region, regions));
 }
 
@@ -156,13 +161,25 @@ function tableGrid(sheet: SheetView, ref: string): { grid: Grid; row: number; co
 }
 
 function allCandidates(sheets: readonly SheetView[]): Candidate[] {
-  return sheets.flatMap((sheet, sheetIndex) => [
+  return sheets.flatMap((sheet, sheetIndex) => {
+    const period = sheetPeriod(sheet.name);
+    return candidatesOfSheet(sheet, sheetIndex, period ? { period } : {});
+  });
+}
+
+function candidatesOfSheet(
+  sheet: SheetView,
+  sheetIndex: number,
+  period: { period?: SheetPeriod },
+): Candidate[] {
+  return [
     // A plan's months without their year take it from a title above, else from the sheet's name ("Plan 2026").
     ...candidatesIn(withMonthYears(sheet.rows, MAX_HEADER_ROWS, sheet.name), {
       sheet,
       sheetIndex,
       row: sheet.firstRow,
       column: 0,
+      ...period,
     }),
     ...sheet.tables.flatMap((table) => {
       const area = tableGrid(sheet, table.ref);
@@ -173,10 +190,11 @@ function allCandidates(sheets: readonly SheetView[]): Candidate[] {
             row: area.row,
             column: area.column,
             table: table.name,
+            ...period,
           })
         : [];
     }),
-  ]);
+  ];
 }
 
 /** Two regions share cells: the same sheet, rows and columns that meet (a group row is no header of its own). */
@@ -322,10 +340,10 @@ export function discoverTables(
     const found = chosen.get(kind);
     if (found) tables[kind] = found;
   }
-  return {
+  return joinPeriodSheets({
     tables,
     missing: TABLE_KINDS.filter((kind) => !chosen.has(kind)),
     ...(also.length > 0 ? { also } : {}),
     unsure,
-  };
+  });
 }

@@ -5,6 +5,7 @@
 import { columnIndex, parseA1 } from '../a1';
 import { type Cell, isBlank } from '../cells';
 import { headerMatcher, headerRowIndex, type TableSpec } from '../table';
+import { sheetPeriod } from '../utilization/period-sheets';
 import type { LocatedTable, SheetView, WorkbookTables } from '../workbook';
 import { type ClaimedTable, discoverTables } from './assign';
 import { TABLE_KINDS, type TableKind } from './kinds';
@@ -89,8 +90,10 @@ function mappedTable(
   const roles = new Map([...columns].map(([role, index]) => [role, index - block.firstColumn]));
   const header = relabel(combinedHeader(grid.slice(0, h + 1)), specOf(kind), roles);
   const labelled = grid.map((cells, r) => (r < h ? [] : r === h ? header : cells));
+  // A plan kept one sheet per period: a mapped month sheet is that month, and discovery joins the other months to it.
+  const period = kind === 'assignments' ? sheetPeriod(sheet.name) : undefined;
   // Inside the range the same row rules as discovery's apply: notes, totals, continuation rows are not data.
-  const region = regionAt(labelled, h, kind);
+  const region = regionAt(labelled, h, kind, period !== undefined);
   const notData = new Set(region?.skipped.map((skip) => skip.row));
   const end = region ? region.lastRow + 1 : labelled.length;
   const rows = labelled.slice(0, end).map((cells, r) => (notData.has(r) ? [] : cells));
@@ -100,6 +103,7 @@ function mappedTable(
     grid: rows,
     firstRow: block.firstRow,
     foundBy: source,
+    ...(period ? { period } : {}),
     ...(block.firstColumn === 0 ? {} : { firstColumn: block.firstColumn }),
     headerRows: Array.from({ length: at.headerRows }, (_, i) => block.firstRow + i),
     confidence: 1,

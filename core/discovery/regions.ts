@@ -6,6 +6,7 @@ import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { headerPeriod, periodColumns } from '../periods';
 import { isLegendRow } from '../risk/legend';
+import { SHEET_PERIOD_LOADS } from '../utilization/period-sheets';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 import { isSettingsRow, type MatrixSettings, matrixSettings } from './weights';
 
@@ -32,6 +33,8 @@ export interface HeaderHit {
   readonly headerRows: readonly number[];
   /** Some of the kind's columns but not its key ones: reported as unsure, never claimed. */
   readonly weak: boolean;
+  /** A plan kept one sheet per period: the sheet's name is the period of its load column (`periods`). */
+  readonly sheetPeriod?: boolean;
 }
 
 /** A candidate region: its header hit, its last grid row, its data-row count and rows left out. */
@@ -131,7 +134,7 @@ function columnRuns(grid: Grid): { left: number; right: number }[] {
 }
 
 /** The header hits of one band, every kind whose evidence a row meets. */
-function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
+function hitsIn(grid: Grid, left: number, right: number, periodSheet: boolean): HeaderHit[] {
   const hits: HeaderHit[] = [];
   const rows = Math.min(grid.length, MAX_HEADER_ROWS);
   for (let r = 0; r < rows; r++) {
@@ -146,14 +149,10 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
     const above = (grid[r - 1] ?? []).slice(left, right + 1);
     const groupRow = groupRowAbove(grid, r, left, right);
     for (const rule of KIND_RULES) {
-      const plain = withRowLabels(
-        grid,
-        r,
-        left,
-        band,
-        withLoadPeriods(grid, r, left, rule.match(band)),
-        rule,
-      );
+      const own = withLoadPeriods(grid, r, left, rule.match(band));
+      const periodOfSheet = periodSheet ? withSheetPeriod(own, rule) : own;
+      const sheetPeriod = periodOfSheet !== own;
+      const plain = withRowLabels(grid, r, left, band, periodOfSheet, rule, sheetPeriod);
       if (plain.size === 0) continue;
       // A row that is a header of this kind by itself is not a group row over the next one.
       const group = groupRow && !rule.enough(rule.match(above));
@@ -171,6 +170,7 @@ function hitsIn(grid: Grid, left: number, right: number): HeaderHit[] {
         share,
         headerRows: group ? [r - 1, r] : [r],
         weak,
+        ...(sheetPeriod ? { sheetPeriod } : {}),
       });
     }
   }
@@ -208,6 +208,17 @@ function withLoadPeriods(
   return new Map([...matched].filter(([key]) => key !== 'periods'));
 }
 
+/**
+ * On a sheet named for a period (one sheet per month), an assignments header without Start, End or period columns
+ * gets its load column as the plan's one period column (`periods`): the sheet's name says when the load falls.
+ */
+function withSheetPeriod(matched: ReadonlyMap<string, number>, rule: KindRule): ReadonlyMap<string, number> {
+  if (rule.kind !== 'assignments' || ['start', 'end', 'week', 'periods'].some((key) => matched.has(key)))
+    return matched;
+  const load = SHEET_PERIOD_LOADS.map((key) => matched.get(key)).find((c) => c !== undefined);
+  return load === undefined ? matched : new Map([...matched, ['periods', load]]);
+}
+
 /** Row labels are judged on this many rows under the header. */
 const ROW_LABEL_SAMPLE = 5;
 
@@ -215,7 +226,8 @@ const ROW_LABEL_SAMPLE = 5;
  * The kind's columns in a header row, with its row labels: a people table (resources, or a time-phased plan) whose
  * names sit under a blank header cell (a sprint capacity sheet: "", "Total Working Days", "Working Hours", …) has its
  * Resource column there, when that cell is just left of the first header text and the rows under it hold names
- * (text, not numbers).
+ * (text, not numbers). On a sheet that is one period of a plan (`sheetPeriod`), the names may sit under the first
+ * header text itself when it names no column of the kind (a team sheet headed "Architect").
  */
 function withRowLabels(
   grid: Grid,
@@ -224,16 +236,21 @@ function withRowLabels(
   band: readonly Cell[],
   matched: ReadonlyMap<string, number>,
   rule: KindRule,
+  sheetPeriod: boolean,
 ): ReadonlyMap<string, number> {
   const people = rule.kind === 'resources' || (rule.kind === 'assignments' && matched.has('periods'));
   if (!people || matched.has('resource')) return matched;
   const first = band.findIndex((cell) => !isBlank(cell));
-  const c = first - 1;
-  if (c < 0) return matched;
-  const below = grid.slice(r + 1, r + 1 + ROW_LABEL_SAMPLE).map((row) => row[left + c] ?? null);
-  const names = below.filter((cell) => typeof cell === 'string' && cell.trim() !== '' && !/\d/.test(cell));
-  if (names.length < 2 || names.length < below.filter((cell) => !isBlank(cell)).length) return matched;
-  return new Map([...matched, ['resource', c]]);
+  const named = new Set(matched.values());
+  const columns = sheetPeriod && !named.has(first) ? [first - 1, first] : [first - 1];
+  for (const c of columns) {
+    if (c < 0) continue;
+    const below = grid.slice(r + 1, r + 1 + ROW_LABEL_SAMPLE).map((row) => row[left + c] ?? null);
+    const names = below.filter((cell) => typeof cell === 'string' && cell.trim() !== '' && !/\d/.test(cell));
+    if (names.length >= 2 && names.length >= below.filter((cell) => !isBlank(cell)).length)
+      return new Map([...matched, ['resource', c]]);
+  }
+  return matched;
 }
 
 /**
@@ -290,14 +307,14 @@ const headerGoesOn = (grid: Grid, band: Band, hits: readonly HeaderHit[]): boole
  * a band without a table of its own (a header merged across columns leaves blank columns); two tables side by
  * side stay apart.
  */
-function bands(grid: Grid): Band[] {
+function bands(grid: Grid, periodSheet: boolean): Band[] {
   const result: Band[] = [];
   for (const run of columnRuns(grid)) {
-    const hits = hitsIn(grid, run.left, run.right);
+    const hits = hitsIn(grid, run.left, run.right, periodSheet);
     const last = result[result.length - 1];
     if (last && (hits.length === 0 || (!strong(last.hits) && headerGoesOn(grid, last, hits)))) {
       last.right = run.right;
-      last.hits = hitsIn(grid, last.left, last.right);
+      last.hits = hitsIn(grid, last.left, last.right, periodSheet);
     } else result.push({ left: run.left, right: run.right, hits });
   }
   return result;
@@ -312,7 +329,8 @@ const firstText = (row: readonly Cell[], left: number, right: number): string =>
 function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule): Region {
   const skipped: { row: number; reason: string }[] = [];
   const dateColumns = ['start', 'end'].flatMap((key) => hit.columns.get(key) ?? []);
-  const keyColumns = rule.dataKeys.flatMap((key) => {
+  // One period's sheet of a plan: a row is data when it books that period (a name alone is a label row).
+  const keyColumns = (hit.sheetPeriod ? ['periods'] : rule.dataKeys).flatMap((key) => {
     const c = hit.columns.get(key);
     return c === undefined ? [] : [c];
   });
@@ -371,7 +389,12 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
     }
     if (keyColumns.every((c) => isBlank(row[c] ?? null))) {
       for (const row of pending) skipped.push(row);
-      skipped.push({ row: r, reason: 'nothing in the key columns: a label or continuation row' });
+      skipped.push({
+        row: r,
+        reason: hit.sheetPeriod
+          ? "nothing in the load column: a label row, or no one booked in the sheet's period"
+          : 'nothing in the key columns: a label or continuation row',
+      });
       pending = [];
       lastRow = r;
       continue;
@@ -485,10 +508,12 @@ function headerOf(grid: Grid, hit: HeaderHit, rule: KindRule): readonly Cell[] {
   });
 }
 
-/** The header row with a row-label column's blank header named for the reader (see {@link withRowLabels}). */
+/** The header row with a row-label column named for the reader, its header blank or a title (see {@link withRowLabels}). */
 function rowLabelsNamed(row: readonly Cell[], hit: HeaderHit, rule: KindRule): readonly Cell[] {
   const c = hit.columns.get('resource');
-  if (c === undefined || !isBlank(row[c] ?? null)) return row;
+  const cell = row[c ?? -1] ?? null;
+  if (c === undefined || !(isBlank(cell) || (hit.sheetPeriod && !rule.match([cell]).has('resource'))))
+    return row;
   const label = rule.spec.columns.find((column) => column.key === 'resource')?.label ?? 'Resource';
   return Array.from({ length: Math.max(row.length, c + 1) }, (_, i) => (i === c ? label : (row[i] ?? null)));
 }
@@ -517,27 +542,39 @@ function isLegend(grid: Grid, hit: HeaderHit, lastRow: number): boolean {
  * The rows of a table whose header row the user gave (a mapped range): the same rules as for a discovered region
  * (instructions, continuation, label, template and total rows, notes and footers are not data), over the whole grid.
  * @param headerRow grid row of the column header row
+ * @param periodSheet the table's sheet is named for a period (a month's sheet: its load column is that month's)
  */
-export function regionAt(grid: Grid, headerRow: number, kind: TableKind): Region | undefined {
+export function regionAt(
+  grid: Grid,
+  headerRow: number,
+  kind: TableKind,
+  periodSheet = false,
+): Region | undefined {
   const rule = KIND_RULES.find((candidate) => candidate.kind === kind);
   if (!rule) return undefined;
+  const own = rule.match(grid[headerRow] ?? []);
+  const columns = periodSheet ? withSheetPeriod(own, rule) : own;
   const hit: HeaderHit = {
     kind,
     row: headerRow,
     left: 0,
     right: Math.max(0, width(grid) - 1),
-    columns: rule.match(grid[headerRow] ?? []),
+    columns,
     share: 1,
     headerRows: [headerRow],
     weak: false,
+    ...(columns !== own ? { sheetPeriod: true } : {}),
   };
   return regionOf(grid, hit, grid.length, rule);
 }
 
-/** Every candidate region of a sheet's grid, for every kind whose evidence a header row meets. */
-export function regionsOf(grid: Grid): Region[] {
+/**
+ * Every candidate region of a sheet's grid, for every kind whose evidence a header row meets. On a sheet named for a
+ * period (`periodSheet`: "Sep2019", one sheet per month), an assignments header without dates is that period's plan.
+ */
+export function regionsOf(grid: Grid, periodSheet = false): Region[] {
   const regions: Region[] = [];
-  for (const band of bands(grid)) {
+  for (const band of bands(grid, periodSheet)) {
     const headerRows = [...new Set(band.hits.map((hit) => hit.row))].sort((a, b) => a - b);
     for (const hit of band.hits) {
       const next = headerRows.find((row) => row > hit.row);

@@ -230,6 +230,8 @@ function dailyLoad(
 function gridUnit(table: FoundTable, periods: readonly PeriodColumn[]): GridUnit {
   const cells = table.rows.flatMap((row) => periods.map((period) => row.cells[period.column] ?? null));
   const fractions = columnHoldsFractions(cells);
+  // A named load column on a period's sheet says what it holds ("Allocation" shares, "Hours" hours).
+  if (table.periodUnit !== undefined) return { shares: table.periodUnit === 'ratio', fractions };
   const percent = cells.some((cell) => typeof cell === 'string' && cell.trim().endsWith('%'));
   return { shares: percent || fractions, fractions };
 }

@@ -20,21 +20,23 @@ export interface UtilizationModel {
  * Without a Resources table, each person the assignments name (in the order they first appear, spelled as there
  * first) is one full-time person: 40 hours a week, always employed, fully available (DESIGN §6).
  */
-function fullTimePeople(table: FoundTable): Resource[] {
+function fullTimePeople(tables: readonly FoundTable[]): Resource[] {
   const people = new Map<string, Resource>();
-  const names = assignmentNames(table);
-  for (const [index, row] of table.rows.entries()) {
-    const name = names[index] ?? '';
-    const key = resourceKey(name);
-    if (name === '' || TOTAL_LABELS.has(key) || people.has(key)) continue;
-    people.set(key, {
-      name,
-      dailyHours: DEFAULT_HOURS_PER_WEEK / 5,
-      availability: 1,
-      employmentStart: undefined,
-      employmentEnd: undefined,
-      row: row.number,
-    });
+  for (const table of tables) {
+    const names = assignmentNames(table);
+    for (const [index, row] of table.rows.entries()) {
+      const name = names[index] ?? '';
+      const key = resourceKey(name);
+      if (name === '' || TOTAL_LABELS.has(key) || people.has(key)) continue;
+      people.set(key, {
+        name,
+        dailyHours: DEFAULT_HOURS_PER_WEEK / 5,
+        availability: 1,
+        employmentStart: undefined,
+        employmentEnd: undefined,
+        row: row.number,
+      });
+    }
   }
   return [...people.values()];
 }
@@ -49,16 +51,24 @@ export function buildUtilizationModel(
   basis: Basis = 'all',
 ): UtilizationModel | PmoError {
   const issues: RowIssue[] = [];
+  // The one Assignments table, or each sheet of a plan kept one sheet per period (its issues name the sheet).
+  const parts: readonly { sheet?: string; table: FoundTable | PmoError }[] =
+    tables.assignmentSheets ??
+    (tables.assignments
+      ? [{ table: findTable(tables.assignments, ASSIGNMENTS_TABLE, tables.firstRows?.assignments) }]
+      : []);
+  const found: FoundTable[] = [];
+  for (const { table } of parts) if (!('kind' in table)) found.push(table);
+  const unreadable = parts.find((part) => 'kind' in part.table)?.table;
   let resources: Resource[];
   if (tables.resources) {
     const resourceTable = findTable(tables.resources, RESOURCES_TABLE, tables.firstRows?.resources);
     if ('kind' in resourceTable) return resourceTable;
     resources = readResources(resourceTable, issues);
   } else {
-    if (!tables.assignments) return pmoError('value', 'Give a Resources table or an Assignments table.');
-    const assignmentTable = findTable(tables.assignments, ASSIGNMENTS_TABLE, tables.firstRows?.assignments);
-    if ('kind' in assignmentTable) return assignmentTable;
-    resources = fullTimePeople(assignmentTable);
+    if (parts.length === 0) return pmoError('value', 'Give a Resources table or an Assignments table.');
+    if (unreadable && 'kind' in unreadable) return unreadable;
+    resources = fullTimePeople(found);
   }
   const byKey = new Map(resources.map((resource, index) => [resourceKey(resource.name), index]));
   let timeOff: Map<number, number>[] = resources.map(() => new Map());
@@ -71,13 +81,16 @@ export function buildUtilizationModel(
       timeOff = readTimeOff(timeOffTable, resources, byKey, issues);
     }
   }
-  let assignments: Assignment[] = [];
-  if (tables.assignments) {
-    const assignmentTable = findTable(tables.assignments, ASSIGNMENTS_TABLE, tables.firstRows?.assignments);
-    if ('kind' in assignmentTable) return assignmentTable;
-    const read = readAssignments(assignmentTable, resources, byKey, timeOff, basis, issues);
+  if (unreadable && 'kind' in unreadable) return unreadable;
+  const assignments: Assignment[] = [];
+  for (const [index, table] of found.entries()) {
+    const from = issues.length;
+    const read = readAssignments(table, resources, byKey, timeOff, basis, issues);
     if ('kind' in read) return read;
-    assignments = read;
+    for (const assignment of read) assignments.push(assignment);
+    const sheet = parts[index]?.sheet;
+    if (sheet !== undefined)
+      for (let i = from; i < issues.length; i++) issues[i] = { ...issues[i], sheet } as RowIssue;
   }
   if (resources.length === 0) {
     return pmoError(

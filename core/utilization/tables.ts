@@ -1,7 +1,8 @@
 // The three tables utilization reads (DESIGN §4, §5): their columns and the header synonyms that find them.
 
 import type { Cell } from '../cells';
-import type { ColumnSpec, TableSpec } from '../table';
+import type { PmoError } from '../errors';
+import type { ColumnSpec, FoundTable, TableSpec } from '../table';
 
 const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
   required ? { key, label, synonyms, required } : { key, label, synonyms };
@@ -141,6 +142,9 @@ export const ASSIGNMENTS_TABLE: TableSpec = {
         'Units',
         'Allocation (%)',
         'Load %',
+        'Alloc %',
+        'Total Allocation',
+        'Total Alloc. %',
       ]),
     ),
     inUnit(
@@ -176,11 +180,25 @@ export const TIME_OFF_TABLE: TableSpec = {
   ],
 };
 
+/**
+ * One sheet of a plan kept one sheet per period ("Sep2019"): its name, and its assignments table as read with its
+ * load column as that period's (core/utilization/period-sheets.ts), or why it cannot be read.
+ */
+export interface PeriodSheet {
+  readonly sheet: string;
+  readonly table: FoundTable | PmoError;
+}
+
 /** The raw tables, as 2-D cell grids that include their header rows. */
 export interface UtilizationTables {
   /** Absent: every name in the assignments is one full-time person (see `buildUtilizationModel`). */
   readonly resources?: readonly (readonly Cell[])[];
   readonly assignments?: readonly (readonly Cell[])[];
+  /**
+   * A plan kept one sheet per period, read in place of `assignments` (the dashboard and the CLI see sheet names; the
+   * cell functions do not): each sheet's rows load its period.
+   */
+  readonly assignmentSheets?: readonly PeriodSheet[];
   readonly timeOff?: readonly (readonly Cell[])[];
   /** Sheet row number of each grid's first row, when known (for issue row numbers). */
   readonly firstRows?: {

@@ -13,6 +13,7 @@ import { rankInitiatives } from '../../core/dashboard/initiatives';
 import { inspectWorkbook } from '../../core/inspect';
 import { findTables, type SheetView } from '../../core/workbook';
 import { SHAPES } from '../../examples/make-shapes';
+import { schemaErrors } from './json-schema';
 import { runPmo } from './run-pmo';
 
 const folder = mkdtempSync(join(tmpdir(), 'pmo-inspect-test-'));
@@ -20,46 +21,6 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const SAMPLE = join(import.meta.dirname, '../../examples/pmo-sample.xlsx');
 
 const run = runPmo;
-
-type Schema = Readonly<Record<string, unknown>>;
-
-/** The places where `value` breaks `schema` (the subset of JSON Schema INSPECT_JSON_SCHEMA uses). */
-function schemaErrors(value: unknown, schema: Schema, at = '$'): string[] {
-  const errors: string[] = [];
-  const type = schema.type;
-  if (type === 'object') {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return [`${at}: not an object`];
-    const record = value as Record<string, unknown>;
-    for (const key of (schema.required as string[] | undefined) ?? [])
-      if (!(key in record)) errors.push(`${at}: no ${key}`);
-    const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
-    for (const [key, item] of Object.entries(record)) {
-      const sub = properties[key] ?? schema.additionalProperties;
-      if (sub === false) errors.push(`${at}: unexpected ${key}`);
-      else if (typeof sub === 'object' && sub !== null)
-        errors.push(...schemaErrors(item, sub as Schema, `${at}.${key}`));
-    }
-  } else if (type === 'array') {
-    if (!Array.isArray(value)) return [`${at}: not an array`];
-    value.forEach((item, i) => {
-      errors.push(...schemaErrors(item, schema.items as Schema, `${at}[${i}]`));
-    });
-  } else if (type === 'string') {
-    if (typeof value !== 'string') return [`${at}: not a string`];
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value))
-      errors.push(`${at}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
-  } else if (type === 'boolean') {
-    if (typeof value !== 'boolean') return [`${at}: not a boolean`];
-  } else if (type === 'integer' || type === 'number') {
-    if (typeof value !== 'number' || (type === 'integer' && !Number.isInteger(value)))
-      return [`${at}: not an ${type}`];
-    if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(`${at}: below minimum`);
-    if (typeof schema.maximum === 'number' && value > schema.maximum) errors.push(`${at}: above maximum`);
-  }
-  if (Array.isArray(schema.enum) && !schema.enum.includes(value))
-    errors.push(`${at}: ${JSON.stringify(value)} not one of ${schema.enum.join(', ')}`);
-  return errors;
-}
 
 describe('pmo inspect --json on the sample workbook', () => {
   it('prints one JSON report with all five kinds, exact for the Resources and Risks tables', async () => {
@@ -355,6 +316,35 @@ describe('pmo inspect: what it reports beyond the sample', () => {
     expect(report.tables[0]).toMatchObject({ kind: 'risks', rows: 0, confidence: 0.5, columns: {} });
     expect(report.issues[0]?.problem).toMatch(/no Probability column/);
     expect(report.issues[0]).toMatchObject({ sheet: 'Risks', row: 1, column: '' });
+  });
+});
+
+describe('pmo inspect, pmo utilization and pmo dashboard on a plan kept one sheet per month', () => {
+  async function monthSheets(): Promise<string> {
+    const path = join(folder, 'months.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    for (const sheet of SHAPES.sheetPerMonth ?? [])
+      workbook.addWorksheet(sheet.name).addRows([...sheet.rows]);
+    writeFileSync(path, new Uint8Array(await workbook.xlsx.writeBuffer()));
+    return path;
+  }
+
+  it('reports one table over the month sheets and reads each month from its sheet', async () => {
+    const path = await monthSheets();
+    const inspect = await run(['inspect', path]);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/\nAssignments +Jan2026 +A1:G6 +10 +headers /);
+    expect(inspect.stdout).toContain(
+      'Assignments: one sheet per period (Jan2026, Feb2026, Mar2026); 3 people booked 2026-01-01 to 2026-03-31',
+    );
+    expect(inspect.stdout).toContain('Feb2026!B3 "half": ');
+    const months = await run(['utilization', path, '--period', 'month']);
+    expect(months.code).toBe(0);
+    expect(months.stdout).toContain(
+      'Tables: Assignments (one sheet per period, Jan2026 to Mar2026: 3 sheets)',
+    );
+    expect(months.stdout).toMatch(/\nAna +100 +120 +50\n/);
+    expect(months.stdout).toMatch(/\nCleo +100 +100 +100\n/);
   });
 });
 

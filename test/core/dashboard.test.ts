@@ -5,6 +5,7 @@ import { DASHBOARD_MARKER, type DashboardPlan, isUserText, type PlanCell } from 
 import { invoke } from '../../core/functions/invoke';
 import { UTILIZATION } from '../../core/functions/utilization-functions';
 import type { SheetView } from '../../core/workbook';
+import { SHAPES } from '../../examples/make-shapes';
 import { d } from '../helpers';
 
 const sheet = (name: string, rows: Cell[][], firstRow = 1): SheetView => ({
@@ -341,5 +342,38 @@ describe('buildDashboard with missing tables', () => {
       expect(
         buildDashboard({ sheets: [INITIATIVES], today, builtAt: 'now', budgetCells }).summary.budget,
       ).toBe(labelled);
+  });
+});
+
+describe('buildDashboard on a plan kept one sheet per month', () => {
+  const sheets = SHAPES.sheetPerMonth ?? [];
+  const texts = (plan: DashboardPlan) =>
+    plan.cells.flat().map((c) => (isUserText(c.value) ? c.value.userText : c.value));
+
+  it('reads the month sheets as one table, names them in its title line, and names the month sheet of an issue', () => {
+    const { plan, summary } = buildDashboard({ sheets, today: d('2026-01-05'), builtAt: 'now' });
+    expect(summary.tablesFound).toEqual([
+      { kind: 'assignments', sheet: 'Jan2026', range: 'A1:G6', sheets: ['Jan2026', 'Feb2026', 'Mar2026'] },
+    ]);
+    expect(summary.tablesNotUsed).toEqual([]);
+    expect(String(texts(plan)[1])).toContain(
+      'Assignments (one sheet per period, Jan2026 to Mar2026: 3 sheets)',
+    );
+    expect(summary.issues.map((issue) => [issue.sheet, issue.row, issue.column, issue.value])).toEqual([
+      ['Feb2026', 3, 'Total Alloc. %', 'half'],
+    ]);
+    // Three people, each one full-time person: in January's weeks Ana 1, Ben 0.5, Cleo 0.4 + 0.6 of their time.
+    expect(summary.resources).toBe(3);
+    expect(summary.bookedInWeeks).toBe(true);
+  });
+
+  it('says when the bookings run when none falls in the 12 weeks shown, so 0% is not read as an idle team', () => {
+    const later = buildDashboard({ sheets, today: d('2026-12-07'), builtAt: 'now' });
+    expect(later.summary.averageUtilization).toBe(0);
+    const note = "No booking falls in these 12 weeks: the plan's bookings run from 2026-01-01 to 2026-03-31.";
+    expect(texts(later.plan)).toContain(note);
+    expect(texts(buildDashboard({ sheets, today: d('2026-01-05'), builtAt: 'now' }).plan)).not.toContain(
+      note,
+    );
   });
 });
