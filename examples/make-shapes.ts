@@ -244,6 +244,44 @@ export const SHAPES: Readonly<Record<string, readonly SheetView[]>> = {
       ['Ben', null, '100%', '100%', '100%'],
     ]),
   ],
+  // A register levelled by the workbook's own risk matrix: likelihood and impact labels, the level column the
+  // workbook's lookup fills, the labels again after the response; a "Risk Level" sheet with impact down the side
+  // (highest first, a blank row between rows, merged cells) and likelihood across.
+  registerWithMatrix: [
+    sheet('Risk Register', [
+      [
+        'Risk ID',
+        'Risk',
+        'Likelihood',
+        'Prob',
+        'Consequence',
+        'Impact Score',
+        'Risk Level',
+        'Likelihood',
+        'Consequence',
+      ],
+      [1, 'Key staff leave', 'Almost Certain', 0.85, 'Major', 4, 'Extreme', 'Unlikely', 'Major'],
+      [2, 'Kit arrives late', 'Possible', 0.41, 'Major', 4, 'Medium', 'Unlikely', 'Major'],
+      [3, 'Requirements change', 'Possible', 0.45, 'Catastrophic', 5, 'High', 'Rare', 'Catastrophic'],
+      [4, 'Developers lack skills', 'Unlikely', 0.16, 'Major', 4, 'Medium', 'Rare', 'Major'],
+    ]),
+    sheet('Risk Level', [
+      ['Risk Rating Table'],
+      [],
+      [null, null, 'LIKELIHOOD'],
+      [],
+      [null, 'IMPACT', 'Rare', 'Unlikely', 'Possible', 'Likely', 'Almost Certain'],
+      [null, 'Catastrophic', 'Medium', 'Medium', 'High', 'Extreme', 'Extreme'],
+      [],
+      [null, 'Major', 'Low', 'Medium', 'Medium', 'High', 'Extreme'],
+      [],
+      [null, 'Moderate', 'Low', 'Medium', 'Medium', 'Medium', 'High'],
+      [],
+      [null, 'Minor', 'Low', 'Low', 'Medium', 'Medium', 'Medium'],
+      [],
+      [null, 'Insignificant', 'Very Low', 'Very Low', 'Low', 'Low', 'Medium'],
+    ]),
+  ],
   // A plan kept one sheet per month (the month in the sheet's name), as a team lead keeps it: the people under a
   // title header ("Architect"), each person's share of the month in "Total Alloc. %" beside project / % pairs, a
   // continuation row carrying a further share, a section label row ("SA"), and a notes sheet that is no month.

@@ -487,10 +487,13 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
     out.row(cells);
   }
   const bands = `${register.ownLegend ? "the workbook's own legend" : 'the default bands'}: ${bandsText(register)}`;
+  const matrix = register.matrix;
   out.line(
-    register.scale === 'fraction'
-      ? `Rows and columns are 20% bands (1 = 0–20% … 5 = 80–100%); colours: the level of P × I on ${bands}.`
-      : `${register.probabilityScale === register.impactScale ? '' : 'Probability and impact are on different scales: each is read as its level 1–5 (a % by 20% bands: 1 = 0–20% … 5 = 80–100%). '}Colours: the level of the cell (score P × I on ${bands}).`,
+    matrix
+      ? `Levels and colours: the workbook's own risk matrix (${matrix.levels.join(', ')}), the level of each risk the matrix cell of its likelihood and impact.`
+      : register.scale === 'fraction'
+        ? `Rows and columns are 20% bands (1 = 0–20% … 5 = 80–100%); colours: the level of P × I on ${bands}.`
+        : `${register.probabilityScale === register.impactScale ? '' : 'Probability and impact are on different scales: each is read as its level 1–5 (a % by 20% bands: 1 = 0–20% … 5 = 80–100%). '}Colours: the level of the cell (score P × I on ${bands}).`,
     'note',
   );
   out.blank();

@@ -30,8 +30,8 @@ export function levelStyle(register: RiskRegister, level: string | undefined): P
 }
 
 /**
- * The colour of heat-map cell (p, i) on a size×size map: the band, of the register's bands, of the score at the
- * cell's centre — a 1–5 rating pair itself; for fractions the middle of each 20% band (0.1, 0.3 … 0.9), so a risk
+ * The colour of heat-map cell (p, i) on a size×size map: the level the workbook's own risk matrix gives it, when it
+ * has one of that size; else the band, of the register's bands, of the score at the cell's centre — a 1–5 rating pair itself; for fractions the middle of each 20% band (0.1, 0.3 … 0.9), so a risk
  * at 90% × 30% is coloured like its own level.
  */
 export function cellStyle(
@@ -42,6 +42,10 @@ export function cellStyle(
 ): PlanStyleName | undefined {
   const bands = register.bands;
   if (!bands) return undefined;
+  // The workbook's own risk matrix colours each cell by the level it gives that likelihood × impact.
+  const { matrix } = register;
+  if (matrix && matrix.probability.length === size && matrix.impact.length === size)
+    return levelStyle(register, matrix.cells[p - 1]?.[i - 1]);
   const score =
     register.scale === 'fraction'
       ? ((p - 0.5) / size) * ((i - 0.5) / size)

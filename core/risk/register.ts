@@ -23,6 +23,7 @@ import {
   type RiskHeatmap,
 } from './heatmap';
 import { defaultBands, levelOf, type RiskBands, riskScore } from './levels';
+import type { MatrixLegend } from './matrix-legend';
 import {
   type ColumnScale,
   decideColumnScale,
@@ -246,6 +247,8 @@ export interface RiskRegister {
   readonly bands: RiskBands | undefined;
   /** True when `bands` is the workbook's own legend (given to the reader and on the scores' scale). */
   readonly ownLegend: boolean;
+  /** The workbook's own risk matrix when it levels the register (core/discovery/legend.ts); `bands` are its levels. */
+  readonly matrix?: MatrixLegend;
 }
 
 const TOTAL_LABELS = new Set(['total', 'totals', 'grandtotal', 'sum']);
