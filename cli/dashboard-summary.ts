@@ -5,8 +5,9 @@
 import { parseA1, sheetOfReference } from '../core/a1';
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
-import { type DashboardSummary, outsideWeeksNote } from '../core/dashboard/build';
+import type { DashboardSummary } from '../core/dashboard/build';
 import { sourceText } from '../core/dashboard/sources';
+import { windowNote } from '../core/dashboard/window';
 import { isoFromSerial } from '../core/dates';
 import { KIND_LABELS } from '../core/workbook';
 import { sanitizeText } from './heatmap';
@@ -53,8 +54,8 @@ export function summaryLines(summary: DashboardSummary): string[] {
     lines.push(
       `Resources: ${summary.resources}; utilization over 12 weeks from ${isoFromSerial(summary.heatmapStart)}: ${percent(summary.averageUtilization)}; overallocated resource-weeks: ${summary.overallocatedResourceWeeks ?? 0}`,
     );
-    const outside = outsideWeeksNote(summary);
-    if (outside) lines.push(outside);
+    const window = windowNote(summary);
+    if (window) lines.push(window);
   }
   if (summary.initiatives !== undefined) {
     const selection =

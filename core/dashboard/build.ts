@@ -3,33 +3,23 @@
 // the risk heatmap, top risks, risk concentration, the data issues, and where it all came from.
 
 import type { Cell } from '../cells';
-import { isoFromSerial, weekStart } from '../dates';
+import { isoFromSerial } from '../dates';
 import { readWorkbookRegister } from '../discovery/legend';
 import type { TableMapping } from '../discovery/mapping';
 import { isPmoDataSheet, PMO_DATA_SHEET_NAME } from '../discovery/pmo-data';
 import { isPmoError } from '../errors';
-import { assignmentsUnderstood, type Understood } from '../inspect-understood';
+import type { Understood } from '../inspect-understood';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
 import { type RiskRegister, registerHeatmap } from '../risk/register';
 import { hasColumn, headerOf, type RowIssue } from '../table';
-import {
-  bandOf,
-  buildUtilizationModel,
-  computeUtilization,
-  overallocatedCells,
-  periodTotals,
-  type UtilizationBand,
-  type UtilizationGrid,
-} from '../utilization';
+import { bandOf, periodTotals, type UtilizationBand, type UtilizationGrid } from '../utilization';
 import {
   FULL_TIME_NOTE,
   findTables,
   KIND_LABELS,
-  type LocatedTable,
   type SheetView,
   TABLE_KINDS,
   type TableKind,
-  utilizationTablesOf,
 } from '../workbook';
 import { namedBudget } from './budget';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
@@ -44,9 +34,8 @@ import {
 import { bandStyle, bandsText, cellStyle, levelStyle, risksByLevel } from './risk-levels';
 import { notUsedText, sourceOf, sourceText, type TableSource } from './sources';
 import { matrixOf, weightsNote } from './weighted';
+import { HEATMAP_WEEKS, type HeatmapWindow, totals, utilizationOf, windowNote } from './window';
 
-/** How many weeks the utilization heatmap shows, from the current week. */
-export const HEATMAP_WEEKS = 12;
 /** How many risks the "top risks" list shows. */
 export const TOP_RISKS = 10;
 /** Width (characters) of column A, which holds the longest headline label and the resource names. */
@@ -85,9 +74,13 @@ export interface DashboardSummary {
   readonly averageUtilization: number | undefined;
   readonly overallocatedResourceWeeks: number | undefined;
   readonly heatmapStart: number;
-  /** The plan's first and last booked day (ISO), and whether any booking falls in the heatmap's weeks. */
+  /**
+   * Which 12 weeks the heatmap and the headline utilization cover: from the current week when the plan reaches
+   * today, else the plan's last 12 weeks (a plan wholly in the past) or its first 12 (wholly in the future).
+   */
+  readonly window: HeatmapWindow;
+  /** The plan's first and last booked day (ISO), when it books anything. */
   readonly booked?: Understood;
-  readonly bookedInWeeks?: boolean;
   readonly initiatives: number | undefined;
   readonly rankingMethod: string | undefined;
   readonly selectedCount: number | undefined;
@@ -117,34 +110,6 @@ const BAND_STYLE: Readonly<Record<UtilizationBand, PlanStyleName | undefined>> =
 const MONEY = '#,##0';
 const PERCENT = '0%';
 
-function utilizationOf(
-  tables: Partial<Record<TableKind, LocatedTable>>,
-  start: number,
-): {
-  grid: UtilizationGrid | undefined;
-  issues: RowIssue[];
-  error: string | undefined;
-  booked?: Understood;
-} {
-  const utilizationTables = utilizationTablesOf(tables);
-  if (!utilizationTables) return { grid: undefined, issues: [], error: undefined };
-  const model = buildUtilizationModel(utilizationTables);
-  if (isPmoError(model)) return { grid: undefined, issues: [], error: model.message };
-  const grid = computeUtilization(model, { period: 'week', start, end: start + HEATMAP_WEEKS * 7 - 1 });
-  if (isPmoError(grid)) return { grid: undefined, issues: [...model.issues], error: grid.message };
-  return { grid, issues: [...model.issues], error: undefined, booked: assignmentsUnderstood(model) };
-}
-
-/**
- * What the dashboard and the CLI say when no booking falls in the heatmap's weeks (a plan of last year, or of next
- * year), so that 0% is not read as an idle team; undefined when some does.
- */
-export function outsideWeeksNote(summary: DashboardSummary): string | undefined {
-  const { booked } = summary;
-  if (!booked?.from || (summary.bookedInWeeks ?? true)) return undefined;
-  return `No booking falls in these ${HEATMAP_WEEKS} weeks: the plan's bookings run from ${booked.from} to ${booked.to}.`;
-}
-
 /**
  * Risks the register lists without a rating: they count as risks but sit in no level and no heatmap cell, so the
  * dashboard says which rows they are rather than letting the levels add up to less than the total unexplained.
@@ -170,16 +135,6 @@ function unratedRisks(register: RiskRegister): RowIssue[] {
   return issues;
 }
 
-function totals(grid: UtilizationGrid): { load: number; capacity: number; over: number } {
-  let load = 0;
-  let capacity = 0;
-  grid.loadHours.forEach((hours, i) => {
-    load += hours;
-    capacity += grid.capacityHours[i] ?? 0;
-  });
-  return { load, capacity, over: overallocatedCells(grid).length };
-}
-
 /**
  * Builds the dashboard plan and its summary. Works with whichever tables exist and says which were missing.
  * Every figure comes from the same core functions as the cell functions (UTILIZATION, WSJF/RICE, SELECT,
@@ -191,8 +146,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     input.mapping ? { mapping: input.mapping } : {},
   );
   const sheetOf = (kind: TableKind) => tables[kind]?.sheet ?? '';
-  const heatmapStart = weekStart(input.today);
-  const utilization = utilizationOf(tables, heatmapStart);
+  const utilization = utilizationOf(tables, input.today);
+  const heatmapStart = utilization.start;
 
   const initiativesTable = tables.initiatives;
   const budget =
@@ -267,8 +222,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       gridTotals && gridTotals.capacity > 0 ? gridTotals.load / gridTotals.capacity : undefined,
     overallocatedResourceWeeks: gridTotals?.over,
     heatmapStart,
-    ...(utilization.booked ? { booked: utilization.booked } : {}),
-    ...(gridTotals ? { bookedInWeeks: gridTotals.load > 0 } : {}),
+    window: utilization.window,
+    ...(utilization.booked?.from ? { booked: utilization.booked } : {}),
     initiatives: ranking?.count,
     rankingMethod: ranking?.method,
     selectedCount: ranking?.selection?.count,
@@ -285,7 +240,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   out.line(builtFromText(input, summary), 'subtitle');
   out.blank();
   writeHeadline(out, summary, ranking);
-  if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources, outsideWeeksNote(summary));
+  if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources, windowNote(summary));
   if (ranking) writeInitiatives(out, ranking);
   if (register) writeRisks(out, register);
   writeIssues(out, issues);

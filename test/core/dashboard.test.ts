@@ -364,16 +364,29 @@ describe('buildDashboard on a plan kept one sheet per month', () => {
     ]);
     // Three people, each one full-time person: in January's weeks Ana 1, Ben 0.5, Cleo 0.4 + 0.6 of their time.
     expect(summary.resources).toBe(3);
-    expect(summary.bookedInWeeks).toBe(true);
+    expect(summary.window).toBe('current');
+    expect(summary.heatmapStart).toBe(d('2026-01-05'));
   });
 
-  it('says when the bookings run when none falls in the 12 weeks shown, so 0% is not read as an idle team', () => {
+  it('shows a plan wholly in the past by its last 12 weeks, and one wholly in the future by its first, and says so', () => {
     const later = buildDashboard({ sheets, today: d('2026-12-07'), builtAt: 'now' });
-    expect(later.summary.averageUtilization).toBe(0);
-    const note = "No booking falls in these 12 weeks: the plan's bookings run from 2026-01-01 to 2026-03-31.";
-    expect(texts(later.plan)).toContain(note);
-    expect(texts(buildDashboard({ sheets, today: d('2026-01-05'), builtAt: 'now' }).plan)).not.toContain(
-      note,
+    expect(later.summary.window).toBe('last');
+    // The 12 weeks up to the plan's last week (the week of 2026-03-31): from Monday 2026-01-12.
+    expect(later.summary.heatmapStart).toBe(d('2026-01-12'));
+    // Not the 0% of the weeks after the plan: Σ load ÷ Σ capacity over those 12 weeks (April has no bookings).
+    expect(later.summary.averageUtilization).toBeCloseTo(0.6361, 4);
+    expect(texts(later.plan)).toContain(
+      "The plan's bookings ended on 2026-03-31 (before today): these are its last 12 weeks.",
     );
+    const earlier = buildDashboard({ sheets, today: d('2025-06-02'), builtAt: 'now' });
+    expect(earlier.summary.window).toBe('first');
+    expect(earlier.summary.heatmapStart).toBe(d('2025-12-29'));
+    expect(texts(earlier.plan)).toContain(
+      "The plan's bookings start on 2026-01-01 (after today): these are its first 12 weeks.",
+    );
+    const now = buildDashboard({ sheets, today: d('2026-02-10'), builtAt: 'now' });
+    expect(now.summary.window).toBe('current');
+    expect(now.summary.heatmapStart).toBe(d('2026-02-09'));
+    expect(texts(now.plan).filter((text) => String(text).startsWith("The plan's bookings"))).toEqual([]);
   });
 });
