@@ -4,6 +4,7 @@
 
 import { chooseDashboardSheet, DASHBOARD_MARKER } from '../core/dashboard/plan';
 import { choosePmoDataSheet, PMO_DATA_MARKER } from '../core/discovery/pmo-data';
+import { activeTabEdit } from './active-sheet';
 import {
   appendChildrenEdit,
   applyEdits,
@@ -243,6 +244,8 @@ export interface WorkbookChanges {
   readonly dropCalcChain: boolean;
   /** The new sheet is hidden (the PMO Data sheet). */
   readonly hidden?: boolean;
+  /** The sheet list's index (0-based) of the sheet the workbook opens on, when it changes (the dashboard's). */
+  readonly activeTab?: number;
 }
 
 /**
@@ -267,11 +270,18 @@ export function editWorkbook(
   };
   const relationshipXml = (id: string, kind: string, part: string): string =>
     `<Relationship Id="${id}" Type="${escapeXml(workbook.relationshipType(kind))}" Target="${escapeXml(relativeTarget(workbook.path, part))}"/>`;
+  const workbookEdits: TextEdit[] = [];
   if (changes.newSheetPart !== undefined) {
     const id = freeId();
     newRelationships.push(relationshipXml(id, 'worksheet', changes.newSheetPart));
-    write(workbook.path, withSheetEntry(workbook, changes.sheetName, id, changes.hidden === true));
+    workbookEdits.push(sheetEntryEdit(workbook, changes.sheetName, id, changes.hidden === true));
   }
+  const active =
+    changes.activeTab === undefined
+      ? undefined
+      : activeTabEdit(workbook.xml, workbook.sheetsElement, changes.activeTab);
+  if (active) workbookEdits.push(active);
+  if (workbookEdits.length > 0) write(workbook.path, applyEdits(workbook.xml, workbookEdits));
   if (changes.newStylesPart !== undefined)
     newRelationships.push(relationshipXml(freeId(), 'styles', changes.newStylesPart));
   if (changes.dropCalcChain) {
@@ -295,8 +305,8 @@ export function editWorkbook(
   );
 }
 
-/** The workbook part with a `<sheet>` for the new sheet appended to its sheet list (hidden: `state="hidden"`). */
-function withSheetEntry(workbook: EditedWorkbook, sheetName: string, id: string, hidden: boolean): string {
+/** The edit appending a `<sheet>` for the new sheet to the workbook's sheet list (hidden: `state="hidden"`). */
+function sheetEntryEdit(workbook: EditedWorkbook, sheetName: string, id: string, hidden: boolean): TextEdit {
   const { xml, namespaces, sheetsElement } = workbook;
   const sheetId =
     workbook.sheets.reduce(
@@ -311,7 +321,7 @@ function withSheetEntry(workbook: EditedWorkbook, sheetName: string, id: string,
     : `r:id="${id}" xmlns:r="${namespaces.relationships}"`;
   const state = hidden ? ' state="hidden"' : '';
   const sheetElement = `<${sheetsElement.prefix}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}"${state} ${idAttribute}/>`;
-  return applyEdits(xml, [appendChildrenEdit(sheetsElement, 'sheets', sheetElement)]);
+  return appendChildrenEdit(sheetsElement, 'sheets', sheetElement);
 }
 
 /**

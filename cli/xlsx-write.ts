@@ -4,6 +4,7 @@
 // only (cli/write-workbook.ts, cli/write-styles.ts); the sheet, drawing and chart parts are new.
 
 import type { DashboardPlan, PlanChart } from '../core/dashboard/plan';
+import { activeTabOf, withoutTabSelected } from './active-sheet';
 import {
   CONTENT_TYPES,
   folderOf,
@@ -157,6 +158,9 @@ function addToPackage(
     write,
     newContentTypes,
   });
+  // The file opens on the dashboard: it becomes the active tab, and the sheet that was is no longer selected.
+  const dashboardIndex = owned ? workbook.sheets.indexOf(owned.sheet) : workbook.sheets.length;
+  if (!owner.hidden) deselectActiveSheet(parts, workbook, dashboardIndex, write);
   editWorkbook(
     workbook,
     {
@@ -165,6 +169,7 @@ function addToPackage(
       newStylesPart: added.newStylesPart,
       dropCalcChain,
       hidden: owner.hidden,
+      ...(owner.hidden ? {} : { activeTab: dashboardIndex }),
     },
     parts.entry(workbook.relsPath)?.name ?? workbook.relsPath,
     write,
@@ -184,6 +189,23 @@ function addToPackage(
 }
 
 const utf8Encoder = new TextEncoder();
+
+/**
+ * Writes the sheet the workbook opened on without `tabSelected` (see cli/active-sheet.ts), unless it is the
+ * dashboard itself. Only that sheet's part is read: a sheet grouped with it but not active keeps its selection.
+ */
+function deselectActiveSheet(
+  parts: Package,
+  workbook: EditedWorkbook,
+  dashboardIndex: number,
+  write: (path: string, text: string) => void,
+): void {
+  const active = activeTabOf(workbook.xml, workbook.sheetsElement);
+  const part = active === dashboardIndex ? undefined : workbook.sheets[active]?.relationship?.target;
+  const xml = part === undefined ? undefined : parts.text(part);
+  const deselected = xml === undefined ? undefined : withoutTabSelected(xml);
+  if (part !== undefined && deselected !== undefined) write(parts.entry(part)?.name ?? part, deselected);
+}
 
 /** Where the new parts are written and what they need to know of the sheet they are for. */
 interface PartsOutput {
@@ -238,12 +260,8 @@ function writeDashboardParts(
     (existingStylesPath === undefined ? undefined : parts.text(existingStylesPath)) ??
       `${XML_DECLARATION}<styleSheet xmlns="${workbook.namespaces.main}"></styleSheet>`,
   );
-  const tabSelected =
-    !output.hidden &&
-    output.ownedPart !== undefined &&
-    /<(?:[\w.-]+:)?sheetView\b[^>]*\btabSelected\s*=\s*["'](?:1|true)["']/.test(
-      parts.text(output.ownedPart) ?? '',
-    );
+  // The dashboard is the sheet the workbook opens on (the hidden PMO Data sheet never is).
+  const tabSelected = !output.hidden;
   const options: SheetOptions = {
     plan,
     styles,

@@ -5,8 +5,15 @@ import ExcelJS from 'exceljs';
 import { strToU8, type UnzipFileInfo, unzipSync, type Zippable, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { PMO_DATA_SHEET } from '../../cli/write-workbook';
 import { readWorkbook, type Sheet } from '../../cli/xlsx';
-import { addDashboardSheet, escapeCellText, MAX_CELL_TEXT, quoteSheetName } from '../../cli/xlsx-write';
+import {
+  addDashboardSheet,
+  addOwnedSheet,
+  escapeCellText,
+  MAX_CELL_TEXT,
+  quoteSheetName,
+} from '../../cli/xlsx-write';
 import type { Cell } from '../../core/cells';
 import {
   DASHBOARD_MARKER,
@@ -311,8 +318,12 @@ const CT = 'application/vnd.openxmlformats-officedocument';
  * A hand-made .xlsm package: parts no library models (x14 extras, custom XML, a VBA project, a chart, a
  * calculation chain), some entries stored uncompressed; with `dashboard`, an add-in-owned dashboard sheet.
  */
-function handMadePackage(options: { dashboard?: boolean } = {}): Uint8Array {
+function handMadePackage(options: { dashboard?: boolean; selected?: boolean } = {}): Uint8Array {
   const dashboard = options.dashboard === true;
+  // The active sheet as Excel saves it: its view selected (tabSelected), beside other view settings.
+  const views = options.selected
+    ? '<sheetViews><sheetView tabSelected="1" zoomScale="90" workbookViewId="0"><selection activeCell="A1" sqref="A1"/></sheetView></sheetViews>'
+    : '';
   const overrides = [
     ['/xl/workbook.xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml'],
     ['/xl/worksheets/sheet1.xml', `${CT}.spreadsheetml.worksheet+xml`],
@@ -389,7 +400,7 @@ function handMadePackage(options: { dashboard?: boolean } = {}): Uint8Array {
     'xl/charts/chart1.xml': strToU8(chart('Data')),
     'xl/media/image1.png': [new Uint8Array(PNG), { level: 0 }],
     'xl/worksheets/sheet2.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${MAIN}"><sheetData><row r="1"><c r="A1"><f>Budget*2</f><v>84</v></c></row></sheetData></worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${MAIN}">${views}<sheetData><row r="1"><c r="A1"><f>Budget*2</f><v>84</v></c></row></sheetData></worksheet>`,
     ),
     'xl/styles.xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<styleSheet xmlns="${MAIN}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac"><fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/><name val="Aptos Narrow"/><family val="2"/><scheme val="minor"/></font><font><b/><sz val="11"/><color theme="1"/><name val="Aptos Narrow"/><family val="2"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="3" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="1"><dxf><font><b/></font></dxf></dxfs><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`,
@@ -548,7 +559,7 @@ describe('addDashboardSheet on a workbook written by ExcelJS', () => {
     ]);
   });
 
-  it('only appends a sheet, a relationship and content type overrides to the workbook parts', async () => {
+  it('only appends a sheet, a relationship and content type overrides to the workbook parts, and opens on it', async () => {
     const input = await userWorkbook();
     const result = add(input);
     const before = partsOf(input);
@@ -557,7 +568,12 @@ describe('addDashboardSheet on a workbook written by ExcelJS', () => {
     const workbookAfter = textOf(after, 'xl/workbook.xml');
     const sheetElement = /<sheet name="PMO Dashboard" sheetId="(\d+)" r:id="(rId\d+)"\/>/.exec(workbookAfter);
     expect(sheetElement).not.toBeNull();
-    expect(workbookAfter.replace(sheetElement?.[0] ?? '', '')).toBe(workbookBefore);
+    // ExcelJS writes no workbook view: one is added before the sheet list, its active tab the dashboard (the fourth
+    // sheet); nothing else in the part changes.
+    expect(workbookBefore).not.toContain('bookViews');
+    expect(workbookAfter.replace(sheetElement?.[0] ?? '', '')).toBe(
+      workbookBefore.replace('<sheets>', '<bookViews><workbookView activeTab="3"/></bookViews><sheets>'),
+    );
     expect(sheetElement?.[1]).toBe('4');
     const relsBefore = textOf(before, 'xl/_rels/workbook.xml.rels');
     const relsAfter = textOf(after, 'xl/_rels/workbook.xml.rels');
@@ -861,11 +877,37 @@ describe('addDashboardSheet on a hand-made package', () => {
     const after = textOf(partsOf(add(input).bytes), 'xl/workbook.xml');
     expect(after.charCodeAt(0)).toBe(0xfeff);
     expect(after).toBe(
-      before.replace(
-        '\r\n  </sheets>',
-        '\r\n  <sheet name="PMO Dashboard" sheetId="3" r:id="rId7"/></sheets>',
+      before
+        .replace('\r\n  </sheets>', '\r\n  <sheet name="PMO Dashboard" sheetId="3" r:id="rId7"/></sheets>')
+        .replace('activeTab="1"', 'activeTab="2"'),
+    );
+  });
+
+  it('opens on the dashboard: the sheet that was active loses tabSelected and nothing else, the others are copied', () => {
+    const input = handMadePackage({ selected: true });
+    const before = partsOf(input);
+    const after = partsOf(add(input).bytes);
+    expect(textOf(after, 'xl/worksheets/sheet2.xml')).toBe(
+      textOf(before, 'xl/worksheets/sheet2.xml').replace(
+        '<sheetView tabSelected="1" zoomScale',
+        '<sheetView zoomScale',
       ),
     );
+    expect(textOf(after, 'xl/worksheets/sheet3.xml')).toContain('<sheetView tabSelected="1"');
+    expect(textOf(after, 'xl/workbook.xml')).toContain('activeTab="2"');
+    expect(after.get('xl/worksheets/sheet1.xml')).toEqual(before.get('xl/worksheets/sheet1.xml'));
+    expect(read(add(input).bytes).sheets.slice(0, 2)).toEqual(read(input).sheets);
+  });
+
+  it('leaves the tab alone when writing the hidden PMO Data sheet', () => {
+    const input = handMadePackage({ selected: true });
+    const result = addOwnedSheet(input, samplePlan(), PMO_DATA_SHEET);
+    if (!('bytes' in result)) throw new Error(result.message);
+    const before = partsOf(input);
+    const after = partsOf(result.bytes);
+    expect(after.get('xl/worksheets/sheet2.xml')).toEqual(before.get('xl/worksheets/sheet2.xml'));
+    expect(textOf(after, 'xl/workbook.xml')).toContain('activeTab="1"');
+    expect(textOf(after, 'xl/worksheets/sheet3.xml')).not.toContain('tabSelected');
   });
 
   it('numbers new parts past existing ones and creates numFmts first in the stylesheet', () => {
@@ -910,7 +952,10 @@ describe('addDashboardSheet on a hand-made package', () => {
     expect(textOf(after, 'xl/drawings/_rels/drawing2.xml.rels')).toContain('../charts/chart2.xml');
     expect(textOf(after, 'xl/drawings/_rels/drawing2.xml.rels')).not.toContain('image');
     expect(textOf(after, 'xl/worksheets/sheet3.xml')).toContain('<sheetView tabSelected="1"');
-    expect(textOf(after, 'xl/workbook.xml')).toBe(textOf(before, 'xl/workbook.xml'));
+    // It opens on the rebuilt dashboard, the third sheet.
+    expect(textOf(after, 'xl/workbook.xml')).toBe(
+      textOf(before, 'xl/workbook.xml').replace('activeTab="1"', 'activeTab="2"'),
+    );
     const rels = textOf(after, 'xl/_rels/workbook.xml.rels');
     expect(rels).not.toContain('calcChain');
     expect(rels).toBe(
