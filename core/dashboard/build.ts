@@ -23,7 +23,7 @@ import {
 } from '../workbook';
 import { namedBudget } from './budget';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
-import { cell, PlanWriter, userText } from './layout';
+import { cell, PlanWriter, span, userText } from './layout';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -36,6 +36,10 @@ import { notUsedText, sourceOf, sourceText, type TableSource } from './sources';
 import { matrixOf, weightsNote } from './weighted';
 import { HEATMAP_WEEKS, type HeatmapWindow, totals, utilizationOf, windowNote } from './window';
 
+/** How many initiatives, best first, the initiatives chart shows. */
+const CHARTED_INITIATIVES = 20;
+/** Grid columns a data issue's problem spans. */
+const ISSUE_PROBLEM_COLUMNS = 8;
 /** How many risks the "top risks" list shows. */
 export const TOP_RISKS = 10;
 /** Width (characters) of column A, which holds the longest headline label and the resource names. */
@@ -250,7 +254,7 @@ export function buildDashboard(input: DashboardInput): Dashboard {
       'Utilization = Σ load ÷ Σ capacity; see the README for every definition.',
     'footer',
   );
-  out.widen(0, LABEL_COLUMN_WIDTH);
+  out.widenNames(LABEL_COLUMN_WIDTH);
   return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
 }
 
@@ -260,8 +264,9 @@ function builtFromText(input: DashboardInput, summary: DashboardSummary): string
   return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}${notUsedText(summary.tablesNotUsed)}.`;
 }
 
+/** A headline figure beside its label: a number over two grid columns, a note (text) left to run on. */
 function figureRow(out: PlanWriter, label: string, value: PlanCell) {
-  out.row([cell(label, 'label'), value]);
+  out.row([cell(label, 'label'), typeof value.value === 'number' ? span(value, 2) : value]);
 }
 
 function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: InitiativeRanking | undefined) {
@@ -342,14 +347,13 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: bool
     for (let p = 0; p < weeks; p++)
       cells.push(cellFor(grid.loadHours[r * weeks + p] ?? 0, grid.capacityHours[r * weeks + p] ?? 0));
     out.row(cells);
-    out.widen(0, resource.name.length + 2);
+    out.widenNames(resource.name.length + 2);
   });
   const totalsRow: PlanCell[] = [cell('Total', 'header')];
   const totals = periodTotals(grid);
   for (let p = 0; p < weeks; p++)
     totalsRow.push(cellFor(totals.loadHours[p] ?? 0, totals.capacityHours[p] ?? 0));
   out.row(totalsRow);
-  for (let p = 1; p <= weeks; p++) out.widen(p, 8);
   out.line(
     'Bands: under < 70% · ok 70–100% · over > 100% · critical > 120% · grey = load with no capacity.',
     'note',
@@ -361,15 +365,17 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: bool
 
 function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
   const withSelection = ranking.selection !== undefined;
+  // The names in column A, the grid's wide one; the cost over two grid columns.
   const header = [
+    'Initiative',
     'Rank',
     'ID',
-    'Initiative',
     ranking.method ?? 'Score',
     'Cost',
     ...(withSelection ? ['Selected'] : []),
   ];
-  out.section(`Initiatives ranked by ${ranking.method ?? '—'}`, header.length);
+  const width = header.length + 1;
+  out.section(`Initiatives ranked by ${ranking.method ?? '—'}`, width);
   if (!ranking.method) {
     out.line(
       'The Initiatives table has no Score column and no complete WSJF or RICE inputs to rank by.',
@@ -378,22 +384,20 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
     out.blank();
     return;
   }
-  out.row(header.map((text) => cell(text, 'header')));
+  out.row(header.map((text) => (text === 'Cost' ? span(cell(text, 'header'), 2) : cell(text, 'header'))));
   const firstRow = out.nextRow;
   for (const initiative of ranking.ranked) {
     out.row([
+      userText(initiative.name),
       cell(initiative.rank, undefined, '0'),
       userText(initiative.id),
-      userText(initiative.name),
       cell(initiative.score, undefined, '0.00'),
-      initiative.cost === undefined ? cell(null) : cell(initiative.cost, undefined, MONEY),
+      span(initiative.cost === undefined ? cell(null) : cell(initiative.cost, undefined, MONEY), 2),
       ...(withSelection ? [initiative.selected ? cell('Yes', 'selected') : cell('No', 'not-selected')] : []),
     ]);
-    out.widen(2, initiative.name.length + 2);
+    out.widenNames(initiative.name.length + 2);
   }
   const lastRow = out.nextRow - 1;
-  out.widen(1, 10);
-  out.widen(4, 14);
   if (ranking.weighted) out.line(weightsNote(ranking.method, ranking.weighted), 'note');
   if (ranking.selection) {
     const greedyValue = ranking.greedy?.value;
@@ -407,16 +411,18 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
   } else if (ranking.selectionNote) {
     out.line(ranking.selectionNote, 'note');
   }
-  if (ranking.ranked.length > 0) {
+  // The chart shows the best CHARTED_INITIATIVES, each bar labelled: a row and a half of height per bar.
+  const charted = Math.min(ranking.ranked.length, CHARTED_INITIATIVES);
+  if (charted > 0) {
     out.chart({
       kind: 'bar',
-      title: `Initiatives by ${ranking.method}`,
-      categories: { column: 2, firstRow, lastRow },
+      title: `${charted < ranking.ranked.length ? `Top ${charted} initiatives` : 'Initiatives'} by ${ranking.method}`,
+      categories: { column: 0, firstRow, lastRow: Math.min(lastRow, firstRow + charted - 1) },
       series: [{ column: 3, nameRow: firstRow - 1 }],
       anchor: {
         row: firstRow - 2,
-        column: header.length + 1,
-        rows: Math.max(12, ranking.ranked.length + 2),
+        column: width + 1,
+        rows: Math.max(12, Math.ceil(charted * 1.5) + 4),
         columns: 7,
       },
     });
@@ -480,20 +486,22 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
   const category = groupColumn(register, 'Category');
   if (!isPmoError(category)) {
     const byCategory = summarizeRisks(register, category);
-    out.section(`Risk concentration by ${byCategory.groupHeader ?? 'category'}`, 4);
-    out.row(
-      [byCategory.groupHeader ?? 'Category', 'Risks', 'Exposure', 'Share'].map((text) =>
-        cell(text, 'header'),
-      ),
-    );
+    out.section(`Risk concentration by ${byCategory.groupHeader ?? 'category'}`, 5);
+    out.row([
+      cell(byCategory.groupHeader ?? 'Category', 'header'),
+      cell('Risks', 'header'),
+      span(cell('Exposure', 'header'), 2),
+      cell('Share', 'header'),
+    ]);
     const firstRow = out.nextRow;
     for (const group of byCategory.groups) {
       out.row([
         userText(group.label),
         cell(group.count, undefined, '0'),
-        cell(group.inherent.exposure ?? null, undefined, MONEY),
+        span(cell(group.inherent.exposure ?? null, undefined, MONEY), 2),
         cell(group.share ?? null, undefined, PERCENT),
       ]);
+      out.widenNames(group.label.length + 2);
     }
     const lastRow = out.nextRow - 1;
     if (byCategory.groups.some((group) => group.inherent.exposure !== undefined)) {
@@ -510,22 +518,31 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
 }
 
 function writeIssues(out: PlanWriter, issues: readonly DashboardIssue[]) {
-  out.section(`Data issues: ${issues.length === 0 ? 'none' : `${issues.length} rows left out`}`, 5);
+  out.section(
+    `Data issues: ${issues.length === 0 ? 'none' : `${issues.length} rows left out`}`,
+    4 + ISSUE_PROBLEM_COLUMNS + 3,
+  );
   if (issues.length === 0) {
     out.line('Every row of the tables found was used.', 'note');
     return;
   }
-  out.row(['Sheet', 'Row', 'Column', 'Value', 'Problem'].map((text) => cell(text, 'header')));
-  out.widen(2, 14);
-  out.widen(3, 16);
+  // The sheet in column A; the column's header over two grid columns, the value over three, the problem over eight.
+  out.row([
+    cell('Sheet', 'header'),
+    cell('Row', 'header'),
+    span(cell('Column', 'header'), 2),
+    span(cell('Value', 'header'), 3),
+    span(cell('Problem', 'header'), ISSUE_PROBLEM_COLUMNS),
+  ]);
   for (const issue of issues.slice(0, MAX_LISTED_ISSUES)) {
     out.row([
       userText(issue.sheet),
       cell(issue.row || null, undefined, '0'),
-      userText(issue.column),
-      userText(issue.value),
-      cell(issue.problem, 'issue'),
+      span(userText(issue.column), 2),
+      span(userText(issue.value), 3),
+      span(cell(issue.problem, 'issue'), ISSUE_PROBLEM_COLUMNS),
     ]);
+    out.widenNames(issue.sheet.length + 2);
   }
   if (issues.length > MAX_LISTED_ISSUES)
     out.line(

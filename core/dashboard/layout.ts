@@ -36,24 +36,53 @@ export const DASHBOARD_STYLES: Readonly<Record<PlanStyleName, PlanStyle>> = {
   issue: { fontColor: '#9C0006' },
 };
 
+/**
+ * Width (characters) of every column but A: the dashboard is a grid of equal columns right of the names, so the
+ * heatmap's weeks are equal and narrow, and content wider than one column spans several ({@link span}).
+ */
+export const GRID_COLUMN_WIDTH = 10;
+
+/** A cell written across `columns` columns of the grid (merged), for content wider than one. */
+export interface SpannedCell {
+  readonly spanned: PlanCell;
+  readonly columns: number;
+}
+
+/** `content` across `columns` columns of the grid. */
+export const span = (content: PlanCell, columns: number): SpannedCell => ({ spanned: content, columns });
+
 /** Builds a {@link DashboardPlan} row by row. */
 export class PlanWriter {
   private readonly rows: PlanCell[][] = [];
   private readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   private readonly charts: PlanChart[] = [];
-  private readonly widths: number[] = [];
+  private namesWidth = GRID_COLUMN_WIDTH;
   private width = 1;
+  /** The row under the lowest chart placed so far. */
+  private chartsEnd = 0;
 
   /** Index of the next row to be written. */
   get nextRow(): number {
     return this.rows.length;
   }
 
-  /** Appends one row of cells; returns its index. */
-  row(cells: readonly PlanCell[]): number {
-    this.rows.push([...cells]);
-    this.width = Math.max(this.width, cells.length);
-    return this.rows.length - 1;
+  /** Appends one row of cells (a spanned cell merged over its columns, its style carried over them); returns its index. */
+  row(cells: readonly (PlanCell | SpannedCell)[]): number {
+    const index = this.rows.length;
+    const written: PlanCell[] = [];
+    for (const item of cells) {
+      if (!('spanned' in item)) {
+        written.push(item);
+        continue;
+      }
+      if (item.columns > 1)
+        this.merges.push({ row: index, column: written.length, rows: 1, columns: item.columns });
+      written.push(item.spanned);
+      for (let i = 1; i < item.columns; i++) written.push(cell(null, item.spanned.style));
+    }
+    this.rows.push(written);
+    this.width = Math.max(this.width, written.length);
+    return index;
   }
 
   /** Appends a row holding one value in column A. */
@@ -65,8 +94,12 @@ export class PlanWriter {
     this.rows.push([]);
   }
 
-  /** A section title across `columns` columns. */
+  /**
+   * A section title across `columns` columns. A section starts below every chart placed so far: a chart sits beside
+   * its own table, and no later section's cells go under it.
+   */
   section(title: string, columns: number): number {
+    while (this.rows.length < this.chartsEnd) this.blank();
     const index = this.row([
       cell(title, 'section'),
       ...Array.from({ length: Math.max(0, columns - 1) }, () => cell(null, 'section')),
@@ -75,18 +108,21 @@ export class PlanWriter {
     return index;
   }
 
-  /** Sets the minimum width (characters) of a column. */
-  widen(column: number, characters: number): void {
-    this.widths[column] = Math.max(this.widths[column] ?? 0, Math.min(60, characters));
+  /** Sets the minimum width (characters) of column A, the names; every other column is {@link GRID_COLUMN_WIDTH}. */
+  widenNames(characters: number): void {
+    this.namesWidth = Math.max(this.namesWidth, Math.min(60, characters));
   }
 
   chart(chart: PlanChart): void {
     this.charts.push(chart);
+    this.chartsEnd = Math.max(this.chartsEnd, chart.anchor.row + chart.anchor.rows);
     this.width = Math.max(this.width, chart.anchor.column + chart.anchor.columns);
   }
 
   finish(sheetName = DASHBOARD_SHEET_NAME, frozenRows = 2): DashboardPlan {
-    const columnWidths = Array.from({ length: this.width }, (_, i) => this.widths[i] ?? 10);
+    const columnWidths = Array.from({ length: this.width }, (_, i) =>
+      i === 0 ? this.namesWidth : GRID_COLUMN_WIDTH,
+    );
     return {
       sheetName,
       width: this.width,

@@ -220,15 +220,23 @@ describe('buildDashboard', () => {
   it('ranks initiatives by WSJF, reports the invalid row, and selects exactly within the budget found beside its label', () => {
     expect(summary.rankingMethod).toBe('WSJF');
     expect(summary.budget).toBe(500);
-    const header = rowStarting(plan, 'Rank');
+    // Name, rank, ID, score, cost (over two columns), selected.
+    const header = plan.cells.findIndex((row) => row[0]?.value === 'Initiative' && row[1]?.value === 'Rank');
     const ranked = plan.cells
       .slice(header + 1, header + 4)
-      .map((row) => [row[0]?.value, row[1]?.value, row[3]?.value, row[5]?.value]);
+      .map((row) => [
+        row[0]?.value,
+        row[1]?.value,
+        row[2]?.value,
+        row[3]?.value,
+        row[4]?.value,
+        row[6]?.value,
+      ]);
     // WSJF: I-2 (13+8+5)/8 = 3.25, I-1 (8+5+3)/5 = 3.2, I-3 (20+13+8)/13 = 3.15; best set within 500: I-1 + I-2.
     expect(ranked).toEqual([
-      [1, { userText: 'I-2' }, 3.25, 'Yes'],
-      [2, { userText: 'I-1' }, 3.2, 'Yes'],
-      [3, { userText: 'I-3' }, 41 / 13, 'No'],
+      [{ userText: '+cmd' }, 1, { userText: 'I-2' }, 3.25, 200, 'Yes'],
+      [{ userText: 'Portal' }, 2, { userText: 'I-1' }, 3.2, 300, 'Yes'],
+      [{ userText: 'ERP' }, 3, { userText: 'I-3' }, 41 / 13, 400, 'No'],
     ]);
     expect(summary.selectedCount).toBe(2);
     expect(summary.selectedCost).toBe(500);

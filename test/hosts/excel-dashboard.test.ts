@@ -198,7 +198,8 @@ describe('buildDashboardInExcel', () => {
     expect(sheet.merges).toContainEqual({ row: section, column: 0, rows: 1, columns: 4 });
     expect(sheet.columnWidths.get(0)).toBe(LABEL_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
-    const ranked = rowOf(sheet, 'Rank');
+    // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Selected.
+    const ranked = rowOf(sheet, 'Initiative');
     const bar = sheet.charts.find((chart) => chart.title === 'Initiatives by WSJF');
     expect(bar).toMatchObject({
       type: 'BarClustered',
@@ -209,12 +210,12 @@ describe('buildDashboardInExcel', () => {
         {
           name: 'WSJF',
           values: { row: ranked + 1, column: 3, rows: 5, columns: 1 },
-          xAxis: { row: ranked + 1, column: 2, rows: 5, columns: 1 },
+          xAxis: { row: ranked + 1, column: 0, rows: 5, columns: 1 },
         },
       ],
       position: {
-        start: { row: ranked - 1, column: 7, rows: 1, columns: 1 },
-        end: { row: ranked + 10, column: 13, rows: 1, columns: 1 },
+        start: { row: ranked - 1, column: 8, rows: 1, columns: 1 },
+        end: { row: ranked + 10, column: 14, rows: 1, columns: 1 },
       },
     });
   });

@@ -222,16 +222,17 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
     expect(sheet.merges).toContainEqual({ row: section, column: 1, rows: 1, columns: 4 });
     expect(sheet.columnWidths.get(1)).toBe(LABEL_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
-    const ranked = rowOf(sheet, 'Rank');
+    // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Selected.
+    const ranked = rowOf(sheet, 'Initiative');
     expect(sheet.charts.map((chart) => chart.state)).toContainEqual({
       type: 'BAR',
       ranges: [
-        { row: ranked, column: 3, rows: 6, columns: 1 },
+        { row: ranked, column: 1, rows: 6, columns: 1 },
         { row: ranked, column: 4, rows: 6, columns: 1 },
       ],
       numHeaders: 1,
       options: { title: 'Initiatives by WSJF', legend: { position: 'none' } },
-      position: { row: ranked - 1, column: 8, offsetX: 0, offsetY: 0 },
+      position: { row: ranked - 1, column: 9, offsetX: 0, offsetY: 0 },
     });
   });
 
