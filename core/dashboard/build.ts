@@ -23,7 +23,7 @@ import {
 } from '../workbook';
 import { namedBudget } from './budget';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
-import { cell, PlanWriter, span, userText } from './layout';
+import { cell, MONEY, PERCENT, PlanWriter, span, userText } from './layout';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -31,8 +31,9 @@ import {
   type PlanCell,
   type PlanStyleName,
 } from './plan';
-import { bandStyle, bandsText, cellStyle, levelStyle, risksByLevel } from './risk-levels';
+import { bandStyle, bandsText, cellStyle, risksByLevel } from './risk-levels';
 import { notUsedText, sourceOf, sourceText, type TableSource } from './sources';
+import { writeTopRisks } from './top-risks';
 import { matrixOf, weightsNote } from './weighted';
 import { HEATMAP_WEEKS, type HeatmapWindow, totals, utilizationOf, windowNote } from './window';
 
@@ -40,8 +41,6 @@ import { HEATMAP_WEEKS, type HeatmapWindow, totals, utilizationOf, windowNote } 
 const CHARTED_INITIATIVES = 20;
 /** Grid columns a data issue's problem spans. */
 const ISSUE_PROBLEM_COLUMNS = 8;
-/** How many risks the "top risks" list shows. */
-export const TOP_RISKS = 10;
 /** Width (characters) of column A, which holds the longest headline label and the resource names. */
 export const LABEL_COLUMN_WIDTH = 46;
 /** How many data issues are listed on the sheet (the rest are counted). */
@@ -110,9 +109,6 @@ const BAND_STYLE: Readonly<Record<UtilizationBand, PlanStyleName | undefined>> =
   'no-capacity': 'band-no-capacity',
   none: undefined,
 };
-
-const MONEY = '#,##0';
-const PERCENT = '0%';
 
 /**
  * Risks the register lists without a rating: they count as risks but sit in no level and no heatmap cell, so the
@@ -459,29 +455,7 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
   );
   out.blank();
 
-  const withExposure = register.risks.filter((risk) => risk.inherent.exposure !== undefined);
-  if (withExposure.length > 0) {
-    const top = [...withExposure]
-      .sort((a, b) => (b.inherent.exposure ?? 0) - (a.inherent.exposure ?? 0))
-      .slice(0, TOP_RISKS);
-    out.section(`Top ${top.length} risks by exposure`, 5);
-    out.row(['ID', 'Level', 'Probability', 'Impact', 'Exposure'].map((text) => cell(text, 'header')));
-    for (const risk of top) {
-      const level = risk.inherent.level;
-      out.row([
-        userText(risk.id),
-        level ? cell(level, levelStyle(register, level)) : cell(null),
-        cell(
-          risk.inherent.probability ?? null,
-          undefined,
-          register.probabilityScale === 'fraction' ? PERCENT : '0',
-        ),
-        cell(risk.inherent.impact ?? null, undefined, register.impactScale === 'fraction' ? PERCENT : '0'),
-        cell(risk.inherent.exposure ?? null, undefined, MONEY),
-      ]);
-    }
-    out.blank();
-  }
+  writeTopRisks(out, register);
 
   const category = groupColumn(register, 'Category');
   if (!isPmoError(category)) {

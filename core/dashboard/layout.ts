@@ -36,6 +36,10 @@ export const DASHBOARD_STYLES: Readonly<Record<PlanStyleName, PlanStyle>> = {
   issue: { fontColor: '#9C0006' },
 };
 
+/** Number formats of money and of shares on the dashboard. */
+export const MONEY = '#,##0';
+export const PERCENT = '0%';
+
 /**
  * Width (characters) of every column but A: the dashboard is a grid of equal columns right of the names, so the
  * heatmap's weeks are equal and narrow, and content wider than one column spans several ({@link span}).

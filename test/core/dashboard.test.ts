@@ -398,3 +398,63 @@ describe('buildDashboard on a plan kept one sheet per month', () => {
     expect(texts(now.plan).filter((text) => String(text).startsWith("The plan's bookings"))).toEqual([]);
   });
 });
+
+describe('buildDashboard: the top risks a leader reads', () => {
+  it('lists each risk in its own words with ID, owner, level, ratings as written, exposure, residual, response and status', () => {
+    const register = sheet('Risks', [
+      ['ID', 'Risk', 'Owner', 'Probability', 'Impact', 'Cost', 'Residual Probability', 'Mitigation Plan', 'Status'],
+      ['R1', 'Vendor delivers late', 'Ana', '50%', 0.4, 100_000, '20%', 'Second supplier', 'Open'],
+      ['R2', 'Key person leaves', 'Ben', 0.2, 0.8, 50_000, null, 'Pairing', 'Watch'],
+    ]);
+    const { plan } = buildDashboard({ sheets: [register], today, builtAt: 'now' });
+    const header = plan.cells.findIndex((row) => row[0]?.value === 'Risk' && row[1]?.value === 'ID');
+    expect(header).toBeGreaterThan(0);
+    const values = (row: number) =>
+      (plan.cells[row] ?? []).map((c) => (isUserText(c.value) ? c.value.userText : c.value));
+    expect(values(header)).toEqual([
+      'Risk',
+      'ID',
+      'Owner',
+      null,
+      'Level',
+      'Probability',
+      'Impact',
+      'Exposure',
+      null,
+      'Residual',
+      'Residual exposure',
+      null,
+      'Response',
+      null,
+      null,
+      null,
+      'Status',
+      null,
+    ]);
+    // R1: 50% × 100,000 = 50,000, after its response 20% × 100,000 = 20,000; R2: 0.2 × 50,000 = 10,000, unchanged.
+    expect(values(header + 1)).toEqual([
+      'Vendor delivers late',
+      'R1',
+      'Ana',
+      null,
+      'High',
+      '50%',
+      0.4,
+      50_000,
+      null,
+      'Moderate',
+      20_000,
+      null,
+      'Second supplier',
+      null,
+      null,
+      null,
+      'Open',
+      null,
+    ]);
+    expect(values(header + 2).slice(0, 2)).toEqual(['Key person leaves', 'R2']);
+    expect(values(header + 2)[7]).toBe(10_000);
+    expect(values(header + 2)[10]).toBe(10_000);
+    expect(plan.merges).toContainEqual({ row: header + 1, column: 12, rows: 1, columns: 4 });
+  });
+});
