@@ -295,11 +295,15 @@ function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: Init
     summary.initiatives === undefined ? missing('Initiatives') : cell(summary.initiatives, 'figure', '0'),
   );
   if (ranking?.selection && summary.budget !== undefined) {
-    figureRow(out, 'Selected within budget', cell(ranking.selection.count, 'figure', '0'));
-    figureRow(out, 'Cost of the selection', cell(ranking.selection.cost, 'figure', MONEY));
+    figureRow(out, 'Funded within the budget', cell(ranking.selection.count, 'figure', '0'));
+    figureRow(out, 'Cost of what is funded', cell(ranking.selection.cost, 'figure', MONEY));
     figureRow(out, 'Budget', cell(summary.budget, 'figure', MONEY));
   } else {
-    figureRow(out, 'Selected within budget', cell(ranking?.selectionNote ?? 'no Initiatives table', 'note'));
+    figureRow(
+      out,
+      'Funded within the budget',
+      cell(ranking?.selectionNote ?? 'no Initiatives table', 'note'),
+    );
   }
   figureRow(
     out,
@@ -368,7 +372,7 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
     'ID',
     ranking.method ?? 'Score',
     'Cost',
-    ...(withSelection ? ['Selected'] : []),
+    ...(withSelection ? ['Funded'] : []),
   ];
   const width = header.length + 1;
   out.section(`Initiatives ranked by ${ranking.method ?? '—'}`, width);
@@ -396,12 +400,21 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
   const lastRow = out.nextRow - 1;
   if (ranking.weighted) out.line(weightsNote(ranking.method, ranking.weighted), 'note');
   if (ranking.selection) {
+    // In plain words first; how it was chosen, and what the simpler rule would lose, in a note of its own.
+    const { count, value, cost } = ranking.selection;
+    const method = ranking.method;
+    out.line(
+      `Funded: the ${count} ${count === 1 ? 'initiative' : 'initiatives'} with the highest total ${method} whose costs fit the budget${ranking.budget === undefined ? '' : ` of ${formatMoney(ranking.budget)}`} (they cost ${formatMoney(cost)}).`,
+      'note',
+    );
     const greedyValue = ranking.greedy?.value;
     out.line(
-      `Exact selection within the budget: value ${ranking.selection.value.toFixed(2)} for ${formatMoney(ranking.selection.cost)}` +
+      `Method: the exact best set, as SELECT finds it (total ${method} ${value.toFixed(2)})` +
         (greedyValue === undefined
           ? '.'
-          : `; funding down the ranking by value ÷ cost (the greedy waterline) reaches ${greedyValue.toFixed(2)}, losing ${(ranking.selection.value - greedyValue).toFixed(2)}.`),
+          : Math.abs(value - greedyValue) < 5e-3
+            ? `; funding down the list by ${method} ÷ cost would fund as much.`
+            : `; funding down the list by ${method} ÷ cost would reach ${greedyValue.toFixed(2)}, ${(value - greedyValue).toFixed(2)} less.`),
       'note',
     );
   } else if (ranking.selectionNote) {

@@ -402,7 +402,17 @@ describe('buildDashboard on a plan kept one sheet per month', () => {
 describe('buildDashboard: the top risks a leader reads', () => {
   it('lists each risk in its own words with ID, owner, level, ratings as written, exposure, residual, response and status', () => {
     const register = sheet('Risks', [
-      ['ID', 'Risk', 'Owner', 'Probability', 'Impact', 'Cost', 'Residual Probability', 'Mitigation Plan', 'Status'],
+      [
+        'ID',
+        'Risk',
+        'Owner',
+        'Probability',
+        'Impact',
+        'Cost',
+        'Residual Probability',
+        'Mitigation Plan',
+        'Status',
+      ],
       ['R1', 'Vendor delivers late', 'Ana', '50%', 0.4, 100_000, '20%', 'Second supplier', 'Open'],
       ['R2', 'Key person leaves', 'Ben', 0.2, 0.8, 50_000, null, 'Pairing', 'Watch'],
     ]);

@@ -32,7 +32,7 @@ export function expectHeadlineFigures(
   expect(figure(/^Average utilization/)?.value).toBeCloseTo(summary.averageUtilization ?? Number.NaN, 12);
   expect(figure(/^Average utilization/)?.numberFormat).toBe('0%');
   expect(figure('Overallocated resource-weeks (above 100%)')?.value).toBe(summary.overallocatedResourceWeeks);
-  expect(figure('Selected within budget')?.value).toBe(summary.selectedCount);
+  expect(figure('Funded within the budget')?.value).toBe(summary.selectedCount);
   expect(figure('Budget')?.value).toBe(budget);
   for (const level of ['Low', 'Moderate', 'High', 'Extreme'] as const)
     expect(figure(`  ${level}`)?.value).toBe(summary.risksByLevel?.[level]);

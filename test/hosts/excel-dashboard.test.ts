@@ -198,7 +198,7 @@ describe('buildDashboardInExcel', () => {
     expect(sheet.merges).toContainEqual({ row: section, column: 0, rows: 1, columns: 4 });
     expect(sheet.columnWidths.get(0)).toBe(LABEL_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
-    // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Selected.
+    // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Funded.
     const ranked = rowOf(sheet, 'Initiative');
     const bar = sheet.charts.find((chart) => chart.title === 'Initiatives by WSJF');
     expect(bar).toMatchObject({

@@ -222,7 +222,7 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
     expect(sheet.merges).toContainEqual({ row: section, column: 1, rows: 1, columns: 4 });
     expect(sheet.columnWidths.get(1)).toBe(LABEL_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
-    // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Selected.
+    // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Funded.
     const ranked = rowOf(sheet, 'Initiative');
     expect(sheet.charts.map((chart) => chart.state)).toContainEqual({
       type: 'BAR',
