@@ -61,7 +61,7 @@ export function summaryLines(summary: DashboardSummary): string[] {
     const selection =
       summary.selectedCount === undefined
         ? 'no selection (no budget or costs)'
-        : `${summary.selectedCount} selected for ${money(summary.selectedCost)} of a ${money(summary.budget)} budget`;
+        : `${summary.selectedCount} funded for ${money(summary.selectedCost)} of a ${money(summary.budget)} budget`;
     lines.push(
       `Initiatives: ${summary.initiatives}, ranked by ${summary.rankingMethod ?? 'nothing (no Score, WSJF or RICE columns)'}; ${selection}`,
     );

@@ -214,7 +214,7 @@ describe('pmo dashboard on messy workbooks', () => {
     ]);
     expect(result.code).toBe(0);
     // Best within 450: Alpha (300, 9) alone beats Beta + Gamma (400, 9) on cost at equal value.
-    expect(result.stdout).toContain('Initiatives: 3, ranked by Score; 1 selected for 300 of a 450 budget');
+    expect(result.stdout).toContain('Initiatives: 3, ranked by Score; 1 funded for 300 of a 450 budget');
   });
 
   it('refuses to overwrite its input and answers a CSV file with one line', async () => {
