@@ -48,8 +48,8 @@ export function activeTabEdit(xml: string, sheetsElement: Found, index: number):
           text: `<${p}bookViews>${element}</${p}bookViews>`,
         };
   }
-  if (activeTabOf(xml, sheetsElement) === index && attributesOf(view.attributes).has('activeTab'))
-    return undefined;
+  const written = attributesOf(view.attributes).get('activeTab');
+  if (written !== undefined && Number(written) === index) return undefined;
   const tag = startTag(xml, view);
   const set = /\sactiveTab\s*=\s*["'][^"']*["']/.test(tag)
     ? tag.replace(/(\sactiveTab\s*=\s*)["'][^"']*["']/, `$1"${index}"`)

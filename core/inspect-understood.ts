@@ -53,15 +53,26 @@ export function initiativesUnderstood(ranking: InitiativeRanking): Understood {
   };
 }
 
+/**
+ * The first day booked and the last (serials), or undefined when nothing is booked. (UTILIZATION's `horizonOf`
+ * keeps its own loop: the cell functions' bundle has no room to publish this one.)
+ */
+export function bookedSpan(
+  bookings: readonly { readonly start: number; readonly end: number }[],
+): { first: number; last: number } | undefined {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const booking of bookings) {
+    first = Math.min(first, booking.start);
+    last = Math.max(last, booking.end);
+  }
+  return Number.isFinite(first) ? { first, last } : undefined;
+}
+
 export function assignmentsUnderstood(model: UtilizationModel): Understood {
   const booked = model.assignments;
-  if (booked.length === 0) return { people: 0 };
-  let from = Number.POSITIVE_INFINITY;
-  let to = Number.NEGATIVE_INFINITY;
-  for (const assignment of booked) {
-    from = Math.min(from, assignment.start);
-    to = Math.max(to, assignment.end);
-  }
+  const span = bookedSpan(booked);
+  if (!span) return { people: 0 };
   const people = new Set(booked.map((assignment) => assignment.resourceIndex)).size;
-  return { people, from: isoFromSerial(from), to: isoFromSerial(to) };
+  return { people, from: isoFromSerial(span.first), to: isoFromSerial(span.last) };
 }

@@ -118,7 +118,8 @@ function inspectTable(table: LocatedTable): Inspected {
   const sheets = table.sheets ?? [];
   const first = inspectSheetTable(table);
   if (sheets.length < 2) return first;
-  const parts = sheets.map((sheet) => inspectSheetTable(sheet).report);
+  // The table is its first sheet (core/discovery/period-sheets.ts): each further sheet is read once more.
+  const parts = [first.report, ...sheets.slice(1).map((sheet) => inspectSheetTable(sheet).report)];
   const report: InspectedTable = {
     ...first.report,
     sheets: parts.map((part) => part.sheet),

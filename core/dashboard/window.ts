@@ -4,7 +4,7 @@
 
 import { weekStart } from '../dates';
 import { isPmoError } from '../errors';
-import { assignmentsUnderstood, type Understood } from '../inspect-understood';
+import { assignmentsUnderstood, bookedSpan, type Understood } from '../inspect-understood';
 import type { RowIssue } from '../table';
 import {
   buildUtilizationModel,
@@ -31,13 +31,13 @@ export function utilizationOf(
   window: HeatmapWindow;
   booked?: Understood;
 } {
-  const current = { start: weekStart(today), window: 'current' as const };
+  const current = heatmapWindow(undefined, today);
   const utilizationTables = utilizationTablesOf(tables);
   if (!utilizationTables) return { grid: undefined, issues: [], error: undefined, ...current };
   const model = buildUtilizationModel(utilizationTables);
   if (isPmoError(model)) return { grid: undefined, issues: [], error: model.message, ...current };
   const booked = assignmentsUnderstood(model);
-  const { start, window } = heatmapWindow(model.assignments, today);
+  const { start, window } = heatmapWindow(bookedSpan(model.assignments), today);
   const grid = computeUtilization(model, { period: 'week', start, end: start + HEATMAP_WEEKS * 7 - 1 });
   const read = { issues: [...model.issues], start, window, booked };
   if (isPmoError(grid)) return { grid: undefined, error: grid.message, ...read };
@@ -45,22 +45,17 @@ export function utilizationOf(
 }
 
 /**
- * The first day of the heatmap's weeks: the Monday of `today`'s week when the bookings reach today (or there are
- * none); the plan's last 12 weeks when it ended before today (not before its first week); its first 12 weeks when it
+ * The first day of the heatmap's weeks, given the plan's booked `span`: the Monday of `today`'s week when the
+ * bookings reach today (or there are none); the plan's last 12 weeks when it ended before today (not before its first week); its first 12 weeks when it
  * starts after today.
  */
 export function heatmapWindow(
-  bookings: readonly { readonly start: number; readonly end: number }[],
+  span: { readonly first: number; readonly last: number } | undefined,
   today: number,
 ): { start: number; window: HeatmapWindow } {
-  let first = Number.POSITIVE_INFINITY;
-  let last = Number.NEGATIVE_INFINITY;
-  for (const booking of bookings) {
-    first = Math.min(first, booking.start);
-    last = Math.max(last, booking.end);
-  }
-  if (!Number.isFinite(first) || (first <= today && today <= last))
+  if (!span || (span.first <= today && today <= span.last))
     return { start: weekStart(today), window: 'current' };
+  const { first, last } = span;
   if (last < today)
     return { start: Math.max(weekStart(first), weekStart(last) - (HEATMAP_WEEKS - 1) * 7), window: 'last' };
   return { start: weekStart(first), window: 'first' };

@@ -8,6 +8,7 @@ import {
   findMatrixLegend,
   type MatrixLegend,
   matrixBands,
+  matrixLabelKey,
   matrixLevel,
   positionLevel,
 } from '../risk/matrix-legend';
@@ -25,6 +26,13 @@ export interface FoundLegend extends RiskLegend {
 /** Rows searched for a legend: at the top of each sheet, and under the register on its own sheet. */
 export const SCAN_ROWS = 200;
 
+/** The sheets a register's legend or matrix is looked for on: the register's own first, never the add-in's own. */
+const legendSheets = (sheets: readonly SheetView[], risks: LocatedTable): SheetView[] =>
+  [
+    ...sheets.filter((sheet) => sheet.name === risks.sheet),
+    ...sheets.filter((sheet) => sheet.name !== risks.sheet),
+  ].filter((sheet) => !isAddinSheet(sheet));
+
 /**
  * The legend that goes with the register `risks` (undefined without a register, or when the workbook has none).
  * @example workbookLegend(sheets, findTables(sheets).tables.risks)?.bands // [{ minimumScore: 1, label: 'Low' }, …]
@@ -34,11 +42,8 @@ export function workbookLegend(
   risks: LocatedTable | undefined,
 ): FoundLegend | undefined {
   if (!risks) return undefined;
-  const first = sheets.filter((sheet) => sheet.name === risks.sheet);
-  const others = sheets.filter((sheet) => sheet.name !== risks.sheet);
   const lastRow = risks.firstRow + risks.grid.length - 1;
-  for (const sheet of [...first, ...others]) {
-    if (isAddinSheet(sheet)) continue;
+  for (const sheet of legendSheets(sheets, risks)) {
     const onRegister = sheet.name === risks.sheet;
     const inRegister = (r: number) =>
       onRegister && sheet.firstRow + r >= risks.firstRow && sheet.firstRow + r <= lastRow;
@@ -60,12 +65,7 @@ export function workbookMatrixLegend(
   sheets: readonly SheetView[],
   risks: LocatedTable,
 ): (MatrixLegend & { readonly sheet: string }) | undefined {
-  const ordered = [
-    ...sheets.filter((sheet) => sheet.name === risks.sheet),
-    ...sheets.filter((sheet) => sheet.name !== risks.sheet),
-  ];
-  for (const sheet of ordered) {
-    if (isAddinSheet(sheet)) continue;
+  for (const sheet of legendSheets(sheets, risks)) {
     // On the register's own sheet, the rows above it (a matrix beside or under a register is rare and costly to scan).
     const to = sheet.name === risks.sheet ? Math.min(SCAN_ROWS, risks.firstRow - sheet.firstRow) : SCAN_ROWS;
     const matrix = findMatrixLegend(sheet.rows, 0, to);
@@ -73,9 +73,6 @@ export function workbookMatrixLegend(
   }
   return undefined;
 }
-
-const labelKey = (cell: Cell | undefined): string =>
-  typeof cell === 'string' ? cell.trim().toLowerCase().replace(/\s+/g, ' ') : '';
 
 /**
  * `register` levelled by the workbook's risk matrix, as its own lookup formulas level it: each risk's level is the
@@ -93,10 +90,10 @@ export function levelledByMatrix(
   const rows = register.risks.map((risk) => grid[risk.row - firstRow] ?? risk.cells);
   const width = rows.reduce((most, row) => Math.max(most, row.length), 0);
   const labelColumns = (labels: readonly string[]) => {
-    const wanted = new Set(labels.map(labelKey));
+    const wanted = new Set(labels.map(matrixLabelKey));
     const columns: number[] = [];
     for (let c = 0; c < width; c++)
-      if (rows.filter((row) => wanted.has(labelKey(row[c]))).length * 2 >= rows.length) columns.push(c);
+      if (rows.filter((row) => wanted.has(matrixLabelKey(row[c]))).length * 2 >= rows.length) columns.push(c);
     return columns;
   };
   const [p, residualP] = labelColumns(legend.probability);

@@ -6,7 +6,7 @@ import { type Cell, cellText, isBlank, parseNumberText } from '../cells';
 import { RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
 import { headerPeriod, periodColumns } from '../periods';
 import { isLegendRow } from '../risk/legend';
-import { SHEET_PERIOD_LOADS } from '../utilization/period-sheets';
+import { sheetPeriodLoad } from '../utilization/period-sheets';
 import { KIND_RULES, type KindRule, type TableKind } from './kinds';
 import { isSettingsRow, type MatrixSettings, matrixSettings } from './weights';
 
@@ -215,8 +215,8 @@ function withLoadPeriods(
 function withSheetPeriod(matched: ReadonlyMap<string, number>, rule: KindRule): ReadonlyMap<string, number> {
   if (rule.kind !== 'assignments' || ['start', 'end', 'week', 'periods'].some((key) => matched.has(key)))
     return matched;
-  const load = SHEET_PERIOD_LOADS.map((key) => matched.get(key)).find((c) => c !== undefined);
-  return load === undefined ? matched : new Map([...matched, ['periods', load]]);
+  const load = sheetPeriodLoad(matched);
+  return load === undefined ? matched : new Map([...matched, ['periods', load.column]]);
 }
 
 /** Row labels are judged on this many rows under the header. */

@@ -67,8 +67,10 @@ const MAX_LEVELS = 7;
 /** Blank rows a matrix may have between its rows (cells merged over two rows leave one). */
 const GAP = 1;
 
-const key = (cell: Cell | undefined): string =>
+/** A label as a matrix and a register's cells are compared: trimmed, lower case, single spaces ('' for no text). */
+export const matrixLabelKey = (cell: Cell | undefined): string =>
   typeof cell === 'string' ? cell.trim().toLowerCase().replace(/\s+/g, ' ') : '';
+const key = matrixLabelKey;
 
 const axisOf = (words: readonly string[]): Axis | undefined => {
   for (const axis of ['probability', 'impact'] as const)
@@ -168,10 +170,9 @@ export function findMatrixLegend(
   for (let r = from; r < Math.min(to, grid.length); r++) {
     const row = grid[r] ?? [];
     for (let c = 1; c < row.length; c++) {
-      if (!isBlank(row[c - 1] ?? null) && typeof row[c - 1] === 'string' && key(row[c - 1]) !== '') {
-        // The header's labels start right of a blank corner cell (or a title such as "IMPACT").
-        if (AXIS_WORDS.probability.has(key(row[c - 1])) || AXIS_WORDS.impact.has(key(row[c - 1]))) continue;
-      }
+      // The header's labels start right of a blank corner cell (or a title such as "IMPACT"), not of a label.
+      const corner = key(row[c - 1]);
+      if (AXIS_WORDS.probability.has(corner) || AXIS_WORDS.impact.has(corner)) continue;
       const header = headerAt(row, c);
       if (!header) continue;
       const columnsAxis = axisOf(header.words);

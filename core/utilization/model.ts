@@ -59,7 +59,7 @@ export function buildUtilizationModel(
       : []);
   const found: FoundTable[] = [];
   for (const { table } of parts) if (!('kind' in table)) found.push(table);
-  const unreadable = parts.find((part) => 'kind' in part.table)?.table;
+  const unreadable = parts.map((part) => part.table).find((table): table is PmoError => 'kind' in table);
   let resources: Resource[];
   if (tables.resources) {
     const resourceTable = findTable(tables.resources, RESOURCES_TABLE, tables.firstRows?.resources);
@@ -67,7 +67,7 @@ export function buildUtilizationModel(
     resources = readResources(resourceTable, issues);
   } else {
     if (parts.length === 0) return pmoError('value', 'Give a Resources table or an Assignments table.');
-    if (unreadable && 'kind' in unreadable) return unreadable;
+    if (unreadable) return unreadable;
     resources = fullTimePeople(found);
   }
   const byKey = new Map(resources.map((resource, index) => [resourceKey(resource.name), index]));
@@ -81,7 +81,7 @@ export function buildUtilizationModel(
       timeOff = readTimeOff(timeOffTable, resources, byKey, issues);
     }
   }
-  if (unreadable && 'kind' in unreadable) return unreadable;
+  if (unreadable) return unreadable;
   const assignments: Assignment[] = [];
   for (const [index, table] of found.entries()) {
     const from = issues.length;

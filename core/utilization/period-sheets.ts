@@ -18,7 +18,18 @@ import { ASSIGNMENTS_TABLE } from './tables';
  * The load columns of an assignments table on a sheet that is one period, best first: a share of the person's
  * time, or hours in that period. The first one found is read as the period's column.
  */
-export const SHEET_PERIOD_LOADS: readonly string[] = ['allocation', 'hours'];
+const SHEET_PERIOD_LOADS: readonly string[] = ['allocation', 'hours'];
+
+/** The load column of a period's sheet among the columns a header names (key → column), best first; undefined for none. */
+export function sheetPeriodLoad(
+  columns: ReadonlyMap<string, number>,
+): { readonly key: string; readonly column: number } | undefined {
+  for (const key of SHEET_PERIOD_LOADS) {
+    const column = columns.get(key);
+    if (column !== undefined) return { key, column };
+  }
+  return undefined;
+}
 
 /** A period's first and last day (serials, inclusive). */
 export interface SheetPeriod {
@@ -45,9 +56,9 @@ function periodColumnOf(
 ): SheetPeriodColumn | undefined {
   const missing = missingColumns(ASSIGNMENTS_TABLE, columns);
   if (missing.length === 0 || missing.some((column) => !column.unless?.includes('periods'))) return undefined;
-  const key = SHEET_PERIOD_LOADS.find((load) => columns.has(load));
-  const column = key === undefined ? undefined : columns.get(key);
-  if (key === undefined || column === undefined) return undefined;
+  const load = sheetPeriodLoad(columns);
+  if (!load) return undefined;
+  const { key, column } = load;
   const unit = ASSIGNMENTS_TABLE.columns.find((candidate) => candidate.key === key)?.unit;
   return { period: { column, start: period.start, end: period.end }, ...(unit ? { unit } : {}) };
 }
