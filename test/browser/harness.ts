@@ -59,6 +59,32 @@ export interface PageWatch {
   readonly dialogs: string[];
 }
 
+/** Text a user typed that a spreadsheet would read as a formula if the add-in ever wrote it back without care. */
+export const FORMULA_TEXT = '=HYPERLINK("x")';
+
+/**
+ * The workbook both hosts' Tables view tests open: an initiatives sheet discovery finds, and a risk log whose headers
+ * it cannot read (one of its risks named like a formula).
+ */
+export const TABLES_VIEW_SHEETS = [
+  {
+    name: 'Portfolio',
+    values: [
+      ['ID', 'Initiative', 'Cost', 'Value'],
+      ['I-01', 'CRM replacement', 400_000, 8],
+      ['I-02', 'Data platform', 350_000, 9],
+    ],
+  },
+  {
+    name: 'Log',
+    values: [
+      ['Ref', 'What', 'Odds', 'Damage', 'Who'],
+      ['R1', 'Vendor late', 4, 3, 'Ana'],
+      ['R2', FORMULA_TEXT, 2, 5, 'Ben'],
+    ],
+  },
+];
+
 /** Bundles a test fake for the page (an IIFE string for addInitScript). */
 export async function pageScript(entry: string): Promise<string> {
   const result = await build({

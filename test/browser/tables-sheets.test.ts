@@ -27,39 +27,19 @@ import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   expectCleanPage,
+  FORMULA_TEXT,
   type OpenedSidebar,
   openSidebar,
   pageScript,
   readBuiltFiles,
+  TABLES_VIEW_SHEETS,
   waitForText,
 } from './harness';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`BROWSER TESTS SKIPPED: ${CHROMIUM_PATH} not found`);
 
-/** Text a user typed that Sheets would read as a formula if the add-in ever wrote it back without care. */
-const FORMULA_TEXT = '=HYPERLINK("x")';
-
-/** An initiatives sheet discovery finds, and a risk log whose headers it cannot read. */
-const SHEETS = [
-  {
-    name: 'Portfolio',
-    values: [
-      ['ID', 'Initiative', 'Cost', 'Value'],
-      ['I-01', 'CRM replacement', 400_000, 8],
-      ['I-02', 'Data platform', 350_000, 9],
-    ],
-  },
-  {
-    name: 'Log',
-    values: [
-      ['Ref', 'What', 'Odds', 'Damage', 'Who'],
-      ['R1', 'Vendor late', 4, 3, 'Ana'],
-      ['R2', FORMULA_TEXT, 2, 5, 'Ben'],
-    ],
-  },
-];
-const USER_SHEETS = SHEETS.map((sheet) => sheet.name);
+const USER_SHEETS = TABLES_VIEW_SHEETS.map((sheet) => sheet.name);
 
 /** The risk log's roles and the column the user maps each to. */
 const ROLES = [
@@ -191,7 +171,7 @@ describe.skipIf(!hasChromium)('the Tables view in the Google Sheets sidebar (hea
     const script = loadSpreadsheetScript({
       timeZone: 'Europe/Zurich',
       code: built.code,
-      sheets: SHEETS,
+      sheets: TABLES_VIEW_SHEETS,
       active: 'Portfolio',
     });
     const before = userSheets(script);

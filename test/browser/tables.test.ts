@@ -16,30 +16,14 @@ import {
   openPage,
   pageScript,
   readBuiltFiles,
+  TABLES_VIEW_SHEETS,
   waitForText,
 } from './harness';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 
 const SETUP: FakeWorkbookSetup = {
-  sheets: [
-    {
-      name: 'Portfolio',
-      values: [
-        ['ID', 'Initiative', 'Cost', 'Value'],
-        ['I-01', 'CRM replacement', 400_000, 8],
-        ['I-02', 'Data platform', 350_000, 9],
-      ],
-    },
-    {
-      name: 'Log',
-      values: [
-        ['Ref', 'What', 'Odds', 'Damage', 'Who'],
-        ['R1', 'Vendor late', 4, 3, 'Ana'],
-        ['R2', '=HYPERLINK("x")', 2, 5, 'Ben'],
-      ],
-    },
-  ],
+  sheets: TABLES_VIEW_SHEETS,
   active: 'Portfolio',
 };
 
