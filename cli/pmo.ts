@@ -43,7 +43,7 @@ import { copyTarget, saveCopy } from './save-copy';
 import { saveInspectedMapping } from './save-mapping';
 import { UsageError } from './usage';
 import { type ReadLimits, readWorkbook, type Workbook } from './xlsx';
-import { addDashboardSheet } from './xlsx-write';
+import { addDashboardWithHistory } from './xlsx-write';
 import { looksLikeZip } from './zip';
 
 /** Where the command writes: process.stdout / process.stderr, or fakes in tests. */
@@ -540,7 +540,7 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
       (sheet) => cellText(sheet.rows[0]?.[0] ?? null) !== DASHBOARD_MARKER || sheet.firstRow !== 1,
     );
     const budget = budgetCells(workbook);
-    const { plan, summary } = buildDashboard({
+    const { plan, summary, pmoData } = buildDashboard({
       sheets: userSheets,
       today,
       builtAt: localStamp(now),
@@ -551,7 +551,8 @@ async function dashboardCommand(args: readonly string[], io: CliIo): Promise<num
       return fail(
         'no PMO tables found (Resources, Assignments, Time off, Initiatives, Risks): nothing to build a dashboard from; pmo inspect shows what was seen',
       );
-    const sheet = addDashboardSheet(csv ? csvPackage(workbook.sheets) : bytes, plan, io.limits);
+    const input = csv ? csvPackage(workbook.sheets) : bytes;
+    const sheet = addDashboardWithHistory(input, plan, pmoData, io.limits);
     if ('kind' in sheet) return fail(sheet.message);
     const done = saveCopy(opened, sheet, target, io.limits);
     const unchanged = inPlace ? '' : '; the input file is unchanged';

@@ -55,12 +55,18 @@ export function copyTarget(
 
 /**
  * Writes the new version: to a new output file, or beside the original and verified before it replaces it
- * (every part not in `written.changed` byte for byte, every sheet but `written.sheetName` reading the same).
+ * (every part not in `written.changed` byte for byte, every sheet but those written reading the same).
  * Returns the line that says what was written; throws a {@link FileError} when it could not be.
  */
 export function saveCopy(
   original: OriginalWorkbook,
-  written: { bytes: Uint8Array; changed: ReadonlySet<string>; sheetName: string },
+  written: {
+    bytes: Uint8Array;
+    changed: ReadonlySet<string>;
+    sheetName: string;
+    /** Every sheet of the add-in's written, when more than `sheetName` (the dashboard and its PMO Data sheet). */
+    sheetNames?: readonly string[];
+  },
   target: CopyTarget,
   limits: InflateLimits | undefined,
 ): string {
@@ -74,7 +80,13 @@ export function saveCopy(
   let reason: string | undefined;
   try {
     // What is checked is what reached the disk, read back, not the bytes in memory.
-    reason = whyNotACopy(original, readFileSync(temporary), written.changed, written.sheetName, limits);
+    reason = whyNotACopy(
+      original,
+      readFileSync(temporary),
+      written.changed,
+      written.sheetNames ?? written.sheetName,
+      limits,
+    );
   } catch (error) {
     reason = `the new version cannot be checked (${error instanceof Error ? error.message : String(error)})`;
   }

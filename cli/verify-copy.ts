@@ -19,13 +19,14 @@ const equalBytes = (a: Uint8Array, b: Uint8Array): boolean =>
 
 /**
  * Why `written` must not replace `original`, or undefined when it may. `changed` lists the parts the writer
- * wrote or dropped (lower-case names); `dashboardSheet` is the sheet it added or rebuilt.
+ * wrote or dropped (lower-case names); `ownSheets` are the add-in's sheets it added or rebuilt (the dashboard, and
+ * the PMO Data sheet holding its history), every other sheet must read the same.
  */
 export function whyNotACopy(
   original: { readonly bytes: Uint8Array; readonly workbook: Workbook },
   written: Uint8Array,
   changed: ReadonlySet<string>,
-  dashboardSheet: string,
+  ownSheets: string | readonly string[],
   limits?: InflateLimits,
 ): string | undefined {
   const reopened = readWorkbook(written, limits);
@@ -42,7 +43,8 @@ export function whyNotACopy(
     if (!equalBytes(data, copyData) || !equalBytes(fields.subarray(4), copyFields.subarray(4)))
       return `the part ${entry.name} is not byte-identical in the new version`;
   }
-  const userSheets = (workbook: Workbook) => workbook.sheets.filter((sheet) => sheet.name !== dashboardSheet);
+  const own = new Set(typeof ownSheets === 'string' ? [ownSheets] : ownSheets);
+  const userSheets = (workbook: Workbook) => workbook.sheets.filter((sheet) => !own.has(sheet.name));
   const was = userSheets(original.workbook);
   const now = userSheets(reopened).map(sheetImage);
   if (was.length !== now.length) return 'the new version has a different number of sheets';

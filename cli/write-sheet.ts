@@ -17,6 +17,8 @@ import { formatNumber, type StyleSheet } from './write-styles';
 export const DATE_1904_OFFSET = 1462;
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 const MAX_COLUMN_WIDTH = 255;
+/** Excel's tallest row, in points. */
+const MAX_ROW_POINTS = 409;
 const DEFAULT_FONT_SIZE = 11;
 
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */
@@ -95,6 +97,11 @@ export function worksheetXml(options: SheetOptions): string {
   const { plan, namespaces } = options;
   const rows: string[] = [];
   let lastColumn = Math.max(0, plan.width - 1);
+  const heights = new Map(
+    (plan.rowHeights ?? [])
+      .filter(({ points }) => Number.isFinite(points) && points > 0)
+      .map(({ row, points }) => [row, Math.min(points, MAX_ROW_POINTS)]),
+  );
   plan.cells.forEach((cells, row) => {
     let content = '';
     let fontSize = DEFAULT_FONT_SIZE;
@@ -106,7 +113,11 @@ export function worksheetXml(options: SheetOptions): string {
       const size = cell.style === undefined ? undefined : plan.styles[cell.style]?.fontSize;
       if (size !== undefined && size > fontSize) fontSize = size;
     });
-    const height = fontSize > DEFAULT_FONT_SIZE ? ` ht="${Math.ceil(fontSize * 1.4)}" customHeight="1"` : '';
+    const points = Math.max(
+      heights.get(row) ?? 0,
+      fontSize > DEFAULT_FONT_SIZE ? Math.ceil(fontSize * 1.4) : 0,
+    );
+    const height = points > 0 ? ` ht="${formatNumber(points)}" customHeight="1"` : '';
     if (content !== '' || height !== '') rows.push(`<row r="${row + 1}"${height}>${content}</row>`);
   });
   const lastRow = Math.max(0, plan.cells.length - 1);

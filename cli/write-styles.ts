@@ -181,17 +181,19 @@ export class StyleSheet {
     const fill = this.fillId(style);
     const p = this.prefix;
     let index = 0;
-    if (numFmt !== 0 || font !== 0 || fill !== 0 || style.align !== undefined || format.quotePrefix) {
+    const aligned = style.align !== undefined || style.middle === true;
+    if (numFmt !== 0 || font !== 0 || fill !== 0 || aligned || format.quotePrefix) {
       const attributes =
         `numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="0" xfId="0"` +
         `${numFmt !== 0 ? ' applyNumberFormat="1"' : ''}${font !== 0 ? ' applyFont="1"' : ''}` +
-        `${fill !== 0 ? ' applyFill="1"' : ''}${style.align !== undefined ? ' applyAlignment="1"' : ''}` +
+        `${fill !== 0 ? ' applyFill="1"' : ''}${aligned ? ' applyAlignment="1"' : ''}` +
         `${format.quotePrefix ? ' quotePrefix="1"' : ''}`;
+      const alignment =
+        `${style.align === undefined ? '' : ` horizontal="${style.align}"`}` +
+        `${style.middle ? ' vertical="center"' : ''}`;
       index = this.indexOf(
         'cellXfs',
-        style.align === undefined
-          ? `<${p}xf ${attributes}/>`
-          : `<${p}xf ${attributes}><${p}alignment horizontal="${style.align}"/></${p}xf>`,
+        aligned ? `<${p}xf ${attributes}><${p}alignment${alignment}/></${p}xf>` : `<${p}xf ${attributes}/>`,
       );
     }
     this.xfCache.set(key, index);

@@ -94,6 +94,28 @@ export function addDashboardSheet(
 }
 
 /**
+ * Adds the dashboard and its build history: the hidden PMO Data sheet (`pmoData`, the history with this build
+ * appended, the mapping and any other section kept) written first, then the dashboard, which the file opens on.
+ * `changed` covers both writes; `sheetNames` names both sheets.
+ */
+export function addDashboardWithHistory(
+  bytes: Uint8Array,
+  plan: DashboardPlan,
+  pmoData: DashboardPlan,
+  limits: InflateLimits = DEFAULT_LIMITS,
+): (DashboardWritten & { readonly sheetNames: readonly string[] }) | WorkbookError {
+  const data = addOwnedSheet(bytes, pmoData, PMO_DATA_SHEET, limits);
+  if ('kind' in data) return data;
+  const dashboard = addOwnedSheet(data.bytes, plan, DASHBOARD_SHEET, limits);
+  if ('kind' in dashboard) return dashboard;
+  return {
+    ...dashboard,
+    changed: new Set([...data.changed, ...dashboard.changed]),
+    sheetNames: [data.sheetName, dashboard.sheetName],
+  };
+}
+
+/**
  * Adds (or rebuilds in place) one of the add-in's own sheets, as {@link addDashboardSheet} does the dashboard:
  * `owner` says how it is recognised and named, and whether a new one is hidden (the PMO Data sheet is, and is
  * never the selected tab). Every part it does not change is copied as stored.

@@ -13,9 +13,20 @@ import {
   isOurs,
   queueExcelTables,
   queueSheetReads,
+  type RenderOptions,
   renderPlan,
   userSheetViews,
 } from './dashboard';
+
+/**
+ * True when the host has ExcelApi 1.9 (Worksheet.pageLayout), as Office.context.requirements.isSetSupported says
+ * ("Office.context.requirements" — https://learn.microsoft.com/javascript/api/office/office.requirementsetsupport).
+ */
+function hasPageLayout(): boolean {
+  return (
+    typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.9') === true
+  );
+}
 
 /** "yyyy-mm-dd hh:mm" of `now` on the local clock. */
 function localStamp(now: Date): string {
@@ -26,13 +37,14 @@ function localStamp(now: Date): string {
 /**
  * Builds (or rebuilds) the dashboard sheet in three `context.sync()` calls whatever the size of the data:
  * one to list the sheets, tables and the "Budget" name; one to read every used range, the A1 of sheets named
- * like a dashboard and the budget; one to write. Writes only to a sheet the add-in created (A1 holds the
+ * like a dashboard and the budget; one to write the hidden PMO Data sheet with the build history and the dashboard. Writes only to a sheet the add-in created (A1 holds the
  * marker) or a new one: a user's own "PMO Dashboard" is left alone and the dashboard goes to "PMO Dashboard (2)".
  * `now` gives today (its local date) and the footer's time stamp.
  */
 export async function buildDashboardInExcel(
   context: Excel.RequestContext,
   now: Date,
+  options: RenderOptions = { pageLayout: hasPageLayout() },
 ): Promise<DashboardSummary & { sheetName: string; syncs: number }> {
   let syncs = 0;
   const sync = async () => {
@@ -64,7 +76,7 @@ export async function buildDashboardInExcel(
       : undefined;
 
   const target = chooseDashboardSheet(reads, isOurs);
-  const { plan, summary } = buildDashboard({
+  const { plan, summary, pmoData } = buildDashboard({
     sheets,
     today: serialFromParts(now.getFullYear(), now.getMonth() + 1, now.getDate()),
     builtAt: localStamp(now),
@@ -74,6 +86,13 @@ export async function buildDashboardInExcel(
     sheetName: target.name,
   });
 
+  // The build history first: the hidden PMO Data sheet, rewritten with this build appended (its mapping kept).
+  const data = reads.find((read) => read.name === pmoData.sheetName);
+  if (data) clearSheet(data);
+  const dataSheet = data?.sheet ?? worksheets.add(pmoData.sheetName);
+  renderPlan(dataSheet, pmoData);
+  dataSheet.visibility = 'Hidden';
+
   let sheet: Excel.Worksheet;
   if (target.existing) {
     sheet = target.existing.sheet;
@@ -81,7 +100,7 @@ export async function buildDashboardInExcel(
   } else {
     sheet = worksheets.add(target.name);
   }
-  renderPlan(sheet, plan);
+  renderPlan(sheet, plan, options);
   sheet.activate();
   await sync();
   return { ...summary, sheetName: target.name, syncs };

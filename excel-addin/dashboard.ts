@@ -5,6 +5,7 @@
 // Tables view needs it. Host mapping only.
 
 import type { Cell } from '../core/cells';
+import { PIXELS_PER_CHARACTER, POINTS_PER_PIXEL } from '../core/dashboard/layout';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -17,8 +18,11 @@ import {
 import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
 import type { ExcelTable, SheetView } from '../core/workbook';
 
-/** Excel column widths are in points; one character of the default font is about 7 points wide. */
-const POINTS_PER_CHARACTER = 7;
+/**
+ * Excel column widths and row heights are in points (RangeFormat.columnWidth, rowHeight): a character of a plan's
+ * width is 7 pixels, 5.25 points, as Excel reads a width written in a file (core/dashboard/layout.ts).
+ */
+const POINTS_PER_CHARACTER = PIXELS_PER_CHARACTER * POINTS_PER_PIXEL;
 
 const CHART_TYPES = {
   column: 'ColumnClustered',
@@ -131,12 +135,16 @@ function planText(plan: DashboardPlan, row: number, column: number): string {
   return stored.kind === 'blank' ? '' : String(stored.value);
 }
 
-/** Clears a dashboard sheet of ours completely: values, formats, merges, conditional formats, charts, panes. */
+/**
+ * Clears a sheet of ours completely: values, formats, merges, conditional formats, charts, panes, and the rows'
+ * heights back to the standard (RangeFormat.useStandardHeight, "only intended to be set to true").
+ */
 export function clearSheet(read: SheetRead): void {
   const all = read.sheet.getRange();
   all.unmerge();
   all.conditionalFormats.clearAll();
   all.clear('All');
+  all.format.useStandardHeight = true;
   for (const chart of read.charts?.items ?? []) chart.delete();
   read.sheet.freezePanes.unfreeze();
 }
@@ -149,6 +157,7 @@ function applyStyle(range: Excel.Range, style: PlanStyle): void {
   if (style.italic !== undefined) format.font.italic = style.italic;
   if (style.fontSize !== undefined) format.font.size = style.fontSize;
   if (style.align !== undefined) format.horizontalAlignment = ALIGNMENTS[style.align];
+  if (style.middle) format.verticalAlignment = 'Center';
 }
 
 function renderChart(sheet: Excel.Worksheet, plan: DashboardPlan, chart: PlanChart): void {
@@ -182,8 +191,30 @@ function renderChart(sheet: Excel.Worksheet, plan: DashboardPlan, chart: PlanCha
   );
 }
 
-/** Queues the whole plan onto `sheet`: number formats before values, then styles, merges, widths, panes, charts. */
-export function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan): void {
+/** What the host offers beyond ExcelApi 1.7. */
+export interface RenderOptions {
+  /** Worksheet.pageLayout (ExcelApi 1.9): the plan's print setup is applied. */
+  readonly pageLayout?: boolean;
+}
+
+/**
+ * The plan's print setup (ExcelApi 1.9, PageLayout): landscape; one page wide and as many tall as needed, as Excel
+ * records "Fit All Columns on One Page" (zoom `{ horizontalFitToPages: 1, verticalFitToPages: 0 }`, set as one
+ * object: "use x.zoom = {...} instead of x.zoom.scale = ..."); the title rows repeated on every page
+ * (setPrintTitleRows: "The range must span the entire row to be valid", so `$1:$2`).
+ */
+function renderPrint(sheet: Excel.Worksheet, print: NonNullable<DashboardPlan['print']>): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = 'Landscape';
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  if (print.titleRows > 0) layout.setPrintTitleRows(`$1:$${print.titleRows}`);
+}
+
+/**
+ * Queues the whole plan onto `sheet`: number formats before values, then styles, merges, widths, heights, panes,
+ * charts, and the print setup where the host has it.
+ */
+export function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan, options: RenderOptions = {}): void {
   const rowCount = Math.max(1, plan.cells.length);
   const width = plan.width;
   const values: (string | number | boolean)[][] = [];
@@ -221,6 +252,9 @@ export function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan): void {
   plan.columnWidths.forEach((characters, column) => {
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
   });
+  for (const { row, points } of plan.rowHeights ?? [])
+    sheet.getRangeByIndexes(row, 0, 1, 1).format.rowHeight = points;
   if (plan.frozenRows > 0) sheet.freezePanes.freezeRows(plan.frozenRows);
   for (const chart of plan.charts) renderChart(sheet, plan, chart);
+  if (plan.print && options.pageLayout) renderPrint(sheet, plan.print);
 }

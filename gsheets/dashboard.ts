@@ -7,6 +7,7 @@
 
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
+import { PIXELS_PER_CHARACTER, POINTS_PER_PIXEL } from '../core/dashboard/layout';
 import {
   chooseDashboardSheet,
   DASHBOARD_MARKER,
@@ -28,8 +29,8 @@ import {
 import { APPS_SCRIPT_ENTRY_POINTS } from './entry-points';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
 
-/** Sheets column widths are in pixels; one character of the default font is about 7 pixels wide. */
-const PIXELS_PER_CHARACTER = 7;
+/** Sheets' row height in pixels before the add-in sets any (a rebuilt sheet's rows go back to it). */
+const DEFAULT_ROW_PIXELS = 21;
 /** Sheets' default font size, for cells whose style sets none. */
 const DEFAULT_FONT_SIZE = 10;
 
@@ -122,10 +123,11 @@ export function dashboardReadWorkbook(at?: unknown): DashboardWorkbookRead {
   };
 }
 
-/** Clears a dashboard sheet of ours completely: merges, values, formats, conditional formats, charts. */
+/** Clears a sheet of ours completely: merges, values, formats, conditional formats, charts, row heights. */
 function clearSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
   sheet.clear();
+  sheet.setRowHeights(1, sheet.getMaxRows(), DEFAULT_ROW_PIXELS);
   sheet.clearConditionalFormatRules();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
 }
@@ -150,6 +152,7 @@ interface SheetsGrid {
   readonly fontStyles: ('italic' | 'normal')[][];
   readonly fontSizes: number[][];
   readonly alignments: Alignment[][];
+  readonly verticalAlignments: ('middle' | null)[][];
 }
 
 /** A text value that must stay text: the text format, and a leading apostrophe when it starts like a formula. */
@@ -182,6 +185,7 @@ function sheetsGrid(
     fontStyles: [],
     fontSizes: [],
     alignments: [],
+    verticalAlignments: [],
   };
   for (let r = 0; r < rowCount; r++) {
     const row: readonly (PlanCell | null | undefined)[] = plan.cells[r] ?? [];
@@ -196,6 +200,7 @@ function sheetsGrid(
     grid.fontStyles.push(styles.map((style) => (style.italic ? 'italic' : 'normal')));
     grid.fontSizes.push(styles.map((style) => style.fontSize ?? DEFAULT_FONT_SIZE));
     grid.alignments.push(styles.map((style) => style.align ?? null));
+    grid.verticalAlignments.push(styles.map((style) => (style.middle ? 'middle' : null)));
   }
   return grid;
 }
@@ -246,6 +251,7 @@ function renderPlan(
   range.setFontStyles(grid.fontStyles);
   range.setFontSizes(grid.fontSizes);
   range.setHorizontalAlignments(grid.alignments);
+  range.setVerticalAlignments(grid.verticalAlignments);
   for (const merge of plan.merges)
     sheet.getRange(merge.row + 1, merge.column + 1, merge.rows, merge.columns).merge();
   let start = 0;
@@ -256,6 +262,9 @@ function renderPlan(
     sheet.setColumnWidths(start + 1, end - start, Math.round(characters * PIXELS_PER_CHARACTER));
     start = end;
   }
+  // Sheet.setRowHeights(startRow, numRows, height): "Sets the height of the given rows in pixels."
+  for (const { row, points } of plan.rowHeights ?? [])
+    sheet.setRowHeights(row + 1, 1, Math.round(points / POINTS_PER_PIXEL));
   sheet.setFrozenRows(plan.frozenRows);
   for (const chart of plan.charts) renderChart(sheet, chart);
 }
@@ -307,6 +316,23 @@ function planFromPage(value: unknown): { plan: DashboardPlan; target: PlanTarget
   if (!isRecord(styles)) return fail('styles');
   if (!Array.isArray(merges) || !Array.isArray(columnWidths) || !Array.isArray(charts)) return fail('layout');
   if (typeof frozenRows !== 'number') return fail('frozen rows');
+  const heights = value.rowHeights;
+  if (
+    heights !== undefined &&
+    !(
+      Array.isArray(heights) &&
+      heights.every(
+        (height) =>
+          isRecord(height) &&
+          Number.isInteger(height.row) &&
+          (height.row as number) >= 0 &&
+          typeof height.points === 'number' &&
+          height.points > 0 &&
+          height.points <= 409,
+      )
+    )
+  )
+    return fail('row heights');
   // A1 carries the marker, so the sheet written is recognised as the add-in's own next time.
   const first = (cells[0] as unknown[] | undefined)?.[0];
   const marker = isRecord(first) ? first.value : undefined;

@@ -3,10 +3,9 @@
 // the risk heatmap, top risks, risk concentration, the data issues, and where it all came from.
 
 import type { Cell } from '../cells';
-import { isoFromSerial } from '../dates';
 import { readWorkbookRegister } from '../discovery/legend';
 import type { TableMapping } from '../discovery/mapping';
-import { isPmoDataSheet, PMO_DATA_SHEET_NAME } from '../discovery/pmo-data';
+import { choosePmoDataSheet, isPmoDataSheet, PMO_DATA_SHEET_NAME, pmoDataPlan } from '../discovery/pmo-data';
 import { isPmoError } from '../errors';
 import type { Understood } from '../inspect-understood';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
@@ -22,8 +21,10 @@ import {
   type TableKind,
 } from '../workbook';
 import { namedBudget } from './budget';
+import { type TileContext, writeTiles, writeTrend } from './headline';
+import { type HeadlineFigures, pmoDataRowsWithBuild, readHistory } from './history';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
-import { cell, MONEY, PERCENT, PlanWriter, span, userText } from './layout';
+import { cell, MONEY, PERCENT, PlanWriter, SQUARE_ROW_POINTS, span, userText } from './layout';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -31,11 +32,11 @@ import {
   type PlanCell,
   type PlanStyleName,
 } from './plan';
-import { bandStyle, bandsText, cellStyle, risksByLevel } from './risk-levels';
+import { bandsText, cellStyle, risksByLevel } from './risk-levels';
 import { notUsedText, sourceOf, sourceText, type TableSource } from './sources';
 import { writeTopRisks } from './top-risks';
 import { matrixOf, weightsNote } from './weighted';
-import { HEATMAP_WEEKS, type HeatmapWindow, totals, utilizationOf, windowNote } from './window';
+import { type HeatmapWindow, totals, utilizationOf, windowNote } from './window';
 
 /** How many initiatives, best first, the initiatives chart shows. */
 const CHARTED_INITIATIVES = 20;
@@ -94,11 +95,15 @@ export interface DashboardSummary {
   readonly risksByLevel: Readonly<Record<string, number>> | undefined;
   readonly totalExposure: number | undefined;
   readonly issues: readonly DashboardIssue[];
+  /** The builds recorded on the PMO Data sheet, oldest first, this one last. */
+  readonly history?: readonly HeadlineFigures[];
 }
 
 export interface Dashboard {
   readonly plan: DashboardPlan;
   readonly summary: DashboardSummary;
+  /** The PMO Data sheet with this build added to its history: the hosts write it (hidden) with the dashboard. */
+  readonly pmoData: DashboardPlan;
 }
 
 const BAND_STYLE: Readonly<Record<UtilizationBand, PlanStyleName | undefined>> = {
@@ -135,6 +140,11 @@ function unratedRisks(register: RiskRegister): RowIssue[] {
   return issues;
 }
 
+/** A problem with a whole table (no row, no column): why it could not be read. */
+function wholeTableIssue(sheet: string, table: string, problem: string): DashboardIssue {
+  return { sheet, table, row: 0, column: '', value: '', problem };
+}
+
 /**
  * Builds the dashboard plan and its summary. Works with whichever tables exist and says which were missing.
  * Every figure comes from the same core functions as the cell functions (UTILIZATION, WSJF/RICE, SELECT,
@@ -163,18 +173,13 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   } = tables.risks ? readWorkbookRegister(input.sheets, tables.risks) : {};
   const riskTotal = register ? summarizeRisks(register) : undefined;
 
-  const issues: DashboardIssue[] = [];
   // A saved mapping the dashboard could not use is said where the user will look, not only by `pmo inspect`.
   const mappingSheet = input.sheets.find(isPmoDataSheet)?.name ?? PMO_DATA_SHEET_NAME;
-  for (const problem of problems ?? [])
-    issues.push({
-      sheet: problem.source === 'mapping' ? mappingSheet : '',
-      table: 'Table mapping',
-      row: problem.row ?? 0,
-      column: '',
-      value: '',
-      problem: `${problem.message}: discovery decided instead`,
-    });
+  const issues: DashboardIssue[] = (problems ?? []).map((problem) => ({
+    ...wholeTableIssue(problem.source === 'mapping' ? mappingSheet : '', 'Table mapping', problem.message),
+    row: problem.row ?? 0,
+    problem: `${problem.message}: discovery decided instead`,
+  }));
   const addIssues = (kind: TableKind, list: readonly RowIssue[]) => {
     for (const issue of list) {
       const fromKind =
@@ -184,24 +189,9 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   };
   addIssues('assignments', utilization.issues);
   if (utilization.error)
-    issues.push({
-      sheet: sheetOf('assignments'),
-      table: 'Assignments',
-      row: 0,
-      column: '',
-      value: '',
-      problem: utilization.error,
-    });
+    issues.push(wholeTableIssue(sheetOf('assignments'), 'Assignments', utilization.error));
   if (ranking) addIssues('initiatives', ranking.issues);
-  if (riskError)
-    issues.push({
-      sheet: sheetOf('risks'),
-      table: 'Risks',
-      row: 0,
-      column: '',
-      value: '',
-      problem: riskError,
-    });
+  if (riskError) issues.push(wholeTableIssue(sheetOf('risks'), 'Risks', riskError));
   if (register) {
     addIssues('risks', riskIssues);
     const unreadable = new Set(riskIssues.map((issue) => issue.row));
@@ -235,14 +225,23 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     issues,
   };
 
+  // This build's headline figures, beside the previous build's, from the history on the PMO Data sheet.
+  const dataSheet = input.sheets.find(isPmoDataSheet);
+  const history = [...readHistory(dataSheet), headlineFigures(summary, input.builtAt)];
+
   const out = new PlanWriter();
   out.line(DASHBOARD_MARKER, 'title');
   out.line(builtFromText(input, summary), 'subtitle');
   out.blank();
-  writeHeadline(out, summary, ranking);
+  writeTiles(out, history[history.length - 1] ?? { builtAt: input.builtAt }, history[history.length - 2], {
+    windowStart: heatmapStart,
+    levels: Object.entries(summary.risksByLevel ?? {}).map(([level, count]) => ({ level, count })),
+    missing: missingFigures(summary, ranking),
+  });
   if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources, windowNote(summary));
   if (ranking) writeInitiatives(out, ranking);
   if (register) writeRisks(out, register);
+  writeTrend(out, history);
   writeIssues(out, issues);
   out.blank();
   out.line(
@@ -251,82 +250,52 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     'footer',
   );
   out.widenNames(LABEL_COLUMN_WIDTH);
-  return { plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME), summary };
+  const dataName = dataSheet?.name ?? choosePmoDataSheet(input.sheets, isPmoDataSheet).name;
+  return {
+    plan: out.finish(input.sheetName ?? DASHBOARD_SHEET_NAME),
+    summary: { ...summary, history },
+    pmoData: pmoDataPlan(dataName, pmoDataRowsWithBuild(dataSheet, history)),
+  };
+}
+
+/** This build's headline figures, as the history keeps them. */
+function headlineFigures(summary: DashboardSummary, builtAt: string): HeadlineFigures {
+  const figures: Record<string, number | undefined> = {
+    averageUtilization: summary.averageUtilization,
+    overallocatedResourceWeeks: summary.overallocatedResourceWeeks,
+    initiatives: summary.initiatives,
+    funded: summary.selectedCount,
+    fundedCost: summary.selectedCost,
+    budget: summary.budget,
+    risks: summary.risks,
+    totalExposure: summary.totalExposure,
+  };
+  return {
+    builtAt,
+    ...Object.fromEntries(Object.entries(figures).filter(([, value]) => value !== undefined)),
+  };
+}
+
+/** Why a headline figure is missing, in the words its tile shows. */
+function missingFigures(
+  summary: DashboardSummary,
+  ranking: InitiativeRanking | undefined,
+): TileContext['missing'] {
+  const noPlan = summary.resources === undefined ? 'no Resources/Assignments table' : undefined;
+  return {
+    averageUtilization: noPlan ?? 'no capacity in these weeks',
+    overallocatedResourceWeeks: noPlan ?? 'no capacity in these weeks',
+    initiatives: 'no Initiatives table',
+    funded: ranking?.selectionNote ?? 'no budget: none funded',
+    risks: 'no Risks table',
+    totalExposure: summary.risks === undefined ? 'no Risks table' : 'no probabilities as chances with costs',
+  };
 }
 
 function builtFromText(input: DashboardInput, summary: DashboardSummary): string {
   const found = summary.tablesFound.map(sourceText).join(', ');
   const missing = summary.tablesMissing.map((kind) => KIND_LABELS[kind]).join(', ');
   return `Built ${input.builtAt} from ${found || 'no PMO tables'}${missing ? `; not found: ${missing}` : ''}${notUsedText(summary.tablesNotUsed)}.`;
-}
-
-/** A headline figure beside its label: a number over two grid columns, a note (text) left to run on. */
-function figureRow(out: PlanWriter, label: string, value: PlanCell) {
-  out.row([cell(label, 'label'), typeof value.value === 'number' ? span(value, 2) : value]);
-}
-
-function writeHeadline(out: PlanWriter, summary: DashboardSummary, ranking: InitiativeRanking | undefined) {
-  out.section('Headline figures', 4);
-  const missing = (what: string) => cell(`no ${what} table`, 'note');
-  figureRow(
-    out,
-    'Resources',
-    summary.resources === undefined
-      ? missing('Resources/Assignments')
-      : cell(summary.resources, 'figure', '0'),
-  );
-  figureRow(
-    out,
-    `Average utilization, ${HEATMAP_WEEKS} weeks from ${isoFromSerial(summary.heatmapStart)}`,
-    summary.averageUtilization === undefined
-      ? cell('no capacity in these weeks', 'note')
-      : cell(summary.averageUtilization, 'figure', PERCENT),
-  );
-  figureRow(
-    out,
-    'Overallocated resource-weeks (above 100%)',
-    summary.overallocatedResourceWeeks === undefined
-      ? missing('Resources/Assignments')
-      : cell(summary.overallocatedResourceWeeks, 'figure', '0'),
-  );
-  figureRow(
-    out,
-    'Initiatives',
-    summary.initiatives === undefined ? missing('Initiatives') : cell(summary.initiatives, 'figure', '0'),
-  );
-  if (ranking?.selection && summary.budget !== undefined) {
-    figureRow(out, 'Funded within the budget', cell(ranking.selection.count, 'figure', '0'));
-    figureRow(out, 'Cost of what is funded', cell(ranking.selection.cost, 'figure', MONEY));
-    figureRow(out, 'Budget', cell(summary.budget, 'figure', MONEY));
-  } else {
-    figureRow(
-      out,
-      'Funded within the budget',
-      cell(ranking?.selectionNote ?? 'no Initiatives table', 'note'),
-    );
-  }
-  figureRow(
-    out,
-    'Risks',
-    summary.risks === undefined ? missing('Risks') : cell(summary.risks, 'figure', '0'),
-  );
-  if (summary.risksByLevel) {
-    // Highest level first: the k-th of n levels is band n − 1 − k.
-    const levels = Object.entries(summary.risksByLevel);
-    for (const [k, [level, count]] of levels.entries())
-      figureRow(out, `  ${level}`, cell(count, bandStyle(levels.length - 1 - k, levels.length), '0'));
-  }
-  figureRow(
-    out,
-    'Total exposure (Σ probability × cost)',
-    summary.totalExposure === undefined
-      ? cell(
-          summary.risks === undefined ? 'no Risks table' : 'no probabilities as chances with costs',
-          'note',
-        )
-      : cell(summary.totalExposure, 'figure', MONEY),
-  );
-  out.blank();
 }
 
 function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: boolean, outside?: string) {
@@ -454,7 +423,8 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
       const count = heatmap.counts[p - 1]?.[i - 1] ?? 0;
       cells.push(cell(count === 0 ? null : count, cellStyle(register, p, i, size), '0'));
     }
-    out.row(cells);
+    // As tall as a grid column is wide: the matrix's cells are square.
+    out.height(out.row(cells), SQUARE_ROW_POINTS);
   }
   const bands = `${register.ownLegend ? "the workbook's own legend" : 'the default bands'}: ${bandsText(register)}`;
   const matrix = register.matrix;

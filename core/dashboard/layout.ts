@@ -17,9 +17,22 @@ export const DASHBOARD_STYLES: Readonly<Record<PlanStyleName, PlanStyle>> = {
   title: { bold: true, fontSize: 16, fontColor: '#1F3864' },
   subtitle: { italic: true, fontColor: '#595959' },
   section: { bold: true, fontSize: 12, fontColor: '#FFFFFF', fill: '#1F3864' },
-  header: { bold: true, fill: '#D9E1F2', fontColor: '#1F3864' },
+  header: { bold: true, fill: '#D9E1F2', fontColor: '#1F3864', middle: true },
   label: { fontColor: '#262626' },
   figure: { bold: true, fontSize: 12, align: 'right' },
+  'tile-label': { bold: true, fontColor: '#595959', fill: '#F2F2F2', align: 'center' },
+  'tile-figure': {
+    bold: true,
+    fontSize: 22,
+    fontColor: '#1F3864',
+    fill: '#F2F2F2',
+    align: 'center',
+    middle: true,
+  },
+  'tile-detail': { fontColor: '#404040', fill: '#F2F2F2', align: 'center' },
+  'tile-change': { italic: true, fontColor: '#7F7F7F', fill: '#F2F2F2', align: 'center' },
+  'tile-better': { bold: true, fontColor: '#006100', fill: '#F2F2F2', align: 'center' },
+  'tile-worse': { bold: true, fontColor: '#9C0006', fill: '#F2F2F2', align: 'center' },
   note: { italic: true, fontColor: '#7F7F7F' },
   footer: { italic: true, fontColor: '#7F7F7F' },
   'band-under': { fill: '#DDEBF7', fontColor: '#1F4E78', align: 'right' },
@@ -27,10 +40,10 @@ export const DASHBOARD_STYLES: Readonly<Record<PlanStyleName, PlanStyle>> = {
   'band-over': { fill: '#FFEB9C', fontColor: '#9C5700', align: 'right' },
   'band-critical': { fill: '#FFC7CE', fontColor: '#9C0006', bold: true, align: 'right' },
   'band-no-capacity': { fill: '#D9D9D9', fontColor: '#404040', align: 'center' },
-  'risk-low': { fill: '#C6EFCE', fontColor: '#006100', align: 'center' },
-  'risk-moderate': { fill: '#FFEB9C', fontColor: '#9C5700', align: 'center' },
-  'risk-high': { fill: '#F8CBAD', fontColor: '#843C0C', align: 'center' },
-  'risk-extreme': { fill: '#FFC7CE', fontColor: '#9C0006', bold: true, align: 'center' },
+  'risk-low': { middle: true, fill: '#C6EFCE', fontColor: '#006100', align: 'center' },
+  'risk-moderate': { middle: true, fill: '#FFEB9C', fontColor: '#9C5700', align: 'center' },
+  'risk-high': { middle: true, fill: '#F8CBAD', fontColor: '#843C0C', align: 'center' },
+  'risk-extreme': { middle: true, fill: '#FFC7CE', fontColor: '#9C0006', bold: true, align: 'center' },
   selected: { fill: '#C6EFCE', fontColor: '#006100', bold: true, align: 'center' },
   'not-selected': { fontColor: '#7F7F7F', align: 'center' },
   issue: { fontColor: '#9C0006' },
@@ -46,6 +59,16 @@ export const PERCENT = '0%';
  */
 export const GRID_COLUMN_WIDTH = 10;
 
+/**
+ * What a column width in characters is on screen: 7 pixels per character of the default font, the padding included
+ * (Excel's and LibreOffice's reading of a width written in the file; Sheets is given these pixels, Office.js
+ * 0.75 points per pixel).
+ */
+export const PIXELS_PER_CHARACTER = 7;
+export const POINTS_PER_PIXEL = 0.75;
+/** The height in points of a row as tall as a grid column is wide: its grid cells are square (the risk matrix). */
+export const SQUARE_ROW_POINTS = GRID_COLUMN_WIDTH * PIXELS_PER_CHARACTER * POINTS_PER_PIXEL;
+
 /** A cell written across `columns` columns of the grid (merged), for content wider than one. */
 export interface SpannedCell {
   readonly spanned: PlanCell;
@@ -60,6 +83,7 @@ export class PlanWriter {
   private readonly rows: PlanCell[][] = [];
   private readonly merges: { row: number; column: number; rows: number; columns: number }[] = [];
   private readonly charts: PlanChart[] = [];
+  private readonly heights = new Map<number, number>();
   private namesWidth = GRID_COLUMN_WIDTH;
   private width = 1;
   /** The row under the lowest chart placed so far. */
@@ -117,12 +141,18 @@ export class PlanWriter {
     this.namesWidth = Math.max(this.namesWidth, Math.min(60, characters));
   }
 
+  /** Sets the height in points of a row already written (the tallest asked for wins). */
+  height(row: number, points: number): void {
+    this.heights.set(row, Math.max(points, this.heights.get(row) ?? 0));
+  }
+
   chart(chart: PlanChart): void {
     this.charts.push(chart);
     this.chartsEnd = Math.max(this.chartsEnd, chart.anchor.row + chart.anchor.rows);
     this.width = Math.max(this.width, chart.anchor.column + chart.anchor.columns);
   }
 
+  /** The plan: `frozenRows` title rows frozen, and repeated on every printed page. */
   finish(sheetName = DASHBOARD_SHEET_NAME, frozenRows = 2): DashboardPlan {
     const columnWidths = Array.from({ length: this.width }, (_, i) =>
       i === 0 ? this.namesWidth : GRID_COLUMN_WIDTH,
@@ -136,6 +166,8 @@ export class PlanWriter {
       columnWidths,
       charts: this.charts,
       frozenRows,
+      rowHeights: [...this.heights].sort(([a], [b]) => a - b).map(([row, points]) => ({ row, points })),
+      print: { titleRows: frozenRows },
     };
   }
 }

@@ -34,6 +34,12 @@ export type PlanStyleName =
   | 'header'
   | 'label'
   | 'figure'
+  | 'tile-label'
+  | 'tile-figure'
+  | 'tile-detail'
+  | 'tile-change'
+  | 'tile-better'
+  | 'tile-worse'
   | 'note'
   | 'footer'
   | 'band-under'
@@ -57,6 +63,8 @@ export interface PlanStyle {
   readonly italic?: boolean;
   readonly fontSize?: number;
   readonly align?: 'left' | 'center' | 'right';
+  /** Centred vertically (in rows taller than their text: the tiles' numbers, the risk matrix); else at the bottom. */
+  readonly middle?: boolean;
 }
 
 /** One plan cell. `numberFormat` uses Excel codes ("0%", "#,##0", "yyyy-mm-dd", "@"). */
@@ -101,6 +109,13 @@ export interface DashboardPlan {
   readonly charts: readonly PlanChart[];
   /** Rows to freeze at the top (the title block). */
   readonly frozenRows: number;
+  /** Heights in points of the rows that need their own (the headline tiles' figures, the square risk matrix). */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
+  /**
+   * How the sheet prints, where the host can set it: landscape, one page wide, and the first `titleRows` rows
+   * repeated at the top of every page. Absent: the host's defaults (the PMO Data sheet).
+   */
+  readonly print?: { readonly titleRows: number };
 }
 
 /** True when a plan value is user text that must be written as text. */

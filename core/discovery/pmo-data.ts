@@ -8,6 +8,7 @@ import {
   chooseOwnedSheet,
   DASHBOARD_MARKER,
   type DashboardPlan,
+  isUserText,
   ownedSheetName,
   type PlanCell,
   type PlanValue,
@@ -79,23 +80,66 @@ export function mappingRows(mapping: TableMapping): PlanValue[][] {
   return rows;
 }
 
-/** A row holding only a text in column A that names no kind: the title of the next section. */
-function isSectionTitle(row: readonly Cell[]): boolean {
+/** Title of the dashboard's build history section (core/dashboard/history.ts). */
+export const HISTORY_SECTION = 'Build history';
+
+/** Titles of the sections the add-in writes on the sheet: the mapping, and the dashboard's build history. */
+const SECTION_TITLES = [MAPPING_SECTION, HISTORY_SECTION].map(normalizeHeader);
+
+/**
+ * A row that starts a section: one of the add-in's section titles; within the mapping also any row holding only a
+ * text in column A that names no kind (a section of the user's own).
+ */
+function isSectionTitle(row: readonly Cell[], inMapping: boolean): boolean {
   const [first, ...rest] = row;
-  return (
-    !isBlank(first ?? null) && rest.every(isBlank) && typeof parseKind(cellText(first ?? null)) !== 'string'
-  );
+  if (isBlank(first ?? null) || !rest.every(isBlank)) return false;
+  const text = cellText(first ?? null);
+  return SECTION_TITLES.includes(normalizeHeader(text)) || (inMapping && typeof parseKind(text) !== 'string');
 }
 
-/** Where the mapping section is: the row of its title and the row after its last mapping row (grid rows). */
-function sectionOf(rows: readonly (readonly Cell[])[]): { title: number; end: number } | undefined {
-  const title = rows.findIndex(
-    (row, r) => r > 0 && normalizeHeader(cellText(row[0] ?? null)) === normalizeHeader(MAPPING_SECTION),
-  );
-  if (title < 0) return undefined;
-  let end = title + 2;
-  while (end < rows.length && !(rows[end] ?? []).every(isBlank) && !isSectionTitle(rows[end] ?? [])) end++;
-  return { title, end: Math.min(end, rows.length) };
+/**
+ * Where the section titled `title` is: the row of its title and the row after its last row (grid rows). It ends at
+ * the first blank row or the next section's title.
+ */
+export function sectionOf(
+  rows: readonly (readonly Cell[])[],
+  title: string,
+): { title: number; end: number } | undefined {
+  const wanted = normalizeHeader(title);
+  const at = rows.findIndex((row, r) => r > 0 && normalizeHeader(cellText(row[0] ?? null)) === wanted);
+  if (at < 0) return undefined;
+  const inMapping = wanted === normalizeHeader(MAPPING_SECTION);
+  let end = at + 2;
+  while (
+    end < rows.length &&
+    !(rows[end] ?? []).every(isBlank) &&
+    !isSectionTitle(rows[end] ?? [], inMapping)
+  )
+    end++;
+  return { title: at, end: Math.min(end, rows.length) };
+}
+
+/** The rows of `existing` (an add-in PMO Data sheet) below A1 outside the section titled `title`, as plan values. */
+function rowsOutside(
+  existing: SheetView | undefined,
+  title: string,
+): { before: PlanValue[][]; after: PlanValue[][] } {
+  const before: PlanValue[][] = [];
+  const after: PlanValue[][] = [];
+  if (!existing || !isPmoDataSheet(existing)) return { before, after };
+  const section = sectionOf(existing.rows, title);
+  existing.rows.forEach((row, r) => {
+    if (r === 0) return;
+    if (!section || r < section.title) before.push(row.map(keptValue));
+    else if (r >= section.end) after.push(row.map(keptValue));
+  });
+  const trim = (rows: PlanValue[][]) => {
+    while (rows.length > 0 && (rows[0] ?? []).every((value) => value === null)) rows.shift();
+    while (rows.length > 0 && (rows[rows.length - 1] ?? []).every((value) => value === null)) rows.pop();
+  };
+  trim(before);
+  trim(after);
+  return { before, after };
 }
 
 /**
@@ -103,16 +147,28 @@ function sectionOf(rows: readonly (readonly Cell[])[]): { title: number; end: nu
  * `existing` (an earlier PMO Data sheet: its build history…) as they were.
  */
 export function pmoDataRows(mapping: TableMapping, existing?: SheetView): PlanValue[][] {
-  const kept: Cell[][] = [];
-  if (existing && isPmoDataSheet(existing)) {
-    const section = sectionOf(existing.rows);
-    existing.rows.forEach((row, r) => {
-      if (r > 0 && (!section || r < section.title || r >= section.end)) kept.push([...row]);
-    });
-    while (kept.length > 0 && (kept[0] ?? []).every(isBlank)) kept.shift();
-  }
-  const other = kept.map((row) => row.map(keptValue));
+  const { before, after } = rowsOutside(existing, MAPPING_SECTION);
+  const other = [...before, ...(before.length > 0 && after.length > 0 ? [[]] : []), ...after];
   return [[PMO_DATA_MARKER], [], ...mappingRows(mapping), ...(other.length > 0 ? [[], ...other] : [])];
+}
+
+/**
+ * The PMO Data sheet's rows with the section titled `title` replaced by `section` where it was (appended after a
+ * blank row when it was not), every other row of `existing` kept; a new sheet's rows when there is none.
+ */
+export function replaceSection(
+  existing: SheetView | undefined,
+  title: string,
+  section: readonly PlanValue[][],
+): PlanValue[][] {
+  const { before, after } = rowsOutside(existing, title);
+  return [
+    [PMO_DATA_MARKER],
+    [],
+    ...(before.length > 0 ? [...before, []] : []),
+    ...section,
+    ...(after.length > 0 ? [[], ...after] : []),
+  ];
 }
 
 /** A kept cell as a plan value: text stays text, an error as its text. */
@@ -124,12 +180,22 @@ function keptValue(cell: Cell): PlanValue {
 
 /** The PMO Data sheet as a plan the renderers write: the marker as a note, the section title and header styled. */
 export function pmoDataPlan(sheetName: string, rows: readonly (readonly PlanValue[])[]): DashboardPlan {
-  const titleRow = rows.findIndex((row) => row[0] === MAPPING_SECTION);
+  const titles = new Set(
+    rows.flatMap((row, r) => {
+      const first = row[0] ?? null;
+      const text = typeof first === 'string' ? first : isUserText(first) ? first.userText : '';
+      return r > 0 &&
+        row.slice(1).every((value) => value === null) &&
+        SECTION_TITLES.includes(normalizeHeader(text))
+        ? [r]
+        : [];
+    }),
+  );
   const cells = rows.map((row, r): PlanCell[] =>
     row.map((value) => {
       if (r === 0) return { value, style: 'note' };
-      if (r === titleRow) return { value, style: 'subtitle' };
-      if (r === titleRow + 1) return { value, style: 'header' };
+      if (titles.has(r)) return { value, style: 'subtitle' };
+      if (titles.has(r - 1)) return { value, style: 'header' };
       return typeof value === 'object' && value !== null ? { value, numberFormat: '@' } : { value };
     }),
   );
@@ -141,7 +207,7 @@ export function pmoDataPlan(sheetName: string, rows: readonly (readonly PlanValu
     cells,
     styles: DASHBOARD_STYLES,
     merges: [],
-    columnWidths: [14, 28, 14, 12, 20, 10],
+    columnWidths: [17, 28, 14, 12, 20, 10, 10, 12, 12],
     charts: [],
     frozenRows: 0,
   };
@@ -230,7 +296,7 @@ export function readMapping(
   sheet: SheetView,
 ): { readonly mapping: TableMapping; readonly problems: readonly MappingProblem[] } | undefined {
   if (!isPmoDataSheet(sheet)) return undefined;
-  const section = sectionOf(sheet.rows);
+  const section = sectionOf(sheet.rows, MAPPING_SECTION);
   if (!section) return { mapping: {}, problems: [] };
   const columns = fieldColumns(sheet.rows[section.title + 1] ?? []);
   const building: Partial<Record<TableKind, Building>> = {};

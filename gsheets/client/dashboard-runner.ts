@@ -1,6 +1,6 @@
 // The dashboard dialog's work, without the DOM: reads the workbook through the server (one call), plans the
-// "PMO Dashboard" sheet with the core's buildDashboard here in the browser, and has the server write the plan
-// (one call). Code.js thus carries neither the dashboard builder nor table discovery (DESIGN §9). Everything
+// "PMO Dashboard" sheet with the core's buildDashboard here in the browser, and has the server write the hidden
+// PMO Data sheet with the build history and then the dashboard (two calls). Code.js thus carries neither the dashboard builder nor table discovery (DESIGN §9). Everything
 // crossing google.script.run is JSON-like (gsheets/client/dashboard-protocol.ts). Never rejects: a failure is an outcome.
 
 import { buildDashboard, type DashboardSummary } from '../../core/dashboard/build';
@@ -39,7 +39,7 @@ export async function runDashboard(
     if (isBridgeError(read)) return { ok: false, message: read.message };
     options.onStep?.('planning');
     await nextTurn();
-    const { plan, summary } = buildDashboard({
+    const { plan, summary, pmoData } = buildDashboard({
       sheets: read.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows, firstRow: 1, tables: [] })),
       today: read.today,
       builtAt: read.builtAt,
@@ -47,6 +47,9 @@ export async function runDashboard(
       sheetName: read.sheetName,
     });
     options.onStep?.('writing');
+    // The build history first, on the hidden PMO Data sheet (no toast), then the dashboard the user is shown.
+    const data = await server.writePlan(pmoData);
+    if (isBridgeError(data)) return { ok: false, message: data.message };
     const written = await server.writePlan(plan, {
       tables: summary.tablesFound.length,
       issues: summary.issues.length,

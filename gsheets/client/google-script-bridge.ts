@@ -97,7 +97,7 @@ export function createGoogleScriptBridge(): HostBridge {
 export interface DashboardServer {
   /** Reads the workbook; `at` (epoch milliseconds) fixes the build time, else the server's clock is used. */
   readWorkbook(at?: number): Promise<DashboardWorkbookRead | BridgeError>;
-  writePlan(plan: DashboardPlan, counts: DashboardWriteCounts): Promise<DashboardWritten | BridgeError>;
+  writePlan(plan: DashboardPlan, counts?: DashboardWriteCounts): Promise<DashboardWritten | BridgeError>;
 }
 
 /** The dashboard dialog's server over google.script.run. */

@@ -181,6 +181,7 @@ describe('200 sheets', () => {
     const copy = read(readFileSync(join(path, '..', 'book-dashboard.xlsx')));
     expect(copy.sheets.map((sheet) => sheet.name)).toEqual([
       ...Array.from({ length: 200 }, (_, i) => `Sheet${i + 1}`),
+      'PMO Data',
       'PMO Dashboard',
     ]);
 

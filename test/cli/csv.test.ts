@@ -164,7 +164,7 @@ describe('a .csv file through the commands', () => {
     const output = join(folder, 'Risks-dashboard.xlsx');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(readFileSync(output)).buffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Risks', 'PMO Dashboard']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Risks', 'PMO Data', 'PMO Dashboard']);
     expect(workbook.getWorksheet('Risks')?.getRow(2).values).toEqual([undefined, 'Outage', 0.2, 0.5, 1200.5]);
     const inPlace = await run(['dashboard', path, '--in-place']);
     expect(inPlace.code).toBe(1);

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { summaryLines } from '../../cli/dashboard-summary';
 import { readWorkbook, type Sheet, type Workbook } from '../../cli/xlsx';
 import { parseA1 } from '../../core/a1';
-import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
+import { DASHBOARD_MARKER, PMO_DATA_MARKER } from '../../core/dashboard/plan';
 import { invoke } from '../../core/functions/invoke';
 import { UTILIZATION } from '../../core/functions/utilization-functions';
 import { findTables } from '../../core/workbook';
@@ -37,8 +37,11 @@ function read(path: string): Workbook {
 }
 
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+/** The user's sheets: neither the dashboard nor the hidden PMO Data sheet holding its history. */
 const userSheets = (workbook: Workbook) =>
-  workbook.sheets.filter((sheet) => sheet.rows[0]?.[0] !== DASHBOARD_MARKER);
+  workbook.sheets.filter(
+    (sheet) => sheet.rows[0]?.[0] !== DASHBOARD_MARKER && sheet.rows[0]?.[0] !== PMO_DATA_MARKER,
+  );
 const snapshot = (sheets: readonly Sheet[]) =>
   sheets.map((sheet) => ({
     name: sheet.name,
@@ -61,24 +64,61 @@ describe('pmo dashboard on the sample workbook', () => {
     expect(sha(SAMPLE)).toBe(before);
     const original = read(SAMPLE);
     const built = read(output);
+    // The hidden PMO Data sheet, holding the build history, then the dashboard the file opens on.
     expect(built.sheets.map((sheet) => sheet.name)).toEqual([
       ...original.sheets.map((sheet) => sheet.name),
+      'PMO Data',
       'PMO Dashboard',
     ]);
+    expect(built.sheets.find((sheet) => sheet.name === 'PMO Data')?.hidden).toBe(true);
     expect(snapshot(userSheets(built))).toEqual(snapshot(original.sheets));
   });
 
   it('rebuilds in place: still one dashboard sheet, user sheets byte-for-byte the same parts', async () => {
+    const third = join(folder, 'sample-dashboard-3.xlsx');
     const result = await run(['dashboard', output, '-o', again, '--today', '2026-11-27']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('rebuilt the sheet "PMO Dashboard"');
+    expect((await run(['dashboard', again, '-o', third, '--today', '2026-11-27'])).code).toBe(0);
     const first = unzipSync(new Uint8Array(readFileSync(output)));
     const second = unzipSync(new Uint8Array(readFileSync(again)));
-    expect(Object.keys(second).sort()).toEqual(Object.keys(first).sort());
+    const last = unzipSync(new Uint8Array(readFileSync(third)));
+    // From the second build on the trend chart is there: the third build has the same parts as the second.
+    expect(Object.keys(last).sort()).toEqual(Object.keys(second).sort());
     for (const part of Object.keys(first).filter((name) => /^xl\/worksheets\/sheet[1-5]\.xml$/.test(name))) {
-      expect(Buffer.from(second[part] ?? []).equals(Buffer.from(first[part] ?? [])), part).toBe(true);
+      expect(Buffer.from(last[part] ?? []).equals(Buffer.from(first[part] ?? [])), part).toBe(true);
     }
-    expect(read(again).sheets.filter((sheet) => sheet.name.startsWith('PMO Dashboard'))).toHaveLength(1);
+    const sheets = read(third).sheets;
+    expect(sheets.filter((sheet) => sheet.name.startsWith('PMO Dashboard'))).toHaveLength(1);
+    expect(sheets.filter((sheet) => sheet.name.startsWith('PMO Data'))).toHaveLength(1);
+  });
+
+  it('carries the build history forward: ten builds in place keep ten rows on PMO Data and one dashboard', async () => {
+    const book = join(folder, 'history.xlsx');
+    writeFileSync(book, readFileSync(SAMPLE));
+    const original = read(book);
+    for (let n = 0; n < 10; n++) {
+      const result = await run(['dashboard', book, '--in-place', '--today', '2026-11-27']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    }
+    const built = read(book);
+    expect(built.sheets.map((sheet) => sheet.name)).toEqual([
+      ...original.sheets.map((sheet) => sheet.name),
+      'PMO Data',
+      'PMO Dashboard',
+    ]);
+    expect(snapshot(userSheets(built))).toEqual(snapshot(original.sheets));
+    const data = built.sheets.find((sheet) => sheet.name === 'PMO Data');
+    const title = data?.rows.findIndex((row) => row[0] === 'Build history') ?? -1;
+    expect(data?.rows[title + 1]?.slice(0, 3)).toEqual([
+      'Built',
+      'Average utilization',
+      'Overallocated resource-weeks',
+    ]);
+    expect(data?.rows.slice(title + 2).filter((row) => typeof row[0] === 'string')).toHaveLength(10);
+    const dashboard = built.sheets.find((sheet) => sheet.name === 'PMO Dashboard');
+    expect(dashboard?.rows.some((row) => row[0] === 'Trend over the last 10 builds')).toBe(true);
   });
 
   it('shows the same weekly utilization as PMO.UTILIZATION on the same sheets', () => {

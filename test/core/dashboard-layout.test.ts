@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../cli/xlsx';
 import type { Cell } from '../../core/cells';
-import { buildDashboard } from '../../core/dashboard/build';
 import type { DashboardPlan } from '../../core/dashboard/plan';
 import type { SheetView } from '../../core/workbook';
 import { d } from '../helpers';
+import { buildsAt } from './dashboard-builds';
 
 const TODAY = d('2026-03-02');
+/** Two builds: the first plans the tiles without changes, the second the changes and the trend. */
+const TIMES = ['2026-03-02 09:00', '2026-03-02 17:30'];
 
 const sheet = (name: string, rows: Cell[][]): SheetView => ({ name, rows, firstRow: 1, tables: [] });
 
@@ -106,9 +108,11 @@ describe('the dashboard layout', () => {
   it('places no chart over a written cell and keeps the week columns equal, for the bundled sample', () => {
     const workbook = readWorkbook(readFileSync(join(import.meta.dirname, '../../examples/pmo-sample.xlsx')));
     if (workbook.kind !== 'workbook') throw new Error(workbook.message);
-    const { plan } = buildDashboard({ sheets: workbook.sheets, today: TODAY, builtAt: 'now' });
-    expect(plan.charts.length).toBeGreaterThan(1);
-    expectLayout(plan, 'sample');
+    // The second build adds the trend of the builds and its chart.
+    const [first, second] = buildsAt({ sheets: workbook.sheets, today: TODAY, builtAt: '' }, TIMES);
+    expect(first?.plan.charts.length).toBeGreaterThan(1);
+    expect(second?.plan.charts.map((chart) => chart.title)).toContain('Average utilization by build');
+    for (const built of [first, second]) if (built) expectLayout(built.plan, 'sample');
   });
 
   const sizes: [number, number, number][] = [
@@ -119,19 +123,20 @@ describe('the dashboard layout', () => {
     [25, 0, 0],
   ];
   it.each(sizes)('holds for %i resources, %i risks and %i initiatives', (resources, risks, initiatives) => {
-    const { plan } = buildDashboard({
-      sheets: generated(resources, risks, initiatives, ALL),
-      today: TODAY,
-      builtAt: 'now',
-    });
-    expectLayout(plan, `${resources}/${risks}/${initiatives}`);
+    const builds = buildsAt(
+      { sheets: generated(resources, risks, initiatives, ALL), today: TODAY, builtAt: '' },
+      TIMES,
+    );
+    for (const [n, { plan }] of builds.entries())
+      expectLayout(plan, `${resources}/${risks}/${initiatives}, build ${n + 1}`);
   });
 
   it('holds with any subset of the tables missing', () => {
     for (let mask = 0; mask < 1 << ALL.length; mask++) {
       const kinds = ALL.filter((_, i) => (mask & (1 << i)) !== 0);
-      const { plan } = buildDashboard({ sheets: generated(25, 40, 30, kinds), today: TODAY, builtAt: 'now' });
-      expectLayout(plan, kinds.join('+') || 'no tables');
+      const builds = buildsAt({ sheets: generated(25, 40, 30, kinds), today: TODAY, builtAt: '' }, TIMES);
+      for (const [n, { plan }] of builds.entries())
+        expectLayout(plan, `${kinds.join('+') || 'no tables'}, build ${n + 1}`);
     }
   });
 });

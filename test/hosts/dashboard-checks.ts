@@ -21,26 +21,59 @@ interface WrittenCell {
 }
 
 /**
- * The headline figures beside their labels equal the core's summary (`figure(label)` is the cell right of the
- * label in the host's sheet); the named budget is shown as given.
+ * The headline tiles equal the core's summary: each tile's big number is the cell under its label (`values` is the
+ * host's sheet as a grid from A1, `cellAt` its cell at a 0-based row and column); the named budget is shown as given.
  */
-export function expectHeadlineFigures(
-  figure: (label: string | RegExp) => WrittenCell | undefined,
+export function expectHeadlineTiles(
+  values: readonly (readonly unknown[])[],
+  cellAt: (row: number, column: number) => WrittenCell | undefined,
   summary: DashboardSummary,
   budget: number,
 ): void {
-  expect(figure(/^Average utilization/)?.value).toBeCloseTo(summary.averageUtilization ?? Number.NaN, 12);
-  expect(figure(/^Average utilization/)?.numberFormat).toBe('0%');
-  expect(figure('Overallocated resource-weeks (above 100%)')?.value).toBe(summary.overallocatedResourceWeeks);
-  expect(figure('Funded within the budget')?.value).toBe(summary.selectedCount);
-  expect(figure('Budget')?.value).toBe(budget);
-  for (const level of ['Low', 'Moderate', 'High', 'Extreme'] as const)
-    expect(figure(`  ${level}`)?.value).toBe(summary.risksByLevel?.[level]);
+  const under = (label: string, below: number) => {
+    const row = values.findIndex((line) => line.includes(label));
+    if (row < 0) throw new Error(`no tile ${label}`);
+    return cellAt(row + below, values[row]?.indexOf(label) ?? -1);
+  };
+  const figure = (label: string) => under(label, 1);
+  const detail = (label: string) => under(label, 2);
+  const amount = (value: number | undefined) => Math.round(value ?? Number.NaN).toLocaleString('en-US');
+  expect(figure('UTILIZATION')?.value).toBeCloseTo(summary.averageUtilization ?? Number.NaN, 12);
+  expect(figure('UTILIZATION')?.numberFormat).toBe('0%');
+  expect(figure('OVER-ALLOCATED')?.value).toBe(summary.overallocatedResourceWeeks);
+  expect(figure('FUNDED')?.value).toBe(`${summary.selectedCount} of ${summary.initiatives}`);
+  expect(detail('FUNDED')?.value).toBe(`cost ${amount(summary.selectedCost)} of ${amount(budget)}`);
+  expect(figure('RISKS')?.value).toBe(summary.risks);
+  const [top, count] = Object.entries(summary.risksByLevel ?? {})[0] ?? [];
+  expect(detail('RISKS')?.value).toMatch(new RegExp(`^${count} ${top}\\b`));
+  expect(figure('EXPOSURE')?.value).toBeCloseTo(summary.totalExposure ?? Number.NaN, 6);
 }
 
-/** The seeded workbook's sheets after a build: the user's as they were, then the dashboard. */
+/**
+ * After `builds` builds of the same workbook: the PMO Data sheet (`data`, a grid from A1) holds one history row per
+ * build, and the dashboard (`dashboard`) shows each tile's change since the previous build — none, the same day.
+ */
+export function expectHistoryOf(
+  data: readonly (readonly unknown[])[],
+  dashboard: readonly (readonly unknown[])[],
+  builds: number,
+): void {
+  const title = data.findIndex((row) => row[0] === 'Build history');
+  expect(data[title + 1]?.[0]).toBe('Built');
+  const rows = data.slice(title + 2).filter((row) => row[0] !== '' && row[0] !== null);
+  expect(rows).toHaveLength(builds);
+  const label = dashboard.findIndex((row) => row.includes('RISKS'));
+  const column = dashboard[label]?.indexOf('RISKS') ?? -1;
+  expect(dashboard[label + 3]?.[column]).toMatch(/^no change since \d\d:\d\d$/);
+  expect(
+    dashboard.filter((row) => row[0] === `Trend over the last ${Math.min(builds, 12)} builds`),
+  ).toHaveLength(1);
+}
+
+/** The seeded workbook's sheets after a build: the user's as they were, the hidden PMO Data, then the dashboard. */
 export const SHEETS_AFTER_BUILD = [
   ...pmoWorkbook('2025-03-05', 0).sheets.map((sheet) => sheet.name),
+  'PMO Data',
   'PMO Dashboard',
 ];
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDashboard, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
+import { GRID_COLUMN_WIDTH } from '../../core/dashboard/layout';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { findFunction } from '../../core/functions/catalog';
 import { invoke, normalizeCell, UTC_DATES } from '../../core/functions/invoke';
@@ -25,7 +26,8 @@ import {
 import { pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
   coreDashboardOf,
-  expectHeadlineFigures,
+  expectHeadlineTiles,
+  expectHistoryOf,
   expectNamesWrittenAsText,
   expectNeutralDashboard,
   neutralNamesWorkbook,
@@ -37,9 +39,10 @@ const TODAY = '2025-03-05';
 const NOW = new Date(2025, 2, 5, 9, 30);
 const dist = join(import.meta.dirname, '../../dist');
 
-async function build(state: ExcelWorkbookState) {
+/** A build in an Excel with ExcelApi 1.9 (Worksheet.pageLayout), unless `pageLayout` is false. */
+async function build(state: ExcelWorkbookState, pageLayout = true) {
   const context = new FakeRequestContext(state);
-  const result = await buildDashboardInExcel(context as unknown as Excel.RequestContext, NOW);
+  const result = await buildDashboardInExcel(context as unknown as Excel.RequestContext, NOW, { pageLayout });
   return { context, result };
 }
 
@@ -55,14 +58,17 @@ function userSnapshots(state: ExcelWorkbookState, userSheets: readonly string[])
 
 /** The workbook as the core sees it, read straight from the stored cells (not through the renderer). */
 function coreSheets(state: ExcelWorkbookState, except: string): SheetView[] {
-  return state.sheets
-    .filter((sheet) => sheet.name !== except)
-    .map((sheet) => ({
-      name: sheet.name,
-      rows: excelSheetValues(sheet).map((row) => row.map((value) => normalizeCell(value, UTC_DATES))),
-      firstRow: 1,
-      tables: [],
-    }));
+  return (
+    state.sheets
+      // The workbook as the build read it: the PMO Data sheet it wrote (the build history) is left out too.
+      .filter((sheet) => sheet.name !== except && sheet.name !== 'PMO Data')
+      .map((sheet) => ({
+        name: sheet.name,
+        rows: excelSheetValues(sheet).map((row) => row.map((value) => normalizeCell(value, UTC_DATES))),
+        firstRow: 1,
+        tables: [],
+      }))
+  );
 }
 
 /** A snapshot without the chart names Excel generates ("Chart 3"), which differ from build to build. */
@@ -100,10 +106,14 @@ describe('buildDashboardInExcel', () => {
     expect(first.charts).toHaveLength(2);
     await build(state);
     expect(state.sheets.map((sheet) => sheet.name)).toEqual(SHEETS_AFTER_BUILD);
-    expect(withoutChartNames(excelSheetSnapshot(sheetNamed(state, 'PMO Dashboard')))).toEqual(first);
+    // The second build adds the trend of the two builds and its chart.
+    expect(rowOf(sheetNamed(state, 'PMO Dashboard'), 'Trend over the last 2 builds')).toBeGreaterThan(0);
+    expect(excelSheetSnapshot(sheetNamed(state, 'PMO Dashboard')).charts).toHaveLength(3);
 
-    // Without the Risks sheet the next build is shorter: it must equal a first build of that workbook.
-    state.sheets.splice(state.sheets.indexOf(sheetNamed(state, 'Risks')), 1);
+    // Without the Risks sheet and the history the next build is shorter: it must equal a first build of that
+    // workbook, nothing of the longer one left behind (row heights included).
+    for (const name of ['Risks', 'PMO Data'])
+      state.sheets.splice(state.sheets.indexOf(sheetNamed(state, name)), 1);
     await build(state);
     const fresh = seedExcelWorkbook(pmoWorkbook(TODAY, 10));
     fresh.sheets.splice(fresh.sheets.indexOf(sheetNamed(fresh, 'Risks')), 1);
@@ -112,6 +122,7 @@ describe('buildDashboardInExcel', () => {
     const expected = excelSheetSnapshot(sheetNamed(fresh, 'PMO Dashboard'));
     expect(rebuilt.cells).toEqual(expected.cells);
     expect(rebuilt.merges).toEqual(expected.merges);
+    expect(rebuilt.rowHeights).toEqual(expected.rowHeights);
     expect(rebuilt.charts.map((chart) => chart.title)).toEqual(['Initiatives by WSJF']);
   });
 
@@ -128,6 +139,22 @@ describe('buildDashboardInExcel', () => {
     ).toEqual(['PMO Dashboard', 'PMO Dashboard (2)']);
     expect(sheetNamed(state, 'PMO Dashboard (2)').cell(0, 0)?.value).toBe(DASHBOARD_MARKER);
     expect(state.activeSheet?.name).toBe('PMO Dashboard (2)');
+  });
+
+  it('keeps the build history on the hidden PMO Data sheet: ten builds, ten rows, one dashboard, user sheets unchanged', async () => {
+    const state = seedExcelWorkbook(pmoWorkbook(TODAY, 10));
+    const userSheets = state.sheets.map((sheet) => sheet.name);
+    const before = userSnapshots(state, userSheets);
+    for (let n = 0; n < 10; n++) await build(state);
+    expect(userSnapshots(state, userSheets)).toEqual(before);
+    expect(state.sheets.map((sheet) => sheet.name)).toEqual(SHEETS_AFTER_BUILD);
+    expect(sheetNamed(state, 'PMO Data').visibility).toBe('Hidden');
+    expect(state.activeSheet?.name).toBe('PMO Dashboard');
+    expectHistoryOf(
+      excelSheetValues(sheetNamed(state, 'PMO Data')),
+      excelSheetValues(sheetNamed(state, 'PMO Dashboard')),
+      10,
+    );
   });
 
   it('writes names that look like formulas or signs as text, formatted "@", never as formulas', async () => {
@@ -151,7 +178,7 @@ describe('buildDashboardInExcel', () => {
     expect(core.summary.selectedCount).toBe(3);
 
     const sheet = sheetNamed(state, 'PMO Dashboard');
-    expectHeadlineFigures((label) => sheet.cell(rowOf(sheet, label), 1), core.summary, 300000);
+    expectHeadlineTiles(excelSheetValues(sheet), (r, c) => sheet.cell(r, c), core.summary, 300000);
 
     const spec = findFunction('UTILIZATION');
     if (!spec) throw new Error('no UTILIZATION');
@@ -195,8 +222,18 @@ describe('buildDashboardInExcel', () => {
       fontSize: 12,
     });
     expect(sheet.cell(section, 3)).toMatchObject({ fill: '#1F3864' });
-    expect(sheet.merges).toContainEqual({ row: section, column: 0, rows: 1, columns: 4 });
-    expect(sheet.columnWidths.get(0)).toBe(LABEL_COLUMN_WIDTH * 7);
+    expect(sheet.merges).toContainEqual({ row: section, column: 0, rows: 1, columns: 13 });
+    // A character is 7 pixels, 5.25 points; the tiles' numbers and the square risk matrix set their rows' heights.
+    expect(sheet.columnWidths.get(0)).toBe(LABEL_COLUMN_WIDTH * 5.25);
+    expect(sheet.columnWidths.get(1)).toBe(GRID_COLUMN_WIDTH * 5.25);
+    const matrix = rowOf(sheet, 'P \\ I');
+    for (let p = 1; p <= 5; p++) expect(sheet.rowHeights.get(matrix + p)).toBe(GRID_COLUMN_WIDTH * 5.25);
+    expect(sheet.cell(matrix + 1, 1)?.verticalAlignment).toBe('Center');
+    expect(sheet.pageLayout).toEqual({
+      orientation: 'Landscape',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$2',
+    });
     expect(sheet.frozenRows).toBe(2);
     // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Funded.
     const ranked = rowOf(sheet, 'Initiative');

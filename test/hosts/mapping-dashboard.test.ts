@@ -7,8 +7,8 @@ import type { DashboardSummary } from '../../core/dashboard/build';
 import { isUserText } from '../../core/dashboard/plan';
 import { pmoDataRows } from '../../core/discovery/pmo-data';
 import { buildDashboardInExcel } from '../../excel-addin/dashboard-builder';
-import { excelSheetSnapshot, FakeRequestContext, seedExcelWorkbook } from '../fakes/excel';
-import { SheetsHost, seedSpreadsheet, sheetsSnapshot } from '../fakes/sheets';
+import { excelSheetValues, FakeRequestContext, seedExcelWorkbook } from '../fakes/excel';
+import { SheetsHost, seedSpreadsheet, sheetsValues } from '../fakes/sheets';
 import { pmoWorkbook, type SeedValue, type WorkbookSeed } from '../fakes/workbook-seed';
 import { buildFromMenu, removeDialogPage } from './sheets-dialog';
 
@@ -42,12 +42,27 @@ function seed(mapped: boolean): WorkbookSeed {
   return { ...base, sheets: base.sheets.filter((sheet) => sheet.name !== 'Risks') };
 }
 
+/**
+ * The PMO Data sheet after a build: every row it had reads the same (the mapping kept as the user left it), then
+ * after a blank row the build history — its title, header and this build's row.
+ */
+function expectMappingKept(before: readonly (readonly unknown[])[], after: readonly (readonly unknown[])[]) {
+  const width = before[0]?.length ?? 0;
+  expect(after.slice(0, before.length).map((row) => row.slice(0, width))).toEqual(before);
+  expect(after.slice(before.length).map((row) => row[0])).toEqual([
+    '',
+    'Build history',
+    'Built',
+    expect.stringMatching(/^2025-03-05 \d\d:\d\d$/),
+  ]);
+}
+
 const risksOf = (summary: DashboardSummary) => summary.tablesFound.find((table) => table.kind === 'risks');
 
 describe('a mapping saved on the hidden PMO Data sheet', () => {
   afterEach(removeDialogPage);
 
-  it('is honoured by the Excel dashboard, which reads the hidden sheet and leaves it as it was', async () => {
+  it('is honoured by the Excel dashboard, which reads the hidden sheet, keeps it and adds the build to its history', async () => {
     const without = seedExcelWorkbook(seed(false));
     const missed = await buildDashboardInExcel(
       new FakeRequestContext(without) as unknown as Excel.RequestContext,
@@ -59,18 +74,18 @@ describe('a mapping saved on the hidden PMO Data sheet', () => {
     const data = state.sheet('PMO Data');
     if (!data) throw new Error('no PMO Data sheet');
     data.visibility = 'Hidden';
-    const before = excelSheetSnapshot(data);
+    const before = excelSheetValues(data);
     const summary = await buildDashboardInExcel(
       new FakeRequestContext(state) as unknown as Excel.RequestContext,
       new Date(2025, 2, 5, 9, 30),
     );
     expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log', range: 'A1:E4' });
     expect(summary.risks).toBe(3);
-    expect(excelSheetSnapshot(data)).toEqual(before);
+    expectMappingKept(before, excelSheetValues(data));
     expect(data.visibility).toBe('Hidden');
   });
 
-  it('is honoured by the Sheets dashboard (Code.js reads, the dialog page plans), which reads the hidden sheet and leaves it as it was', async () => {
+  it('is honoured by the Sheets dashboard (Code.js reads, the dialog page plans), which reads the hidden sheet, keeps it and adds the build to its history', async () => {
     const build = (mapped: boolean) => {
       const host = new SheetsHost('Europe/Zurich');
       seedSpreadsheet(host, seed(mapped));
@@ -81,11 +96,11 @@ describe('a mapping saved on the hidden PMO Data sheet', () => {
     const { host, build: run } = build(true);
     const data = host.spreadsheet.sheet('PMO Data');
     if (!data) throw new Error('no PMO Data sheet');
-    const before = sheetsSnapshot(data);
+    const before = sheetsValues(data);
     const summary = await run();
     expect(risksOf(summary)).toEqual({ kind: 'risks', sheet: 'Log', range: 'A1:E4' });
     expect(summary.risks).toBe(3);
-    expect(sheetsSnapshot(data)).toEqual(before);
+    expectMappingKept(before, sheetsValues(data));
     expect(data.isSheetHidden()).toBe(true);
   });
 });

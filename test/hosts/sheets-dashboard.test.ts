@@ -7,6 +7,7 @@
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDashboard, LABEL_COLUMN_WIDTH } from '../../core/dashboard/build';
+import { GRID_COLUMN_WIDTH } from '../../core/dashboard/layout';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { serialFromParts } from '../../core/dates';
 import { normalizeCell } from '../../core/functions/invoke';
@@ -25,7 +26,8 @@ import { isoIn } from '../fakes/time-zones';
 import { pmoWorkbook, SEED_HEADER_FILL, serialOf } from '../fakes/workbook-seed';
 import {
   coreDashboardOf,
-  expectHeadlineFigures,
+  expectHeadlineTiles,
+  expectHistoryOf,
   expectNamesWrittenAsText,
   expectNeutralDashboard,
   NEUTRAL_TODAY,
@@ -65,14 +67,17 @@ const env = { dateToSerial: serialIn };
 
 /** The workbook as the core sees it, read straight from the stored cells (not through the renderer). */
 function coreSheets(host: SheetsHost, except: string): SheetView[] {
-  return host.spreadsheet.sheets
-    .filter((sheet) => sheet.name !== except)
-    .map((sheet) => ({
-      name: sheet.name,
-      rows: sheetsValues(sheet).map((row) => row.map((value) => normalizeCell(value, env))),
-      firstRow: 1,
-      tables: [],
-    }));
+  return (
+    host.spreadsheet.sheets
+      // The workbook as the build read it: the PMO Data sheet it wrote (the build history) is left out too.
+      .filter((sheet) => sheet.name !== except && sheet.name !== 'PMO Data')
+      .map((sheet) => ({
+        name: sheet.name,
+        rows: sheetsValues(sheet).map((row) => row.map((value) => normalizeCell(value, env))),
+        firstRow: 1,
+        tables: [],
+      }))
+  );
 }
 
 /** Sheet row (1-based) of the first dashboard row whose column A reads `text`. */
@@ -96,7 +101,9 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
   it('leaves every user sheet exactly as it was, after a build and after a rebuild', async () => {
     const { host, build } = workbook();
     const snapshot = () =>
-      host.spreadsheet.sheets.filter((sheet) => sheet.name !== 'PMO Dashboard').map(sheetsSnapshot);
+      host.spreadsheet.sheets
+        .filter((sheet) => sheet.name !== 'PMO Dashboard' && sheet.name !== 'PMO Data')
+        .map(sheetsSnapshot);
     const before = snapshot();
     expect(before[0]?.cells[0]?.[1]).toMatchObject({
       value: 'Resource',
@@ -116,10 +123,14 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
     expect(first.charts).toHaveLength(2);
     await build();
     expect(host.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(SHEETS_AFTER_BUILD);
-    expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard'))).toEqual(first);
+    // The second build adds the trend of the two builds and its chart.
+    expect(rowOf(sheetNamed(host, 'PMO Dashboard'), 'Trend over the last 2 builds')).toBeGreaterThan(0);
+    expect(sheetsSnapshot(sheetNamed(host, 'PMO Dashboard')).charts).toHaveLength(3);
 
-    // Without the Risks sheet the next build is shorter: it must equal a first build of that workbook.
-    host.spreadsheet.sheets.splice(host.spreadsheet.sheets.indexOf(sheetNamed(host, 'Risks')), 1);
+    // Without the Risks sheet and the history the next build is shorter: it must equal a first build of that
+    // workbook, nothing of the longer one left behind.
+    for (const name of ['Risks', 'PMO Data'])
+      host.spreadsheet.sheets.splice(host.spreadsheet.sheets.indexOf(sheetNamed(host, name)), 1);
     await build();
     const fresh = workbook();
     fresh.host.spreadsheet.sheets.splice(
@@ -151,6 +162,25 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
     expect(host.toasts.at(-1)).toBe('PMO Toolkit: Dashboard built: sheet "PMO Dashboard (2)" from 5 tables.');
   });
 
+  it('keeps the build history on the hidden PMO Data sheet: ten builds, ten rows, one dashboard, user sheets unchanged', async () => {
+    const { host, build } = workbook();
+    const users = () =>
+      host.spreadsheet.sheets
+        .filter((sheet) => sheet.name !== 'PMO Dashboard' && sheet.name !== 'PMO Data')
+        .map(sheetsSnapshot);
+    const before = users();
+    for (let n = 0; n < 10; n++) await build();
+    expect(users()).toEqual(before);
+    expect(host.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(SHEETS_AFTER_BUILD);
+    expect(sheetNamed(host, 'PMO Data').isSheetHidden()).toBe(true);
+    expect(host.spreadsheet.activeSheet?.getName()).toBe('PMO Dashboard');
+    expectHistoryOf(
+      sheetsValues(sheetNamed(host, 'PMO Data')),
+      sheetsValues(sheetNamed(host, 'PMO Dashboard')),
+      10,
+    );
+  });
+
   it('writes names that look like formulas or signs as text, formatted "@", never as formulas', async () => {
     const { host, build } = workbook();
     await build();
@@ -172,7 +202,7 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
     expect(summary).toEqual(core.summary);
 
     const sheet = sheetNamed(host, 'PMO Dashboard');
-    expectHeadlineFigures((label) => sheet.cell(rowOf(sheet, label), 2), core.summary, 300000);
+    expectHeadlineTiles(sheetsValues(sheet), (r, c) => sheet.cell(r + 1, c + 1), core.summary, 300000);
     expect(sheet.cell(2, 1)?.value).toBe(
       "Built 2025-03-05 09:30 from Resources (Resources!A1:C5), Assignments (Assignments!A1:E11), Time off ('Time Off'!A1:D3), Initiatives (Initiatives!A1:G6), Risks (Risks!A1:F5).",
     );
@@ -213,14 +243,20 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
       fontWeight: 'bold',
       fontSize: 12,
     });
+    // The tiles: a label over a big number, centred in its rows.
     expect(sheet.cell(section + 1, 1)).toMatchObject({
-      background: null,
-      fontColor: '#262626',
-      fontWeight: 'normal',
-      fontSize: 10,
+      value: 'UTILIZATION',
+      background: '#F2F2F2',
+      fontColor: '#595959',
+      fontWeight: 'bold',
     });
-    expect(sheet.merges).toContainEqual({ row: section, column: 1, rows: 1, columns: 4 });
+    expect(sheet.cell(section + 2, 1)).toMatchObject({ fontSize: 22, verticalAlignment: 'middle' });
+    expect(sheet.merges).toContainEqual({ row: section, column: 1, rows: 1, columns: 13 });
     expect(sheet.columnWidths.get(1)).toBe(LABEL_COLUMN_WIDTH * 7);
+    expect(sheet.columnWidths.get(2)).toBe(GRID_COLUMN_WIDTH * 7);
+    // The risk matrix's rows are as tall as its columns are wide (70 pixels): square cells.
+    const matrix = rowOf(sheet, 'P \\ I');
+    for (let p = 1; p <= 5; p++) expect(sheet.rowHeights.get(matrix + p)).toBe(GRID_COLUMN_WIDTH * 7);
     expect(sheet.frozenRows).toBe(2);
     // The initiatives' header row: the names in column A, the cost over two columns, the chart right of Funded.
     const ranked = rowOf(sheet, 'Initiative');
@@ -261,8 +297,9 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
     // seen as no budget, as in Excel and the CLI.
     expect(calls['Range.getValues']).toBe(7);
     expect(calls['Range.getValue']).toBeUndefined();
-    expect(calls['Range.setValues']).toBe(1);
-    expect(calls['Range.setNumberFormats']).toBe(1);
+    // One batched write for the hidden PMO Data sheet (the build history) and one for the dashboard.
+    expect(calls['Range.setValues']).toBe(2);
+    expect(calls['Range.setNumberFormats']).toBe(2);
     expect(calls['Sheet.insertChart']).toBe(2);
   });
 

@@ -35,6 +35,11 @@ const HORIZONTAL_ALIGNMENTS = new Set([
   'Distributed',
 ]);
 
+/** Excel.VerticalAlignment. */
+const VERTICAL_ALIGNMENTS = new Set(['Top', 'Center', 'Bottom', 'Justify', 'Distributed']);
+/** Excel's tallest row, in points (a taller rowHeight fails). */
+const MAX_ROW_HEIGHT = 409;
+
 /** A grid written to a range, read cell by cell: `null` leaves the cell unchanged. */
 type GridInput = (row: number, column: number) => CellValue | null;
 
@@ -350,6 +355,56 @@ export class FakeRangeFormat {
       this.range.eachCell((cell) => {
         cell.horizontalAlignment = alignment;
       });
+    });
+  }
+
+  get verticalAlignment(): string {
+    throw propertyNotLoaded('verticalAlignment');
+  }
+
+  /** One of Excel.VerticalAlignment, else InvalidArgument at sync. */
+  set verticalAlignment(alignment: string) {
+    this.context.enqueue(() => {
+      if (!VERTICAL_ALIGNMENTS.has(alignment))
+        throw invalidArgument(`verticalAlignment ${alignment}`, 'RangeFormat.verticalAlignment');
+      this.range.eachCell((cell) => {
+        cell.verticalAlignment = alignment;
+      });
+    });
+  }
+
+  get rowHeight(): number {
+    throw propertyNotLoaded('rowHeight');
+  }
+
+  /**
+   * RangeFormat.rowHeight (ExcelApi 1.2), "the height of all rows in the range", in points; a negative, non-number
+   * or taller than Excel's 409 points fails with InvalidArgument.
+   */
+  set rowHeight(points: number) {
+    this.context.enqueue(() => {
+      if (typeof points !== 'number' || !(points >= 0) || points > MAX_ROW_HEIGHT)
+        throw invalidArgument(`rowHeight ${points}`, 'RangeFormat.rowHeight');
+      const { sheet, area } = this.range.target();
+      if (area.rows > MAX_CELLS_WRITTEN) throw notModelled(`rowHeight on ${area.rows} rows`);
+      for (let r = area.row; r < area.row + area.rows; r++) sheet.rowHeights.set(r, points);
+    });
+  }
+
+  get useStandardHeight(): boolean {
+    throw propertyNotLoaded('useStandardHeight');
+  }
+
+  /**
+   * RangeFormat.useStandardHeight (ExcelApi 1.7): true puts the range's rows back to the standard height; "This
+   * property is only intended to be set to true. Setting it to false has no effect."
+   */
+  set useStandardHeight(standard: boolean) {
+    this.context.enqueue(() => {
+      if (standard !== true) return;
+      const { sheet, area } = this.range.target();
+      for (const row of [...sheet.rowHeights.keys()])
+        if (row >= area.row && row < area.row + area.rows) sheet.rowHeights.delete(row);
     });
   }
 

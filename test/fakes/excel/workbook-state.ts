@@ -43,6 +43,7 @@ export interface ExcelCellState {
   italic?: boolean;
   fontSize?: number;
   horizontalAlignment?: string;
+  verticalAlignment?: string;
 }
 
 export interface ExcelChartState {
@@ -61,6 +62,10 @@ export class ExcelSheetState {
   readonly cells = new Map<number, ExcelCellState>();
   merges: Area[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in points set by RangeFormat.rowHeight; a row not here has the standard height. */
+  readonly rowHeights = new Map<number, number>();
+  /** Worksheet.pageLayout as set (ExcelApi 1.9): orientation, zoom and the print title rows ("$1:$2"). */
+  readonly pageLayout: { orientation?: string; zoom?: object; printTitleRows?: string } = {};
   frozenRows = 0;
   charts: ExcelChartState[] = [];
   conditionalFormats = 0;
@@ -253,7 +258,8 @@ function hasValueOrFormat(cell: ExcelCellState): boolean {
     cell.italic !== undefined ||
     cell.fontColor !== undefined ||
     cell.fontSize !== undefined ||
-    cell.horizontalAlignment !== undefined
+    cell.horizontalAlignment !== undefined ||
+    cell.verticalAlignment !== undefined
   );
 }
 
@@ -288,6 +294,8 @@ export interface ExcelSheetSnapshot {
   readonly cells: readonly (readonly [string, ExcelCellState])[];
   readonly merges: readonly Area[];
   readonly columnWidths: readonly (readonly [number, number])[];
+  readonly rowHeights: readonly (readonly [number, number])[];
+  readonly pageLayout: ExcelSheetState['pageLayout'];
   readonly frozenRows: number;
   readonly charts: readonly ExcelChartState[];
   readonly conditionalFormats: number;
@@ -314,6 +322,8 @@ export function excelSheetSnapshot(sheet: ExcelSheetState): ExcelSheetSnapshot {
     cells,
     merges: sheet.merges.map((merge) => ({ ...merge })),
     columnWidths: [...sheet.columnWidths.entries()].sort(([a], [b]) => a - b),
+    rowHeights: [...sheet.rowHeights.entries()].sort(([a], [b]) => a - b),
+    pageLayout: structuredClone(sheet.pageLayout),
     frozenRows: sheet.frozenRows,
     charts: structuredClone(sheet.charts),
     conditionalFormats: sheet.conditionalFormats,

@@ -3,7 +3,14 @@
 
 import { FakeChartCollection } from './charts';
 import { ClientCollection, ClientObject } from './client-object';
-import { FakeOfficeError, invalidArgument, invalidOperation, itemNotFound, notModelled } from './errors';
+import {
+  FakeOfficeError,
+  invalidArgument,
+  invalidOperation,
+  itemNotFound,
+  notModelled,
+  propertyNotLoaded,
+} from './errors';
 import { FakeRange } from './range';
 import type { FakeRequestContext } from './request-context';
 import {
@@ -112,6 +119,7 @@ export class FakeWorksheetCollection extends ClientCollection<FakeWorksheet> {
 export class FakeWorksheet extends ClientObject {
   readonly charts: FakeChartCollection;
   readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
   readonly tables: FakeTableCollection;
 
   constructor(
@@ -122,6 +130,7 @@ export class FakeWorksheet extends ClientObject {
     super(context);
     this.charts = new FakeChartCollection(context, this);
     this.freezePanes = new FakeFreezePanes(context, this);
+    this.pageLayout = new FakePageLayout(context, this);
     this.tables = new FakeTableCollection(context, () => this.sheet());
   }
 
@@ -201,6 +210,61 @@ export class FakeWorksheet extends ClientObject {
   activate(): void {
     this.context.enqueue(() => {
       this.context.state.activeSheet = this.sheet();
+    });
+  }
+}
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9), the properties the add-in sets, write-only here. From the PageLayout
+ * reference (https://learn.microsoft.com/javascript/api/excel/excel.pagelayout): orientation is "Portrait" or
+ * "Landscape"; zoom "must be set as a JSON object (use x.zoom = {...} instead of x.zoom.scale = ...)", its
+ * fit-to-pages counts whole numbers and its scale "between 10 and 400"; setPrintTitleRows: "The range must span the
+ * entire row to be valid". A value outside these fails with InvalidArgument at sync.
+ */
+export class FakePageLayout {
+  constructor(
+    private readonly context: FakeRequestContext,
+    private readonly worksheet: FakeWorksheet,
+  ) {}
+
+  get orientation(): string {
+    throw propertyNotLoaded('orientation');
+  }
+
+  set orientation(value: string) {
+    this.context.enqueue(() => {
+      if (value !== 'Portrait' && value !== 'Landscape')
+        throw invalidArgument(`orientation ${value}`, 'PageLayout.orientation');
+      this.worksheet.sheet().pageLayout.orientation = value;
+    });
+  }
+
+  get zoom(): object {
+    throw propertyNotLoaded('zoom');
+  }
+
+  set zoom(value: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number | null }) {
+    this.context.enqueue(() => {
+      const whole = (count: unknown) =>
+        count === undefined || count === null || (Number.isInteger(count) && (count as number) >= 0);
+      const scale = value?.scale;
+      if (
+        typeof value !== 'object' ||
+        value === null ||
+        !whole(value.horizontalFitToPages) ||
+        !whole(value.verticalFitToPages) ||
+        !(scale === undefined || scale === null || (scale >= 10 && scale <= 400))
+      )
+        throw invalidArgument(`zoom ${JSON.stringify(value)}`, 'PageLayout.zoom');
+      this.worksheet.sheet().pageLayout.zoom = { ...value };
+    });
+  }
+
+  setPrintTitleRows(rows: string): void {
+    this.context.enqueue(() => {
+      if (typeof rows !== 'string' || !/^\$?[1-9]\d*:\$?[1-9]\d*$/.test(rows))
+        throw invalidArgument(`setPrintTitleRows(${String(rows)})`, 'PageLayout.setPrintTitleRows');
+      this.worksheet.sheet().pageLayout.printTitleRows = rows;
     });
   }
 }

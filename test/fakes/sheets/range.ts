@@ -27,6 +27,7 @@ export interface SheetsCellState {
   fontStyle: string;
   fontSize: number;
   horizontalAlignment: string | null;
+  verticalAlignment: string | null;
 }
 
 export const emptyCell = (): SheetsCellState => ({
@@ -38,6 +39,7 @@ export const emptyCell = (): SheetsCellState => ({
   fontStyle: 'normal',
   fontSize: 10,
   horizontalAlignment: null,
+  verticalAlignment: null,
 });
 
 /** A 1-based block of cells. */
@@ -268,6 +270,18 @@ export class FakeRange {
   setHorizontalAlignments(alignments: readonly (readonly (string | null)[])[]): this {
     return this.write('setHorizontalAlignments', alignments, (cell, alignment) => {
       cell.horizontalAlignment = alignment;
+    });
+  }
+
+  /**
+   * Range.setVerticalAlignments (https://developers.google.com/apps-script/reference/spreadsheet/range): "the
+   * alignments are (top, middle or bottom); a null value resets the alignment". Anything else fails here.
+   */
+  setVerticalAlignments(alignments: readonly (readonly (string | null)[])[]): this {
+    return this.write('setVerticalAlignments', alignments, (cell, alignment) => {
+      if (alignment !== null && !['top', 'middle', 'bottom'].includes(alignment))
+        throw new Error(`Invalid vertical alignment: ${alignment}`);
+      cell.verticalAlignment = alignment;
     });
   }
 

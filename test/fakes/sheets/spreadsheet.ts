@@ -291,10 +291,15 @@ export class FakeSpreadsheet {
   }
 }
 
+/** Sheets' default row height in pixels. */
+const DEFAULT_ROW_HEIGHT = 21;
+
 export class FakeSheet {
   readonly cells = new Map<string, SheetsCellState>();
   merges: SheetsArea[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Row heights in pixels set by setRowHeights; a row not here has the default height (21 pixels). */
+  readonly rowHeights = new Map<number, number>();
   frozenRows = 0;
   charts: FakeEmbeddedChart[] = [];
   conditionalFormatRules = 0;
@@ -449,6 +454,29 @@ export class FakeSheet {
     return this;
   }
 
+  /**
+   * Sheet.setRowHeights(startRow, numRows, height): "Sets the height of the given rows in pixels"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#setrowheightsstartrow,-numrows,-height).
+   * Rows outside the sheet fail as a range outside it does.
+   */
+  setRowHeights(start: number, count: number, height: number): FakeSheet {
+    this.host.record('Sheet.setRowHeights', { changes: true });
+    if (
+      !Number.isInteger(start) ||
+      start < 1 ||
+      !Number.isInteger(count) ||
+      count < 1 ||
+      start + count - 1 > this.maxRows
+    )
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    if (!Number.isInteger(height) || height < 0) throw new Error(`Invalid row height: ${height}`);
+    // A row at Sheets' default height reads like one never set.
+    for (let r = start; r < start + count; r++)
+      if (height === DEFAULT_ROW_HEIGHT) this.rowHeights.delete(r);
+      else this.rowHeights.set(r, height);
+    return this;
+  }
+
   /** Sheet.setFrozenRows: "You can't freeze rows which contain only part of a merged cell." */
   setFrozenRows(rows: number): void {
     this.host.record('Sheet.setFrozenRows', { changes: true });
@@ -502,6 +530,7 @@ export function sheetsSnapshot(sheet: FakeSheet) {
     cells,
     merges: [...sheet.merges],
     columnWidths: [...sheet.columnWidths.entries()].sort(([a], [b]) => a - b),
+    rowHeights: [...sheet.rowHeights.entries()].sort(([a], [b]) => a - b),
     frozenRows: sheet.frozenRows,
     charts: sheet.charts.map((chart) => chart.state),
     conditionalFormatRules: sheet.conditionalFormatRules,
