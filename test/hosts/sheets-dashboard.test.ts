@@ -97,13 +97,17 @@ function spreadsheetCalls(host: SheetsHost): Record<string, number> {
   );
 }
 
+/** Every user sheet as stored: neither the dashboard nor the hidden PMO Data sheet holding its history. */
+function userSnapshots(host: SheetsHost) {
+  return host.spreadsheet.sheets
+    .filter((sheet) => sheet.name !== 'PMO Dashboard' && sheet.name !== 'PMO Data')
+    .map(sheetsSnapshot);
+}
+
 describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', () => {
   it('leaves every user sheet exactly as it was, after a build and after a rebuild', async () => {
     const { host, build } = workbook();
-    const snapshot = () =>
-      host.spreadsheet.sheets
-        .filter((sheet) => sheet.name !== 'PMO Dashboard' && sheet.name !== 'PMO Data')
-        .map(sheetsSnapshot);
+    const snapshot = () => userSnapshots(host);
     const before = snapshot();
     expect(before[0]?.cells[0]?.[1]).toMatchObject({
       value: 'Resource',
@@ -164,13 +168,9 @@ describe('PMO › Build dashboard (dist/gsheets/Code.js and the dialog page)', (
 
   it('keeps the build history on the hidden PMO Data sheet: ten builds, ten rows, one dashboard, user sheets unchanged', async () => {
     const { host, build } = workbook();
-    const users = () =>
-      host.spreadsheet.sheets
-        .filter((sheet) => sheet.name !== 'PMO Dashboard' && sheet.name !== 'PMO Data')
-        .map(sheetsSnapshot);
-    const before = users();
+    const before = userSnapshots(host);
     for (let n = 0; n < 10; n++) await build();
-    expect(users()).toEqual(before);
+    expect(userSnapshots(host)).toEqual(before);
     expect(host.spreadsheet.sheets.map((sheet) => sheet.name)).toEqual(SHEETS_AFTER_BUILD);
     expect(sheetNamed(host, 'PMO Data').isSheetHidden()).toBe(true);
     expect(host.spreadsheet.activeSheet?.getName()).toBe('PMO Dashboard');
