@@ -6,6 +6,7 @@ import { parseA1, sheetOfReference } from '../core/a1';
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
 import type { DashboardSummary } from '../core/dashboard/build';
+import { formatMoney } from '../core/dashboard/layout';
 import { sourceText } from '../core/dashboard/sources';
 import { windowNote } from '../core/dashboard/window';
 import { isoFromSerial } from '../core/dates';
@@ -37,7 +38,7 @@ function percent(ratio: number | undefined): string {
 }
 
 function money(amount: number | undefined): string {
-  return amount === undefined ? 'n/a' : Math.round(amount).toLocaleString('en-US');
+  return amount === undefined ? 'n/a' : formatMoney(amount);
 }
 
 export function summaryLines(summary: DashboardSummary): string[] {

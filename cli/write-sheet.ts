@@ -2,6 +2,7 @@
 // formats from the stylesheet, column widths, frozen rows, merges and the drawing that holds the charts.
 
 import { columnLetters } from '../core/a1';
+import { MAX_ROW_POINTS } from '../core/dashboard/layout';
 import {
   type DashboardPlan,
   isDateValue,
@@ -17,8 +18,6 @@ import { formatNumber, type StyleSheet } from './write-styles';
 export const DATE_1904_OFFSET = 1462;
 export const DEFAULT_DATE_FORMAT = 'yyyy-mm-dd';
 const MAX_COLUMN_WIDTH = 255;
-/** Excel's tallest row, in points. */
-const MAX_ROW_POINTS = 409;
 const DEFAULT_FONT_SIZE = 11;
 
 /** Column letters of a 0-based column index (0 → A, 26 → AA). */

@@ -14,6 +14,7 @@ import {
   queueExcelTables,
   queueSheetReads,
   type RenderOptions,
+  renderHiddenPlan,
   renderPlan,
   userSheetViews,
 } from './dashboard';
@@ -37,8 +38,9 @@ function localStamp(now: Date): string {
 /**
  * Builds (or rebuilds) the dashboard sheet in three `context.sync()` calls whatever the size of the data:
  * one to list the sheets, tables and the "Budget" name; one to read every used range, the A1 of sheets named
- * like a dashboard and the budget; one to write the hidden PMO Data sheet with the build history and the dashboard. Writes only to a sheet the add-in created (A1 holds the
- * marker) or a new one: a user's own "PMO Dashboard" is left alone and the dashboard goes to "PMO Dashboard (2)".
+ * like a dashboard and the budget; one to write the hidden PMO Data sheet with the build history and the
+ * dashboard. Writes only to a sheet the add-in created (A1 holds the marker) or a new one: a user's own
+ * "PMO Dashboard" is left alone and the dashboard goes to "PMO Dashboard (2)".
  * `now` gives today (its local date) and the footer's time stamp.
  */
 export async function buildDashboardInExcel(
@@ -87,11 +89,7 @@ export async function buildDashboardInExcel(
   });
 
   // The build history first: the hidden PMO Data sheet, rewritten with this build appended (its mapping kept).
-  const data = reads.find((read) => read.name === pmoData.sheetName);
-  if (data) clearSheet(data);
-  const dataSheet = data?.sheet ?? worksheets.add(pmoData.sheetName);
-  renderPlan(dataSheet, pmoData);
-  dataSheet.visibility = 'Hidden';
+  renderHiddenPlan(worksheets, reads, pmoData);
 
   let sheet: Excel.Worksheet;
   if (target.existing) {

@@ -258,3 +258,19 @@ export function renderPlan(sheet: Excel.Worksheet, plan: DashboardPlan, options:
   for (const chart of plan.charts) renderChart(sheet, plan, chart);
   if (plan.print && options.pageLayout) renderPrint(sheet, plan.print);
 }
+
+/**
+ * Queues the writing of the add-in's hidden sheet (PMO Data) from `plan`: the sheet of that name among `reads`,
+ * cleared, else a new one; hidden either way. For the Tables view's mapping and the dashboard's build history.
+ */
+export function renderHiddenPlan(
+  worksheets: Excel.WorksheetCollection,
+  reads: readonly SheetRead[],
+  plan: DashboardPlan,
+): void {
+  const existing = reads.find((read) => read.name === plan.sheetName);
+  if (existing) clearSheet(existing);
+  const sheet = existing?.sheet ?? worksheets.add(plan.sheetName);
+  renderPlan(sheet, plan);
+  sheet.visibility = 'Hidden';
+}

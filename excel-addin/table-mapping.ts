@@ -8,10 +8,9 @@ import type { TableMapping } from '../core/discovery/mapping';
 import { planPmoData } from '../core/discovery/pmo-data';
 import type { SheetView } from '../core/workbook';
 import {
-  clearSheet,
   queueExcelTables,
   queueSheetReads,
-  renderPlan,
+  renderHiddenPlan,
   type SheetRead,
   userSheetViews,
 } from './dashboard';
@@ -45,11 +44,7 @@ export async function saveMappingInExcel(
 ): Promise<string> {
   const { reads, views } = await readSheets(context);
   const plan = planPmoData(views, mapping);
-  const existing = reads.find((read) => read.name === plan.sheetName);
-  if (existing) clearSheet(existing);
-  const sheet = existing?.sheet ?? context.workbook.worksheets.add(plan.sheetName);
-  renderPlan(sheet, plan);
-  sheet.visibility = 'Hidden';
+  renderHiddenPlan(context.workbook.worksheets, reads, plan);
   await context.sync();
   return plan.sheetName;
 }

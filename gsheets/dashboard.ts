@@ -7,7 +7,7 @@
 
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
-import { PIXELS_PER_CHARACTER, POINTS_PER_PIXEL } from '../core/dashboard/layout';
+import { MAX_ROW_POINTS, PIXELS_PER_CHARACTER, POINTS_PER_PIXEL } from '../core/dashboard/layout';
 import {
   chooseDashboardSheet,
   DASHBOARD_MARKER,
@@ -328,7 +328,7 @@ function planFromPage(value: unknown): { plan: DashboardPlan; target: PlanTarget
           (height.row as number) >= 0 &&
           typeof height.points === 'number' &&
           height.points > 0 &&
-          height.points <= 409,
+          height.points <= MAX_ROW_POINTS,
       )
     )
   )

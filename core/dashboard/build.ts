@@ -24,7 +24,7 @@ import { namedBudget } from './budget';
 import { type TileContext, writeTiles, writeTrend } from './headline';
 import { type HeadlineFigures, pmoDataRowsWithBuild, readHistory } from './history';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
-import { cell, MONEY, PERCENT, PlanWriter, SQUARE_ROW_POINTS, span, userText } from './layout';
+import { cell, formatMoney, MONEY, PERCENT, PlanWriter, SQUARE_ROW_POINTS, span, userText } from './layout';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -227,13 +227,15 @@ export function buildDashboard(input: DashboardInput): Dashboard {
 
   // This build's headline figures, beside the previous build's, from the history on the PMO Data sheet.
   const dataSheet = input.sheets.find(isPmoDataSheet);
-  const history = [...readHistory(dataSheet), headlineFigures(summary, input.builtAt)];
+  const earlier = readHistory(dataSheet);
+  const now = headlineFigures(summary, input.builtAt);
+  const history = [...earlier, now];
 
   const out = new PlanWriter();
   out.line(DASHBOARD_MARKER, 'title');
   out.line(builtFromText(input, summary), 'subtitle');
   out.blank();
-  writeTiles(out, history[history.length - 1] ?? { builtAt: input.builtAt }, history[history.length - 2], {
+  writeTiles(out, now, earlier[earlier.length - 1], {
     windowStart: heatmapStart,
     levels: Object.entries(summary.risksByLevel ?? {}).map(([level, count]) => ({ level, count })),
     missing: missingFigures(summary, ranking),
@@ -406,10 +408,6 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
     });
   }
   out.blank();
-}
-
-function formatMoney(amount: number): string {
-  return Math.round(amount).toLocaleString('en-US');
 }
 
 function writeRisks(out: PlanWriter, register: RiskRegister) {

@@ -4,7 +4,7 @@
 
 import { isoFromSerial } from '../dates';
 import type { HeadlineFigures } from './history';
-import { cell, MONEY, PERCENT, type PlanWriter, span, userText } from './layout';
+import { cell, formatMoney, MONEY, PERCENT, type PlanWriter, span, userText } from './layout';
 import type { PlanCell, PlanStyleName } from './plan';
 import { HEATMAP_WEEKS } from './window';
 
@@ -42,8 +42,6 @@ interface Tile {
 const shown = (value: number, unit: Unit): number =>
   unit === 'share' ? Math.round(value * 100) : Math.round(value);
 
-const formatAmount = (amount: number): string => Math.round(amount).toLocaleString('en-US');
-
 /** "since 2026-12-01", or the time alone when the previous build was the same day. */
 function sinceText(now: HeadlineFigures, previous: HeadlineFigures): string {
   const day = (builtAt: string) => builtAt.slice(0, 10);
@@ -67,7 +65,7 @@ export function changeOf(
   if (before === undefined) return { text: `new ${since}`, style: 'tile-change' };
   const delta = shown(value, unit) - shown(before, unit);
   if (delta === 0) return { text: `no change ${since}`, style: 'tile-change' };
-  const size = unit === 'share' ? `${Math.abs(delta)} pts` : formatAmount(Math.abs(delta));
+  const size = unit === 'share' ? `${Math.abs(delta)} pts` : formatMoney(Math.abs(delta));
   const style: PlanStyleName =
     direction === 'neutral' ? 'tile-change' : delta > 0 ? 'tile-worse' : 'tile-better';
   return { text: `${delta > 0 ? '▲' : '▼'} ${size} ${since}`, style };
@@ -117,7 +115,7 @@ function tilesOf(now: HeadlineFigures, previous: HeadlineFigures | undefined, co
       figure: funded,
       detail:
         now.fundedCost !== undefined && now.budget !== undefined
-          ? `cost ${formatAmount(now.fundedCost)} of ${formatAmount(now.budget)}`
+          ? `cost ${formatMoney(now.fundedCost)} of ${formatMoney(now.budget)}`
           : now.initiatives === undefined
             ? missing('initiatives')
             : missing('funded'),

@@ -53,6 +53,9 @@ export const DASHBOARD_STYLES: Readonly<Record<PlanStyleName, PlanStyle>> = {
 export const MONEY = '#,##0';
 export const PERCENT = '0%';
 
+/** Money as the dashboard words it in text: whole units, thousands separated ("3,575,000"), as {@link MONEY} shows it. */
+export const formatMoney = (amount: number): string => Math.round(amount).toLocaleString('en-US');
+
 /**
  * Width (characters) of every column but A: the dashboard is a grid of equal columns right of the names, so the
  * heatmap's weeks are equal and narrow, and content wider than one column spans several ({@link span}).
@@ -68,6 +71,8 @@ export const PIXELS_PER_CHARACTER = 7;
 export const POINTS_PER_PIXEL = 0.75;
 /** The height in points of a row as tall as a grid column is wide: its grid cells are square (the risk matrix). */
 export const SQUARE_ROW_POINTS = GRID_COLUMN_WIDTH * PIXELS_PER_CHARACTER * POINTS_PER_PIXEL;
+/** The tallest row a plan may ask for, in points: Excel's limit (409). */
+export const MAX_ROW_POINTS = 409;
 
 /** A cell written across `columns` columns of the grid (merged), for content wider than one. */
 export interface SpannedCell {

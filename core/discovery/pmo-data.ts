@@ -85,6 +85,7 @@ export const HISTORY_SECTION = 'Build history';
 
 /** Titles of the sections the add-in writes on the sheet: the mapping, and the dashboard's build history. */
 const SECTION_TITLES = [MAPPING_SECTION, HISTORY_SECTION].map(normalizeHeader);
+const isAddinTitle = (text: string): boolean => SECTION_TITLES.includes(normalizeHeader(text));
 
 /**
  * A row that starts a section: one of the add-in's section titles; within the mapping also any row holding only a
@@ -94,7 +95,7 @@ function isSectionTitle(row: readonly Cell[], inMapping: boolean): boolean {
   const [first, ...rest] = row;
   if (isBlank(first ?? null) || !rest.every(isBlank)) return false;
   const text = cellText(first ?? null);
-  return SECTION_TITLES.includes(normalizeHeader(text)) || (inMapping && typeof parseKind(text) !== 'string');
+  return isAddinTitle(text) || (inMapping && typeof parseKind(text) !== 'string');
 }
 
 /**
@@ -184,11 +185,7 @@ export function pmoDataPlan(sheetName: string, rows: readonly (readonly PlanValu
     rows.flatMap((row, r) => {
       const first = row[0] ?? null;
       const text = typeof first === 'string' ? first : isUserText(first) ? first.userText : '';
-      return r > 0 &&
-        row.slice(1).every((value) => value === null) &&
-        SECTION_TITLES.includes(normalizeHeader(text))
-        ? [r]
-        : [];
+      return r > 0 && row.slice(1).every((value) => value === null) && isAddinTitle(text) ? [r] : [];
     }),
   );
   const cells = rows.map((row, r): PlanCell[] =>

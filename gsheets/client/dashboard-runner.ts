@@ -1,7 +1,8 @@
 // The dashboard dialog's work, without the DOM: reads the workbook through the server (one call), plans the
 // "PMO Dashboard" sheet with the core's buildDashboard here in the browser, and has the server write the hidden
-// PMO Data sheet with the build history and then the dashboard (two calls). Code.js thus carries neither the dashboard builder nor table discovery (DESIGN §9). Everything
-// crossing google.script.run is JSON-like (gsheets/client/dashboard-protocol.ts). Never rejects: a failure is an outcome.
+// PMO Data sheet with the build history and then the dashboard (two calls). Code.js thus carries neither the
+// dashboard builder nor table discovery (DESIGN §9). Everything crossing google.script.run is JSON-like
+// (gsheets/client/dashboard-protocol.ts). Never rejects: a failure is an outcome.
 
 import { buildDashboard, type DashboardSummary } from '../../core/dashboard/build';
 import { type BridgeError, thrownMessage } from '../../panel/bridge';
