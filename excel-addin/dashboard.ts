@@ -184,6 +184,8 @@ function renderChart(sheet: Excel.Worksheet, plan: DashboardPlan, chart: PlanCha
   native.legend.visible = chart.series.length > 1;
   // A bar chart draws its first category at the bottom; reversing keeps rank 1 on top, as in the table.
   if (chart.kind === 'bar') native.axes.categoryAxis.reversePlotOrder = true;
+  // Every bar and column named: automatic spacing lets Excel label every other category when they look crowded.
+  if (chart.kind !== 'line') native.axes.categoryAxis.tickLabelSpacing = 1;
   const { anchor } = chart;
   native.setPosition(
     sheet.getRangeByIndexes(anchor.row, anchor.column, 1, 1),

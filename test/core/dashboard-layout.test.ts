@@ -82,7 +82,43 @@ function writtenCells(plan: DashboardPlan): Set<string> {
   return written;
 }
 
-/** The layout rules: charts over no written cell, equal week columns. */
+/** Pixels of the plan's rows `row`..`row + rows - 1` (a row the plan does not size is 15 points, 20 px). */
+function heightInPixels(plan: DashboardPlan, row: number, rows: number): number {
+  let points = 0;
+  for (let r = row; r < row + rows; r++)
+    points += plan.rowHeights?.find((set) => set.row === r)?.points ?? 15;
+  return points / 0.75;
+}
+
+/** Pixels of the plan's columns (7 px a character; a column the plan does not size is Excel's 8.43 characters). */
+function widthInPixels(plan: DashboardPlan, column: number, columns: number): number {
+  let characters = 0;
+  for (let c = column; c < column + columns; c++) characters += plan.columnWidths[c] ?? 8.43;
+  return characters * 7;
+}
+
+/**
+ * Room for a label on every bar: hosts skip category labels (every other one) when the axis is too short for them,
+ * so a bar chart is 24 px tall a bar and a column chart 40 px wide a column, beside 80 px of title and axes.
+ */
+function expectRoomForEveryLabel(
+  plan: DashboardPlan,
+  chart: DashboardPlan['charts'][number],
+  label: string,
+): void {
+  const categories = chart.categories.lastRow - chart.categories.firstRow + 1;
+  const { row, column, rows, columns } = chart.anchor;
+  if (chart.kind === 'bar')
+    expect(heightInPixels(plan, row, rows), `${label}: "${chart.title}" height`).toBeGreaterThanOrEqual(
+      80 + 24 * categories,
+    );
+  if (chart.kind === 'column')
+    expect(widthInPixels(plan, column, columns), `${label}: "${chart.title}" width`).toBeGreaterThanOrEqual(
+      80 + 40 * categories,
+    );
+}
+
+/** The layout rules: charts over no written cell with room for every label, equal week columns. */
 function expectLayout(plan: DashboardPlan, label: string): void {
   const written = writtenCells(plan);
   for (const chart of plan.charts) {
@@ -91,6 +127,7 @@ function expectLayout(plan: DashboardPlan, label: string): void {
     for (let r = row; r < row + rows; r++)
       for (let c = column; c < column + columns; c++) if (written.has(`${r}:${c}`)) covered.push(`${r}:${c}`);
     expect(covered, `${label}: chart "${chart.title}" covers written cells`).toEqual([]);
+    expectRoomForEveryLabel(plan, chart, label);
   }
   const heatmap = plan.cells.findIndex((row) =>
     String(row[0]?.value ?? '').startsWith('Utilization by week'),

@@ -241,6 +241,7 @@ describe('buildDashboardInExcel', () => {
     expect(bar).toMatchObject({
       type: 'BarClustered',
       reversePlotOrder: true,
+      tickLabelSpacing: 1,
       legendVisible: false,
       source: { row: ranked + 1, column: 3, rows: 5, columns: 1 },
       series: [

@@ -53,7 +53,7 @@ export class FakeChartCollection extends ClientCollection<FakeChart> {
 export class FakeChart extends ClientObject {
   readonly title: { text: string };
   readonly legend: { visible: boolean };
-  readonly axes: { categoryAxis: { reversePlotOrder: boolean } };
+  readonly axes: { categoryAxis: { reversePlotOrder: boolean; tickLabelSpacing: number | '' } };
   readonly series: { getItemAt(index: number): FakeChartSeries; add(name?: string): FakeChartSeries };
 
   constructor(
@@ -73,11 +73,25 @@ export class FakeChart extends ClientObject {
       },
     });
     this.axes = {
-      categoryAxis: writeOnlyProxy<{ reversePlotOrder: boolean }>(context, 'ChartAxis', {
-        reversePlotOrder: (reverse) => {
-          this.chart().reversePlotOrder = reverse;
+      categoryAxis: writeOnlyProxy<{ reversePlotOrder: boolean; tickLabelSpacing: number | '' }>(
+        context,
+        'ChartAxis',
+        {
+          reversePlotOrder: (reverse) => {
+            this.chart().reversePlotOrder = reverse;
+          },
+          // ChartAxis.tickLabelSpacing (ExcelApi 1.7): "the number of categories or series between tick-mark labels. Can be
+          // a value from 1 through 31999 or an empty string for automatic setting."
+          // https://learn.microsoft.com/en-us/javascript/api/excel/excel.chartaxis#excel-excel-chartaxis-ticklabelspacing-member
+          tickLabelSpacing: (spacing) => {
+            if (spacing !== '' && !(Number.isInteger(spacing) && spacing >= 1 && spacing <= 31999))
+              throw invalidArgument(`tickLabelSpacing ${String(spacing)}`, 'ChartAxis.tickLabelSpacing');
+            const chart = this.chart();
+          if (spacing === '') delete chart.tickLabelSpacing;
+          else chart.tickLabelSpacing = spacing;
+          },
         },
-      }),
+      ),
     };
     this.series = {
       getItemAt: (index) =>

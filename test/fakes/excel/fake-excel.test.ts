@@ -474,6 +474,21 @@ describe('sheets, tables, names, selection and charts', () => {
     data.charts.add('Doughnut3D', data.getRange('B2:B3'));
     await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
+
+  it('labels every n-th category where tickLabelSpacing is 1 to 31999, automatically for "", and refuses 0', async () => {
+    const state = workbook();
+    const context = new FakeRequestContext(state);
+    const data = context.workbook.worksheets.getItem('Data');
+    const chart = data.charts.add('BarClustered', data.getRange('B2:B3'), 'Columns');
+    chart.axes.categoryAxis.tickLabelSpacing = 1;
+    await context.sync();
+    expect(sheetOf(state, 'Data').charts[0]?.tickLabelSpacing).toBe(1);
+    chart.axes.categoryAxis.tickLabelSpacing = '';
+    await context.sync();
+    expect(sheetOf(state, 'Data').charts[0]?.tickLabelSpacing).toBeUndefined();
+    chart.axes.categoryAxis.tickLabelSpacing = 0;
+    await expect(context.sync()).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
 });
 
 describe('the document settings and the shared runtime', () => {

@@ -54,6 +54,8 @@ export interface ExcelChartState {
   title?: string;
   legendVisible?: boolean;
   reversePlotOrder?: boolean;
+  /** Categories between the category axis's labels; absent = automatic (Excel may skip labels that do not fit). */
+  tickLabelSpacing?: number;
   position?: { readonly start: Area; readonly end: Area | undefined };
   readonly series: { name?: string; values: Area; xAxis?: Area }[];
 }
