@@ -51,7 +51,10 @@ export function whyNotACopy(
   const differs = was.find((sheet, index) => sheetImage(sheet) !== now[index]);
   if (differs !== undefined)
     return `the sheet ${JSON.stringify(differs.name)} reads differently in the new version`;
-  if (JSON.stringify(original.workbook.names) !== JSON.stringify(reopened.names))
+  // A name scoped to one of the add-in's sheets (the dashboard's print titles) is the add-in's own.
+  const userNames = (workbook: Workbook) =>
+    JSON.stringify(workbook.names.filter((name) => name.sheet === undefined || !own.has(name.sheet)));
+  if (userNames(original.workbook) !== userNames(reopened))
     return 'the defined names read differently in the new version';
   return undefined;
 }

@@ -33,6 +33,7 @@ import {
   workbookTargetOf,
   XML_DECLARATION,
 } from './ooxml';
+import { printTitlesEdit } from './print-titles';
 import { sharedString } from './shared-strings';
 import { damaged } from './zip';
 
@@ -246,6 +247,8 @@ export interface WorkbookChanges {
   readonly hidden?: boolean;
   /** The sheet list's index (0-based) of the sheet the workbook opens on, when it changes (the dashboard's). */
   readonly activeTab?: number;
+  /** The sheet's first rows that repeat on every printed page, and its index in the sheet list. */
+  readonly printTitles?: { readonly sheetIndex: number; readonly rows: number };
 }
 
 /**
@@ -281,6 +284,17 @@ export function editWorkbook(
       ? undefined
       : activeTabEdit(workbook.xml, workbook.sheetsElement, changes.activeTab);
   if (active) workbookEdits.push(active);
+  const titles =
+    changes.printTitles === undefined
+      ? undefined
+      : printTitlesEdit(
+          workbook.xml,
+          workbook.sheetsElement,
+          changes.sheetName,
+          changes.printTitles.sheetIndex,
+          changes.printTitles.rows,
+        );
+  if (titles) workbookEdits.push(titles);
   if (workbookEdits.length > 0) write(workbook.path, applyEdits(workbook.xml, workbookEdits));
   if (changes.newStylesPart !== undefined)
     newRelationships.push(relationshipXml(freeId(), 'styles', changes.newStylesPart));

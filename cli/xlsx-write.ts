@@ -192,6 +192,9 @@ function addToPackage(
       dropCalcChain,
       hidden: owner.hidden,
       ...(owner.hidden ? {} : { activeTab: dashboardIndex }),
+      ...(plan.print && plan.print.titleRows > 0
+        ? { printTitles: { sheetIndex: dashboardIndex, rows: plan.print.titleRows } }
+        : {}),
     },
     parts.entry(workbook.relsPath)?.name ?? workbook.relsPath,
     write,

@@ -119,6 +119,13 @@ describe('pmo dashboard on the sample workbook', () => {
     expect(data?.rows.slice(title + 2).filter((row) => typeof row[0] === 'string')).toHaveLength(10);
     const dashboard = built.sheets.find((sheet) => sheet.name === 'PMO Dashboard');
     expect(dashboard?.rows.some((row) => row[0] === 'Trend over the last 10 builds')).toBe(true);
+    // The title rows repeat on every printed page: one name scoped to the dashboard, kept through ten rebuilds.
+    expect(built.names).toEqual([
+      ...original.names,
+      { name: '_xlnm.Print_Titles', ref: "'PMO Dashboard'!$1:$2", sheet: 'PMO Dashboard' },
+    ]);
+    const excel = await new ExcelJS.Workbook().xlsx.load(new Uint8Array(readFileSync(book)).buffer);
+    expect(excel.getWorksheet('PMO Dashboard')?.pageSetup.printTitlesRow).toBe('1:2');
   });
 
   it('shows the same weekly utilization as PMO.UTILIZATION on the same sheets', () => {

@@ -87,8 +87,8 @@ export class FakeChart extends ClientObject {
             if (spacing !== '' && !(Number.isInteger(spacing) && spacing >= 1 && spacing <= 31999))
               throw invalidArgument(`tickLabelSpacing ${String(spacing)}`, 'ChartAxis.tickLabelSpacing');
             const chart = this.chart();
-          if (spacing === '') delete chart.tickLabelSpacing;
-          else chart.tickLabelSpacing = spacing;
+            if (spacing === '') delete chart.tickLabelSpacing;
+            else chart.tickLabelSpacing = spacing;
           },
         },
       ),
