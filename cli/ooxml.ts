@@ -534,6 +534,46 @@ export function isDateFormatCode(code: string): boolean {
   return /[dmyh]/i.test(bare);
 }
 
+/**
+ * Built-in number formats (ECMA-376 Part 1 §18.8.30, numFmt) that show numbers and money, as en-US Excel shows them;
+ * 5–8, 42 and 44 show the system's currency, read here as the dollar.
+ */
+const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  5: '"$"#,##0_);\\("$"#,##0\\)',
+  6: '"$"#,##0_);[Red]\\("$"#,##0\\)',
+  7: '"$"#,##0.00_);\\("$"#,##0.00\\)',
+  8: '"$"#,##0.00_);[Red]\\("$"#,##0.00\\)',
+  9: '0%',
+  10: '0.00%',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  42: '_("$"* #,##0_);_("$"* \\(#,##0\\);_("$"* "-"_);_(@_)',
+  44: '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)',
+};
+
+/** For each cellXfs index of a stylesheet, its number format code; undefined for General and unknown built-ins. */
+export function readFormatCodes(xml: string | undefined): (string | undefined)[] {
+  if (xml === undefined) return [];
+  const custom = new Map<number, string>();
+  const numFmts = firstElementOrRest(xml, 'numFmts');
+  for (const element of numFmts ? findElements(innerOf(xml, numFmts), 'numFmt') : []) {
+    const attributes = attributesOf(element.attributes);
+    custom.set(Number(attributes.get('numFmtId')), attributes.get('formatCode') ?? '');
+  }
+  const cellXfs = firstElementOrRest(xml, 'cellXfs');
+  return (cellXfs ? findElements(innerOf(xml, cellXfs), 'xf') : []).map((element) => {
+    const id = Number(attributesOf(element.attributes).get('numFmtId') ?? 0);
+    const code = custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
+    return code === undefined || code === '' || code.toLowerCase() === 'general' ? undefined : code;
+  });
+}
+
 /** For each cellXfs index of a stylesheet, whether its number format is a date format. */
 export function readDateStyles(xml: string | undefined): boolean[] {
   if (xml === undefined) return [];

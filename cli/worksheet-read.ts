@@ -2,6 +2,7 @@
 // character by character, with cell contents skipped to `</c>`; no DOM.
 
 import type { Cell } from '../core/cells';
+import type { CellFormat } from '../core/workbook';
 import { attributesOf, decodeCellText, decodeXml, findElements, PREFIX, richText } from './ooxml';
 import { PackageError } from './zip';
 
@@ -56,10 +57,18 @@ export class CellBudget {
 export interface SheetContext {
   readonly sharedStrings: readonly string[];
   readonly dateStyles: readonly boolean[];
+  /** Each style's number format code (undefined for General): numbers keep theirs (see {@link MAX_NUMBER_FORMATS}). */
+  readonly formatCodes: readonly (string | undefined)[];
   readonly date1904: boolean;
   /** What is left of the workbook's limit on values, shared by its sheets. */
   readonly cells: CellBudget;
 }
+
+/**
+ * How many formatted numbers of a sheet keep their number format, in the order written (top rows first): enough for
+ * the first rows of every money column, which is what the dashboard reads them for (core/dashboard/money.ts).
+ */
+const MAX_NUMBER_FORMATS = 5_000;
 
 const VALUE = new RegExp(`<(${PREFIX})v(?:\\s[^>]*)?>([\\s\\S]*?)</\\1v>`);
 const INLINE_STRING = new RegExp(`<(${PREFIX})is(?:\\s[^>]*)?>([\\s\\S]*?)</\\1is>`);
@@ -189,7 +198,8 @@ function valueText(xml: string, from: number, to: number, prefix: string): strin
 export function parseWorksheet(
   xml: string,
   context: SheetContext,
-): { rows: readonly (readonly Cell[])[]; firstRow: number; merges: string[] } {
+): { rows: readonly (readonly Cell[])[]; firstRow: number; merges: string[]; numberFormats?: CellFormat[] } {
+  const numberFormats: CellFormat[] = [];
   const rowNumbers: number[] = [];
   const columns: number[] = [];
   const values: Cell[] = [];
@@ -261,6 +271,10 @@ export function parseWorksheet(
         value = raw === undefined ? null : cellValue(attributes.type, attributes.style, raw, context);
       }
       if (value === null) continue;
+      if (typeof value === 'number' && attributes.style > 0 && numberFormats.length < MAX_NUMBER_FORMATS) {
+        const code = context.formatCodes[attributes.style];
+        if (code !== undefined) numberFormats.push({ row: cellRow, column, code });
+      }
       context.cells.take(cellRow);
       rowNumbers.push(cellRow);
       columns.push(column);
@@ -270,7 +284,11 @@ export function parseWorksheet(
   const merges = findElements(xml, 'mergeCell', dataEnd)
     .map((element) => attributesOf(element.attributes).get('ref') ?? '')
     .filter((ref) => ref !== '');
-  return { ...toGrid(rowNumbers, columns, values), merges };
+  return {
+    ...toGrid(rowNumbers, columns, values),
+    merges,
+    ...(numberFormats.length > 0 ? { numberFormats } : {}),
+  };
 }
 
 /** One shared row for the empty rows of a sparse sheet. */

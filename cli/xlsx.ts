@@ -3,7 +3,7 @@
 // defined names, and words why a file that is not a readable .xlsx cannot be read.
 
 import type { Cell } from '../core/cells';
-import type { ExcelTable } from '../core/workbook';
+import type { CellFormat, ExcelTable } from '../core/workbook';
 import { compoundFileMessage, isCompoundFile } from './compound-file';
 import {
   attributesOf,
@@ -15,6 +15,7 @@ import {
   Package,
   type Relationship,
   readDateStyles,
+  readFormatCodes,
   readRelationships,
   readWorkbookPart,
   relsPathOf,
@@ -44,6 +45,8 @@ export interface Sheet {
   readonly merges: readonly string[];
   /** Excel tables (list objects) on the sheet: their name and area, header row included ("A1:F20"). */
   readonly tables: readonly ExcelTable[];
+  /** The number formats of its first formatted numbers (absent when it has none): see {@link SheetView}. */
+  readonly numberFormats?: readonly CellFormat[];
 }
 
 /** A defined name such as `Budget` → `Initiatives!$T$2`; `sheet` is set for names scoped to one sheet. */
@@ -186,10 +189,12 @@ function readPackage(zip: Package, cells: CellBudget): Workbook | WorkbookError 
   const partOfType = (kind: string, fallback: string): string =>
     workbookTargetOf(workbook, kind) ?? resolveTarget(folderOf(workbookPath), fallback);
   const sharedStringsXml = zip.text(partOfType('sharedStrings', 'sharedStrings.xml'), false);
+  const stylesXml = zip.text(partOfType('styles', 'styles.xml'));
   const context: SheetContext = {
     sharedStrings:
       sharedStringsXml === undefined ? [] : readSharedStrings(sharedStringsXml, () => cells.take()),
-    dateStyles: workbook.date1904 ? readDateStyles(zip.text(partOfType('styles', 'styles.xml'))) : [],
+    dateStyles: workbook.date1904 ? readDateStyles(stylesXml) : [],
+    formatCodes: readFormatCodes(stylesXml),
     date1904: workbook.date1904,
     cells,
   };

@@ -1,6 +1,7 @@
 // Finds the PMO tables in a workbook (Resources, Assignments, Time off, Initiatives, Risks) by sheet name,
 // Excel table name or headers. Host-neutral: the CLI, Excel and Sheets hand it their sheets as cell grids.
 
+import type { CellFormat } from './cell-formats';
 import type { Cell } from './cells';
 import type { TableKind } from './discovery/kinds';
 import { type FindOptions, findMappedTables } from './discovery/mapped';
@@ -23,8 +24,14 @@ export interface SheetView {
   readonly firstRow: number;
   /** Excel tables on the sheet (none in Sheets). */
   readonly tables: readonly ExcelTable[];
+  /**
+   * Number formats of some cells near the top of the sheet, those other than General (enough to tell a money
+   * column's currency; hosts that do not read formats leave it out).
+   */
+  readonly numberFormats?: readonly CellFormat[];
 }
 
+export { type CellFormat, cellFormats, FORMAT_WINDOW } from './cell-formats';
 export { KIND_LABELS, SHEET_NAMES, TABLE_KINDS, type TableKind } from './discovery/kinds';
 
 /** Where one kind of table was found. */

@@ -601,7 +601,8 @@ function buildRisks(rng: Rng): Risk[] {
 // Workbook
 
 const DATE_FMT = 'yyyy-mm-dd';
-const MONEY_FMT = '#,##0';
+/** Money as Excel's Format Cells › Currency › € Euro (€ 123) writes it; the dashboard shows its money the same way. */
+const MONEY_FMT = '[$€-2]\\ #,##0';
 
 function sheet(wb: Workbook, name: string, headerRow: number, widths: readonly number[]): Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow }] });

@@ -63,7 +63,7 @@ export async function buildDashboardInExcel(
   budgetName.load('type,value');
   await sync();
 
-  const reads = queueSheetReads(worksheets);
+  const reads = queueSheetReads(worksheets, true);
   const tablesOf = queueExcelTables(tables);
   const budgetRange =
     !budgetName.isNullObject && budgetName.type === 'Range' ? budgetName.getRange() : undefined;

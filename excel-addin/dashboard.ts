@@ -16,7 +16,7 @@ import {
   storedValue,
 } from '../core/dashboard/plan';
 import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
-import type { ExcelTable, SheetView } from '../core/workbook';
+import { cellFormats, type ExcelTable, FORMAT_WINDOW, type SheetView } from '../core/workbook';
 
 /**
  * Excel column widths and row heights are in points (RangeFormat.columnWidth, rowHeight): a character of a plan's
@@ -52,11 +52,19 @@ function splitAddress(address: string): { sheet: string; ref: string } | undefin
 }
 
 /** A used range as the core's SheetView: padded on the left so that `rows[r][0]` is column A. */
-function sheetView(name: string, used: Excel.Range, tables: readonly ExcelTable[]): SheetView {
+function sheetView(read: SheetRead, tables: readonly ExcelTable[]): SheetView {
+  const { name, used } = read;
   if (used.isNullObject) return { name, rows: [], firstRow: 1, tables };
   const padding: Cell[] = Array.from({ length: used.columnIndex }, () => null);
   const rows = used.values.map((row) => [...padding, ...row.map((value) => normalizeCell(value, UTC_DATES))]);
-  return { name, rows, firstRow: used.rowIndex + 1, tables };
+  const numberFormats = read.formats ? cellFormats(read.formats.numberFormat) : [];
+  return {
+    name,
+    rows,
+    firstRow: used.rowIndex + 1,
+    tables,
+    ...(numberFormats.length > 0 && { numberFormats }),
+  };
 }
 
 /**
@@ -87,14 +95,21 @@ export interface SheetRead {
   /** A1 and the charts, read only on sheets named like a dashboard. */
   readonly a1: Excel.Range | undefined;
   readonly charts: Excel.ChartCollection | undefined;
+  /** The number formats of the sheet's top left (FORMAT_WINDOW), read for the dashboard's money. */
+  readonly formats?: Excel.Range;
 }
 
 /**
  * Queues the reading of every sheet (the collection's items loaded): its used range, and on sheets named like a
- * dashboard A1 and the charts (to recognise and clear a dashboard of ours).
+ * dashboard A1 and the charts (to recognise and clear a dashboard of ours); `withFormats`, the number formats of
+ * its top left too, in the same sync.
  */
-export function queueSheetReads(worksheets: Excel.WorksheetCollection): SheetRead[] {
+export function queueSheetReads(worksheets: Excel.WorksheetCollection, withFormats = false): SheetRead[] {
   return worksheets.items.map((sheet) => {
+    const formats = withFormats
+      ? sheet.getRangeByIndexes(0, 0, FORMAT_WINDOW.rows, FORMAT_WINDOW.columns)
+      : undefined;
+    formats?.load('numberFormat');
     const used = sheet.getUsedRangeOrNullObject(true);
     used.load('values,rowIndex,columnIndex');
     const candidate = isDashboardName(sheet.name);
@@ -102,7 +117,7 @@ export function queueSheetReads(worksheets: Excel.WorksheetCollection): SheetRea
     a1?.load('values');
     const charts = candidate ? sheet.charts : undefined;
     charts?.load('items/name');
-    return { sheet, name: sheet.name, used, a1, charts };
+    return { sheet, name: sheet.name, used, a1, charts, ...(formats && { formats }) };
   });
 }
 
@@ -113,7 +128,7 @@ export function userSheetViews(
 ): SheetView[] {
   return reads
     .filter((read) => !isOurs(read))
-    .map((read) => sheetView(read.name, read.used, tablesBySheet.get(read.name) ?? []));
+    .map((read) => sheetView(read, tablesBySheet.get(read.name) ?? []));
 }
 
 /** True when A1 holds the marker of a dashboard the add-in wrote. */

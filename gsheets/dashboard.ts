@@ -5,6 +5,7 @@
 // carries neither the dashboard builder nor table discovery (DESIGN §9: Code.js is evaluated before every
 // custom-function call). Host mapping only.
 
+import { type CellFormat, cellFormats, FORMAT_WINDOW } from '../core/cell-formats';
 import type { Cell } from '../core/cells';
 import { BUDGET_NAME } from '../core/dashboard/budget';
 import { MAX_ROW_POINTS, PIXELS_PER_CHARACTER, POINTS_PER_PIXEL } from '../core/dashboard/layout';
@@ -89,6 +90,18 @@ export function showDashboardDialog(): void {
 interface SheetRead {
   readonly name: string;
   readonly values: readonly (readonly unknown[])[];
+  readonly numberFormats: CellFormat[];
+}
+
+/** The number formats of the sheet's top left (FORMAT_WINDOW), one `getNumberFormats`; none for an empty sheet. */
+function topFormats(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  values: readonly (readonly unknown[])[],
+): CellFormat[] {
+  const rows = Math.min(values.length, FORMAT_WINDOW.rows);
+  const columns = Math.min(values[0]?.length ?? 0, FORMAT_WINDOW.columns);
+  if (rows === 0 || columns === 0 || (rows === 1 && columns === 1 && values[0]?.[0] === '')) return [];
+  return cellFormats(sheet.getRange(1, 1, rows, columns).getNumberFormats());
 }
 
 function isOurs(read: SheetRead): boolean {
@@ -108,14 +121,19 @@ export function dashboardReadWorkbook(at?: unknown): DashboardWorkbookRead {
   const env = sheetsEnvironment(spreadsheetCalendar());
   const cells = (values: readonly (readonly unknown[])[]): Cell[][] =>
     values.map((row) => row.map((value) => normalizeCell(value, env)));
-  const reads: SheetRead[] = spreadsheet
-    .getSheets()
-    .map((sheet) => ({ name: sheet.getName(), values: sheet.getDataRange().getValues() }));
+  const reads: SheetRead[] = spreadsheet.getSheets().map((sheet) => {
+    const values = sheet.getDataRange().getValues();
+    return { name: sheet.getName(), values, numberFormats: topFormats(sheet, values) };
+  });
   const budgetRange = spreadsheet.getRangeByName(BUDGET_NAME);
   return {
     sheets: reads
       .filter((read) => !isOurs(read))
-      .map((read) => ({ name: read.name, rows: cells(read.values) })),
+      .map((read) => ({
+        name: read.name,
+        rows: cells(read.values),
+        ...(read.numberFormats.length > 0 && { numberFormats: read.numberFormats }),
+      })),
     today: env.dateToSerial(now),
     builtAt: Utilities.formatDate(now, timeZone, 'yyyy-MM-dd HH:mm'),
     ...(budgetRange && { budgetCells: cells(budgetRange.getValues()) }),

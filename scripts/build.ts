@@ -61,7 +61,9 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   // grid layout (spanned cells, charts kept clear of the sections) and top risks a leader reads (the risk's words,
   // owner, residual, response, status): 67.3 KiB. 75 since issue 15.1–15.2's headline tiles (with the change since
   // the previous build), the build history written to the PMO Data sheet and the trend of the last builds: 73.9 KiB.
-  'excel/dashboard.js': 75,
+  // 77 since issue 15.5's money in the workbook's own currency (the source cells' formats read, and the currency's
+  // symbol and place found for the money in words) and labelled bars: 73.7 → 76.4 KiB.
+  'excel/dashboard.js': 77,
 };
 
 /**

@@ -24,7 +24,8 @@ import { namedBudget } from './budget';
 import { type TileContext, writeTiles, writeTrend } from './headline';
 import { type HeadlineFigures, pmoDataRowsWithBuild, readHistory } from './history';
 import { budgetFromLabel, type InitiativeRanking, rankInitiatives } from './initiatives';
-import { cell, formatMoney, MONEY, PERCENT, PlanWriter, SQUARE_ROW_POINTS, span, userText } from './layout';
+import { cell, PERCENT, PlanWriter, SQUARE_ROW_POINTS, span, userText } from './layout';
+import { columnMoney, type Money } from './money';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -42,6 +43,8 @@ import { type HeatmapWindow, totals, utilizationOf, windowNote } from './window'
 const CHARTED_INITIATIVES = 20;
 /** Grid columns a data issue's problem spans. */
 const ISSUE_PROBLEM_COLUMNS = 8;
+/** The register's money columns, the one whose format the exposure takes first. */
+const RISK_AMOUNT_KEYS = ['exposure', 'cost', 'costLow', 'costHigh', 'residualCost'];
 /** Width (characters) of column A, which holds the longest headline label and the resource names. */
 export const LABEL_COLUMN_WIDTH = 46;
 /** How many data issues are listed on the sheet (the rest are counted). */
@@ -172,6 +175,9 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     issues: riskIssues = [],
   } = tables.risks ? readWorkbookRegister(input.sheets, tables.risks) : {};
   const riskTotal = register ? summarizeRisks(register) : undefined;
+  // Money in the workbook's own currency: the cost column's format, and the register's amounts'.
+  const cost = columnMoney(input.sheets, initiativesTable, ['cost']);
+  const exposure = columnMoney(input.sheets, tables.risks, RISK_AMOUNT_KEYS);
 
   // A saved mapping the dashboard could not use is said where the user will look, not only by `pmo inspect`.
   const mappingSheet = input.sheets.find(isPmoDataSheet)?.name ?? PMO_DATA_SHEET_NAME;
@@ -239,11 +245,12 @@ export function buildDashboard(input: DashboardInput): Dashboard {
     windowStart: heatmapStart,
     levels: Object.entries(summary.risksByLevel ?? {}).map(([level, count]) => ({ level, count })),
     missing: missingFigures(summary, ranking),
+    money: { cost, exposure },
   });
   if (utilization.grid) writeUtilization(out, utilization.grid, !tables.resources, windowNote(summary));
-  if (ranking) writeInitiatives(out, ranking);
-  if (register) writeRisks(out, register);
-  writeTrend(out, history);
+  if (ranking) writeInitiatives(out, ranking, cost);
+  if (register) writeRisks(out, register, exposure);
+  writeTrend(out, history, exposure);
   writeIssues(out, issues);
   out.blank();
   out.line(
@@ -334,7 +341,7 @@ function writeUtilization(out: PlanWriter, grid: UtilizationGrid, fullTime: bool
   out.blank();
 }
 
-function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
+function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking, money: Money) {
   const withSelection = ranking.selection !== undefined;
   // The names in column A, the grid's wide one; the cost over two grid columns.
   const header = [
@@ -363,7 +370,7 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
       cell(initiative.rank, undefined, '0'),
       userText(initiative.id),
       cell(initiative.score, undefined, '0.00'),
-      span(initiative.cost === undefined ? cell(null) : cell(initiative.cost, undefined, MONEY), 2),
+      span(initiative.cost === undefined ? cell(null) : cell(initiative.cost, undefined, money.format), 2),
       ...(withSelection ? [initiative.selected ? cell('Yes', 'selected') : cell('No', 'not-selected')] : []),
     ]);
     out.widenNames(initiative.name.length + 2);
@@ -375,7 +382,7 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
     const { count, value, cost } = ranking.selection;
     const method = ranking.method;
     out.line(
-      `Funded: the ${count} ${count === 1 ? 'initiative' : 'initiatives'} with the highest total ${method} whose costs fit the budget${ranking.budget === undefined ? '' : ` of ${formatMoney(ranking.budget)}`} (they cost ${formatMoney(cost)}).`,
+      `Funded: the ${count} ${count === 1 ? 'initiative' : 'initiatives'} with the highest total ${method} whose costs fit the budget${ranking.budget === undefined ? '' : ` of ${money.text(ranking.budget)}`} (they cost ${money.text(cost)}).`,
       'note',
     );
     const greedyValue = ranking.greedy?.value;
@@ -410,7 +417,7 @@ function writeInitiatives(out: PlanWriter, ranking: InitiativeRanking) {
   out.blank();
 }
 
-function writeRisks(out: PlanWriter, register: RiskRegister) {
+function writeRisks(out: PlanWriter, register: RiskRegister, money: Money) {
   const heatmap = registerHeatmap(register);
   const size = heatmap.size;
   out.section('Risk heatmap: number of risks by probability (rows) and impact (columns)', size + 1);
@@ -436,7 +443,7 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
   );
   out.blank();
 
-  writeTopRisks(out, register);
+  writeTopRisks(out, register, money);
 
   const category = groupColumn(register, 'Category');
   if (!isPmoError(category)) {
@@ -453,7 +460,7 @@ function writeRisks(out: PlanWriter, register: RiskRegister) {
       out.row([
         userText(group.label),
         cell(group.count, undefined, '0'),
-        span(cell(group.inherent.exposure ?? null, undefined, MONEY), 2),
+        span(cell(group.inherent.exposure ?? null, undefined, money.format), 2),
         cell(group.share ?? null, undefined, PERCENT),
       ]);
       out.widenNames(group.label.length + 2);

@@ -4,7 +4,8 @@
 
 import { isoFromSerial } from '../dates';
 import type { HeadlineFigures } from './history';
-import { cell, formatMoney, MONEY, PERCENT, type PlanWriter, span, userText } from './layout';
+import { cell, PERCENT, type PlanWriter, span, userText } from './layout';
+import { type Money, PLAIN_MONEY } from './money';
 import type { PlanCell, PlanStyleName } from './plan';
 import { HEATMAP_WEEKS } from './window';
 
@@ -29,6 +30,8 @@ export interface TileContext {
   readonly levels: readonly { readonly level: string; readonly count: number }[];
   /** Why a figure is missing, by figure: "no Risks table". */
   readonly missing: Partial<Record<keyof HeadlineFigures, string>>;
+  /** How money shows: the initiatives' costs and the budget, and the risks' exposure. */
+  readonly money: { readonly cost: Money; readonly exposure: Money };
 }
 
 interface Tile {
@@ -56,6 +59,7 @@ export function changeOf(
   previous: HeadlineFigures | undefined,
   unit: Unit,
   direction: Direction,
+  money: Money = PLAIN_MONEY,
 ): Tile['change'] {
   if (!previous) return { text: 'first build', style: 'tile-change' };
   const value = now[figure];
@@ -65,7 +69,12 @@ export function changeOf(
   if (before === undefined) return { text: `new ${since}`, style: 'tile-change' };
   const delta = shown(value, unit) - shown(before, unit);
   if (delta === 0) return { text: `no change ${since}`, style: 'tile-change' };
-  const size = unit === 'share' ? `${Math.abs(delta)} pts` : formatMoney(Math.abs(delta));
+  const size =
+    unit === 'share'
+      ? `${Math.abs(delta)} pts`
+      : unit === 'money'
+        ? money.text(Math.abs(delta))
+        : Math.abs(delta).toLocaleString('en-US');
   const style: PlanStyleName =
     direction === 'neutral' ? 'tile-change' : delta > 0 ? 'tile-worse' : 'tile-better';
   return { text: `${delta > 0 ? '▲' : '▼'} ${size} ${since}`, style };
@@ -115,7 +124,7 @@ function tilesOf(now: HeadlineFigures, previous: HeadlineFigures | undefined, co
       figure: funded,
       detail:
         now.fundedCost !== undefined && now.budget !== undefined
-          ? `cost ${formatMoney(now.fundedCost)} of ${formatMoney(now.budget)}`
+          ? `cost ${context.money.cost.text(now.fundedCost)} of ${context.money.cost.text(now.budget)}`
           : now.initiatives === undefined
             ? missing('initiatives')
             : missing('funded'),
@@ -135,9 +144,9 @@ function tilesOf(now: HeadlineFigures, previous: HeadlineFigures | undefined, co
     },
     {
       label: 'Exposure',
-      figure: figure(now.totalExposure, MONEY),
+      figure: figure(now.totalExposure, context.money.exposure.wholeFormat),
       detail: now.totalExposure === undefined ? missing('totalExposure') : 'Σ probability × cost',
-      change: changeOf('totalExposure', now, previous, 'money', 'up-is-worse'),
+      change: changeOf('totalExposure', now, previous, 'money', 'up-is-worse', context.money.exposure),
     },
   ];
 }
@@ -173,7 +182,7 @@ export function writeTiles(
  * The trend of the last {@link TREND_BUILDS} builds (latest last): a table of the headline figures and a line chart
  * of the average utilization beside it. Nothing before the second build (the tiles' note says changes show then).
  */
-export function writeTrend(out: PlanWriter, history: readonly HeadlineFigures[]): void {
+export function writeTrend(out: PlanWriter, history: readonly HeadlineFigures[], money: Money): void {
   if (history.length < 2) return;
   const builds = history.slice(-TREND_BUILDS);
   out.section(`Trend over the last ${builds.length} builds`, 8);
@@ -195,7 +204,7 @@ export function writeTrend(out: PlanWriter, history: readonly HeadlineFigures[])
       span(number(build.overallocatedResourceWeeks, '0'), 2),
       number(build.funded, '0'),
       number(build.risks, '0'),
-      span(number(build.totalExposure, MONEY), 2),
+      span(number(build.totalExposure, money.format), 2),
     ]);
   if (builds.some((build) => build.averageUtilization !== undefined))
     out.chart({

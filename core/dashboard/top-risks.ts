@@ -5,7 +5,8 @@
 import type { Cell } from '../cells';
 import type { RegisteredRisk, RiskRegister } from '../risk/register';
 import { cellOf, headerMatcher, type TableSpec } from '../table';
-import { cell, MONEY, PERCENT, type PlanWriter, type SpannedCell, span, userText } from './layout';
+import { cell, PERCENT, type PlanWriter, type SpannedCell, span, userText } from './layout';
+import type { Money } from './money';
 import type { PlanCell } from './plan';
 import { levelStyle } from './risk-levels';
 
@@ -52,7 +53,7 @@ const asWritten = (value: Cell, format: string): PlanCell =>
       : cell(null);
 
 /** Writes the top risks by exposure, highest first; nothing when no risk has one. */
-export function writeTopRisks(out: PlanWriter, register: RiskRegister): void {
+export function writeTopRisks(out: PlanWriter, register: RiskRegister, money: Money): void {
   const { table } = register;
   const top = register.risks
     .filter((risk) => risk.inherent.exposure !== undefined)
@@ -95,11 +96,11 @@ export function writeTopRisks(out: PlanWriter, register: RiskRegister): void {
       level ? cell(level, levelStyle(register, level)) : cell(null),
       asWritten(cellOf(table, row, 'probability'), probabilityFormat),
       asWritten(cellOf(table, row, 'impact'), impactFormat),
-      span(cell(risk.inherent.exposure ?? null, undefined, MONEY), 2),
+      span(cell(risk.inherent.exposure ?? null, undefined, money.format), 2),
       ...(residual
         ? [
             after?.level ? cell(after.level, levelStyle(register, after.level)) : cell(null),
-            span(cell(after?.exposure ?? null, undefined, MONEY), 2),
+            span(cell(after?.exposure ?? null, undefined, money.format), 2),
           ]
         : []),
       ...(details.has('response') ? [span(asWritten(detail(risk, 'response'), '@'), 4)] : []),

@@ -5,6 +5,7 @@
 // page's folder, so the server may read it (the page may not import server code); it holds no code to bundle.
 
 import type { Cell } from '../../core/cells';
+import type { CellFormat } from '../../core/workbook';
 
 /** The attribute that puts Sidebar.html in dashboard mode: the page looks for an element carrying it. */
 export const DASHBOARD_PAGE_ATTRIBUTE = 'data-pmo-page';
@@ -19,6 +20,8 @@ export const DASHBOARD_PAGE_MARK = `<div hidden ${DASHBOARD_PAGE_ATTRIBUTE}="das
 export interface DashboardSheetRead {
   readonly name: string;
   readonly rows: readonly (readonly Cell[])[];
+  /** Number formats of the sheet's top left (core FORMAT_WINDOW), General left out. */
+  readonly numberFormats?: readonly CellFormat[];
 }
 
 /** The server's answer to the read call: everything `buildDashboard` needs. */

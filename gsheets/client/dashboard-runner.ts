@@ -6,7 +6,7 @@
 
 import { buildDashboard, type DashboardSummary } from '../../core/dashboard/build';
 import { type BridgeError, thrownMessage } from '../../panel/bridge';
-import type { DashboardServer } from './google-script-bridge';
+import { type DashboardServer, sheetViews } from './google-script-bridge';
 
 /** What the dialog is doing, for its progress line. */
 export type DashboardStep = 'reading' | 'planning' | 'writing';
@@ -41,7 +41,7 @@ export async function runDashboard(
     options.onStep?.('planning');
     await nextTurn();
     const { plan, summary, pmoData } = buildDashboard({
-      sheets: read.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows, firstRow: 1, tables: [] })),
+      sheets: sheetViews(read),
       today: read.today,
       builtAt: read.builtAt,
       ...(read.budgetCells && { budgetCells: read.budgetCells }),

@@ -53,8 +53,14 @@ export function callServer<T>(name: string, ...args: unknown[]): Promise<T | Bri
 }
 
 /** The sheets of the dashboard dialog's read, as the core sees them (values from A1; Sheets has no Excel tables). */
-const sheetViews = (read: DashboardWorkbookRead): SheetView[] =>
-  read.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows, firstRow: 1, tables: [] }));
+export const sheetViews = (read: DashboardWorkbookRead): SheetView[] =>
+  read.sheets.map((sheet) => ({
+    name: sheet.name,
+    rows: sheet.rows,
+    firstRow: 1,
+    tables: [],
+    ...(sheet.numberFormats && { numberFormats: sheet.numberFormats }),
+  }));
 
 /**
  * The Tables view's calls go through the dashboard dialog's two server functions (no new code in Code.js): the

@@ -128,6 +128,30 @@ describe('pmo dashboard on the sample workbook', () => {
     expect(excel.getWorksheet('PMO Dashboard')?.pageSetup.printTitlesRow).toBe('1:2');
   });
 
+  it('shows money in the sample’s own currency: its cost cells’ format, and euros in the tiles and notes', async () => {
+    const excel = await new ExcelJS.Workbook().xlsx.load(new Uint8Array(readFileSync(output)).buffer);
+    const sheet = excel.getWorksheet('PMO Dashboard');
+    if (!sheet) throw new Error('no dashboard');
+    const rows = sheet.getSheetValues() as unknown[][];
+    const rowOf = (text: string) => rows.findIndex((row) => Array.isArray(row) && row[1] === text);
+    // The format the sample's Cost column carries (ExcelJS reads `[$€-2]\\ #,##0` without its escape).
+    const source = await new ExcelJS.Workbook().xlsx.load(new Uint8Array(readFileSync(SAMPLE)).buffer);
+    const euro = source.getWorksheet('Initiatives')?.getCell('I2').numFmt;
+    expect(euro).toMatch(/^\[\$€-2\]/);
+    // The initiatives' costs and the top risks' exposure: the cell under each header, as the source column shows it.
+    const initiatives = rowOf('Initiative');
+    const cost = (rows[initiatives] ?? []).indexOf('Cost');
+    expect(sheet.getCell(initiatives + 1, cost).numFmt).toBe(euro);
+    const risks = rowOf('Risk');
+    const exposure = (rows[risks] ?? []).indexOf('Exposure');
+    expect(sheet.getCell(risks + 1, exposure).numFmt).toBe(euro);
+    const texts = rows.flat().filter((value): value is string => typeof value === 'string');
+    expect(texts).toContain('cost € 3,575,000 of € 4,000,000');
+    expect(texts.some((text) => text.includes('fit the budget of € 4,000,000 (they cost € 3,575,000)'))).toBe(
+      true,
+    );
+  });
+
   it('shows the same weekly utilization as PMO.UTILIZATION on the same sheets', () => {
     const workbook = read(output);
     const dashboard = workbook.sheets.find((sheet) => sheet.name === 'PMO Dashboard');
@@ -290,10 +314,14 @@ describe('pmo dashboard on a workbook whose sheets and table are named for nothi
         row.forEach((value, c) => {
           if (value === null) return;
           const cell = sheet.getCell(r + 1, c + 1);
-          if (typeof value === 'object') {
+          if (typeof value !== 'object') cell.value = value;
+          else if ('number' in value) {
+            cell.value = value.number;
+            cell.numFmt = value.format;
+          } else {
             cell.value = new Date(`${value.date}T00:00:00Z`);
             cell.numFmt = 'yyyy-mm-dd';
-          } else cell.value = value;
+          }
         });
       });
     }

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { readFormatCodes } from '../../cli/ooxml';
 import { isDateFormatCode, readWorkbook, type Sheet } from '../../cli/xlsx';
 import { readZip, wasChecked } from '../../cli/zip';
 import type { Cell } from '../../core/cells';
@@ -325,6 +326,49 @@ describe('isDateFormatCode', () => {
     expect(isDateFormatCode('[Red]0.00')).toBe(false);
     expect(isDateFormatCode('0\\h')).toBe(false);
     expect(isDateFormatCode('0%')).toBe(false);
+  });
+});
+
+describe('number formats', () => {
+  const styles =
+    '<styleSheet><numFmts count="1"><numFmt numFmtId="165" formatCode="[$€-2]\\ #,##0"/></numFmts>' +
+    '<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="165"/><xf numFmtId="7"/><xf numFmtId="14"/><xf/></cellXfs></styleSheet>';
+
+  it('gives each style its format code: custom, built-in money, nothing for General', () => {
+    expect(readFormatCodes(styles)).toEqual([
+      undefined,
+      '[$€-2]\\ #,##0',
+      '"$"#,##0.00_);\\("$"#,##0.00\\)',
+      undefined,
+      undefined,
+    ]);
+    expect(readFormatCodes(undefined)).toEqual([]);
+  });
+
+  it('keeps the format of each formatted number a sheet holds, by sheet row and column', () => {
+    const sheetXml =
+      '<worksheet><sheetData><row r="3"><c r="B3" t="s"><v>0</v></c><c r="C3" s="1"><v>120000</v></c>' +
+      '<c r="D3" s="0"><v>5</v></c><c r="E3" s="1" t="s"><v>0</v></c><c r="F3" s="2"><v>7.5</v></c></row></sheetData></worksheet>';
+    const workbook = readWorkbook(
+      zipSync({
+        '[Content_Types].xml': strToU8('<Types/>'),
+        'xl/workbook.xml': strToU8(
+          '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Costs" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        ),
+        'xl/_rels/workbook.xml.rels': strToU8(
+          '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+        ),
+        'xl/styles.xml': strToU8(styles),
+        'xl/sharedStrings.xml': strToU8('<sst><si><t>Cost</t></si></sst>'),
+        'xl/worksheets/sheet1.xml': strToU8(sheetXml),
+      }),
+    );
+    if (workbook.kind !== 'workbook') throw new Error(workbook.message);
+    // Text keeps none (E3 is a shared string), nor does General (D3).
+    expect(workbook.sheets[0]?.numberFormats).toEqual([
+      { row: 3, column: 2, code: '[$€-2]\\ #,##0' },
+      { row: 3, column: 5, code: '"$"#,##0.00_);\\("$"#,##0.00\\)' },
+    ]);
   });
 });
 

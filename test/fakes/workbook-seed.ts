@@ -3,8 +3,22 @@
 
 import { serialFromParts } from '../../core/dates';
 
-/** A seed cell: a date is an ISO day ("2025-03-05"), written as each host stores dates. */
-export type SeedValue = string | number | boolean | null | { readonly date: string };
+/**
+ * A seed cell: a date is an ISO day ("2025-03-05"), written as each host stores dates; an amount may carry its number
+ * format (`{ number: 120000, format: '[$€-2]\\ #,##0' }`).
+ */
+export type SeedValue =
+  | string
+  | number
+  | boolean
+  | null
+  | { readonly date: string }
+  | { readonly number: number; readonly format: string };
+
+/** The initiatives' costs and the risks' costs in euros, as Excel's Format Cells › Currency writes them. */
+export const EURO_BEFORE = '[$€-2]\\ #,##0';
+export const EURO_AFTER = '#,##0.00\\ [$€-1]';
+const euros = (number: number, format = EURO_BEFORE): SeedValue => ({ number, format });
 
 export interface WorkbookSeed {
   readonly sheets: readonly { readonly name: string; readonly rows: readonly (readonly SeedValue[])[] }[];
@@ -73,21 +87,21 @@ export function pmoWorkbook(
         name: 'Initiatives',
         rows: [
           ['ID', 'Initiative', 'Cost', 'Business Value', 'Time Criticality', 'RR/OE', 'Job Size'],
-          ['I-1', 'Customer portal', 120000, 8, 5, 3, 5],
-          ['I-2', '=HYPERLINK("http://x","y")', 90000, 13, 8, 5, 8],
-          ['I-3', '+cmd', 200000, 20, 13, 8, 13],
-          ['I-4', '@user', 60000, 5, 3, 2, 3],
-          ['I-5', 'Data platform', 150000, 8, 8, 5, 5],
+          ['I-1', 'Customer portal', euros(120000), 8, 5, 3, 5],
+          ['I-2', '=HYPERLINK("http://x","y")', euros(90000), 13, 8, 5, 8],
+          ['I-3', '+cmd', euros(200000), 20, 13, 8, 13],
+          ['I-4', '@user', euros(60000), 5, 3, 2, 3],
+          ['I-5', 'Data platform', euros(150000), 8, 8, 5, 5],
         ],
       },
       {
         name: 'Risks',
         rows: [
           ['ID', 'Risk', 'Category', 'Probability', 'Impact', 'Cost'],
-          ['R-1', 'Vendor late', 'Vendor', 0.4, 0.6, 100000],
-          ['-1 risk', 'Key person leaves', 'Resource', 0.2, 0.9, 50000],
-          ['R-3', 'Scope creep', 'Schedule', 0.9, 0.3, 20000],
-          ['R-4', 'Licence cost rises', 'Vendor', 0.5, 0.5, 30000],
+          ['R-1', 'Vendor late', 'Vendor', 0.4, 0.6, euros(100000, EURO_AFTER)],
+          ['-1 risk', 'Key person leaves', 'Resource', 0.2, 0.9, euros(50000, EURO_AFTER)],
+          ['R-3', 'Scope creep', 'Schedule', 0.9, 0.3, euros(20000, EURO_AFTER)],
+          ['R-4', 'Licence cost rises', 'Vendor', 0.5, 0.5, euros(30000, EURO_AFTER)],
         ],
       },
       {
@@ -120,7 +134,10 @@ export function seededCell<D>(
   value: Exclude<SeedValue, null>,
   date: (iso: string) => D,
 ): { value: string | number | boolean | D; numberFormat?: string } {
-  if (typeof value === 'object') return { value: date(value.date), numberFormat: 'yyyy-mm-dd' };
+  if (typeof value === 'object')
+    return 'number' in value
+      ? { value: value.number, numberFormat: value.format }
+      : { value: date(value.date), numberFormat: 'yyyy-mm-dd' };
   if (typeof value === 'string' && /^[=+\-@]/.test(value)) return { value, numberFormat: '@' };
   return { value };
 }

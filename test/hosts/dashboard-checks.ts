@@ -5,8 +5,10 @@ import { expect } from 'vitest';
 import type { Cell } from '../../core/cells';
 import { buildDashboard, type Dashboard, type DashboardSummary } from '../../core/dashboard/build';
 import { storedValue } from '../../core/dashboard/plan';
-import type { SheetView } from '../../core/workbook';
+import type { CellFormat, SheetView } from '../../core/workbook';
 import {
+  EURO_AFTER,
+  EURO_BEFORE,
   FORMULA_LIKE_NAMES,
   pmoWorkbook,
   type SeedValue,
@@ -42,11 +44,20 @@ export function expectHeadlineTiles(
   expect(figure('UTILIZATION')?.numberFormat).toBe('0%');
   expect(figure('OVER-ALLOCATED')?.value).toBe(summary.overallocatedResourceWeeks);
   expect(figure('FUNDED')?.value).toBe(`${summary.selectedCount} of ${summary.initiatives}`);
-  expect(detail('FUNDED')?.value).toBe(`cost ${amount(summary.selectedCost)} of ${amount(budget)}`);
+  // The seed's costs are in euros, the sign before the amount (EURO_BEFORE), its exposure's after (EURO_AFTER).
+  expect(detail('FUNDED')?.value).toBe(`cost € ${amount(summary.selectedCost)} of € ${amount(budget)}`);
   expect(figure('RISKS')?.value).toBe(summary.risks);
   const [top, count] = Object.entries(summary.risksByLevel ?? {})[0] ?? [];
   expect(detail('RISKS')?.value).toMatch(new RegExp(`^${count} ${top}\\b`));
   expect(figure('EXPOSURE')?.value).toBeCloseTo(summary.totalExposure ?? Number.NaN, 6);
+  expect(figure('EXPOSURE')?.numberFormat).toBe(EURO_AFTER.replace('.00', ''));
+  // The money cells take the source column's own format: the initiatives' costs, the top risks' exposure.
+  const below = (header: string, table: string) => {
+    const row = values.findIndex((line) => line[0] === table);
+    return cellAt(row + 1, values[row]?.indexOf(header) ?? -1);
+  };
+  expect(below('Cost', 'Initiative')?.numberFormat).toBe(EURO_BEFORE);
+  expect(below('Exposure', 'Risk')?.numberFormat).toBe(EURO_AFTER);
 }
 
 /**
@@ -169,7 +180,19 @@ export const NEUTRAL_BUILT_FROM =
 
 /** A seed value as the core reads it: dates as day serials. */
 function coreCell(value: SeedValue): Cell {
-  return value !== null && typeof value === 'object' ? serialOf(value.date) : value;
+  if (value === null || typeof value !== 'object') return value;
+  return 'number' in value ? value.number : serialOf(value.date);
+}
+
+/** The number formats the seed gives its amounts, as a host reads them from the top of a sheet. */
+function seedFormats(rows: readonly (readonly SeedValue[])[]): CellFormat[] {
+  return rows.flatMap((row, r) =>
+    row.flatMap((value, column) =>
+      value !== null && typeof value === 'object' && 'number' in value
+        ? [{ row: r + 1, column, code: value.format }]
+        : [],
+    ),
+  );
 }
 
 /**
@@ -180,6 +203,7 @@ export function seedSheetViews(seed: WorkbookSeed, withExcelTables: boolean): Sh
   return seed.sheets.map(({ name, rows }) => ({
     name,
     rows: rows.map((row) => row.map(coreCell)),
+    numberFormats: seedFormats(rows),
     firstRow: 1,
     tables: withExcelTables
       ? (seed.excelTables ?? [])

@@ -11,7 +11,7 @@ import { GRID_COLUMN_WIDTH } from '../../core/dashboard/layout';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { findFunction } from '../../core/functions/catalog';
 import { invoke, normalizeCell, UTC_DATES } from '../../core/functions/invoke';
-import type { SheetView } from '../../core/workbook';
+import { cellFormats, FORMAT_WINDOW, type SheetView } from '../../core/workbook';
 import { buildDashboardInExcel } from '../../excel-addin/dashboard-builder';
 import {
   type ExcelSheetSnapshot,
@@ -67,6 +67,11 @@ function coreSheets(state: ExcelWorkbookState, except: string): SheetView[] {
         rows: excelSheetValues(sheet).map((row) => row.map((value) => normalizeCell(value, UTC_DATES))),
         firstRow: 1,
         tables: [],
+        numberFormats: cellFormats(
+          Array.from({ length: FORMAT_WINDOW.rows }, (_, r) =>
+            Array.from({ length: FORMAT_WINDOW.columns }, (_, c) => sheet.cell(r, c)?.numberFormat),
+          ),
+        ),
       }))
   );
 }
