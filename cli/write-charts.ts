@@ -96,6 +96,10 @@ export function chartXml(chart: PlanChart, sheetName: string, options: SheetOpti
       ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
       : `<c:barChart><c:barDir val="${chart.kind === 'bar' ? 'bar' : 'col'}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${axes}</c:barChart>`;
   const horizontal = chart.kind === 'bar';
+  // The value axis shows its numbers as the first series' cells do (0%, € 1,400,000), not as General.
+  const [firstSeries] = chart.series;
+  const axisFormat =
+    (firstSeries && cellAt(categories.firstRow, firstSeries.column)?.numberFormat) || 'General';
   const common = '<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>';
   return (
     `${XML_DECLARATION}<c:chartSpace xmlns:c="${namespaces.chart}" xmlns:a="${namespaces.drawing}" xmlns:r="${namespaces.relationships}">` +
@@ -107,7 +111,7 @@ export function chartXml(chart: PlanChart, sheetName: string, options: SheetOpti
     `<c:catAx><c:axId val="500000001"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/>` +
     `<c:numFmt formatCode="${escapeXml(categoryFormat)}" sourceLinked="1"/>${common}<c:crossAx val="500000002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="500000002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/>${common}<c:crossAx val="500000001"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:numFmt formatCode="${escapeXml(axisFormat)}" sourceLinked="1"/>${common}<c:crossAx val="500000001"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>` +
     // One series needs no legend: the title names it.
     `</c:plotArea>${chart.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : ''}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );

@@ -727,6 +727,8 @@ describe('addDashboardSheet on a workbook written by ExcelJS', () => {
       expect(chart).toContain("<c:tx><c:strRef><c:f>'PMO Dashboard'!$B$10</c:f>");
       expect(chart).toContain('<c:pt idx="0"><c:v>46083</c:v></c:pt>');
       expect(chart).toContain('<a:t>Load &amp; capacity &lt;');
+      // The value axis shows numbers as the first series' cells do (the load's 0.0), not as General.
+      expect(chart).toMatch(/<c:valAx>.*<c:numFmt formatCode="0\.0" sourceLinked="1"\/>/);
     }
     expect(textOf(parts, 'xl/charts/chart1.xml')).toContain("<c:f>'PMO Dashboard'!$C$11:$C$16</c:f>");
     for (const name of [
