@@ -8,6 +8,7 @@ import { tableFingerprint } from '../core/initiatives/sheet-table';
 import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
 import { computeRanking } from '../core/prioritization/ranking';
 import {
+  criterionProblem,
   defaultDirection,
   recognisedColumns,
   type TableColumn,
@@ -157,20 +158,36 @@ export class PanelState {
       : column.label;
   }
 
-  /** The columns that can be criteria: every named column but the name and ID columns. */
-  criterionColumns(): TableColumn[] {
+  /** Every named column but the name and ID columns, with why it cannot rate the initiatives (core criterionProblem). */
+  private namedColumns(): { column: TableColumn; problem: string | undefined }[] {
+    const table = this.table;
     const idHeader = recognisedColumns(this.columns).get('id')?.header;
-    return this.columns.filter(
-      (column) =>
-        column.header !== '' && column.header !== this.settings.nameColumn && column.header !== idHeader,
+    return this.columns
+      .filter(
+        (column) =>
+          column.header !== '' && column.header !== this.settings.nameColumn && column.header !== idHeader,
+      )
+      .map((column) => ({ column, problem: table ? criterionProblem(table, column) : 'no values' }));
+  }
+
+  /** The columns that can be criteria: named columns of numbers, percentages or numeric text, not the name or ID. */
+  criterionColumns(): TableColumn[] {
+    return this.namedColumns().flatMap(({ column, problem }) => (problem === undefined ? [column] : []));
+  }
+
+  /** The named columns that cannot be criteria, each with the reason ("Sponsor: text, not numbers (…)"). */
+  unusableColumns(): { label: string; reason: string }[] {
+    return this.namedColumns().flatMap(({ column, problem }) =>
+      problem === undefined ? [] : [{ label: this.columnLabel(column), reason: problem }],
     );
   }
 
-  /** The ticked criteria that are columns of the table, in the settings' order. */
+  /** The ticked criteria that are criterion columns of the table, in the settings' order. */
   chosenCriteria(): string[] {
+    const offered = new Set(this.criterionColumns().map((column) => column.header));
     return this.settings.criteria
       .map((criterion) => criterion.header)
-      .filter((header) => this.columns.some((column) => column.header === header));
+      .filter((header) => offered.has(header));
   }
 
   /** Ticks a criterion: its direction and weight as parked when it was unticked, else `current`. */
@@ -231,9 +248,14 @@ export class PanelState {
   compute(): RankingOutcome | undefined {
     const found = this.table;
     if (!found) return undefined;
+    // A criterion ticked before its column held text (saved settings) is not offered, and not scored.
+    const chosen = new Set(this.chosenCriteria());
     this.outcome = computeRanking(
       found,
-      this.settings,
+      {
+        ...this.settings,
+        criteria: this.settings.criteria.filter((criterion) => chosen.has(criterion.header)),
+      },
       ownedColumns(this.settings, found.sheet, found.headerRow),
     );
     return this.outcome;

@@ -3,7 +3,7 @@
 // starting direction. Pure: no DOM, no host.
 
 import { columnLetters } from '../a1';
-import type { Cell } from '../cells';
+import { type Cell, cellText, isBlank, readNumber } from '../cells';
 import { normalizeCell, UTC_DATES } from '../functions/invoke';
 import type { CellValue, SheetTable } from '../initiatives/sheet-table';
 import { initiativeColumnsOf } from '../initiatives/table';
@@ -63,3 +63,27 @@ export function findColumn(columns: readonly TableColumn[], header: string): Tab
 
 /** A table cell as the catalog functions read it (dates stay serial numbers). */
 export const toCell = (value: CellValue | undefined): Cell => normalizeCell(value ?? null, UTC_DATES);
+
+/** How many of a text column's values the reason quotes. */
+const QUOTED_VALUES = 2;
+
+/**
+ * Why a column cannot rate the initiatives, or undefined when it can: SCORE reads numbers, percentages and numeric
+ * text ("8", "60%", "CHF 120,000"), so a column is offered as a criterion when at least half its non-blank cells read
+ * as numbers (a stray "TBD" is then that row's issue). A column of words ("Finance", "High") or an empty one is not.
+ * @example criterionProblem(table, sponsor) // 'text, not numbers ("Anna Keller", "Tom Frei", …)'
+ */
+export function criterionProblem(table: SheetTable, column: TableColumn): string | undefined {
+  const cells = table.rows.map((row) => toCell(row[column.index])).filter((cell) => !isBlank(cell));
+  if (cells.length === 0) return 'no values';
+  const words = cells.filter((cell) => !readNumber(cell).ok);
+  if (words.length * 2 <= cells.length) return undefined;
+  // As the sheet shows them: TRUE and FALSE in capitals.
+  const shown = (cell: Cell) =>
+    typeof cell === 'boolean' ? String(cell).toUpperCase() : cellText(cell).trim();
+  const quoted = [...new Set(words.map((cell) => JSON.stringify(shown(cell))))];
+  const examples = quoted.slice(0, QUOTED_VALUES).join(', ') + (quoted.length > QUOTED_VALUES ? ', …' : '');
+  return words.length === cells.length
+    ? `text, not numbers (${examples})`
+    : `mostly text: ${words.length} of ${cells.length} values are not numbers (${examples})`;
+}

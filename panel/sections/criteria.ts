@@ -1,5 +1,6 @@
 // The "Criteria" group: one row per column that can rate the initiatives, with a tick box, a direction, a
-// weight and the criterion's share of the total weight (filled in after each ranking).
+// weight and the criterion's share of the total weight (filled in after each ranking); then the columns not
+// offered (words, empty) and why.
 
 import type { Criterion } from '../../core/prioritization/ranking-settings';
 import type { Ranking } from '../../core/prioritization/ranking-types';
@@ -20,12 +21,15 @@ export function createCriteriaSection(ctx: PanelContext, onTicked: () => void): 
   const { state } = ctx;
   const list = h('div', { id: 'pmo-criteria-list', className: 'pmo-criteria' });
   const hint = h('p', { id: 'pmo-criteria-hint', className: 'pmo-hint' });
+  // The columns not offered, and why: a column of words cannot rate the initiatives.
+  const unusable = h('p', { id: 'pmo-criteria-unusable', className: 'pmo-hint' });
   const element = h(
     'fieldset',
     { id: 'pmo-criteria', className: 'pmo-group' },
     h('legend', {}, 'Criteria'),
     hint,
     list,
+    unusable,
   );
 
   function criterionRow(header: string, label: string, i: number): HTMLElement {
@@ -100,6 +104,12 @@ export function createCriteriaSection(ctx: PanelContext, onTicked: () => void): 
         candidates.length === 0
           ? 'The table has no columns to rate by besides the name.'
           : `Tick the columns that rate the initiatives; say whether more or less is better. ${state.matrixNote()}`.trim();
+      const notOffered = state.unusableColumns();
+      unusable.hidden = notOffered.length === 0;
+      unusable.textContent =
+        notOffered.length === 0
+          ? ''
+          : `Not offered, as a criterion needs numbers: ${notOffered.map(({ label, reason }) => `${label} (${reason})`).join('; ')}.`;
     },
     renderWeights: (result) => {
       const shares = new Map((result?.weights ?? []).map((weight) => [weight.header, weight.share]));

@@ -246,6 +246,11 @@ async function scoringSession(page: Page, prefix: string): Promise<void> {
   expect(await page.locator('#pmo-name-column').inputValue()).toBe('Initiative');
   expect(await page.locator('#pmo-cost-column').inputValue()).toBe('Cost');
   await waitForText(page, '#pmo-summary', /Choose at least one criterion/);
+  // Owner holds names: not offered as a criterion, and the panel says why.
+  expect(await page.locator('.pmo-criterion[data-header="Owner"]').count()).toBe(0);
+  expect(await page.locator('#pmo-criteria-unusable').textContent()).toMatch(
+    /^Not offered, as a criterion needs numbers: Owner \(text, not numbers \("[^"]+", "[^"]+", …\)\)\.$/,
+  );
 
   // Map the criteria: Value (weight 3), Risk (less is better, weight 2), Strategic fit (weight 1).
   for (const [header, weight] of [

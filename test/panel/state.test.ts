@@ -53,6 +53,29 @@ describe('PanelState.useTable', () => {
     expect(state.settings.costColumn).toBe('Cost');
   });
 
+  it('offers only columns of numbers as criteria, and says why the others are not', () => {
+    const state = stateWith();
+    expect(state.criterionColumns().map((column) => column.header)).toEqual(['Value', 'Risk', 'Cost']);
+    expect(state.unusableColumns()).toEqual([
+      { label: 'Notes', reason: 'text, not numbers ("x")' },
+      { label: 'Score', reason: 'no values' },
+    ]);
+  });
+
+  it('neither shows nor scores a criterion ticked before its column held text', () => {
+    const state = stateWith({
+      criteria: [
+        { header: 'Notes', direction: 'max', weight: 5 },
+        { header: 'Value', direction: 'max', weight: 1 },
+      ],
+    });
+    expect(state.chosenCriteria()).toEqual(['Value']);
+    const outcome = state.compute();
+    expect(outcome?.kind).toBe('ranking');
+    if (outcome?.kind === 'ranking')
+      expect(outcome.weights?.map((weight) => weight.header)).toEqual(['Value']);
+  });
+
   it("leaves out the add-in's own columns, so Score is neither a criterion nor mapped", () => {
     const state = stateWith({
       written: [{ sheet: 'Plan', headerRow: 2, columns: [{ column: 7, header: 'Score' }] }],
@@ -62,14 +85,6 @@ describe('PanelState.useTable', () => {
 });
 
 describe('criteria', () => {
-  it('criterionColumns offers every named column except the name and the ID', () => {
-    expect(
-      stateWith()
-        .criterionColumns()
-        .map((column) => column.header),
-    ).toEqual(['Value', 'Risk', 'Cost', 'Notes', 'Score']);
-  });
-
   it('ticking keeps the criteria in table order and unticking then ticking restores direction and weight', () => {
     const state = stateWith();
     state.tickCriterion({ header: 'Risk', direction: 'min', weight: 3 });
