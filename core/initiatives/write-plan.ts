@@ -119,8 +119,9 @@ function plannedColumn(column: number, header: string, output: OutputColumn): Pl
  * - A header the add-in wrote before, still at its column, is written again in place.
  * - A header that names a column the add-in did not create is a conflict: with `onConflict` 'ask' the plan
  *   stops and lists them; 'overwrite' writes into that column; 'new-columns' writes "Score (PMO)" beside.
- * - Every other column goes to the first column right of the table that is blank from the header row to the
- *   last row (so a neighbouring table or a note is never overwritten).
+ * - The other columns go side by side, at the first run of columns right of the table that are blank from the
+ *   header row to the last row and wide enough for all of them (so a neighbouring table, a note or a Budget cell is
+ *   never overwritten, and never splits the results).
  * @param area the cells of rows headerRow…lastRow as read just before writing (any columns; outside = blank).
  */
 export function planWrite(
@@ -192,13 +193,20 @@ export function planWrite(
     for (let r = headerRow; r <= lastRow; r++) if (!isBlankValue(cellAt(area, r, c))) return false;
     return true;
   };
+  // The new columns go side by side: at the first run of blank columns right of the table wide enough for all of
+  // them. A user's cell in the way moves the whole run past it; it never splits the results around it.
+  const fresh = targets.filter((target) => target.column === undefined).length;
+  const runFits = (start: number) => {
+    for (let c = start; c < start + fresh; c++) if (taken.has(c) || !columnIsBlank(c)) return false;
+    return true;
+  };
   let next = lastColumn + 1;
+  while (fresh > 0 && !runFits(next)) next++;
   const columns: PlannedColumn[] = [];
   for (const target of targets) {
     let column = target.column;
     if (column === undefined) {
-      while (taken.has(next) || !columnIsBlank(next)) next++;
-      column = next;
+      column = next++;
       taken.add(column);
     }
     columns.push(plannedColumn(column, target.header, target.output));

@@ -183,6 +183,24 @@ describe('planWrite', () => {
     expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([3, 4]);
   });
 
+  it('keeps the new columns side by side past a user’s cell, never split around it (issue 16.4)', () => {
+    // A Budget label and its value right of the table, one column over: Score and Rank both go past them.
+    const values = base.map((row, r) => [...row, null, ['Budget', 300000, null][r] ?? null, null, null]);
+    const plan = planWrite(request(), area(values));
+    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([4, 5]);
+    // Beside columns the add-in wrote before, a new one takes the first free run too.
+    const owned = base.map((row, r) => [
+      ...row,
+      ['Score', 1.5, null][r] ?? null,
+      ['Budget', 1, null][r] ?? null,
+    ]);
+    const grown = planWrite(request({ owned: [{ column: 2, header: 'Score' }] }), area(owned));
+    expect(grown.kind === 'plan' && grown.columns.map((column) => [column.column, column.header])).toEqual([
+      [2, 'Score'],
+      [4, 'Rank'],
+    ]);
+  });
+
   it('stops with the names of user columns it would overwrite, then overwrites or writes beside them as told', () => {
     const values = base.map((row, r) => [...row, ['Score', 'x', 'y'][r] ?? null]);
     expect(planWrite(request(), area(values))).toEqual({ kind: 'conflict', headers: ['Score'] });

@@ -904,6 +904,32 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       });
     });
 
+    it('writes Score, Rank and Selected side by side past a user’s Budget cell right of the table, never over it', async () => {
+      const values: Value[][] = [
+        ['Initiative', 'Cost', 'Value', 'Risk', '', 'Budget'],
+        ['Apollo', 300000, 8, 2, '', 500000],
+        ['Borealis', 250000, 6, 1, '', ''],
+        ['Cygnus', 150000, 3, 3, '', ''],
+      ];
+      const host = sidebarHost([{ name: 'Backlog', values }], 'Backlog');
+      await onPage(openSheetsSidebar(host), 'sheets', async (page) => {
+        await page.locator('.pmo-criterion[data-header="Value"] input[type="checkbox"]').check();
+        await settle(page);
+        await page.locator('#pmo-budget').fill('500000');
+        await waitForText(
+          page,
+          '#pmo-summary',
+          /^3 initiatives ranked by Weighted score, best first\. \d+ selected/,
+        );
+        await page.locator('#pmo-write').click();
+        await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Backlog!G1:I4\.$/);
+        const written = host.sheet('Backlog').values;
+        // The user's cells, the blank column E and the Budget cells in F are as they were.
+        expect(written.map((row) => row.slice(0, 6))).toEqual(values);
+        expect(written[0]?.slice(6, 9)).toEqual(['Score', 'Rank', 'Selected']);
+      });
+    });
+
     it('restores the configuration from the document properties when the sidebar reopens', async () => {
       const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
       const first = await openSheetsSidebar(host);
