@@ -2,7 +2,7 @@
 // cells (SCORE, WSJF, RICE through `invoke` on the same cells), so the panel's numbers equal the cells' by
 // construction; AHP weights, consistency and the repair hint from core/prioritization/ahp.
 
-import { type Cell, readNumber } from '../cells';
+import { type Cell, isBlank, readNumber } from '../cells';
 import { isPmoError, type PmoError } from '../errors';
 import { invoke, UTC_DATES } from '../functions/invoke';
 import { RICE, SCORE, WSJF } from '../functions/prioritization-functions';
@@ -10,8 +10,16 @@ import type { FunctionSpec, OutCell } from '../functions/types';
 import type { SheetTable } from '../initiatives/sheet-table';
 import { ahpWeights, consistencyOf, type PairwiseMatrix, suggestRepair } from './ahp';
 import { findColumn, type TableColumn, toCell } from './ranking-columns';
-import { judgementOf, type RankingSettings } from './ranking-settings';
-import { type AhpSummary, CR_LIMIT, type Ranking, type RankingBlocked } from './ranking-types';
+import { type Criterion, judgementOf, type RankingSettings } from './ranking-settings';
+import {
+  type AhpSummary,
+  CR_LIMIT,
+  type Ranking,
+  type RankingBlocked,
+  type ScoreParts,
+} from './ranking-types';
+import { scoreContributions } from './score-parts';
+import type { RatingRow, ScoreMethod } from './scoring';
 
 /** A column argument as a cell function receives it: the header cell, then one cell per row. */
 function columnArgument(table: SheetTable, column: TableColumn): Cell[][] {
@@ -65,6 +73,7 @@ export interface ScoredCells {
   readonly cells: readonly OutCell[];
   readonly weights: Ranking['weights'];
   readonly ahp: AhpSummary | undefined;
+  readonly parts?: ScoreParts;
 }
 
 const blocked = (message: string, ahp?: AhpSummary): RankingBlocked => ({ kind: 'blocked', message, ahp });
@@ -106,6 +115,42 @@ function scoreByInputs(
   return { cells, weights: undefined, ahp: undefined };
 }
 
+/**
+ * Each row's criteria parts, from its cells read as SCORE reads them (a blank row or one with a cell that is not a
+ * number has none, as it has no score): core/prioritization/scoring.ts `scoreContributions`.
+ */
+function scoreParts(
+  table: SheetTable,
+  criteria: readonly Criterion[],
+  indices: readonly number[],
+  weights: readonly number[],
+  combine: ScoreMethod,
+): ScoreParts | undefined {
+  const ratings: RatingRow[] = table.rows.map((row) => {
+    const cells = indices.map((index) => toCell(row[index]));
+    if (cells.every((cell) => isBlank(cell))) return undefined;
+    const read = cells.map((cell) => readNumber(cell));
+    return read.every((value) => value.ok) ? read.map((value) => (value.ok ? value.value : 0)) : undefined;
+  });
+  const directions = criteria.map((criterion) => criterion.direction);
+  const parts = scoreContributions(ratings, weights, directions, combine);
+  if (isPmoError(parts)) return undefined;
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return {
+    combine,
+    rows: parts.map((row, r) =>
+      row?.map((part, c) => ({
+        header: criteria[c]?.header ?? '',
+        rating: ratings[r]?.[c] ?? 0,
+        direction: directions[c] ?? 'max',
+        weight: weights[c] ?? 0,
+        share: (weights[c] ?? 0) / total,
+        ...part,
+      })),
+    ),
+  };
+}
+
 /** Weighted score or AHP: the ticked criteria through SCORE, with direct weights or AHP's. */
 function scoreByCriteria(
   table: SheetTable,
@@ -136,20 +181,19 @@ function scoreByCriteria(
       criteria.map((criterion) => toCell(row[(findColumn(columns, criterion.header) as TableColumn).index])),
     ),
   ];
+  const combine = ahp ? 'weighted' : settings.combine;
   const cells = perRow(
     SCORE,
-    [
-      ratings,
-      [weights],
-      [criteria.map((criterion) => criterion.direction)],
-      ahp ? 'weighted' : settings.combine,
-    ],
+    [ratings, [weights], [criteria.map((criterion) => criterion.direction)], combine],
     rowCount,
   );
   if (isPmoError(cells)) return blocked(cells.message, ahp);
+  const indices = criteria.map((criterion) => (findColumn(columns, criterion.header) as TableColumn).index);
+  const parts = scoreParts(table, criteria, indices, weights, combine);
   return {
     cells,
     weights: criteria.map((criterion, i) => ({ header: criterion.header, share: (weights[i] ?? 0) / total })),
     ahp,
+    ...(parts && { parts }),
   };
 }

@@ -3,6 +3,30 @@
 
 import type { OutputColumn } from '../initiatives/write-plan';
 import type { ScoringMethod } from './ranking-settings';
+import type { Direction, ScoreMethod } from './scoring';
+
+/** One criterion's part of a row's weighted score ("why this rank"): its contributions add up to the score. */
+export interface CriterionPart {
+  readonly header: string;
+  /** The rating as read from the cell. */
+  readonly rating: number;
+  readonly direction: Direction;
+  /** The criterion's weight as set, and ÷ the total weight. */
+  readonly weight: number;
+  readonly share: number;
+  /** The rating as it counts: as read, reflected for less-is-better (max + min − x), or its place 0–1 (minmax). */
+  readonly term: number;
+  /** Its part of the score: weight × term ÷ total weight (× term alone when the ratings are summed). */
+  readonly contribution: number;
+}
+
+/** Why each row scored what it did: its criteria's parts (Weighted score and AHP), by table row. */
+export interface ScoreParts {
+  /** How the ratings combine: weighted (average), sum or minmax. */
+  readonly combine: ScoreMethod;
+  /** By index into table.rows; undefined for a row without a score. */
+  readonly rows: readonly (readonly CriterionPart[] | undefined)[];
+}
 
 /** The consistency ratio above which AHP judgements should be revisited (Saaty). */
 export const CR_LIMIT = 0.1;
@@ -76,6 +100,8 @@ export interface Ranking {
   readonly order: readonly number[];
   /** Each criterion's share of the total weight (Weighted score and AHP). */
   readonly weights: readonly { readonly header: string; readonly share: number }[] | undefined;
+  /** Each row's criteria parts, summing to its score (Weighted score and AHP). */
+  readonly parts: ScoreParts | undefined;
   readonly ahp: AhpSummary | undefined;
   readonly selection: SelectionSummary | undefined;
   /** Why there is no selection, or why it failed (the SELECT message). */

@@ -80,6 +80,7 @@ export function computeRanking(
     rows: budget.rows,
     order: rankOrder(scores),
     weights: scored.weights,
+    parts: scored.parts,
     ahp: scored.ahp,
     selection: budget.selection,
     selectionNote: budget.selectionNote,

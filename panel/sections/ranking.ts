@@ -1,7 +1,13 @@
 // The "Ranking" section: the Score button, a one-line summary, the ranked list (best first, names verbatim as
 // text), the exact selection beside the greedy waterline, and the rows not ranked.
 
-import type { RankedRow, Ranking, RankingOutcome } from '../../core/prioritization/ranking-types';
+import type {
+  CriterionPart,
+  RankedRow,
+  Ranking,
+  RankingOutcome,
+  ScoreParts,
+} from '../../core/prioritization/ranking-types';
 import { button, type Child, h, replaceChildren } from '../dom';
 import { formatNumber, formatPercent } from '../format';
 
@@ -19,8 +25,49 @@ function nameList(names: readonly string[]): HTMLSpanElement {
   return span;
 }
 
-/** One item of the ranked list: rank, name (as text), score and cost, and its badges. */
-function rankingItem(row: RankedRow): HTMLLIElement {
+/** How one criterion counts: "Value 8 × 75% = 6.00", "Risk 2 (less is better: counts as 6) × 25% = 1.50". */
+function partText(part: CriterionPart, combine: ScoreParts['combine']): string {
+  const counts =
+    combine === 'minmax'
+      ? ` (${formatPercent(part.term)} of its range${part.direction === 'min' ? ', less is better' : ''})`
+      : part.direction === 'min'
+        ? ` (less is better: counts as ${formatNumber(part.term)})`
+        : '';
+  // Summed ratings are multiplied by the weight itself; averaged ones by its share of the total weight.
+  const weight = combine === 'sum' ? `weight ${formatNumber(part.weight)}` : formatPercent(part.share);
+  return `${part.header} ${formatNumber(part.rating)}${counts} × ${weight} = ${formatNumber(part.contribution)}`;
+}
+
+/** "Why this rank": each criterion's part of the score, largest first, adding up to the score. */
+function whyDetails(
+  row: RankedRow,
+  parts: readonly CriterionPart[],
+  combine: ScoreParts['combine'],
+): HTMLElement {
+  const lines = [...parts]
+    .sort((a, b) => b.contribution - a.contribution)
+    .map((part) => {
+      const item = h('li', {});
+      item.textContent = partText(part, combine);
+      return item;
+    });
+  const how =
+    combine === 'sum'
+      ? 'Score = Σ weight × rating'
+      : combine === 'minmax'
+        ? 'Score = Σ weight × place in its range ÷ Σ weight'
+        : 'Score = Σ weight × rating ÷ Σ weight';
+  return h(
+    'details',
+    { className: 'pmo-why' },
+    h('summary', {}, 'Why this rank'),
+    h('ul', {}, ...lines),
+    h('p', { className: 'pmo-hint' }, `${how} = ${formatNumber(row.score ?? 0)}.`),
+  );
+}
+
+/** One item of the ranked list: rank, name (as text), score and cost, its badges, and why it ranks there. */
+function rankingItem(row: RankedRow, parts?: ScoreParts): HTMLLIElement {
   const badges: Child[] = [];
   if (row.selected) badges.push(h('span', { className: 'pmo-badge pmo-badge-selected' }, 'Selected'));
   if (row.must) badges.push(h('span', { className: 'pmo-badge pmo-badge-must' }, 'Must'));
@@ -39,6 +86,7 @@ function rankingItem(row: RankedRow): HTMLLIElement {
       name,
       h('span', { className: 'pmo-meta' }, meta.join(' · ')),
       badges.length > 0 ? h('span', { className: 'pmo-badges' }, ...badges) : null,
+      parts?.rows[row.index] ? whyDetails(row, parts.rows[row.index] ?? [], parts.combine) : null,
     ),
   );
   item.dataset.row = String(row.sheetRow);
@@ -140,7 +188,7 @@ export function createRankingSection(): RankingSection {
         : `${plural(scored, 'initiative')} ranked by ${result.methodLabel}, best first.${selectionText}`;
     for (const position of result.order) {
       const row = result.rows[position];
-      if (row) ranking.appendChild(rankingItem(row));
+      if (row) ranking.appendChild(rankingItem(row, result.parts));
     }
     replaceChildren(selectionBox, ...selectionLines(result));
     if (result.issues.length > 0) {

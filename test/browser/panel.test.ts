@@ -275,6 +275,23 @@ async function scoringSession(page: Page, prefix: string): Promise<void> {
   const order = weighted.map((score, i) => ({ score, i })).sort((a, b) => b.score - a.score || a.i - b.i);
   expect(await rankedNames(page)).toEqual(order.map(({ i }) => String(INITIATIVES[i]?.[1])));
   await expectNamesAsText(page);
+  // Why the first ranks first: a line per criterion, by keyboard, ending with SCORE's own score.
+  const why = page.locator('#pmo-ranking .pmo-why').first();
+  await why.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  expect(await why.getAttribute('open')).not.toBeNull();
+  const lines = await why.locator('li').allTextContents();
+  expect(lines).toHaveLength(3);
+  expect(lines.some((line) => /^Risk \S+ \(less is better: counts as \S+\) × 33\.3% = /.test(line))).toBe(
+    true,
+  );
+  // The parts add up to the score the item shows, which is SCORE's (checked above through the order).
+  const shown = /^Score (\S+)/.exec(
+    (await page.locator('#pmo-ranking > li .pmo-meta').first().textContent()) ?? '',
+  );
+  expect(await why.locator('.pmo-hint').textContent()).toBe(
+    `Score = Σ weight × rating ÷ Σ weight = ${shown?.[1]}.`,
+  );
   await shot(page, `${prefix}-2-mapped`);
 
   // AHP: contradicting judgements first (Value ≫ Risk ≫ Fit ≫ Value): the warning and the judgement to revisit.
@@ -330,7 +347,7 @@ async function scoringSession(page: Page, prefix: string): Promise<void> {
   );
   expect(await text(page, '#pmo-greedy')).toMatch(/^Greedy waterline: funding by score ÷ cost/);
   expect(await page.locator('#pmo-ranking .pmo-badge-must').count()).toBe(1);
-  const badges = await page.locator('#pmo-ranking li').evaluateAll((items) =>
+  const badges = await page.locator('#pmo-ranking > li').evaluateAll((items) =>
     items.map((item) => ({
       name: item.querySelector('.pmo-name')?.textContent ?? '',
       selected: item.querySelector('.pmo-badge-selected') !== null,

@@ -1,0 +1,107 @@
+// "Why this rank" (issue 16 item 5): each criterion's part of an initiative's weighted score, weight × rating as it
+// counts ÷ total weight, adds up to the score SCORE returns, on a worked example and on random tables.
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { invoke, UTC_DATES } from '../../core/functions/invoke';
+import { SCORE } from '../../core/functions/prioritization-functions';
+import type { CellValue, SheetTable } from '../../core/initiatives/sheet-table';
+import { computeRanking } from '../../core/prioritization/ranking';
+import type { CombineMethod, Criterion, RankingSettings } from '../../core/prioritization/ranking-settings';
+
+const SETTINGS: RankingSettings = {
+  method: 'weighted',
+  combine: 'weighted',
+  nameColumn: 'Initiative',
+  costColumn: '',
+  criteria: [],
+  judgements: [],
+  wsjf: ['', '', '', ''],
+  rice: ['', '', '', ''],
+  budget: '',
+  must: [],
+};
+
+function tableOf(headers: string[], rows: CellValue[][]): SheetTable {
+  return {
+    kind: 'table',
+    sheet: 'Plan',
+    foundBy: 'used range',
+    tableName: '',
+    tableRange: 'A1:D9',
+    headerRow: 1,
+    firstRow: 2,
+    firstColumn: 0,
+    headers,
+    rows,
+  };
+}
+
+describe('the parts of a weighted score', () => {
+  it('splits a worked example: Value 8 at weight 3, Risk 2 (less is better) at weight 1', () => {
+    // Risk ranges 2–6 over the rows, so a Risk of 2 counts as 6 + 2 − 2 = 6: (3 × 8 + 1 × 6) ÷ 4 = 7.5.
+    const table = tableOf(
+      ['Initiative', 'Value', 'Risk'],
+      [
+        ['Apollo', 8, 2],
+        ['Borealis', 5, 6],
+      ],
+    );
+    const criteria: Criterion[] = [
+      { header: 'Value', direction: 'max', weight: 3 },
+      { header: 'Risk', direction: 'min', weight: 1 },
+    ];
+    const ranking = computeRanking(table, { ...SETTINGS, criteria }, []);
+    if (ranking.kind !== 'ranking') throw new Error(ranking.message);
+    expect(ranking.rows[0]?.score).toBe(7.5);
+    expect(ranking.parts?.rows[0]).toEqual([
+      { header: 'Value', rating: 8, direction: 'max', weight: 3, share: 0.75, term: 8, contribution: 6 },
+      { header: 'Risk', rating: 2, direction: 'min', weight: 1, share: 0.25, term: 6, contribution: 1.5 },
+    ]);
+  });
+
+  it('adds up to the score SCORE returns for every scored row, whatever the ratings, weights and directions', () => {
+    const rating = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: -50, max: 100 }) },
+      { weight: 1, arbitrary: fc.constantFrom<CellValue>(null, 'TBD', '60%', ' 7 ') },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(rating, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 12 }),
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.constantFrom<'max' | 'min'>('max', 'min'), { minLength: 3, maxLength: 3 }),
+        fc.constantFrom<CombineMethod>('weighted', 'sum', 'minmax'),
+        (ratings, weights, directions, combine) => {
+          fc.pre(weights.some((weight) => weight > 0));
+          const headers = ['Initiative', 'A', 'B', 'C'];
+          const table = tableOf(
+            headers,
+            ratings.map((row, r) => [`I-${r}`, ...row]),
+          );
+          const criteria = ['A', 'B', 'C'].map((header, c) => ({
+            header,
+            direction: directions[c] ?? 'max',
+            weight: weights[c] ?? 0,
+          }));
+          const ranking = computeRanking(table, { ...SETTINGS, combine, criteria }, []);
+          if (ranking.kind !== 'ranking') return;
+          const score = invoke(
+            SCORE,
+            [[headers.slice(1), ...ratings], [weights], [directions], combine],
+            UTC_DATES,
+          );
+          if (!Array.isArray(score)) throw new Error(score.message);
+          for (const row of ranking.rows) {
+            const parts = ranking.parts?.rows[row.index];
+            expect(row.score === undefined).toBe(parts === undefined);
+            if (row.score === undefined || !parts) continue;
+            expect(row.score).toBe(score[row.index + 1]?.[0]);
+            const sum = parts.reduce((total, part) => total + part.contribution, 0);
+            expect(sum).toBeCloseTo(row.score, 9);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
