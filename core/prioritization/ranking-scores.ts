@@ -74,6 +74,7 @@ export interface ScoredCells {
   readonly weights: Ranking['weights'];
   readonly ahp: AhpSummary | undefined;
   readonly parts?: ScoreParts;
+  readonly inputs?: Ranking['inputs'];
 }
 
 const blocked = (message: string, ahp?: AhpSummary): RankingBlocked => ({ kind: 'blocked', message, ahp });
@@ -112,7 +113,16 @@ function scoreByInputs(
   const args = mapped.map((column) => columnArgument(table, column as TableColumn));
   const cells = perRow(method === 'wsjf' ? WSJF : RICE, args, table.rows.length);
   if (isPmoError(cells)) return blocked(cells.message);
-  return { cells, weights: undefined, ahp: undefined };
+  if (method === 'rice') return { cells, weights: undefined, ahp: undefined };
+  // WSJF's inputs of each scored row, read as WSJF reads them (numbers, numeric text), for "why this rank".
+  const inputs = table.rows.map((row, r) => {
+    if (typeof cells[r] !== 'number') return undefined;
+    const read = mapped.map((column) => readNumber(toCell(row[(column as TableColumn).index])));
+    return read.every((value) => value.ok)
+      ? read.map((value, i) => ({ name: names[i] ?? '', value: value.ok ? value.value : 0 }))
+      : undefined;
+  });
+  return { cells, weights: undefined, ahp: undefined, inputs };
 }
 
 /**

@@ -102,6 +102,11 @@ export interface Ranking {
   readonly weights: readonly { readonly header: string; readonly share: number }[] | undefined;
   /** Each row's criteria parts, summing to its score (Weighted score and AHP). */
   readonly parts: ScoreParts | undefined;
+  /**
+   * WSJF's inputs of each scored row, by index into table.rows, as WSJF read them: business value, time
+   * criticality, RR/OE and job size, so that (the first three's sum) ÷ job size is the score.
+   */
+  readonly inputs?: readonly (readonly { readonly name: string; readonly value: number }[] | undefined)[];
   readonly ahp: AhpSummary | undefined;
   readonly selection: SelectionSummary | undefined;
   /** Why there is no selection, or why it failed (the SELECT message). */

@@ -81,6 +81,7 @@ export function computeRanking(
     order: rankOrder(scores),
     weights: scored.weights,
     parts: scored.parts,
+    ...(scored.inputs && { inputs: scored.inputs }),
     ahp: scored.ahp,
     selection: budget.selection,
     selectionNote: budget.selectionNote,

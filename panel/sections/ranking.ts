@@ -66,8 +66,22 @@ function whyDetails(
   );
 }
 
+/** "Why this rank" for WSJF: "WSJF = (Business value 8 + Time criticality 5 + RR/OE 3) ÷ Job size 5 = 3.2". */
+function wsjfDetails(row: RankedRow, inputs: NonNullable<Ranking['inputs']>[number]): HTMLElement | null {
+  const [value, time, risk, size] = (inputs ?? []).map(
+    (input) => `${input.name} ${formatNumber(input.value)}`,
+  );
+  if (size === undefined) return null;
+  return h(
+    'details',
+    { className: 'pmo-why' },
+    h('summary', {}, 'Why this rank'),
+    h('p', {}, `WSJF = (${value} + ${time} + ${risk}) ÷ ${size} = ${formatNumber(row.score ?? 0)}.`),
+  );
+}
+
 /** One item of the ranked list: rank, name (as text), score and cost, its badges, and why it ranks there. */
-function rankingItem(row: RankedRow, parts?: ScoreParts): HTMLLIElement {
+function rankingItem(row: RankedRow, parts?: ScoreParts, inputs?: Ranking['inputs']): HTMLLIElement {
   const badges: Child[] = [];
   if (row.selected) badges.push(h('span', { className: 'pmo-badge pmo-badge-selected' }, 'Selected'));
   if (row.must) badges.push(h('span', { className: 'pmo-badge pmo-badge-must' }, 'Must'));
@@ -86,7 +100,11 @@ function rankingItem(row: RankedRow, parts?: ScoreParts): HTMLLIElement {
       name,
       h('span', { className: 'pmo-meta' }, meta.join(' · ')),
       badges.length > 0 ? h('span', { className: 'pmo-badges' }, ...badges) : null,
-      parts?.rows[row.index] ? whyDetails(row, parts.rows[row.index] ?? [], parts.combine) : null,
+      parts?.rows[row.index]
+        ? whyDetails(row, parts.rows[row.index] ?? [], parts.combine)
+        : inputs?.[row.index]
+          ? wsjfDetails(row, inputs[row.index])
+          : null,
     ),
   );
   item.dataset.row = String(row.sheetRow);
@@ -188,7 +206,7 @@ export function createRankingSection(): RankingSection {
         : `${plural(scored, 'initiative')} ranked by ${result.methodLabel}, best first.${selectionText}`;
     for (const position of result.order) {
       const row = result.rows[position];
-      if (row) ranking.appendChild(rankingItem(row, result.parts));
+      if (row) ranking.appendChild(rankingItem(row, result.parts, result.inputs));
     }
     replaceChildren(selectionBox, ...selectionLines(result));
     if (result.issues.length > 0) {

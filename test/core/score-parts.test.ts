@@ -104,4 +104,35 @@ describe('the parts of a weighted score', () => {
       { numRuns: 300 },
     );
   });
+
+  it('gives WSJF’s inputs of each scored row, whose (value + time + risk) ÷ size is the score', () => {
+    const table = tableOf(
+      ['Initiative', 'BV', 'TC', 'RR/OE', 'Job size'],
+      [
+        ['Apollo', 8, 5, 3, 5],
+        ['Borealis', '13', 8, 5, '8'],
+        ['Cygnus', 5, 3, 2, 0],
+      ],
+    );
+    const ranking = computeRanking(
+      table,
+      { ...SETTINGS, method: 'wsjf', wsjf: ['BV', 'TC', 'RR/OE', 'Job size'] },
+      [],
+    );
+    if (ranking.kind !== 'ranking') throw new Error(ranking.message);
+    expect(ranking.inputs?.[0]).toEqual([
+      { name: 'Business value', value: 8 },
+      { name: 'Time criticality', value: 5 },
+      { name: 'RR/OE', value: 3 },
+      { name: 'Job size', value: 5 },
+    ]);
+    // A job size of 0 has no score, so no inputs to explain it.
+    expect(ranking.inputs?.[2]).toBeUndefined();
+    for (const row of ranking.rows) {
+      const inputs = ranking.inputs?.[row.index];
+      if (row.score === undefined || !inputs) continue;
+      const [value, time, risk, size] = inputs.map((input) => input.value);
+      expect(((value ?? 0) + (time ?? 0) + (risk ?? 0)) / (size ?? 1)).toBe(row.score);
+    }
+  });
 });
