@@ -8,19 +8,10 @@ import { SCORE } from '../../core/functions/prioritization-functions';
 import type { CellValue, SheetTable } from '../../core/initiatives/sheet-table';
 import { computeRanking } from '../../core/prioritization/ranking';
 import type { CombineMethod, Criterion, RankingSettings } from '../../core/prioritization/ranking-settings';
+import { DEFAULT_SETTINGS } from '../../panel/settings';
 
-const SETTINGS: RankingSettings = {
-  method: 'weighted',
-  combine: 'weighted',
-  nameColumn: 'Initiative',
-  costColumn: '',
-  criteria: [],
-  judgements: [],
-  wsjf: ['', '', '', ''],
-  rice: ['', '', '', ''],
-  budget: '',
-  must: [],
-};
+/** The panel's defaults: a weighted score of the ticked criteria, no budget. */
+const SETTINGS: RankingSettings = { ...DEFAULT_SETTINGS, nameColumn: 'Initiative' };
 
 function tableOf(headers: string[], rows: CellValue[][]): SheetTable {
   return {
