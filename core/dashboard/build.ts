@@ -176,8 +176,8 @@ export function buildDashboard(input: DashboardInput): Dashboard {
   } = tables.risks ? readWorkbookRegister(input.sheets, tables.risks) : {};
   const riskTotal = register ? summarizeRisks(register) : undefined;
   // Money in the workbook's own currency: the cost column's format, and the register's amounts'.
-  const cost = columnMoney(input.sheets, initiativesTable, ['cost']);
-  const exposure = columnMoney(input.sheets, tables.risks, RISK_AMOUNT_KEYS);
+  const cost = columnMoney(input.sheets, initiativesTable, ranking?.table, ['cost']);
+  const exposure = columnMoney(input.sheets, tables.risks, register?.table, RISK_AMOUNT_KEYS);
 
   // A saved mapping the dashboard could not use is said where the user will look, not only by `pmo inspect`.
   const mappingSheet = input.sheets.find(isPmoDataSheet)?.name ?? PMO_DATA_SHEET_NAME;

@@ -39,6 +39,8 @@ export interface InitiativeRanking {
   /** Why there is no selection (no budget, no costs, search limit…), for the dashboard's note. */
   readonly selectionNote: string | undefined;
   readonly issues: readonly RowIssue[];
+  /** The table as read: its columns and rows (the dashboard takes the cost column's number format from it). */
+  readonly table: FoundTable;
   /** A matrix with its own weights: how its rows were scored by them (the directions and sum or average used). */
   readonly weighted?: WeightedScores & {
     readonly names: readonly string[];
@@ -202,6 +204,7 @@ export function rankInitiatives(
     greedy,
     selectionNote,
     issues,
+    table,
     ...(weighted && weights
       ? { weighted: { ...weighted, names: matrix?.settings.names ?? [], weights } }
       : {}),

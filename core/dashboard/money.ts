@@ -2,10 +2,9 @@
 // (the initiatives' Cost column, the register's cost or exposure column) when it shows a currency, used as it is for
 // the dashboard's money cells and read for the currency symbol where the dashboard words money in text.
 
-import { isPmoError } from '../errors';
+import type { FoundTable } from '../table';
 import type { CellFormat, LocatedTable, SheetView } from '../workbook';
 import { formatMoney, MONEY } from './layout';
-import { readLocated } from './sources';
 
 /** How the dashboard shows amounts of one kind of money: a cell's number format, and the same in words. */
 export interface Money {
@@ -122,19 +121,19 @@ export function moneyOf(format: string | undefined): Money {
 const SAMPLED_ROWS = 50;
 
 /**
- * The money of `table`'s first column among `keys` (its kind's column keys) that its reader finds: the number format most of its
- * first data cells carry, when it shows a currency (`sheets` hold the formats their hosts read).
+ * The money of the first column among `keys` that the dashboard read from `table` (`found`: the table as its reader
+ * found it in `table.grid`, whose amounts the dashboard shows): the number format most of its first data cells carry,
+ * when it shows a currency (`sheets` hold the formats their hosts read).
  */
 export function columnMoney(
   sheets: readonly SheetView[],
   table: LocatedTable | undefined,
+  found: FoundTable | undefined,
   keys: readonly string[],
 ): Money {
-  if (!table) return PLAIN_MONEY;
+  if (!table || !found) return PLAIN_MONEY;
   const formats = sheets.find((sheet) => sheet.name === table.sheet)?.numberFormats;
   if (!formats || formats.length === 0) return PLAIN_MONEY;
-  const found = readLocated(table);
-  if (isPmoError(found)) return PLAIN_MONEY;
   const column = keys.map((key) => found.columns.get(key)).find((index) => index !== undefined);
   if (column === undefined) return PLAIN_MONEY;
   const sheetColumn = (table.firstColumn ?? 0) + column;
