@@ -557,9 +557,8 @@ const BUILTIN_NUMBER_FORMATS: Readonly<Record<number, string>> = {
   44: '_("$"* #,##0.00_);_("$"* \\(#,##0.00\\);_("$"* "-"??_);_(@_)',
 };
 
-/** For each cellXfs index of a stylesheet, its number format code; undefined for General and unknown built-ins. */
-export function readFormatCodes(xml: string | undefined): (string | undefined)[] {
-  if (xml === undefined) return [];
+/** For each cellXfs index of a stylesheet, its number format's id and, for a custom one, its code (numFmts). */
+function styleFormats(xml: string): { readonly id: number; readonly custom: string | undefined }[] {
   const custom = new Map<number, string>();
   const numFmts = firstElementOrRest(xml, 'numFmts');
   for (const element of numFmts ? findElements(innerOf(xml, numFmts), 'numFmt') : []) {
@@ -569,7 +568,15 @@ export function readFormatCodes(xml: string | undefined): (string | undefined)[]
   const cellXfs = firstElementOrRest(xml, 'cellXfs');
   return (cellXfs ? findElements(innerOf(xml, cellXfs), 'xf') : []).map((element) => {
     const id = Number(attributesOf(element.attributes).get('numFmtId') ?? 0);
-    const code = custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
+    return { id, custom: custom.get(id) };
+  });
+}
+
+/** For each cellXfs index of a stylesheet, its number format code; undefined for General and unknown built-ins. */
+export function readFormatCodes(xml: string | undefined): (string | undefined)[] {
+  if (xml === undefined) return [];
+  return styleFormats(xml).map(({ id, custom }) => {
+    const code = custom ?? BUILTIN_NUMBER_FORMATS[id];
     return code === undefined || code === '' || code.toLowerCase() === 'general' ? undefined : code;
   });
 }
@@ -577,15 +584,7 @@ export function readFormatCodes(xml: string | undefined): (string | undefined)[]
 /** For each cellXfs index of a stylesheet, whether its number format is a date format. */
 export function readDateStyles(xml: string | undefined): boolean[] {
   if (xml === undefined) return [];
-  const customDate = new Map<number, boolean>();
-  const numFmts = firstElementOrRest(xml, 'numFmts');
-  for (const element of numFmts ? findElements(innerOf(xml, numFmts), 'numFmt') : []) {
-    const attributes = attributesOf(element.attributes);
-    customDate.set(Number(attributes.get('numFmtId')), isDateFormatCode(attributes.get('formatCode') ?? ''));
-  }
-  const cellXfs = firstElementOrRest(xml, 'cellXfs');
-  return (cellXfs ? findElements(innerOf(xml, cellXfs), 'xf') : []).map((element) => {
-    const id = Number(attributesOf(element.attributes).get('numFmtId') ?? 0);
-    return customDate.get(id) ?? DATE_BUILTIN_FORMATS.has(id);
-  });
+  return styleFormats(xml).map(({ id, custom }) =>
+    custom !== undefined ? isDateFormatCode(custom) : DATE_BUILTIN_FORMATS.has(id),
+  );
 }
