@@ -68,6 +68,8 @@ export class PanelState {
   busy = false;
   /** Direction and weight of criteria that were unticked, so ticking one again restores them. */
   private readonly parked = new Map<string, Criterion>();
+  /** Why each column of the table cannot rate the initiatives (undefined: it can), by column index; set with the table. */
+  private problems = new Map<number, string | undefined>();
 
   /** Takes a table just read: its user columns, and the saved mapping resolved against them. */
   useTable(found: SheetTable, source: TableSource): void {
@@ -75,6 +77,7 @@ export class PanelState {
     const settings = this.settings;
     const columns = userColumns(found, ownedColumns(settings, found.sheet, found.headerRow));
     this.columns = columns;
+    this.problems = new Map(columns.map((column) => [column.index, criterionProblem(found, column)]));
     const known = recognisedColumns(columns);
     const has = (header: string) => header !== '' && columns.some((column) => column.header === header);
     const pick = (saved: string, key: string) => (has(saved) ? saved : (known.get(key)?.header ?? ''));
@@ -160,14 +163,13 @@ export class PanelState {
 
   /** Every named column but the name and ID columns, with why it cannot rate the initiatives (core criterionProblem). */
   private namedColumns(): { column: TableColumn; problem: string | undefined }[] {
-    const table = this.table;
     const idHeader = recognisedColumns(this.columns).get('id')?.header;
     return this.columns
       .filter(
         (column) =>
           column.header !== '' && column.header !== this.settings.nameColumn && column.header !== idHeader,
       )
-      .map((column) => ({ column, problem: table ? criterionProblem(table, column) : 'no values' }));
+      .map((column) => ({ column, problem: this.table ? this.problems.get(column.index) : 'no values' }));
   }
 
   /** The columns that can be criteria: named columns of numbers, percentages or numeric text, not the name or ID. */
