@@ -349,13 +349,7 @@ export class FakeRangeFormat {
 
   /** One of Excel.HorizontalAlignment, else InvalidArgument at sync. */
   set horizontalAlignment(alignment: string) {
-    this.context.enqueue(() => {
-      if (!HORIZONTAL_ALIGNMENTS.has(alignment))
-        throw invalidArgument(`horizontalAlignment ${alignment}`, 'RangeFormat.horizontalAlignment');
-      this.range.eachCell((cell) => {
-        cell.horizontalAlignment = alignment;
-      });
-    });
+    this.align('horizontalAlignment', HORIZONTAL_ALIGNMENTS, alignment);
   }
 
   get verticalAlignment(): string {
@@ -364,11 +358,20 @@ export class FakeRangeFormat {
 
   /** One of Excel.VerticalAlignment, else InvalidArgument at sync. */
   set verticalAlignment(alignment: string) {
+    this.align('verticalAlignment', VERTICAL_ALIGNMENTS, alignment);
+  }
+
+  /** Sets an alignment on every cell at sync; one Excel does not have fails with InvalidArgument. */
+  private align(
+    property: 'horizontalAlignment' | 'verticalAlignment',
+    allowed: ReadonlySet<string>,
+    alignment: string,
+  ): void {
     this.context.enqueue(() => {
-      if (!VERTICAL_ALIGNMENTS.has(alignment))
-        throw invalidArgument(`verticalAlignment ${alignment}`, 'RangeFormat.verticalAlignment');
+      if (!allowed.has(alignment))
+        throw invalidArgument(`${property} ${alignment}`, `RangeFormat.${property}`);
       this.range.eachCell((cell) => {
-        cell.verticalAlignment = alignment;
+        cell[property] = alignment;
       });
     });
   }
