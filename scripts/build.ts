@@ -52,7 +52,7 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   // beside the mapping): 96.5 → 97.9 KiB. 100 since issue 15.5 (the number formats the dashboard reads, in the
   // shared sheet reader: 98.3) and 16.3 (only columns of numbers offered as criteria, the others named with why: 99.4).
   // 102 since issue 16.5's "why this rank" (each criterion's part of an initiative's score, WSJF's formula with its
-  // inputs, in the ranked list): 101.8.
+  // inputs, in the ranked list): 101.9.
   'excel/taskpane.js': 102,
   // The dashboard builder, loaded by the "Build dashboard" command when it first runs (excel-addin/commands.ts): 57.0
   // KiB, on functions.js's copy of core like the task pane. It carries its own copy of discovery and the renderer,
