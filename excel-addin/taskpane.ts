@@ -5,6 +5,7 @@
  */
 
 import { mountPanel } from '../panel/app';
+import { applyTheme, officeIsDark } from '../panel/theme';
 import { registerCommands } from './commands';
 import { createExcelBridge } from './panel-bridge';
 
@@ -38,6 +39,8 @@ Office.onReady((info) => {
  * call back before the body is parsed (taskpane.js loads in the head), so this waits for the DOM.
  */
 function startScoringPanel(): void {
+  // Office's theme where Office gives one (officeTheme: Excel on the web, Windows, Mac, iPad), else the system's.
+  applyTheme('excel', officeIsDark(Office.context?.officeTheme));
   whenDomReady(() => {
     const container = document.getElementById('pmo-scoring-panel');
     if (container) mountPanel(container, createExcelBridge());

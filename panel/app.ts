@@ -7,12 +7,19 @@
 
 import type { HostBridge, TableSource, WriteRequest, WriteResult } from './bridge';
 import { h, replaceChildren } from './dom';
+import { formatNumber } from './format';
 import { type AhpSection, createAhpSection } from './sections/ahp';
 import { type BudgetSection, createBudgetSection } from './sections/budget';
 import type { PanelContext } from './sections/context';
 import { type CriteriaSection, createCriteriaSection } from './sections/criteria';
 import { createMethodSection, type MethodSection, showMethod } from './sections/method';
 import { createRankingSection, type RankingSection } from './sections/ranking';
+import {
+  createSensitivitySection,
+  type SensitivitySection,
+  type WeightPreview,
+} from './sections/sensitivity';
+import { createSetupSection, type SetupSection } from './sections/setup';
 import { createStatusSection, type StatusSection } from './sections/status';
 import { createTableSection, type TableSection } from './sections/table';
 import { createTablesView, type TablesView } from './sections/tables';
@@ -52,8 +59,17 @@ class ScoringPanel implements PanelContext {
   private readonly ahp: AhpSection;
   private readonly budget: BudgetSection;
   private readonly ranking: RankingSection;
+  private readonly sensitivity: SensitivitySection;
+  /** The weight being previewed with a sensitivity slider (nothing is written meanwhile). */
+  private previewing: WeightPreview | undefined;
+  /** The sensitivity shown is for an older ranking (it is worked out when its section is open). */
+  private sensitivityStale = true;
   private readonly write: WriteSection;
   private readonly setup: HTMLElement;
+  private readonly setupBox: SetupSection;
+  private readonly results: HTMLElement;
+  /** Fold the setup after the next read that ranks: the panel opened on saved settings. */
+  private foldNextRanking = false;
   private readonly tables: TablesView;
   private computeQueued = false;
 
@@ -77,7 +93,15 @@ class ScoringPanel implements PanelContext {
       },
     );
     this.budget = createBudgetSection(this);
-    this.ranking = createRankingSection();
+    this.sensitivity = createSensitivitySection({
+      preview: (header, weight) => this.preview(header, weight),
+      back: () => this.endPreview(),
+      keep: () => this.keepPreview(),
+    });
+    this.sensitivity.element.addEventListener('toggle', () => {
+      if (this.sensitivity.element.open && this.sensitivityStale) this.showSensitivity();
+    });
+    this.ranking = createRankingSection(this.sensitivity.element, this.sensitivity.previewBar);
     this.write = createWriteSection();
     this.setup = h(
       'div',
@@ -92,17 +116,17 @@ class ScoringPanel implements PanelContext {
         this.ahp.element,
       ),
       this.budget.element,
-      this.ranking.element,
-      this.write.element,
     );
+    this.setupBox = createSetupSection(this.table.element, this.setup);
+    this.results = h('div', { id: 'pmo-results', hidden: true }, this.ranking.element, this.write.element);
     this.tables = createTablesView(bridge, this.status, (label, task) => this.withProgress(label, task));
     this.element = h(
       'div',
       { className: `pmo-panel pmo-host-${bridge.host}` },
       h('h2', { className: 'pmo-title' }, 'Score initiatives'),
       this.status.element,
-      this.table.element,
-      this.setup,
+      this.setupBox.element,
+      this.results,
       this.tables.element,
     );
     this.wireButtons();
@@ -125,6 +149,8 @@ class ScoringPanel implements PanelContext {
     else {
       this.state.settings = parseSettings(saved);
       this.saver.markSaved(this.state.settings);
+      // Settings saved before: the setup was done, so the ranking comes first.
+      this.foldNextRanking = saved !== null;
     }
     await this.readTable(this.state.settings.source, false);
   }
@@ -155,7 +181,9 @@ class ScoringPanel implements PanelContext {
     write.writeButton.addEventListener('click', () => {
       const outcome = this.state.outcome;
       if (this.state.busy || write.writeButton.getAttribute('aria-disabled') === 'true') {
-        if (!this.state.busy && outcome?.kind === 'blocked')
+        if (!this.state.busy && this.previewing)
+          this.status.say('A weight is being previewed: use it or go back before writing.');
+        else if (!this.state.busy && outcome?.kind === 'blocked')
           this.status.say(`Nothing to write yet: ${outcome.message}`);
         return;
       }
@@ -207,6 +235,9 @@ class ScoringPanel implements PanelContext {
     if (result.kind === 'error') {
       this.state.clearTable();
       this.setup.hidden = true;
+      this.results.hidden = true;
+      this.setupBox.update(this.state);
+      this.setupBox.setOpen(true);
       this.table.showError(result.message);
       this.status.say('No initiatives table yet.');
       return;
@@ -222,8 +253,18 @@ class ScoringPanel implements PanelContext {
     this.budget.buildMust();
     this.showMethod();
     this.setup.hidden = false;
+    this.results.hidden = false;
     await this.computeNow();
     const outcome = this.state.outcome;
+    // Results first: once there is a ranking and the setup was done (saved settings, or Score pressed), the
+    // setup folds to its summary line; while nothing can be ranked it stays open, where the answer is.
+    const fold = (announce || this.foldNextRanking) && outcome?.kind === 'ranking';
+    this.foldNextRanking = false;
+    if (fold) {
+      this.setupBox.setOpen(false);
+      // Folding moves the ranking up; show the pane from its top, where the ranking now starts.
+      if (announce) window.scrollTo(0, 0);
+    } else if (outcome?.kind !== 'ranking') this.setupBox.setOpen(true);
     const count = initiativeCount(result);
     if (announce && outcome?.kind === 'ranking')
       this.status.say(
@@ -274,14 +315,64 @@ class ScoringPanel implements PanelContext {
     } else this.state.compute();
     const outcome = this.state.outcome;
     if (!outcome) return;
+    // A new ranking as set ends any preview: the weights it was tried against may have changed.
+    this.previewing = undefined;
+    this.sensitivity.showPreview(undefined);
     this.ahp.render(outcome.ahp);
     this.criteria.renderWeights(outcome.kind === 'ranking' ? outcome : undefined);
+    this.ranking.render(outcome);
+    this.setupBox.update(this.state);
+    this.sensitivityStale = true;
+    if (this.state.settings.method !== 'weighted' || outcome.kind !== 'ranking')
+      this.sensitivity.render(undefined);
+    else {
+      // Offered folded; worked out when opened (or now, when it is open), not on every keystroke.
+      this.sensitivity.element.hidden = false;
+      if (this.sensitivity.element.open) this.showSensitivity();
+    }
+    this.updateWriteButton();
+  }
+
+  /** Works out the weight sensitivity of the ranking as set (each bound runs the exact selection a few times). */
+  private showSensitivity(): void {
+    this.sensitivityStale = false;
+    this.sensitivity.render(this.state.sensitivity());
+  }
+
+  /** Shows the ranking with one weight moved, writing nothing and saving nothing. */
+  private preview(header: string, weight: number): void {
+    const set =
+      this.state.settings.criteria.find((criterion) => criterion.header === header)?.weight ?? weight;
+    const outcome = this.state.preview(header, weight);
+    if (!outcome) return;
+    this.previewing = { header, weight, set };
+    this.sensitivity.showPreview(this.previewing);
     this.ranking.render(outcome);
     this.updateWriteButton();
   }
 
+  /** Back to the ranking as set. */
+  private endPreview(): void {
+    this.previewing = undefined;
+    this.sensitivity.showPreview(undefined);
+    if (this.state.outcome) this.ranking.render(this.state.outcome);
+    this.updateWriteButton();
+    this.status.say('Back to the weights as set.');
+  }
+
+  /** The previewed weight becomes the criterion's weight (saved, and ranked as set). */
+  private keepPreview(): void {
+    const tried = this.previewing;
+    const current = this.state.settings.criteria.find((criterion) => criterion.header === tried?.header);
+    if (!tried || !current) return;
+    this.state.updateCriterion({ ...current, weight: tried.weight });
+    this.criteria.build();
+    this.changed();
+    this.status.say(`${tried.header} now has weight ${formatNumber(tried.weight)}.`);
+  }
+
   private updateWriteButton(): void {
-    this.write.setEnabled(this.state.canWrite());
+    this.write.setEnabled(this.state.canWrite() && this.previewing === undefined);
   }
 
   private async writeResults(onConflict: WriteRequest['onConflict']): Promise<void> {

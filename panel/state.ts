@@ -14,7 +14,8 @@ import {
   type TableColumn,
   userColumns,
 } from '../core/prioritization/ranking-columns';
-import type { Criterion } from '../core/prioritization/ranking-settings';
+import { type RankingSensitivity, rankingSensitivity } from '../core/prioritization/ranking-sensitivity';
+import type { Criterion, RankingSettings } from '../core/prioritization/ranking-settings';
 import type { RankingOutcome } from '../core/prioritization/ranking-types';
 import type { BridgeError, SettingsSaved, SheetTable, TableSource, WriteRequest } from './bridge';
 import { DEFAULT_SETTINGS, ownedColumns, type PanelSettings } from './settings';
@@ -246,21 +247,58 @@ export class PanelState {
     this.settings = { ...this.settings, must: included ? [...others, key] : others };
   }
 
+  /** The settings a ranking uses: only the criteria offered (one ticked before its column held text is not scored). */
+  private rankingSettings(): RankingSettings {
+    const chosen = new Set(this.chosenCriteria());
+    return {
+      ...this.settings,
+      criteria: this.settings.criteria.filter((criterion) => chosen.has(criterion.header)),
+    };
+  }
+
   /** Ranks the table as the settings say (undefined without a table). */
   compute(): RankingOutcome | undefined {
     const found = this.table;
     if (!found) return undefined;
-    // A criterion ticked before its column held text (saved settings) is not offered, and not scored.
-    const chosen = new Set(this.chosenCriteria());
     this.outcome = computeRanking(
       found,
-      {
-        ...this.settings,
-        criteria: this.settings.criteria.filter((criterion) => chosen.has(criterion.header)),
-      },
+      this.rankingSettings(),
       ownedColumns(this.settings, found.sheet, found.headerRow),
     );
     return this.outcome;
+  }
+
+  /**
+   * The ranking with one criterion's weight set to `weight` (the sensitivity slider): computed, never kept in the
+   * settings or written. Undefined without a table.
+   */
+  preview(header: string, weight: number): RankingOutcome | undefined {
+    const found = this.table;
+    if (!found) return undefined;
+    const settings = this.rankingSettings();
+    return computeRanking(
+      found,
+      {
+        ...settings,
+        criteria: settings.criteria.map((criterion) =>
+          criterion.header === header ? { ...criterion, weight } : criterion,
+        ),
+      },
+      ownedColumns(this.settings, found.sheet, found.headerRow),
+    );
+  }
+
+  /** How far each weight of the current Weighted score ranking can move (undefined for other methods). */
+  sensitivity(): RankingSensitivity | undefined {
+    const found = this.table;
+    const ranked = this.outcome;
+    if (!found || ranked?.kind !== 'ranking') return undefined;
+    return rankingSensitivity(
+      found,
+      this.rankingSettings(),
+      ownedColumns(this.settings, found.sheet, found.headerRow),
+      ranked,
+    );
   }
 
   /** True when there is a ranking to write and no host work is running. */

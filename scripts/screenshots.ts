@@ -14,10 +14,16 @@ const SAMPLE = join(ROOT, 'examples/pmo-sample.xlsx');
 const CLI = join(ROOT, 'dist/cli/pmo.js');
 /** Resolution of the dashboard's pictures: readable in a README, about 150 KB a page. */
 const DPI = 80;
-/** The browser tests' screenshots of a scored ranking, and the names the README shows them under. */
+/**
+ * The browser tests' screenshots of the first screen after Score (test/browser/panel-look.test.ts), in both hosts
+ * and both themes, and the names the README shows them under.
+ */
 const PANELS: readonly (readonly [string, string])[] = [
-  ['excel-4-ranked-selection.png', 'panel-excel.png'],
-  ['sheets-4-ranked-selection.png', 'panel-sheets.png'],
+  ['look-excel-light.png', 'panel-excel.png'],
+  ['look-excel-dark.png', 'panel-excel-dark.png'],
+  ['look-sheets-light.png', 'panel-sheets.png'],
+  ['look-sheets-dark.png', 'panel-sheets-dark.png'],
+  ['look-excel-light-preview.png', 'panel-sensitivity.png'],
 ];
 
 function run(command: string, args: readonly string[], cwd = ROOT): string {
@@ -87,7 +93,7 @@ function panelPictures(): string[] {
     throw new Error(
       'no Chromium at /usr/bin/chromium for the panels (Debian: sudo apt-get install -y chromium)',
     );
-  run('npx', ['vitest', 'run', 'test/browser/panel.test.ts']);
+  run('npx', ['vitest', 'run', 'test/browser/panel-look.test.ts']);
   const artifacts = join(ROOT, 'test-artifacts');
   return PANELS.map(([from, to]) => {
     if (!readdirSync(artifacts).includes(from)) throw new Error(`the browser tests wrote no ${from}`);

@@ -4,6 +4,7 @@
 // the page has parsed, so the appended mark, which follows this script, is there.
 
 import { mountPanel } from '../../panel/app';
+import { applyTheme } from '../../panel/theme';
 import { DASHBOARD_DIALOG_TITLE, mountDashboardDialog } from './dashboard-dialog';
 import { DASHBOARD_PAGE_ATTRIBUTE } from './dashboard-protocol';
 import { createGoogleScriptBridge, createGoogleScriptDashboardServer } from './google-script-bridge';
@@ -11,6 +12,8 @@ import { createGoogleScriptBridge, createGoogleScriptDashboardServer } from './g
 function start(): void {
   const root = document.getElementById('pmo-scoring-panel');
   if (!root) return;
+  // Google offers the sidebar no theme of its own: the system's light or dark, followed live.
+  applyTheme('sheets');
   if (document.querySelector(`[${DASHBOARD_PAGE_ATTRIBUTE}="dashboard"]`)) {
     document.title = DASHBOARD_DIALOG_TITLE;
     root.setAttribute('aria-label', DASHBOARD_DIALOG_TITLE);

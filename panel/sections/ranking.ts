@@ -158,7 +158,8 @@ function selectionLines(result: Ranking): Child[] {
   return lines;
 }
 
-export function createRankingSection(): RankingSection {
+/** The ranking section; `beforeList` (the weight sensitivity and its preview line) goes between summary and list. */
+export function createRankingSection(...beforeList: HTMLElement[]): RankingSection {
   const scoreButton = button('pmo-score', 'Score', 'pmo-primary');
   const summary = h('p', { id: 'pmo-summary', className: 'pmo-summary', attrs: { 'aria-live': 'polite' } });
   const ranking = h('ol', {
@@ -182,6 +183,7 @@ export function createRankingSection(): RankingSection {
     h('div', { className: 'pmo-actions' }, scoreButton),
     h('p', { className: 'pmo-hint' }, 'The ranking follows your changes; Score reads the sheet again first.'),
     summary,
+    ...beforeList,
     ranking,
     selectionBox,
     issues,

@@ -476,10 +476,14 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       return opened;
     }
 
-    it('lists every PMO function of the catalog on the page, as text', async () => {
+    it('links the function reference, a page of its own listing every PMO function of the catalog as text', async () => {
       const { context, page } = await openTaskpane(workbook());
       try {
-        await page.waitForFunction('document.querySelectorAll("#function-list li").length > 0');
+        // The reference left the pane (issue 16.1): a link opens it in a window of its own.
+        const link = page.locator('a[href="help.html"]');
+        expect(await link.getAttribute('target')).toBe('_blank');
+        expect(await page.locator('#function-list').count()).toBe(0);
+        await page.goto(`${EXCEL_ORIGIN}help.html`);
         const names = await page.$$eval('#function-list code', (codes) =>
           codes.map((code) => code.textContent),
         );

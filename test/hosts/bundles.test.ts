@@ -53,12 +53,12 @@ describe('help text in the shipped scripts', () => {
     expect(code.slice(stubsAt)).toContain(functionHelp);
   });
 
-  it('leaves it out of functions.js: the task pane page lists the function descriptions, functions.json has the rest', () => {
+  it('leaves it out of functions.js: the function reference page lists the descriptions, functions.json has the rest', () => {
     const functions = readFileSync(join(dist, 'excel/functions.js'), 'utf8');
     expect(functions).not.toContain(functionHelp);
     expect(functions).not.toContain(paramHelp);
     expect(readFileSync(join(dist, 'excel/functions.json'), 'utf8')).toContain(paramHelp);
-    const page = readFileSync(join(dist, 'excel/taskpane.html'), 'utf8');
+    const page = readFileSync(join(dist, 'excel/help.html'), 'utf8');
     expect(page).toContain(`<li><code>PMO.SELECT</code>: ${functionHelp}`);
     // A description's "<" is text on the page, never markup.
     expect(page).toContain('fractions: &#60;0.05');

@@ -51,6 +51,21 @@ const control = {
     if (!office?.context) throw new Error('Office.js is not loaded yet.');
     office.context.document = { settings };
   },
+  /**
+   * Office's theme as `Office.context.officeTheme` gives it: hex triplets and `isDarkTheme`, true for the Black and
+   * Dark Gray themes (https://learn.microsoft.com/javascript/api/office/office.officetheme). Set before the pane starts.
+   */
+  setTheme(theme: {
+    bodyBackgroundColor: string;
+    bodyForegroundColor: string;
+    controlBackgroundColor: string;
+    controlForegroundColor: string;
+    isDarkTheme: boolean;
+  }): void {
+    const office = (globalThis as unknown as { Office?: { context?: Record<string, unknown> } }).Office;
+    if (!office?.context) throw new Error('Office.js is not loaded yet.');
+    office.context.officeTheme = { ...theme };
+  },
   activate(name: string): void {
     state.activeSheet = sheetNamed(name);
   },
