@@ -252,7 +252,10 @@ describe.skipIf(!hasChromium)('the scoring panel as people see it (headless Chro
         expect(shown.page).toBe(shown.panel);
         expect(shown.page).toBe(dark ? 'rgb(41, 41, 41)' : 'rgb(255, 255, 255)');
         await scoreAndCheck(page, `look-excel-${dark ? 'dark' : 'light'}${theme ? '' : '-system'}`);
-        await sensitivityCheck(page, `look-sheets-${dark ? 'dark' : 'light'}-preview`);
+        await sensitivityCheck(
+          page,
+          `look-excel-${dark ? 'dark' : 'light'}${theme ? '' : '-system'}-preview`,
+        );
         expectCleanPage(watch, 'excel');
       } finally {
         await context.close();
