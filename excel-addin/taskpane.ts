@@ -39,9 +39,9 @@ Office.onReady((info) => {
  * call back before the body is parsed (taskpane.js loads in the head), so this waits for the DOM.
  */
 function startScoringPanel(): void {
-  // Office's theme where Office gives one (officeTheme: Excel on the web, Windows, Mac, iPad), else the system's.
-  applyTheme('excel', officeIsDark(Office.context?.officeTheme));
   whenDomReady(() => {
+    // Office's theme where Office gives one (officeTheme: Excel on the web, Windows, Mac, iPad), else the system's.
+    applyTheme('excel', officeIsDark(Office.context?.officeTheme));
     const container = document.getElementById('pmo-scoring-panel');
     if (container) mountPanel(container, createExcelBridge());
   });

@@ -372,6 +372,7 @@ class ScoringPanel implements PanelContext {
   }
 
   private updateWriteButton(): void {
+    this.write.showTarget(this.state.writeTarget());
     this.write.setEnabled(this.state.canWrite() && this.previewing === undefined);
   }
 
@@ -405,6 +406,7 @@ class ScoringPanel implements PanelContext {
     }
     this.state.settings = withWrittenColumns(this.state.settings, result.sheet, headerRow, result.columns);
     this.changed({ recompute: false });
+    this.updateWriteButton();
     await this.saver.saveNow();
     const headers = result.columns.map((column) => column.header);
     status.say(

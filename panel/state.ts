@@ -301,6 +301,43 @@ export class PanelState {
     );
   }
 
+  /**
+   * Where Write to sheet will put the results, said before writing (issue 16.4): the columns it wrote before, and
+   * for new ones the first columns right of the table, which move further right past any cell of the user's there
+   * (the host checks the cells when it writes; the status line then names the exact range).
+   */
+  writeTarget(): string | undefined {
+    const found = this.table;
+    const ranked = this.outcome;
+    if (!found || ranked?.kind !== 'ranking') return undefined;
+    const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
+    const userIndices = userColumns(found, owned).map((column) => column.index);
+    const right = found.firstColumn + userIndices.reduce((most, index) => Math.max(most, index), 0) + 1;
+    const lastRow = found.firstRow + found.rows.length - 1;
+    const headers = ranked.output.map((column) => column.header);
+    const again = headers.filter((header) => owned.some((entry) => entry.header === header));
+    const fresh = headers.filter((header) => !again.includes(header));
+    const list = (names: readonly string[]) =>
+      names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+    const letters = (header: string) => {
+      const entry = owned.find((item) => item.header === header);
+      return entry ? columnLetters(entry.column) : '';
+    };
+    const parts: string[] = [];
+    if (again.length > 0)
+      parts.push(
+        `Rewrites ${list(again)} where it wrote them before (column${again.length > 1 ? 's' : ''} ${again.map(letters).join(', ')}).`,
+      );
+    if (fresh.length > 0) {
+      const start = owned.reduce((most, entry) => Math.max(most, entry.column + 1), right);
+      const end = columnLetters(start + fresh.length - 1);
+      parts.push(
+        `${again.length > 0 ? 'Adds' : 'Writes'} ${list(fresh)} side by side on sheet ${found.sheet}, rows ${found.headerRow}–${lastRow}: in ${columnLetters(start)}${fresh.length > 1 ? `:${end}` : ''} if ${fresh.length > 1 ? 'those columns are' : 'it is'} blank there, else further right, past your cells.`,
+      );
+    }
+    return parts.join(' ');
+  }
+
   /** True when there is a ranking to write and no host work is running. */
   canWrite(): boolean {
     return !this.busy && this.outcome?.kind === 'ranking';

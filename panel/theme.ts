@@ -40,7 +40,9 @@ export function officeIsDark(theme: OfficeThemeColors | undefined): boolean | un
  * system's colour scheme decides, and a change of it (the user switching the OS to dark) restyles the page at once.
  */
 export function applyTheme(host: Host, officeDark?: boolean): void {
-  const root = document.documentElement;
+  const root = document.documentElement as HTMLElement | null;
+  // A page without a root element (a test's bare document) has nothing to style.
+  if (!root?.classList) return;
   root.classList.remove('pmo-host-excel', 'pmo-host-sheets');
   root.classList.add(`pmo-host-${host}`);
   if (officeDark !== undefined) {

@@ -113,7 +113,8 @@ function scoreByInputs(
   const args = mapped.map((column) => columnArgument(table, column as TableColumn));
   const cells = perRow(method === 'wsjf' ? WSJF : RICE, args, table.rows.length);
   if (isPmoError(cells)) return blocked(cells.message);
-  if (method === 'rice') return { cells, weights: undefined, ahp: undefined };
+  if (method === 'rice')
+    return { cells, weights: undefined, ahp: undefined, inputs: riceInputs(table, args, cells) };
   // WSJF's inputs of each scored row, read as WSJF reads them (numbers, numeric text), for "why this rank".
   const inputs = table.rows.map((row, r) => {
     if (typeof cells[r] !== 'number') return undefined;
@@ -123,6 +124,36 @@ function scoreByInputs(
       : undefined;
   });
   return { cells, weights: undefined, ahp: undefined, inputs };
+}
+
+/**
+ * RICE's inputs of each scored row as RICE read them, for "why this rank": reach and effort as numbers; impact and
+ * confidence as RICE's own scales read them (words, percentages, the column's 0–1 or 0–100 decision), found by
+ * calling RICE with every other input at 1 (confidence at 100%), so reach × impact × confidence ÷ effort is the score.
+ */
+function riceInputs(
+  table: SheetTable,
+  args: readonly Cell[][][],
+  cells: readonly OutCell[],
+): Ranking['inputs'] {
+  const ones = (value: Cell): Cell[][] => [['One'], ...table.rows.map(() => [value])];
+  const [reach, impactColumn, confidenceColumn, effort] = args;
+  if (!reach || !impactColumn || !confidenceColumn || !effort) return undefined;
+  const impact = perRow(RICE, [ones(1), impactColumn, ones('100%'), ones(1)], table.rows.length);
+  const confidence = perRow(RICE, [ones(1), ones(1), confidenceColumn, ones(1)], table.rows.length);
+  if (isPmoError(impact) || isPmoError(confidence)) return undefined;
+  return table.rows.map((_, r) => {
+    if (typeof cells[r] !== 'number') return undefined;
+    const asRead = (cell: Cell | undefined) => {
+      const read = readNumber(cell ?? '');
+      return read.ok ? read.value : undefined;
+    };
+    const values = [asRead(reach[r + 1]?.[0]), impact[r], confidence[r], asRead(effort[r + 1]?.[0])];
+    const names = ['Reach', 'Impact', 'Confidence', 'Effort'];
+    return values.every((value) => typeof value === 'number')
+      ? values.map((value, i) => ({ name: names[i] ?? '', value: value as number }))
+      : undefined;
+  });
 }
 
 /**

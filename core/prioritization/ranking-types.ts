@@ -103,8 +103,9 @@ export interface Ranking {
   /** Each row's criteria parts, summing to its score (Weighted score and AHP). */
   readonly parts: ScoreParts | undefined;
   /**
-   * WSJF's inputs of each scored row, by index into table.rows, as WSJF read them: business value, time
-   * criticality, RR/OE and job size, so that (the first three's sum) ÷ job size is the score.
+   * WSJF's or RICE's inputs of each scored row, by index into table.rows, as the function read them: business value,
+   * time criticality, RR/OE and job size ((the first three's sum) ÷ job size is the score); or reach, impact,
+   * confidence (a fraction) and effort (reach × impact × confidence ÷ effort is the score).
    */
   readonly inputs?: readonly (readonly { readonly name: string; readonly value: number }[] | undefined)[];
   readonly ahp: AhpSummary | undefined;

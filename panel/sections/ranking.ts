@@ -80,8 +80,21 @@ function wsjfDetails(row: RankedRow, inputs: NonNullable<Ranking['inputs']>[numb
   );
 }
 
+/** "Why this rank" for RICE: "RICE = Reach 450 × Impact 3 × Confidence 80% ÷ Effort 2 = 540". */
+function riceDetails(row: RankedRow, inputs: NonNullable<Ranking['inputs']>[number]): HTMLElement | null {
+  const [reach, impact, confidence, effort] = inputs ?? [];
+  if (!reach || !impact || !confidence || !effort) return null;
+  const text = `RICE = Reach ${formatNumber(reach.value)} × Impact ${formatNumber(impact.value)} × Confidence ${formatPercent(confidence.value)} ÷ Effort ${formatNumber(effort.value)} = ${formatNumber(row.score ?? 0)}.`;
+  return h('details', { className: 'pmo-why' }, h('summary', {}, 'Why this rank'), h('p', {}, text));
+}
+
 /** One item of the ranked list: rank, name (as text), score and cost, its badges, and why it ranks there. */
-function rankingItem(row: RankedRow, parts?: ScoreParts, inputs?: Ranking['inputs']): HTMLLIElement {
+function rankingItem(
+  row: RankedRow,
+  parts?: ScoreParts,
+  inputs?: Ranking['inputs'],
+  method?: Ranking['method'],
+): HTMLLIElement {
   const badges: Child[] = [];
   if (row.selected) badges.push(h('span', { className: 'pmo-badge pmo-badge-selected' }, 'Selected'));
   if (row.must) badges.push(h('span', { className: 'pmo-badge pmo-badge-must' }, 'Must'));
@@ -103,7 +116,9 @@ function rankingItem(row: RankedRow, parts?: ScoreParts, inputs?: Ranking['input
       parts?.rows[row.index]
         ? whyDetails(row, parts.rows[row.index] ?? [], parts.combine)
         : inputs?.[row.index]
-          ? wsjfDetails(row, inputs[row.index])
+          ? method === 'rice'
+            ? riceDetails(row, inputs[row.index])
+            : wsjfDetails(row, inputs[row.index])
           : null,
     ),
   );
@@ -208,7 +223,7 @@ export function createRankingSection(...beforeList: HTMLElement[]): RankingSecti
         : `${plural(scored, 'initiative')} ranked by ${result.methodLabel}, best first.${selectionText}`;
     for (const position of result.order) {
       const row = result.rows[position];
-      if (row) ranking.appendChild(rankingItem(row, result.parts, result.inputs));
+      if (row) ranking.appendChild(rankingItem(row, result.parts, result.inputs, result.method));
     }
     replaceChildren(selectionBox, ...selectionLines(result));
     if (result.issues.length > 0) {

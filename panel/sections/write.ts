@@ -10,6 +10,8 @@ export interface WriteSection {
   readonly confirmNew: HTMLButtonElement;
   readonly confirmOverwrite: HTMLButtonElement;
   readonly confirmCancel: HTMLButtonElement;
+  /** Says where the results will go (undefined: nothing to write yet). */
+  showTarget(text: string | undefined): void;
   /** Marks the button disabled (aria-disabled, so it stays focusable and can say why). */
   setEnabled(enabled: boolean): void;
   /** Asks whether to overwrite the user's columns named `headers`. */
@@ -22,9 +24,10 @@ export function createWriteSection(): WriteSection {
   const writeHint = h(
     'p',
     { id: 'pmo-write-hint', className: 'pmo-hint' },
-    'Adds Score, Rank and Selected columns right of your table. Your own columns are never overwritten without asking.',
+    'Your own cells are never overwritten: a column of yours with one of these names is only written over if you say so.',
   );
-  writeButton.setAttribute('aria-describedby', writeHint.id);
+  const target = h('p', { id: 'pmo-write-target', className: 'pmo-hint', hidden: true });
+  writeButton.setAttribute('aria-describedby', `${target.id} ${writeHint.id}`);
   const confirmTitle = h('h3', { id: 'pmo-confirm-title' }, 'Overwrite your column?');
   const confirmText = h('p', { id: 'pmo-confirm-text' });
   const confirmNew = button('pmo-confirm-new', 'Add new columns instead');
@@ -57,6 +60,7 @@ export function createWriteSection(): WriteSection {
     'section',
     { className: 'pmo-section', attrs: { 'aria-labelledby': 'pmo-write-title' } },
     h('h3', { id: 'pmo-write-title' }, 'Write back'),
+    target,
     writeHint,
     h('div', { className: 'pmo-actions' }, writeButton),
     confirmBox,
@@ -68,6 +72,10 @@ export function createWriteSection(): WriteSection {
     confirmNew,
     confirmOverwrite,
     confirmCancel,
+    showTarget: (text) => {
+      target.hidden = text === undefined;
+      target.textContent = text ?? '';
+    },
     setEnabled: (enabled) => {
       if (enabled) writeButton.removeAttribute('aria-disabled');
       else writeButton.setAttribute('aria-disabled', 'true');

@@ -203,6 +203,15 @@ async function sensitivityCheck(page: Page, shotName: string): Promise<void> {
   );
   expect(await rankedNames(page)).toEqual(expectedNames(4));
   expect(await page.locator('#pmo-write').getAttribute('aria-disabled')).toBeNull();
+  // Where the results go is said before writing, and is where they went; the next write reuses those columns.
+  expect(await page.locator('#pmo-write-target').textContent()).toBe(
+    'Writes Score, Rank and Selected side by side on sheet Portfolio, rows 3–10: in H:J if those columns are blank there, else further right, past your cells.',
+  );
+  await page.locator('#pmo-write').click();
+  await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);
+  expect(await page.locator('#pmo-write-target').textContent()).toBe(
+    'Rewrites Score, Rank and Selected where it wrote them before (columns H, I, J).',
+  );
 }
 
 describe.skipIf(!hasChromium)('the scoring panel as people see it (headless Chromium)', () => {

@@ -126,4 +126,40 @@ describe('the parts of a weighted score', () => {
       expect(((value ?? 0) + (time ?? 0) + (risk ?? 0)) / (size ?? 1)).toBe(row.score);
     }
   });
+
+  it('gives RICE’s inputs as RICE read them (Intercom’s words and percentages), whose product ÷ effort is the score', () => {
+    // Intercom's three projects: 450 × massive (3) × 100% ÷ 2 = 675; 2000 × medium (1) × 80% ÷ 4 = 400;
+    // 800 × high (2) × low (50%) ÷ 1 = 800.
+    const table = tableOf(
+      ['Initiative', 'Reach', 'Impact', 'Confidence', 'Effort'],
+      [
+        ['Apollo', 450, 'massive', '100%', 2],
+        ['Borealis', '2,000', 'medium', '80%', 4],
+        ['Cygnus', 800, 'high', 'low', 1],
+        ['Dorado', 100, 'high', 'low', 0],
+      ],
+    );
+    const ranking = computeRanking(
+      table,
+      { ...SETTINGS, method: 'rice', rice: ['Reach', 'Impact', 'Confidence', 'Effort'] },
+      [],
+    );
+    if (ranking.kind !== 'ranking') throw new Error(ranking.message);
+    expect(ranking.rows.map((row) => row.score)).toEqual([675, 400, 800, undefined]);
+    expect(ranking.inputs?.[1]).toEqual([
+      { name: 'Reach', value: 2000 },
+      { name: 'Impact', value: 1 },
+      { name: 'Confidence', value: 0.8 },
+      { name: 'Effort', value: 4 },
+    ]);
+    expect(ranking.inputs?.[2]?.map((input) => input.value)).toEqual([800, 2, 0.5, 1]);
+    // An effort of 0 has no score, so no inputs to explain it.
+    expect(ranking.inputs?.[3]).toBeUndefined();
+    for (const row of ranking.rows) {
+      const inputs = ranking.inputs?.[row.index];
+      if (row.score === undefined || !inputs) continue;
+      const [reach, impact, confidence, effort] = inputs.map((input) => input.value);
+      expect(((reach ?? 0) * (impact ?? 0) * (confidence ?? 0)) / (effort ?? 1)).toBeCloseTo(row.score, 12);
+    }
+  });
 });
