@@ -88,6 +88,9 @@ export interface WritePlan {
   readonly runs: readonly { readonly first: number; readonly count: number }[];
 }
 
+/** The last column a sheet has (Excel's XFD; a Google sheet can grow to more), 0-based. */
+const LAST_COLUMN = 16_383;
+
 const sameHeader = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** True for "Score (PMO)" or "Score (PMO 2)" given "Score": a result header renamed beside a user's column. */
@@ -201,7 +204,11 @@ export function planWrite(
     return true;
   };
   let next = lastColumn + 1;
-  while (fresh > 0 && !runFits(next)) next++;
+  while (fresh > 0 && !runFits(next) && next <= LAST_COLUMN) next++;
+  if (fresh > 0 && next + fresh - 1 > LAST_COLUMN)
+    return sheetError(
+      `There is no room for ${fresh === 1 ? 'a result column' : `${fresh} result columns side by side`} right of the table: its rows hold cells up to the sheet's last column (XFD). Clear some columns right of the table and write again.`,
+    );
   const columns: PlannedColumn[] = [];
   for (const target of targets) {
     let column = target.column;

@@ -183,6 +183,31 @@ describe('planWrite', () => {
     expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([3, 4]);
   });
 
+  it('says there is no room, and plans nothing, when the table’s rows hold cells up to the last column XFD', () => {
+    // A sparse block: the header row has a cell in XFD (0-based 16383) and one column before it is free.
+    const values = base.map((row, r) => {
+      const cells: CellValue[] = [...row];
+      if (r === 0) {
+        cells[16_381] = 'Far note';
+        cells[16_383] = 'Last';
+      }
+      return cells;
+    });
+    const plan = planWrite(request(), area(values));
+    // Score and Rank fit side by side in C:D (blank), so they go there: the limit only bites when nothing fits.
+    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([2, 3]);
+    const full = base.map((row) => [
+      ...row,
+      ...Array.from({ length: 16_382 }, (_, c) => (c % 2 === 0 ? 'x' : null)),
+    ]);
+    const none = planWrite(request(), area(full));
+    expect(none).toEqual({
+      kind: 'error',
+      message:
+        "There is no room for 2 result columns side by side right of the table: its rows hold cells up to the sheet's last column (XFD). Clear some columns right of the table and write again.",
+    });
+  });
+
   it('keeps the new columns side by side past a user’s cell, never split around it (issue 16.4)', () => {
     // A Budget label and its value right of the table, one column over: Score and Rank both go past them.
     const values = base.map((row, r) => [...row, null, ['Budget', 300000, null][r] ?? null, null, null]);
