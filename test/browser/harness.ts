@@ -7,9 +7,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, relative } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { type SpreadsheetScript, serverFunctionNames } from '../fakes/sheets';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import {
+  loadSpreadsheetScript,
+  SCRIPT_RUN_PAGE_ENTRY,
+  type SpreadsheetScript,
+  serverFunctionNames,
+} from '../fakes/sheets';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -297,4 +302,50 @@ export async function openSidebar(
   });
   await opened.page.goto(SHEETS_ORIGIN);
   return { ...opened, serverCalls };
+}
+
+/** What the panel suites share: one Chromium, the built files, and the bundled fakes of Excel and google.script.run. */
+export interface PanelBrowser {
+  readonly browser: Browser;
+  readonly built: BuiltFiles;
+  /** test/fakes/excel/browser-entry.ts, bundled for addInitScript. */
+  readonly fakeExcel: string;
+  /** The google.script.run page fake (SCRIPT_RUN_PAGE_ENTRY), bundled. */
+  readonly fakeScriptRun: string;
+}
+
+/**
+ * Launches Chromium and bundles the page fakes before the suite's tests (beforeAll) and closes it after them
+ * (afterAll); call inside a describe. The returned object's fields are set once beforeAll has run.
+ */
+export function usePanelBrowser(): PanelBrowser {
+  const shared = { browser: undefined, built: undefined, fakeExcel: '', fakeScriptRun: '' } as unknown as {
+    -readonly [K in keyof PanelBrowser]: PanelBrowser[K];
+  };
+  beforeAll(async () => {
+    shared.built = readBuiltFiles();
+    shared.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    shared.fakeExcel = await pageScript('../fakes/excel/browser-entry.ts');
+    shared.fakeScriptRun = await pageScript(SCRIPT_RUN_PAGE_ENTRY);
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+  });
+  return shared;
+}
+
+/** Opens the sidebar on a spreadsheet of `sheets` (Zurich time) with `active` active, its Code.js the built one. */
+export async function openSidebarOn(
+  shared: PanelBrowser,
+  sheets: { name: string; values: readonly (readonly unknown[])[] }[],
+  active: string,
+): Promise<OpenedSidebar & { readonly script: SpreadsheetScript }> {
+  const script = loadSpreadsheetScript({
+    timeZone: 'Europe/Zurich',
+    code: shared.built.code,
+    sheets,
+    active,
+  });
+  const opened = await openSidebar(shared.browser, shared.built, shared.fakeScriptRun, script);
+  return { ...opened, script };
 }

@@ -8,23 +8,19 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { SheetTable } from '../../core/initiatives/sheet-table';
 import { computeRanking } from '../../core/prioritization/ranking';
 import { DEFAULT_SETTINGS } from '../../panel/settings';
-import { loadSpreadsheetScript, SCRIPT_RUN_PAGE_ENTRY } from '../fakes/sheets';
 import {
-  type BuiltFiles,
-  CHROMIUM_ARGS,
   CHROMIUM_PATH,
   EXCEL_ORIGIN,
   expectCleanPage,
   openPage,
-  openSidebar,
-  pageScript,
-  readBuiltFiles,
+  openSidebarOn,
   settle,
+  usePanelBrowser,
   waitForText,
 } from './harness';
 
@@ -215,26 +211,12 @@ async function sensitivityCheck(page: Page, shotName: string): Promise<void> {
 }
 
 describe.skipIf(!hasChromium)('the scoring panel as people see it (headless Chromium)', () => {
-  let browser: Browser;
-  let built: BuiltFiles;
-  let fakeExcel = '';
-  let fakeScriptRun = '';
-
-  beforeAll(async () => {
-    built = readBuiltFiles();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    fakeExcel = await pageScript('../fakes/excel/browser-entry.ts');
-    fakeScriptRun = await pageScript(SCRIPT_RUN_PAGE_ENTRY);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = usePanelBrowser();
 
   /** The task pane on the portfolio with Office's theme set (or none: an Office without officeTheme). */
   async function openTaskpane(theme: typeof OFFICE_DARK | undefined, system: 'light' | 'dark') {
-    const opened = await openPage(browser, built, [
-      fakeExcel,
+    const opened = await openPage(chrome.browser, chrome.built, [
+      chrome.fakeExcel,
       `pmoFakeExcel.setup(${JSON.stringify({ sheets: [{ name: 'Portfolio', values: PORTFOLIO }], active: 'Portfolio' })});`,
     ]);
     await opened.page.emulateMedia({ colorScheme: system });
@@ -272,15 +254,15 @@ describe.skipIf(!hasChromium)('the scoring panel as people see it (headless Chro
     });
 
   for (const dark of [false, true])
-    it(`Sheets, system ${dark ? 'dark' : 'light'}: results first, followed live, no serious axe violation`, async () => {
-      const script = loadSpreadsheetScript({
-        timeZone: 'Europe/Zurich',
-        code: built.code,
-        sheets: [{ name: 'Portfolio', values: PORTFOLIO }],
-        active: 'Portfolio',
-      });
-      const { context, page, watch } = await openSidebar(browser, built, fakeScriptRun, script);
+    it(`Sheets (300 px), system ${dark ? 'dark' : 'light'}: results first, followed live, no serious axe violation`, async () => {
+      const { context, page, watch } = await openSidebarOn(
+        chrome,
+        [{ name: 'Portfolio', values: PORTFOLIO }],
+        'Portfolio',
+      );
       try {
+        // Google's sidebar is 300 px wide.
+        await page.setViewportSize({ width: 300, height: 900 });
         await page.locator('#pmo-setup').waitFor({ state: 'visible' });
         expect((await themeOf(page)).dark).toBe(false);
         // The system switching theme restyles the open sidebar at once.

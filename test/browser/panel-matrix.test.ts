@@ -4,22 +4,19 @@
 // the projects' rows, leaving the weights row and the direction row under the header untouched.
 
 import { existsSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SHAPES } from '../../examples/make-shapes';
-import { loadSpreadsheetScript, SCRIPT_RUN_PAGE_ENTRY, sheetsValues } from '../fakes/sheets';
+import { sheetsValues } from '../fakes/sheets';
 import {
-  type BuiltFiles,
-  CHROMIUM_ARGS,
   CHROMIUM_PATH,
   EXCEL_ORIGIN,
   expectCleanPage,
   OFFICE_TELEMETRY_BLOCKED,
   openPage,
-  openSidebar,
-  pageScript,
-  readBuiltFiles,
+  openSidebarOn,
   settle,
+  usePanelBrowser,
   waitForText,
 } from './harness';
 
@@ -62,25 +59,11 @@ const rankedNames = (page: Page) =>
   page.locator('#pmo-ranking .pmo-name').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
 
 describe.skipIf(!hasChromium)('a matrix with its own weights in the scoring panel', () => {
-  let browser: Browser;
-  let built: BuiltFiles;
-  let fakeExcel = '';
-  let fakeScriptRun = '';
-
-  beforeAll(async () => {
-    built = readBuiltFiles();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    fakeExcel = await pageScript('../fakes/excel/browser-entry.ts');
-    fakeScriptRun = await pageScript(SCRIPT_RUN_PAGE_ENTRY);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = usePanelBrowser();
 
   it('Excel: opens a Weighting (1-10) matrix with its weights in the criteria inputs and says where they came from', async () => {
-    const { context, page, watch } = await openPage(browser, built, [
-      fakeExcel,
+    const { context, page, watch } = await openPage(chrome.browser, chrome.built, [
+      chrome.fakeExcel,
       `pmoFakeExcel.setup(${JSON.stringify({ sheets: [{ name: 'Matrix', values: ABOVE }], active: 'Matrix' })});`,
     ]);
     try {
@@ -116,13 +99,11 @@ describe.skipIf(!hasChromium)('a matrix with its own weights in the scoring pane
   });
 
   it('Sheets: takes the weights and direction rows under the header, and writes nothing on them', async () => {
-    const script = loadSpreadsheetScript({
-      timeZone: 'Europe/Zurich',
-      code: built.code,
-      sheets: [{ name: 'Scoring', values: UNDER }],
-      active: 'Scoring',
-    });
-    const { context, page, watch } = await openSidebar(browser, built, fakeScriptRun, script);
+    const { context, page, watch, script } = await openSidebarOn(
+      chrome,
+      [{ name: 'Scoring', values: UNDER }],
+      'Scoring',
+    );
     try {
       await waitForText(page, '#pmo-table-info', /3 initiatives in A1:D6 on sheet Scoring\./);
       await settle(page);

@@ -10,8 +10,8 @@
 
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DASHBOARD_MARKER } from '../../core/dashboard/plan';
 import { isPmoError } from '../../core/errors';
 import { CATALOG, findFunction } from '../../core/functions/catalog';
@@ -21,17 +21,9 @@ import { rankScores } from '../../core/prioritization/scoring';
 import { DASHBOARD_PAGE_MARK } from '../../gsheets/client/dashboard-protocol';
 import { DASHBOARD_SERVER } from '../../gsheets/entry-points';
 import type { FakeWorkbookSetup, WriteOp } from '../fakes/excel';
-import {
-  loadSpreadsheetScript,
-  parseA1Area,
-  SCRIPT_RUN_PAGE_ENTRY,
-  sheetsNumberFormats,
-  sheetsValues,
-} from '../fakes/sheets';
+import { loadSpreadsheetScript, parseA1Area, sheetsNumberFormats, sheetsValues } from '../fakes/sheets';
 import { pmoWorkbook } from '../fakes/workbook-seed';
 import {
-  type BuiltFiles,
-  CHROMIUM_ARGS,
   CHROMIUM_PATH,
   EXCEL_ORIGIN,
   expectCleanPage,
@@ -40,9 +32,9 @@ import {
   openPage,
   openSidebar,
   type PageWatch,
-  pageScript,
   readBuiltFiles,
   settle,
+  usePanelBrowser,
   waitForText,
 } from './harness';
 
@@ -439,21 +431,7 @@ describe('the built panel pages', () => {
 });
 
 describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
-  let browser: Browser;
-  let built: BuiltFiles;
-  let fakeExcel = '';
-  let fakeScriptRun = '';
-
-  beforeAll(async () => {
-    built = readBuiltFiles();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    fakeExcel = await pageScript('../fakes/excel/browser-entry.ts');
-    fakeScriptRun = await pageScript(SCRIPT_RUN_PAGE_ENTRY);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = usePanelBrowser();
 
   describe('Excel task pane (real Office.js, fake Excel)', () => {
     const workbook = (overrides: Partial<FakeWorkbookSetup> = {}): FakeWorkbookSetup => ({
@@ -466,8 +444,8 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     });
 
     async function openTaskpane(setup: FakeWorkbookSetup) {
-      const opened = await openPage(browser, built, [
-        fakeExcel,
+      const opened = await openPage(chrome.browser, chrome.built, [
+        chrome.fakeExcel,
         `pmoFakeExcel.setup(${JSON.stringify(setup)});`,
       ]);
       await opened.page.goto(`${EXCEL_ORIGIN}taskpane.html`);
@@ -713,7 +691,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       sheets: { name: string; values: readonly (readonly unknown[])[] }[],
       active: string,
     ) {
-      const script = loadSpreadsheetScript({ timeZone: TIME_ZONE, code: built.code, sheets, active });
+      const script = loadSpreadsheetScript({ timeZone: TIME_ZONE, code: chrome.built.code, sheets, active });
       const { host } = script;
       const sheetNamed = (name: string) => {
         const sheet = host.spreadsheet.sheet(name);
@@ -750,7 +728,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
 
     /** Opens the sidebar; the first `slowCalls` server calls answer after 500 ms (a slow Apps Script). */
     const openSheetsSidebar = (host: ReturnType<typeof sidebarHost>, slowCalls = 0) =>
-      openSidebar(browser, built, fakeScriptRun, host, { slowCalls });
+      openSidebar(chrome.browser, chrome.built, chrome.fakeScriptRun, host, { slowCalls });
 
     it('opens from showScoringPanel with the inlined Sidebar.html and touches no service on load', () => {
       const host = sidebarHost([{ name: 'Portfolio', values: PORTFOLIO }], 'Portfolio');
@@ -762,7 +740,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     it('runs the dashboard dialog: Sidebar.html in dashboard mode reads, plans and writes through google.script.run', async () => {
       const script = loadSpreadsheetScript({
         timeZone: TIME_ZONE,
-        code: built.code,
+        code: chrome.built.code,
         seed: pmoWorkbook('2025-03-05', 10),
       });
       const { host } = script;
@@ -773,7 +751,7 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
       const [dialog] = host.dialogs;
       expect(dialog?.appended).toBe(DASHBOARD_PAGE_MARK);
       // HtmlService serves the file with what the menu item appended after it.
-      const opened = await openSidebar(browser, built, fakeScriptRun, script, {
+      const opened = await openSidebar(chrome.browser, chrome.built, chrome.fakeScriptRun, script, {
         appended: dialog?.appended ?? '',
         initScripts: ['google.script.host = { close: () => { window.pmoClosed = true; } };'],
       });
@@ -799,11 +777,13 @@ describe.skipIf(!hasChromium)('the scoring panel in headless Chromium', () => {
     it('shows a failed dashboard build in the dialog, never swallowed', async () => {
       const script = loadSpreadsheetScript({
         timeZone: TIME_ZONE,
-        code: built.code,
+        code: chrome.built.code,
         seed: pmoWorkbook('2025-03-05', 10),
       });
       script.host.failures.set('Spreadsheet.insertSheet', 'You do not have permission to add a sheet.');
-      const opened = openSidebar(browser, built, fakeScriptRun, script, { appended: DASHBOARD_PAGE_MARK });
+      const opened = openSidebar(chrome.browser, chrome.built, chrome.fakeScriptRun, script, {
+        appended: DASHBOARD_PAGE_MARK,
+      });
       await onPage(opened, 'sheets', async (page) => {
         await waitForText(
           page,
