@@ -18,6 +18,7 @@ export interface SetupSection {
 }
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+const criteriaCount = (count: number) => `${count} ${count === 1 ? 'criterion' : 'criteria'}`;
 
 /** The setup in one line: the table, the method and what it reads, and the budget. */
 export function setupLine(state: PanelState): string {
@@ -30,7 +31,7 @@ export function setupLine(state: PanelState): string {
   else if (method === 'rice') parts.push('RICE');
   else
     parts.push(
-      `${method === 'ahp' ? 'AHP' : 'Weighted score'} on ${plural(state.chosenCriteria().length, 'criterion').replace(/criterions$/, 'criteria')}`,
+      `${method === 'ahp' ? 'AHP' : 'Weighted score'} on ${criteriaCount(state.chosenCriteria().length)}`,
     );
   const budget = parseBudget(settings.budget);
   parts.push(
