@@ -7,7 +7,7 @@
 
 import type { HostBridge, TableSource, WriteRequest, WriteResult } from './bridge';
 import { h, replaceChildren } from './dom';
-import { formatNumber } from './format';
+import { formatNumber, listText, plural } from './format';
 import { type AhpSection, createAhpSection } from './sections/ahp';
 import { type BudgetSection, createBudgetSection } from './sections/budget';
 import type { PanelContext } from './sections/context';
@@ -270,7 +270,7 @@ class ScoringPanel implements PanelContext {
       this.status.say(
         `Read the table again: ${outcome.order.length} of ${outcome.rows.length} initiatives scored.`,
       );
-    else this.status.say(`Read ${count} initiative${count === 1 ? '' : 's'} from sheet ${result.sheet}.`);
+    else this.status.say(`Read ${plural(count, 'initiative')} from sheet ${result.sheet}.`);
   }
 
   private showMethod(): void {
@@ -408,9 +408,8 @@ class ScoringPanel implements PanelContext {
     this.changed({ recompute: false });
     this.updateWriteButton();
     await this.saver.saveNow();
-    const headers = result.columns.map((column) => column.header);
     status.say(
-      `Wrote ${headers.slice(0, -1).join(', ')}${headers.length > 1 ? ' and ' : ''}${headers.at(-1) ?? ''} to ${result.sheet}!${result.address}.`,
+      `Wrote ${listText(result.columns.map((column) => column.header))} to ${result.sheet}!${result.address}.`,
     );
   }
 }

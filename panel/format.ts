@@ -10,6 +10,13 @@ export function formatNumber(value: number): string {
   return new Intl.NumberFormat('en-US', options).format(value);
 }
 
+/** A count with its noun: "1 initiative", "3 initiatives" (nouns whose plural adds an s). */
+export const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Names in a sentence: "Score", "Score and Rank", "Score, Rank and Selected". */
+export const listText = (names: readonly string[]): string =>
+  names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+
 /** A share as a percentage: 0.134 → "13.4%". */
 export function formatPercent(share: number): string {
   return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(share);

@@ -6,6 +6,7 @@
 import { columnLetters } from '../core/a1';
 import { tableFingerprint } from '../core/initiatives/sheet-table';
 import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
+import type { OwnedColumn } from '../core/initiatives/write-plan';
 import { computeRanking } from '../core/prioritization/ranking';
 import {
   criterionProblem,
@@ -18,6 +19,7 @@ import { type RankingSensitivity, rankingSensitivity } from '../core/prioritizat
 import type { Criterion, RankingSettings } from '../core/prioritization/ranking-settings';
 import type { RankingOutcome } from '../core/prioritization/ranking-types';
 import type { BridgeError, SettingsSaved, SheetTable, TableSource, WriteRequest } from './bridge';
+import { listText, plural } from './format';
 import { DEFAULT_SETTINGS, ownedColumns, type PanelSettings } from './settings';
 
 /** Settings are saved this long after the last change. */
@@ -37,7 +39,7 @@ export function initiativeCount(found: SheetTable): number {
 /** "3 initiatives in table Projects on sheet Plan." */
 export function describeTable(found: SheetTable): string {
   const count = initiativeCount(found);
-  return `${count} initiative${count === 1 ? '' : 's'} in ${found.tableName ? `table ${found.tableName}` : found.tableRange} on sheet ${found.sheet}.`;
+  return `${plural(count, 'initiative')} in ${found.tableName ? `table ${found.tableName}` : found.tableRange} on sheet ${found.sheet}.`;
 }
 
 /** Where the table was found, in one line under its description. */
@@ -310,15 +312,12 @@ export class PanelState {
     const found = this.table;
     const ranked = this.outcome;
     if (!found || ranked?.kind !== 'ranking') return undefined;
-    const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
-    const userIndices = userColumns(found, owned).map((column) => column.index);
-    const right = found.firstColumn + userIndices.reduce((most, index) => Math.max(most, index), 0) + 1;
+    const { owned, lastIndex } = this.userEdge(found);
+    const right = found.firstColumn + lastIndex + 1;
     const lastRow = found.firstRow + found.rows.length - 1;
     const headers = ranked.output.map((column) => column.header);
     const again = headers.filter((header) => owned.some((entry) => entry.header === header));
     const fresh = headers.filter((header) => !again.includes(header));
-    const list = (names: readonly string[]) =>
-      names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
     const letters = (header: string) => {
       const entry = owned.find((item) => item.header === header);
       return entry ? columnLetters(entry.column) : '';
@@ -326,16 +325,23 @@ export class PanelState {
     const parts: string[] = [];
     if (again.length > 0)
       parts.push(
-        `Rewrites ${list(again)} where it wrote them before (column${again.length > 1 ? 's' : ''} ${again.map(letters).join(', ')}).`,
+        `Rewrites ${listText(again)} where it wrote them before (column${again.length > 1 ? 's' : ''} ${again.map(letters).join(', ')}).`,
       );
     if (fresh.length > 0) {
       const start = owned.reduce((most, entry) => Math.max(most, entry.column + 1), right);
       const end = columnLetters(start + fresh.length - 1);
       parts.push(
-        `${again.length > 0 ? 'Adds' : 'Writes'} ${list(fresh)} side by side on sheet ${found.sheet}, rows ${found.headerRow}–${lastRow}: in ${columnLetters(start)}${fresh.length > 1 ? `:${end}` : ''} if ${fresh.length > 1 ? 'those columns are' : 'it is'} blank there, else further right, past your cells.`,
+        `${again.length > 0 ? 'Adds' : 'Writes'} ${listText(fresh)} side by side on sheet ${found.sheet}, rows ${found.headerRow}–${lastRow}: in ${columnLetters(start)}${fresh.length > 1 ? `:${end}` : ''} if ${fresh.length > 1 ? 'those columns are' : 'it is'} blank there, else further right, past your cells.`,
       );
     }
     return parts.join(' ');
+  }
+
+  /** The columns the add-in wrote beside `found` before, and the index in its columns of the user's last one. */
+  private userEdge(found: SheetTable): { owned: readonly OwnedColumn[]; lastIndex: number } {
+    const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
+    const lastIndex = userColumns(found, owned).reduce((most, column) => Math.max(most, column.index), 0);
+    return { owned, lastIndex };
   }
 
   /** True when there is a ranking to write and no host work is running. */
@@ -348,9 +354,7 @@ export class PanelState {
     const found = this.table;
     const ranked = this.outcome;
     if (!found || ranked?.kind !== 'ranking') return undefined;
-    const owned = ownedColumns(this.settings, found.sheet, found.headerRow);
-    const userIndices = userColumns(found, owned).map((column) => column.index);
-    const lastIndex = userIndices.reduce((most, index) => Math.max(most, index), 0);
+    const { owned, lastIndex } = this.userEdge(found);
     const named = found.matrix?.named ?? [];
     return {
       sheet: found.sheet,

@@ -114,7 +114,7 @@ function scoreByInputs(
   const cells = perRow(method === 'wsjf' ? WSJF : RICE, args, table.rows.length);
   if (isPmoError(cells)) return blocked(cells.message);
   if (method === 'rice')
-    return { cells, weights: undefined, ahp: undefined, inputs: riceInputs(table, args, cells) };
+    return { cells, weights: undefined, ahp: undefined, inputs: riceInputs(table, args, cells, names) };
   // WSJF's inputs of each scored row, read as WSJF reads them (numbers, numeric text), for "why this rank".
   const inputs = table.rows.map((row, r) => {
     if (typeof cells[r] !== 'number') return undefined;
@@ -135,6 +135,7 @@ function riceInputs(
   table: SheetTable,
   args: readonly Cell[][][],
   cells: readonly OutCell[],
+  names: readonly string[],
 ): Ranking['inputs'] {
   const ones = (value: Cell): Cell[][] => [['One'], ...table.rows.map(() => [value])];
   const [reach, impactColumn, confidenceColumn, effort] = args;
@@ -142,14 +143,13 @@ function riceInputs(
   const impact = perRow(RICE, [ones(1), impactColumn, ones('100%'), ones(1)], table.rows.length);
   const confidence = perRow(RICE, [ones(1), ones(1), confidenceColumn, ones(1)], table.rows.length);
   if (isPmoError(impact) || isPmoError(confidence)) return undefined;
+  const asRead = (cell: Cell | undefined) => {
+    const read = readNumber(cell ?? '');
+    return read.ok ? read.value : undefined;
+  };
   return table.rows.map((_, r) => {
     if (typeof cells[r] !== 'number') return undefined;
-    const asRead = (cell: Cell | undefined) => {
-      const read = readNumber(cell ?? '');
-      return read.ok ? read.value : undefined;
-    };
     const values = [asRead(reach[r + 1]?.[0]), impact[r], confidence[r], asRead(effort[r + 1]?.[0])];
-    const names = ['Reach', 'Impact', 'Confidence', 'Effort'];
     return values.every((value) => typeof value === 'number')
       ? values.map((value, i) => ({ name: names[i] ?? '', value: value as number }))
       : undefined;

@@ -9,15 +9,13 @@ import type {
   ScoreParts,
 } from '../../core/prioritization/ranking-types';
 import { button, type Child, h, replaceChildren } from '../dom';
-import { formatNumber, formatPercent } from '../format';
+import { formatNumber, formatPercent, plural } from '../format';
 
 export interface RankingSection {
   readonly element: HTMLElement;
   readonly scoreButton: HTMLButtonElement;
   render(result: RankingOutcome): void;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function nameList(names: readonly string[]): HTMLSpanElement {
   const span = h('span', { className: 'pmo-names' });

@@ -6,7 +6,7 @@
 import { isPmoError } from '../../core/errors';
 import { parseBudget } from '../../core/prioritization/ranking-selection';
 import { h } from '../dom';
-import { formatNumber } from '../format';
+import { formatNumber, plural } from '../format';
 import { initiativeCount, type PanelState } from '../state';
 
 export interface SetupSection {
@@ -17,7 +17,6 @@ export interface SetupSection {
   setOpen(open: boolean): void;
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 const criteriaCount = (count: number) => `${count} ${count === 1 ? 'criterion' : 'criteria'}`;
 
 /** The setup in one line: the table, the method and what it reads, and the budget. */

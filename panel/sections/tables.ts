@@ -7,6 +7,7 @@
 import { KIND_LABELS, TABLE_KINDS, type TableKind } from '../../core/workbook';
 import type { HostBridge } from '../bridge';
 import { button, field, h, option, replaceChildren } from '../dom';
+import { plural } from '../format';
 import { choiceLabel, foundText, TablesState } from '../tables-state';
 import type { StatusSection } from './status';
 
@@ -16,8 +17,6 @@ export interface TablesView {
   /** Reads the workbook and shows what is found (the section does so each time it is opened). */
   reload(): Promise<void>;
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Shows `message` under a control (and ties it to the control for screen readers), or clears it. */
 function showError(control: HTMLElement, error: HTMLElement, message: string | undefined): void {
