@@ -1,11 +1,13 @@
-// Small helpers shared by tests: date serials from ISO text, and reading result cells.
+// Small helpers shared by tests: date serials from ISO text, reading result cells, and an initiatives table as read.
 
 import { expect } from 'vitest';
+import { a1Address } from '../core/a1';
 import { serialFromParts } from '../core/dates';
 import { isPmoError, type PmoError } from '../core/errors';
 import { findFunction } from '../core/functions/catalog';
 import { invoke } from '../core/functions/invoke';
 import type { OutGrid } from '../core/functions/types';
+import type { CellValue, SheetTable } from '../core/initiatives/sheet-table';
 
 /** Serial of an ISO date ("2025-03-03"). */
 export function d(iso: string): number {
@@ -42,4 +44,27 @@ export function grid(name: string, ...args: unknown[]): OutGrid {
   const result = call(name, ...args);
   if (isPmoError(result)) throw new Error(result.message);
   return result;
+}
+
+/**
+ * A table as the panel reads it from a sheet's used range: `headers` on `headerRow` (1 unless given) from column A,
+ * `rows` under it, on sheet `sheet` ("Plan" unless given).
+ */
+export function sheetTable(
+  headers: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  { sheet = 'Plan', headerRow = 1 }: { sheet?: string; headerRow?: number } = {},
+): SheetTable {
+  return {
+    kind: 'table',
+    sheet,
+    foundBy: 'used range',
+    tableName: '',
+    tableRange: a1Address(headerRow, 0, headerRow + rows.length, Math.max(0, headers.length - 1)),
+    headerRow,
+    firstRow: headerRow + 1,
+    firstColumn: 0,
+    headers: [...headers],
+    rows,
+  };
 }

@@ -10,9 +10,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SheetTable } from '../../core/initiatives/sheet-table';
 import { computeRanking } from '../../core/prioritization/ranking';
 import { DEFAULT_SETTINGS } from '../../panel/settings';
+import { sheetTable } from '../helpers';
 import {
   CHROMIUM_PATH,
   EXCEL_ORIGIN,
@@ -128,18 +128,10 @@ const rankedNames = (page: Page) => page.locator('#pmo-ranking > li .pmo-name').
 
 /** The names computeRanking ranks best first with Value at `weight` (Risk and Strategic fit at 1), as the panel would. */
 function expectedNames(valueWeight: number): string[] {
-  const table: SheetTable = {
-    kind: 'table',
+  const table = sheetTable((PORTFOLIO[2] ?? []).map(String), PORTFOLIO.slice(3), {
     sheet: 'Portfolio',
-    foundBy: 'used range',
-    tableName: '',
-    tableRange: 'A3:G10',
     headerRow: 3,
-    firstRow: 4,
-    firstColumn: 0,
-    headers: (PORTFOLIO[2] ?? []).map(String),
-    rows: PORTFOLIO.slice(3),
-  };
+  });
   const ranking = computeRanking(
     table,
     {

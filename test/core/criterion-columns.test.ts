@@ -2,26 +2,15 @@
 // only such columns are offered as criteria; a column of words or an empty one is named with the reason.
 
 import { describe, expect, it } from 'vitest';
-import type { CellValue, SheetTable } from '../../core/initiatives/sheet-table';
+import type { CellValue } from '../../core/initiatives/sheet-table';
 import { criterionProblem, userColumns } from '../../core/prioritization/ranking-columns';
-
-function tableOf(header: string, cells: readonly CellValue[]): SheetTable {
-  return {
-    kind: 'table',
-    sheet: 'Plan',
-    foundBy: 'used range',
-    tableName: '',
-    tableRange: `A1:A${cells.length + 1}`,
-    headerRow: 1,
-    firstRow: 2,
-    firstColumn: 0,
-    headers: [header],
-    rows: cells.map((cell) => [cell]),
-  };
-}
+import { sheetTable } from '../helpers';
 
 const problemOf = (cells: readonly CellValue[]) => {
-  const table = tableOf('Criterion', cells);
+  const table = sheetTable(
+    ['Criterion'],
+    cells.map((cell) => [cell]),
+  );
   const [column] = userColumns(table, []);
   if (!column) throw new Error('no column');
   return criterionProblem(table, column);

@@ -11,23 +11,12 @@ import { rankingSensitivity } from '../../core/prioritization/ranking-sensitivit
 import type { Criterion, RankingSettings } from '../../core/prioritization/ranking-settings';
 import type { Ranking } from '../../core/prioritization/ranking-types';
 import { DEFAULT_SETTINGS } from '../../panel/settings';
+import { sheetTable } from '../helpers';
+
+const HEADERS = ['Initiative', 'Cost', 'Value', 'Reach', 'Risk'];
+const tableOf = (rows: CellValue[][]) => sheetTable(HEADERS, rows);
 
 const SETTINGS: RankingSettings = { ...DEFAULT_SETTINGS, nameColumn: 'Initiative', costColumn: 'Cost' };
-
-function tableOf(rows: CellValue[][]): SheetTable {
-  return {
-    kind: 'table',
-    sheet: 'Plan',
-    foundBy: 'used range',
-    tableName: '',
-    tableRange: `A1:E${rows.length + 1}`,
-    headerRow: 1,
-    firstRow: 2,
-    firstColumn: 0,
-    headers: ['Initiative', 'Cost', 'Value', 'Reach', 'Risk'],
-    rows,
-  };
-}
 
 function rank(table: SheetTable, settings: RankingSettings): Ranking {
   const ranking = computeRanking(table, settings, []);

@@ -5,33 +5,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invoke, UTC_DATES } from '../../core/functions/invoke';
 import { SCORE } from '../../core/functions/prioritization-functions';
-import type { CellValue, SheetTable } from '../../core/initiatives/sheet-table';
+import type { CellValue } from '../../core/initiatives/sheet-table';
 import { computeRanking } from '../../core/prioritization/ranking';
 import type { CombineMethod, Criterion, RankingSettings } from '../../core/prioritization/ranking-settings';
 import { DEFAULT_SETTINGS } from '../../panel/settings';
+import { sheetTable } from '../helpers';
 
 /** The panel's defaults: a weighted score of the ticked criteria, no budget. */
 const SETTINGS: RankingSettings = { ...DEFAULT_SETTINGS, nameColumn: 'Initiative' };
 
-function tableOf(headers: string[], rows: CellValue[][]): SheetTable {
-  return {
-    kind: 'table',
-    sheet: 'Plan',
-    foundBy: 'used range',
-    tableName: '',
-    tableRange: 'A1:D9',
-    headerRow: 1,
-    firstRow: 2,
-    firstColumn: 0,
-    headers,
-    rows,
-  };
-}
-
 describe('the parts of a weighted score', () => {
   it('splits a worked example: Value 8 at weight 3, Risk 2 (less is better) at weight 1', () => {
     // Risk ranges 2–6 over the rows, so a Risk of 2 counts as 6 + 2 − 2 = 6: (3 × 8 + 1 × 6) ÷ 4 = 7.5.
-    const table = tableOf(
+    const table = sheetTable(
       ['Initiative', 'Value', 'Risk'],
       [
         ['Apollo', 8, 2],
@@ -65,7 +51,7 @@ describe('the parts of a weighted score', () => {
         (ratings, weights, directions, combine) => {
           fc.pre(weights.some((weight) => weight > 0));
           const headers = ['Initiative', 'A', 'B', 'C'];
-          const table = tableOf(
+          const table = sheetTable(
             headers,
             ratings.map((row, r) => [`I-${r}`, ...row]),
           );
@@ -97,7 +83,7 @@ describe('the parts of a weighted score', () => {
   });
 
   it('gives WSJF’s inputs of each scored row, whose (value + time + risk) ÷ size is the score', () => {
-    const table = tableOf(
+    const table = sheetTable(
       ['Initiative', 'BV', 'TC', 'RR/OE', 'Job size'],
       [
         ['Apollo', 8, 5, 3, 5],
@@ -130,7 +116,7 @@ describe('the parts of a weighted score', () => {
   it('gives RICE’s inputs as RICE read them (Intercom’s words and percentages), whose product ÷ effort is the score', () => {
     // Intercom's three projects: 450 × massive (3) × 100% ÷ 2 = 675; 2000 × medium (1) × 80% ÷ 4 = 400;
     // 800 × high (2) × low (50%) ÷ 1 = 800.
-    const table = tableOf(
+    const table = sheetTable(
       ['Initiative', 'Reach', 'Impact', 'Confidence', 'Effort'],
       [
         ['Apollo', 450, 'massive', '100%', 2],
