@@ -5,7 +5,7 @@
 // Tables view needs it. Host mapping only.
 
 import type { Cell } from '../core/cells';
-import { PIXELS_PER_CHARACTER, POINTS_PER_PIXEL } from '../core/dashboard/layout';
+import { POINTS_PER_CHARACTER } from '../core/dashboard/layout';
 import {
   DASHBOARD_MARKER,
   DASHBOARD_SHEET_NAME,
@@ -18,11 +18,8 @@ import {
 import { normalizeCell, UTC_DATES } from '../core/functions/invoke';
 import { cellFormats, type ExcelTable, FORMAT_WINDOW, type SheetView } from '../core/workbook';
 
-/**
- * Excel column widths and row heights are in points (RangeFormat.columnWidth, rowHeight): a character of a plan's
- * width is 7 pixels, 5.25 points, as Excel reads a width written in a file (core/dashboard/layout.ts).
- */
-const POINTS_PER_CHARACTER = PIXELS_PER_CHARACTER * POINTS_PER_PIXEL;
+// Excel column widths and row heights are in points (RangeFormat.columnWidth, rowHeight): a character of a plan's
+// width is 7 pixels, 5.25 points, as Excel reads a width written in a file (core/dashboard/layout.ts).
 
 const CHART_TYPES = {
   column: 'ColumnClustered',

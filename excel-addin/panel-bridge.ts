@@ -5,12 +5,26 @@
 // (Office.context.document.settings, persisted with saveAsync).
 
 import { parseA1 } from '../core/a1';
+import { POINTS_PER_CHARACTER } from '../core/dashboard/layout';
+import {
+  chooseScoresSheet,
+  planScoresSheet,
+  SCORES_HEADER_ROW,
+  SCORES_MARKER,
+  SCORES_SHEET_STEM,
+} from '../core/initiatives/scores-sheet';
 import {
   detectInitiativesTable,
   type ListObjectArea,
   type SheetBlock,
 } from '../core/initiatives/sheet-table';
-import { ownedColumnsOf, planAddress, planWrite } from '../core/initiatives/write-plan';
+import {
+  ownedColumnsOf,
+  planAddress,
+  planWrite,
+  runSlices,
+  type WritePlan,
+} from '../core/initiatives/write-plan';
 import {
   type BridgeError,
   bridgeError,
@@ -100,6 +114,8 @@ async function writeResults(context: Excel.RequestContext, request: WriteRequest
   const sheet = context.workbook.worksheets.getItem(request.sheet);
   const rows = sheet.getRange(`${request.headerRow}:${request.lastRow}`).getUsedRangeOrNullObject(true);
   rows.load('values,rowIndex,columnIndex');
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
   try {
     await context.sync();
   } catch (error) {
@@ -108,24 +124,80 @@ async function writeResults(context: Excel.RequestContext, request: WriteRequest
     );
   }
   const plan = planWrite(request, blockOf(rows));
-  if (plan.kind !== 'plan') return plan;
-  // A matrix's settings rows under the header are left out of the runs: nothing is written to them.
-  for (const column of plan.columns)
-    for (const run of plan.runs) {
-      const from = run.first - request.headerRow;
-      const range = sheet.getRangeByIndexes(run.first - 1, column.column, run.count, 1);
-      // Number formats before values, so text (headers, reasons) is stored as text, never as a formula.
-      range.numberFormat = column.formats
-        .slice(from, from + run.count)
-        .map((format) => [format ?? 'General']);
-      range.values = column.values.slice(from, from + run.count).map((value) => [value ?? '']);
-    }
+  if (plan.kind === 'stale' || plan.kind === 'error') return plan;
+  const recorded = worksheets.items.some(
+    (item) => item.name.toLowerCase() === request.scoresSheet?.toLowerCase(),
+  );
+  // Results that went to the add-in's own sheet before go there again, while it exists.
+  if (plan.kind === 'elsewhere' || recorded) {
+    const reason = plan.kind === 'elsewhere' ? plan.reason : undefined;
+    return writeScoresSheet(context, request, worksheets.items, reason);
+  }
+  if (plan.kind === 'conflict') return plan;
+  writeColumns(sheet, plan);
   await context.sync();
   return {
     kind: 'written',
     sheet: request.sheet,
     address: planAddress(plan, request.headerRow, request.lastRow),
     columns: ownedColumnsOf(plan),
+  };
+}
+
+/** Queues a plan's columns: per run of rows, number formats before values, so text is stored as text, never a formula. */
+function writeColumns(sheet: Excel.Worksheet, plan: WritePlan): void {
+  // A matrix's settings rows under the header are left out of the runs: nothing is written to them.
+  for (const column of plan.columns)
+    for (const run of runSlices(plan)) {
+      const range = sheet.getRangeByIndexes(run.first - 1, column.column, run.count, 1);
+      range.numberFormat = column.formats
+        .slice(run.from, run.from + run.count)
+        .map((format) => [format ?? 'General']);
+      range.values = column.values.slice(run.from, run.from + run.count).map((value) => [value ?? '']);
+    }
+}
+
+/**
+ * Writes the results to the add-in's own scores sheet (core/initiatives/scores-sheet.ts): the one recorded for this
+ * table when A1 still holds the marker (cleared, then rewritten), else a new "PMO Scores" sheet. One sync reads the
+ * A1 of the sheets named like it, one writes.
+ * @param reason why the columns right of the table could not be used; undefined when rewriting the recorded sheet.
+ */
+async function writeScoresSheet(
+  context: Excel.RequestContext,
+  request: WriteRequest,
+  sheets: readonly Excel.Worksheet[],
+  reason: string | undefined,
+): Promise<WriteResult> {
+  const named = sheets
+    .filter((item) => item.name.toLowerCase().startsWith(SCORES_SHEET_STEM.toLowerCase()))
+    .map((item) => {
+      const a1 = item.getRange('A1');
+      a1.load('values');
+      return { name: item.name, sheet: item, a1 };
+    });
+  await context.sync();
+  const target = chooseScoresSheet(
+    named,
+    request.scoresSheet,
+    (read) => read.a1.values[0]?.[0] === SCORES_MARKER,
+  );
+  const scores = planScoresSheet(request);
+  const sheet = target.existing?.sheet ?? context.workbook.worksheets.add(target.name);
+  if (target.existing) sheet.getRange().clear('All');
+  writeColumns(sheet, scores.plan);
+  sheet.getRange('A1').format.font.bold = true;
+  sheet.getRangeByIndexes(SCORES_HEADER_ROW - 1, 0, 1, scores.columnWidths.length).format.font.bold = true;
+  scores.columnWidths.forEach((characters, column) => {
+    sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
+  });
+  await context.sync();
+  return {
+    kind: 'written',
+    sheet: target.name,
+    address: scores.address,
+    columns: [],
+    elsewhere: reason ?? 'where they went before',
   };
 }
 

@@ -7,8 +7,22 @@
 // calls and one setValues — a constant number, however many rows.
 
 import { parseA1 } from '../core/a1';
+import { PIXELS_PER_CHARACTER } from '../core/dashboard/layout';
+import {
+  chooseScoresSheet,
+  planScoresSheet,
+  SCORES_HEADER_ROW,
+  SCORES_MARKER,
+  SCORES_SHEET_STEM,
+} from '../core/initiatives/scores-sheet';
 import { detectInitiativesTable } from '../core/initiatives/sheet-table';
-import { ownedColumnsOf, planAddress, planWrite } from '../core/initiatives/write-plan';
+import {
+  ownedColumnsOf,
+  planAddress,
+  planWrite,
+  runSlices,
+  type WritePlan,
+} from '../core/initiatives/write-plan';
 import {
   type BridgeError,
   bridgeError,
@@ -138,6 +152,18 @@ const isCell = (value: unknown): value is CellValue =>
 const isIndex = (value: unknown): value is number =>
   typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
+/** A result column from the sidebar: its header, cells and number format; undefined when malformed. */
+function outputColumnOf(column: unknown): OutputColumn | undefined {
+  if (!isRecord(column) || typeof column.header !== 'string' || !Array.isArray(column.values))
+    return undefined;
+  if (
+    !column.values.every(isCell) ||
+    !(column.numberFormat === null || typeof column.numberFormat === 'string')
+  )
+    return undefined;
+  return { header: column.header, values: column.values, numberFormat: column.numberFormat };
+}
+
 /** Checks a write request from the sidebar (it crossed google.script.run: trust its shape only after this). */
 function writeRequestOf(value: unknown): WriteRequest | BridgeError {
   const bad = bridgeError('The write request from the sidebar is malformed; reload the sidebar.');
@@ -167,14 +193,14 @@ function writeRequestOf(value: unknown): WriteRequest | BridgeError {
   if (!Array.isArray(columns) || !Array.isArray(owned)) return bad;
   const outputs: OutputColumn[] = [];
   for (const column of columns) {
-    if (!isRecord(column) || typeof column.header !== 'string' || !Array.isArray(column.values)) return bad;
-    if (
-      !column.values.every(isCell) ||
-      !(column.numberFormat === null || typeof column.numberFormat === 'string')
-    )
-      return bad;
-    outputs.push({ header: column.header, values: column.values, numberFormat: column.numberFormat });
+    const output = outputColumnOf(column);
+    if (!output) return bad;
+    outputs.push(output);
   }
+  const { label, scoresSheet } = value;
+  const labelColumn = label === undefined ? undefined : outputColumnOf(label);
+  if (label !== undefined && !labelColumn) return bad;
+  if (scoresSheet !== undefined && typeof scoresSheet !== 'string') return bad;
   const ownedColumns: OwnedColumn[] = [];
   for (const entry of owned) {
     if (!isRecord(entry) || !isIndex(entry.column) || typeof entry.header !== 'string') return bad;
@@ -197,6 +223,8 @@ function writeRequestOf(value: unknown): WriteRequest | BridgeError {
     owned: ownedColumns,
     onConflict: choice,
     ...(firstRow === undefined ? {} : { firstRow }),
+    ...(labelColumn && { label: labelColumn }),
+    ...(scoresSheet === undefined ? {} : { scoresSheet }),
   };
 }
 
@@ -224,40 +252,16 @@ export function scoringPanelWriteResults(input: unknown): WriteResult {
       firstRow: request.headerRow,
       firstColumn: request.firstColumn,
     });
-    if (plan.kind !== 'plan') return plan;
+    if (plan.kind === 'stale' || plan.kind === 'error') return plan;
+    // Results that went to the add-in's own sheet before go there again, while it exists.
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    if (plan.kind === 'elsewhere' || (request.scoresSheet && spreadsheet.getSheetByName(request.scoresSheet)))
+      return writeScoresSheet(request, plan.kind === 'elsewhere' ? plan.reason : undefined);
+    if (plan.kind === 'conflict') return plan;
     const needed =
       plan.columns.reduce((most, column) => Math.max(most, column.column), Number.NEGATIVE_INFINITY) + 1;
     if (needed > maxColumns) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
-    for (const column of plan.columns) {
-      sheet.getRange(request.headerRow, column.column + 1).setNumberFormat('@');
-      const formatted = column.formats.every((format) => format !== null);
-      // One run, or the header and the data rows apart: a matrix's weights or direction rows between get nothing.
-      const runs = plan.runs.map((run, k) => ({
-        ...run,
-        from: plan.runs.slice(0, k).reduce((sum, before) => sum + before.count, 0),
-      }));
-      for (const run of formatted ? runs : []) {
-        const skip = run.from === 0 ? 1 : 0;
-        if (run.count > skip)
-          sheet
-            .getRange(run.first + skip, column.column + 1, run.count - skip, 1)
-            .setNumberFormats(
-              column.formats.slice(run.from + skip, run.from + run.count).map((format) => [format as string]),
-            );
-      }
-      // Without a format for every cell, text is kept text by a leading apostrophe (DESIGN §7b).
-      const cells = column.values.map((value, i) => [
-        value === null
-          ? ''
-          : i > 0 && !formatted && typeof value === 'string' && value !== ''
-            ? `'${value}`
-            : value,
-      ]);
-      for (const run of runs)
-        sheet
-          .getRange(run.first, column.column + 1, run.count, 1)
-          .setValues(cells.slice(run.from, run.from + run.count));
-    }
+    writeColumns(sheet, plan);
     return {
       kind: 'written',
       sheet: sheet.getName(),
@@ -267,6 +271,80 @@ export function scoringPanelWriteResults(input: unknown): WriteResult {
   } catch (error) {
     return bridgeError(`Nothing could be written: ${thrownMessage(error)}`);
   }
+}
+
+/**
+ * Writes a plan's columns, run by run: number formats first ("@" for text), then the values — never through
+ * setFormula. A matrix's weights or direction rows between the header and the data get nothing.
+ */
+function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: WritePlan): void {
+  const runs = runSlices(plan);
+  for (const column of plan.columns) {
+    const formatted = column.formats.every((format) => format !== null);
+    for (const run of runs) {
+      // A header cell is text whatever the column's format; a column without a format for every cell keeps its
+      // data cells' formats, and its text is kept text by a leading apostrophe (DESIGN §7b).
+      const formats = column.formats
+        .slice(run.from, run.from + run.count)
+        .map((format, i) => [run.from + i === 0 || formatted ? (format ?? '@') : null]);
+      const first = formats.findIndex(([format]) => format === null);
+      const end = first === -1 ? formats.length : first;
+      if (end > 0)
+        sheet
+          .getRange(run.first, column.column + 1, end, 1)
+          .setNumberFormats(formats.slice(0, end) as string[][]);
+      const cells = column.values
+        .slice(run.from, run.from + run.count)
+        .map((value, i) => [
+          value === null
+            ? ''
+            : run.from + i > 0 && !formatted && typeof value === 'string' && value !== ''
+              ? `'${value}`
+              : value,
+        ]);
+      sheet.getRange(run.first, column.column + 1, run.count, 1).setValues(cells);
+    }
+  }
+}
+
+/**
+ * Writes the results to the add-in's own scores sheet (core/initiatives/scores-sheet.ts): the one recorded for this
+ * table when A1 still holds the marker (cleared, then rewritten), else a new "PMO Scores" sheet.
+ * @param reason why the columns right of the table could not be used; undefined when rewriting the recorded sheet.
+ */
+function writeScoresSheet(request: WriteRequest, reason: string | undefined): WriteResult {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const stem = SCORES_SHEET_STEM.toLowerCase();
+  const named = spreadsheet
+    .getSheets()
+    .filter((item) => item.getName().toLowerCase().startsWith(stem))
+    .map((item) => ({ name: item.getName(), sheet: item }));
+  const target = chooseScoresSheet(
+    named,
+    request.scoresSheet,
+    (read) => read.sheet.getRange(1, 1).getValue() === SCORES_MARKER,
+  );
+  const scores = planScoresSheet(request);
+  const sheet = target.existing?.sheet ?? spreadsheet.insertSheet(target.name);
+  if (target.existing) sheet.clear();
+  const rows = scores.plan.runs.reduce((most, run) => Math.max(most, run.first + run.count - 1), 1);
+  if (sheet.getMaxRows() < rows) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+  writeColumns(sheet, scores.plan);
+  sheet.getRange(1, 1).setFontWeights([['bold']]);
+  const width = scores.columnWidths.length;
+  sheet
+    .getRange(SCORES_HEADER_ROW, 1, 1, width)
+    .setFontWeights([Array.from({ length: width }, () => 'bold')]);
+  scores.columnWidths.forEach((characters, column) => {
+    sheet.setColumnWidth(column + 1, Math.round(characters * PIXELS_PER_CHARACTER));
+  });
+  return {
+    kind: 'written',
+    sheet: target.name,
+    address: scores.address,
+    columns: [],
+    elsewhere: reason ?? 'where they went before',
+  };
 }
 
 /** The panel's saved configuration (JSON text) from the document properties, or null. */

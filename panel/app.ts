@@ -24,7 +24,7 @@ import { createStatusSection, type StatusSection } from './sections/status';
 import { createTableSection, type TableSection } from './sections/table';
 import { createTablesView, type TablesView } from './sections/tables';
 import { createWriteSection, type WriteSection } from './sections/write';
-import { parseSettings, withWrittenColumns } from './settings';
+import { parseSettings, withScoresSheet, withWrittenColumns } from './settings';
 import { initiativeCount, PanelState, rememberedSource, SettingsSaver } from './state';
 
 /** Work slower than this shows a progress bar (shorter work would only flicker). */
@@ -381,11 +381,12 @@ class ScoringPanel implements PanelContext {
     if (!request) return;
     this.write.hideConfirm();
     const result = await this.withProgress('Writing to the sheet…', () => this.bridge.writeResults(request));
-    await this.afterWrite(result, request.headerRow);
+    await this.afterWrite(result, request);
   }
 
-  private async afterWrite(result: WriteResult, headerRow: number): Promise<void> {
+  private async afterWrite(result: WriteResult, request: WriteRequest): Promise<void> {
     const { status } = this;
+    const { headerRow } = request;
     if (result.kind === 'error') {
       status.say('Nothing was written.');
       status.showAlert(result.message);
@@ -404,12 +405,19 @@ class ScoringPanel implements PanelContext {
       status.say('Waiting for your answer: overwrite your column or add new ones.');
       return;
     }
-    this.state.settings = withWrittenColumns(this.state.settings, result.sheet, headerRow, result.columns);
+    const written = listText(
+      (result.elsewhere === undefined ? result.columns : request.columns).map((column) => column.header),
+    );
+    if (result.elsewhere === undefined)
+      this.state.settings = withWrittenColumns(this.state.settings, result.sheet, headerRow, result.columns);
+    else this.state.settings = withScoresSheet(this.state.settings, request.sheet, headerRow, result.sheet);
     this.changed({ recompute: false });
     this.updateWriteButton();
     await this.saver.saveNow();
     status.say(
-      `Wrote ${listText(result.columns.map((column) => column.header))} to ${result.sheet}!${result.address}.`,
+      result.elsewhere === undefined
+        ? `Wrote ${written} to ${result.sheet}!${result.address}.`
+        : `Wrote ${written} to ${result.sheet}!${result.address}, the add-in's own sheet: ${result.elsewhere}.`,
     );
   }
 }

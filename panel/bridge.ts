@@ -36,8 +36,13 @@ export interface WriteDone {
   readonly sheet: string;
   /** A1 address(es) written, for the status line ("J3:L12"). */
   readonly address: string;
-  /** Where each column went: the add-in's columns from now on. */
+  /** Where each column went: the add-in's columns from now on (none when they went to the add-in's own sheet). */
   readonly columns: readonly OwnedColumn[];
+  /**
+   * Set when the results went to the add-in's own scores sheet (`sheet`), not beside the table: why ("column H right
+   * of the table is not blank", or "where they went before").
+   */
+  readonly elsewhere?: string;
 }
 
 /** The headers that name user columns: the panel asks before overwriting them. */

@@ -17,6 +17,8 @@ export interface WrittenColumns {
   readonly sheet: string;
   readonly headerRow: number;
   readonly columns: readonly OwnedColumn[];
+  /** The add-in's own sheet the results went to, when the columns right of the table were taken. */
+  readonly scoresSheet?: string;
 }
 
 /** What the panel saves: the ranking's settings, where the table was read from and the columns written. */
@@ -111,7 +113,8 @@ export function parseSettings(json: string | null): PanelSettings {
       if (index !== undefined && Number.isInteger(index) && index >= 0)
         columns.push({ column: index, header: column.header });
     }
-    written.push({ sheet: item.sheet, headerRow, columns });
+    const scoresSheet = typeof item.scoresSheet === 'string' ? { scoresSheet: item.scoresSheet } : {};
+    written.push({ sheet: item.sheet, headerRow, columns, ...scoresSheet });
   }
   return {
     version: 1,
@@ -141,7 +144,30 @@ export function ownedColumns(
   );
 }
 
-/** Records the columns just written, merged with the ones the add-in wrote before on that table. */
+/** The add-in's own sheet the table's results went to before, if any. */
+export function scoresSheetOf(settings: PanelSettings, sheet: string, headerRow: number): string | undefined {
+  return settings.written.find((entry) => entry.sheet === sheet && entry.headerRow === headerRow)
+    ?.scoresSheet;
+}
+
+/** Records that the table's results went to the add-in's own sheet `scoresSheet`: they go there from now on. */
+export function withScoresSheet(
+  settings: PanelSettings,
+  sheet: string,
+  headerRow: number,
+  scoresSheet: string,
+): PanelSettings {
+  const others = settings.written.filter(
+    (entry) => !(entry.sheet === sheet && entry.headerRow === headerRow),
+  );
+  const columns = ownedColumns(settings, sheet, headerRow);
+  return { ...settings, written: [...others, { sheet, headerRow, columns, scoresSheet }] };
+}
+
+/**
+ * Records the columns just written, merged with the ones the add-in wrote before on that table (and forgets a scores
+ * sheet: the results are beside the table again).
+ */
 export function withWrittenColumns(
   settings: PanelSettings,
   sheet: string,

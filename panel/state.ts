@@ -4,9 +4,10 @@
 // The section builders (panel/sections/) read and change it; mountPanel (panel/app.ts) wires them together.
 
 import { columnLetters } from '../core/a1';
+import { SCORES_SHEET_STEM } from '../core/initiatives/scores-sheet';
 import { tableFingerprint } from '../core/initiatives/sheet-table';
 import { RICE_KEYS, WSJF_KEYS } from '../core/initiatives/table';
-import type { OwnedColumn } from '../core/initiatives/write-plan';
+import type { OutputColumn, OwnedColumn } from '../core/initiatives/write-plan';
 import { computeRanking } from '../core/prioritization/ranking';
 import {
   criterionProblem,
@@ -17,10 +18,10 @@ import {
 } from '../core/prioritization/ranking-columns';
 import { type RankingSensitivity, rankingSensitivity } from '../core/prioritization/ranking-sensitivity';
 import type { Criterion, RankingSettings } from '../core/prioritization/ranking-settings';
-import type { RankingOutcome } from '../core/prioritization/ranking-types';
-import type { BridgeError, SettingsSaved, SheetTable, TableSource, WriteRequest } from './bridge';
+import type { RankedRow, RankingOutcome } from '../core/prioritization/ranking-types';
+import type { BridgeError, CellValue, SettingsSaved, SheetTable, TableSource, WriteRequest } from './bridge';
 import { listText, plural } from './format';
-import { DEFAULT_SETTINGS, ownedColumns, type PanelSettings } from './settings';
+import { DEFAULT_SETTINGS, ownedColumns, type PanelSettings, scoresSheetOf } from './settings';
 
 /** Settings are saved this long after the last change. */
 export const SAVE_DELAY_MS = 600;
@@ -304,18 +305,22 @@ export class PanelState {
   }
 
   /**
-   * Where Write to sheet will put the results, said before writing (issue 16.4): the columns it wrote before, and
-   * for new ones the first columns right of the table, which move further right past any cell of the user's there
-   * (the host checks the cells when it writes; the status line then names the exact range).
+   * Where Write to sheet will put the results, said before writing (issue 16.4): the add-in's own sheet they went to
+   * before, the columns it wrote before, and for new ones the columns right after the table — or, when those are not
+   * blank, a sheet of the add-in's own (the host checks the cells when it writes; the status line then names the exact
+   * range).
    */
   writeTarget(): string | undefined {
     const found = this.table;
     const ranked = this.outcome;
     if (!found || ranked?.kind !== 'ranking') return undefined;
+    const headers = ranked.output.map((column) => column.header);
+    const scoresSheet = scoresSheetOf(this.settings, found.sheet, found.headerRow);
+    if (scoresSheet !== undefined)
+      return `Rewrites ${listText(headers)} on sheet ${scoresSheet}, the add-in's own, where they went before.`;
     const { owned, lastIndex } = this.userEdge(found);
     const right = found.firstColumn + lastIndex + 1;
     const lastRow = found.firstRow + found.rows.length - 1;
-    const headers = ranked.output.map((column) => column.header);
     const again = headers.filter((header) => owned.some((entry) => entry.header === header));
     const fresh = headers.filter((header) => !again.includes(header));
     const letters = (header: string) => {
@@ -331,7 +336,7 @@ export class PanelState {
       const start = owned.reduce((most, entry) => Math.max(most, entry.column + 1), right);
       const end = columnLetters(start + fresh.length - 1);
       parts.push(
-        `${again.length > 0 ? 'Adds' : 'Writes'} ${listText(fresh)} side by side on sheet ${found.sheet}, rows ${found.headerRow}–${lastRow}: in ${columnLetters(start)}${fresh.length > 1 ? `:${end}` : ''} if ${fresh.length > 1 ? 'those columns are' : 'it is'} blank there, else further right, past your cells.`,
+        `${again.length > 0 ? 'Adds' : 'Writes'} ${listText(fresh)} side by side on sheet ${found.sheet}, rows ${found.headerRow}–${lastRow}: in ${columnLetters(start)}${fresh.length > 1 ? `:${end}` : ''} if ${fresh.length > 1 ? 'those columns are' : 'it is'} blank there, else on a sheet of the add-in's own (${SCORES_SHEET_STEM}) with each initiative's name and row.`,
       );
     }
     return parts.join(' ');
@@ -356,6 +361,7 @@ export class PanelState {
     if (!found || ranked?.kind !== 'ranking') return undefined;
     const { owned, lastIndex } = this.userEdge(found);
     const named = found.matrix?.named ?? [];
+    const scoresSheet = scoresSheetOf(this.settings, found.sheet, found.headerRow);
     return {
       sheet: found.sheet,
       headerRow: found.headerRow,
@@ -369,7 +375,16 @@ export class PanelState {
       columns: ranked.output,
       owned,
       onConflict,
+      label: this.nameLabel(found, ranked.rows),
+      ...(scoresSheet === undefined ? {} : { scoresSheet }),
     };
+  }
+
+  /** The initiatives' names, one per table row, for the add-in's own scores sheet (names as text). */
+  private nameLabel(found: SheetTable, rows: readonly RankedRow[]): OutputColumn {
+    const values: CellValue[] = found.rows.map(() => '');
+    for (const row of rows) values[row.index] = row.name;
+    return { header: this.settings.nameColumn || 'Initiative', values, numberFormat: '@' };
   }
 }
 

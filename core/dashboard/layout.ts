@@ -69,6 +69,8 @@ export const GRID_COLUMN_WIDTH = 10;
  */
 export const PIXELS_PER_CHARACTER = 7;
 export const POINTS_PER_PIXEL = 0.75;
+/** A column width in characters as Office.js points (RangeFormat.columnWidth). */
+export const POINTS_PER_CHARACTER = PIXELS_PER_CHARACTER * POINTS_PER_PIXEL;
 /** The height in points of a row as tall as a grid column is wide: its grid cells are square (the risk matrix). */
 export const SQUARE_ROW_POINTS = GRID_COLUMN_WIDTH * PIXELS_PER_CHARACTER * POINTS_PER_PIXEL;
 /** The tallest row a plan may ask for, in points: Excel's limit (409). */

@@ -20,7 +20,7 @@ import {
   type TableLocation,
   type TableMapping,
 } from './mapping';
-import { isPmoDataSheet, readMapping } from './pmo-data';
+import { isAddinSheet, isPmoDataSheet, readMapping } from './pmo-data';
 import { regionAt } from './regions';
 
 type Grid = readonly (readonly Cell[])[];
@@ -149,13 +149,14 @@ function correctedTable(
 
 /**
  * Finds each kind's table (see `findTables`): the PMO Data sheet (A1 holds its marker) is read for the saved
- * mapping and is never a candidate; each mapped kind is taken exactly at its range (foundBy `mapping`, or `option`
+ * mapping and is never a candidate, nor are the add-in's dashboard and scores sheets; each mapped kind is taken exactly at its range (foundBy `mapping`, or `option`
  * when an option gave or changed it; confidence 1); discovery finds the other kinds outside the mapped ranges;
  * columns mapped without a range correct the table discovery finds. A mapping that cannot be used (a sheet not in
  * the workbook, a column outside the range) is left out and reported in `problems`, and discovery decides.
  */
 export function findMappedTables(sheets: readonly SheetView[], options: FindOptions = {}): WorkbookTables {
-  const userSheets = sheets.filter((sheet) => !isPmoDataSheet(sheet));
+  // The add-in's own sheets (PMO Data, a dashboard, a scores sheet) are never read as the user's tables.
+  const userSheets = sheets.filter((sheet) => !isAddinSheet(sheet));
   const dataSheet = sheets.find(isPmoDataSheet);
   const saved = dataSheet ? readMapping(dataSheet) : undefined;
   const problems: MappingProblem[] = [...(saved?.problems ?? [])];

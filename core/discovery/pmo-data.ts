@@ -14,6 +14,7 @@ import {
   type PlanValue,
   PMO_DATA_MARKER,
 } from '../dashboard/plan';
+import { SCORES_MARKER } from '../initiatives/scores-sheet';
 import { normalizeHeader } from '../table';
 import type { SheetView } from '../workbook';
 import { TABLE_KINDS, type TableKind } from './kinds';
@@ -46,9 +47,10 @@ export function isPmoDataSheet(sheet: SheetView): boolean {
   return sheet.firstRow === 1 && cellText(sheet.rows[0]?.[0] ?? null) === PMO_DATA_MARKER;
 }
 
-/** True when a sheet is one the add-in writes (its PMO Data or its dashboard): never read as the user's data. */
+/** True when a sheet is one the add-in writes (its PMO Data, dashboard or scores): never read as the user's data. */
 export function isAddinSheet(sheet: SheetView): boolean {
-  return isPmoDataSheet(sheet) || sheet.rows[0]?.[0] === DASHBOARD_MARKER;
+  const a1 = sheet.rows[0]?.[0];
+  return isPmoDataSheet(sheet) || a1 === DASHBOARD_MARKER || a1 === SCORES_MARKER;
 }
 
 /** Name of the n-th PMO Data sheet: "PMO Data", then "PMO Data (2)"… */

@@ -58,11 +58,24 @@ export interface WriteRequest {
    * between them, which get nothing written. The columns' values are for rows firstRow…lastRow.
    */
   readonly firstRow?: number;
+  /**
+   * The initiatives' names (the name column's header and one value per row firstRow…lastRow): the add-in's own sheet
+   * lists them beside the results when the columns right of the table are taken.
+   */
+  readonly label?: OutputColumn;
+  /** The add-in's own sheet this table's results went to before (from the settings): written there again. */
+  readonly scoresSheet?: string;
 }
 
 /** The table changed since it was read (headers, rows sorted or edited): nothing was written. */
 export interface WriteStale {
   readonly kind: 'stale';
+  readonly reason: string;
+}
+
+/** The columns right of the table are not blank: the results go to the add-in's own sheet (the reason says why). */
+export interface WriteElsewhere {
+  readonly kind: 'elsewhere';
   readonly reason: string;
 }
 
@@ -122,15 +135,15 @@ function plannedColumn(column: number, header: string, output: OutputColumn): Pl
  * - A header the add-in wrote before, still at its column, is written again in place.
  * - A header that names a column the add-in did not create is a conflict: with `onConflict` 'ask' the plan
  *   stops and lists them; 'overwrite' writes into that column; 'new-columns' writes "Score (PMO)" beside.
- * - The other columns go side by side, at the first run of columns right of the table that are blank from the
- *   header row to the last row and wide enough for all of them (so a neighbouring table, a note or a Budget cell is
- *   never overwritten, and never splits the results).
+ * - The other columns go side by side right after the table and the add-in's columns, when those columns are blank
+ *   from the header row to the last row; else the plan is 'elsewhere' (a note, a Budget cell or a table beside it is
+ *   never overwritten or skipped over: the results go to the add-in's own sheet).
  * @param area the cells of rows headerRow…lastRow as read just before writing (any columns; outside = blank).
  */
 export function planWrite(
   request: WriteRequest,
   area: SheetBlock,
-): WritePlan | { kind: 'conflict'; headers: string[] } | WriteStale | SheetError {
+): WritePlan | WriteElsewhere | { kind: 'conflict'; headers: string[] } | WriteStale | SheetError {
   const { headerRow, lastRow, firstColumn, lastColumn } = request;
   const firstRow = request.firstRow ?? headerRow + 1;
   if (lastRow < firstRow) return sheetError('The table has no rows to write results for.');
@@ -196,24 +209,24 @@ export function planWrite(
     for (let r = headerRow; r <= lastRow; r++) if (!isBlankValue(cellAt(area, r, c))) return false;
     return true;
   };
-  // The new columns go side by side: at the first run of blank columns right of the table wide enough for all of
-  // them. A user's cell in the way moves the whole run past it; it never splits the results around it.
+  // The new columns go side by side right after the table and the add-in's own columns, never skipping a column and
+  // never over a user's cell: when those columns are not blank (a note, a Budget cell, a table beside it), the results
+  // go to a sheet of the add-in's own instead (core/initiatives/scores-sheet.ts).
   const fresh = targets.filter((target) => target.column === undefined).length;
-  const runFits = (start: number) => {
-    for (let c = start; c < start + fresh; c++) if (taken.has(c) || !columnIsBlank(c)) return false;
-    return true;
-  };
-  let next = lastColumn + 1;
-  while (fresh > 0 && !runFits(next) && next <= LAST_COLUMN) next++;
-  if (fresh > 0 && next + fresh - 1 > LAST_COLUMN)
-    return sheetError(
-      `There is no room for ${fresh === 1 ? 'a result column' : `${fresh} result columns side by side`} right of the table: its rows hold cells up to the sheet's last column (XFD). Clear some columns right of the table and write again.`,
-    );
+  const next = owned.reduce((most, entry) => Math.max(most, entry.column + 1), lastColumn + 1);
+  if (fresh > 0) {
+    if (next + fresh - 1 > LAST_COLUMN)
+      return { kind: 'elsewhere', reason: "the table reaches the sheet's last column" };
+    for (let c = next; c < next + fresh; c++)
+      if (taken.has(c) || !columnIsBlank(c))
+        return { kind: 'elsewhere', reason: `column ${columnLetters(c)} right of the table is not blank` };
+  }
+  let free = next;
   const columns: PlannedColumn[] = [];
   for (const target of targets) {
     let column = target.column;
     if (column === undefined) {
-      column = next++;
+      column = free++;
       taken.add(column);
     }
     columns.push(plannedColumn(column, target.header, target.output));
@@ -246,4 +259,14 @@ export function planAddress(plan: WritePlan, headerRow: number, lastRow: number)
 /** Where each planned column went, for the settings: the add-in's own columns from now on. */
 export function ownedColumnsOf(plan: WritePlan): OwnedColumn[] {
   return plan.columns.map((column) => ({ column: column.column, header: column.header }));
+}
+
+/** The plan's runs of rows, each with where its cells start in every column's values and formats. */
+export function runSlices(plan: WritePlan): { first: number; count: number; from: number }[] {
+  let from = 0;
+  return plan.runs.map((run) => {
+    const slice = { ...run, from };
+    from += run.count;
+    return slice;
+  });
 }

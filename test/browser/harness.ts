@@ -9,6 +9,7 @@ import { extname, join, normalize, relative } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import type { FakeWorkbookSetup } from '../fakes/excel';
 import {
   loadSpreadsheetScript,
   SCRIPT_RUN_PAGE_ENTRY,
@@ -348,4 +349,19 @@ export async function openSidebarOn(
   });
   const opened = await openSidebar(shared.browser, shared.built, shared.fakeScriptRun, script);
   return { ...opened, script };
+}
+
+/** Opens the Excel task pane (real Office.js, the fake Excel of `setup`) and starts the scoring panel. */
+export async function openTaskpaneOn(
+  shared: PanelBrowser,
+  setup: FakeWorkbookSetup,
+): Promise<{ context: BrowserContext; page: Page; watch: PageWatch }> {
+  const opened = await openPage(shared.browser, shared.built, [
+    shared.fakeExcel,
+    `pmoFakeExcel.setup(${JSON.stringify(setup)});`,
+  ]);
+  await opened.page.goto(`${EXCEL_ORIGIN}taskpane.html`);
+  await opened.page.waitForFunction('window.pmoTaskpane !== undefined');
+  await opened.page.evaluate('pmoFakeExcel.installDocument(); pmoTaskpane.startScoringPanel();');
+  return opened;
 }

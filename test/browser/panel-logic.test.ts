@@ -177,66 +177,67 @@ describe('planWrite', () => {
     });
   });
 
-  it('skips a column that holds anything in the table’s rows, so a note or a table beside it is never covered', () => {
+  it('goes to the add-in’s own sheet, never skipping a column, when a cell right of the table is in its rows (issue 16.4)', () => {
     const values = base.map((row, r) => [...row, r === 2 ? 'note' : null, null, null]);
-    const plan = planWrite(request(), area(values));
-    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([3, 4]);
-  });
-
-  it('says there is no room, and plans nothing, when the table’s rows hold cells up to the last column XFD', () => {
-    // A sparse block: the header row has a cell in XFD (0-based 16383) and one column before it is free.
-    const values = base.map((row, r) => {
-      const cells: CellValue[] = [...row];
-      if (r === 0) {
-        cells[16_381] = 'Far note';
-        cells[16_383] = 'Last';
-      }
-      return cells;
+    expect(planWrite(request(), area(values))).toEqual({
+      kind: 'elsewhere',
+      reason: 'column C right of the table is not blank',
     });
-    const plan = planWrite(request(), area(values));
-    // Score and Rank fit side by side in C:D (blank), so they go there: the limit only bites when nothing fits.
-    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([2, 3]);
-    const full = base.map((row) => [
-      ...row,
-      ...Array.from({ length: 16_382 }, (_, c) => (c % 2 === 0 ? 'x' : null)),
-    ]);
-    const none = planWrite(request(), area(full));
-    expect(none).toEqual({
-      kind: 'error',
-      message:
-        "There is no room for 2 result columns side by side right of the table: its rows hold cells up to the sheet's last column (XFD). Clear some columns right of the table and write again.",
+    // A Budget label and its value one column over: Score would fit in C, but Rank would land on them.
+    const budget = base.map((row, r) => [...row, null, ['Budget', 300000, null][r] ?? null]);
+    expect(planWrite(request(), area(budget))).toEqual({
+      kind: 'elsewhere',
+      reason: 'column D right of the table is not blank',
     });
-  });
-
-  it('keeps the new columns side by side past a user’s cell, never split around it (issue 16.4)', () => {
-    // A Budget label and its value right of the table, one column over: Score and Rank both go past them.
-    const values = base.map((row, r) => [...row, null, ['Budget', 300000, null][r] ?? null, null, null]);
-    const plan = planWrite(request(), area(values));
-    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([4, 5]);
-    // Beside columns the add-in wrote before, a new one takes the first free run too.
+    // Beside a column the add-in wrote before, a new one needs the very next column too.
     const owned = base.map((row, r) => [
       ...row,
       ['Score', 1.5, null][r] ?? null,
       ['Budget', 1, null][r] ?? null,
     ]);
-    const grown = planWrite(request({ owned: [{ column: 2, header: 'Score' }] }), area(owned));
-    expect(grown.kind === 'plan' && grown.columns.map((column) => [column.column, column.header])).toEqual([
-      [2, 'Score'],
-      [4, 'Rank'],
-    ]);
+    expect(planWrite(request({ owned: [{ column: 2, header: 'Score' }] }), area(owned))).toEqual({
+      kind: 'elsewhere',
+      reason: 'column D right of the table is not blank',
+    });
+    // Blank right of the table, whatever lies further right: the columns go right after it.
+    const far = base.map((row, r) => [...row, null, null, r === 1 ? 'far note' : null]);
+    const plan = planWrite(request(), area(far));
+    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([2, 3]);
+  });
+
+  it('goes to the add-in’s own sheet when the table reaches the sheet’s last column XFD', () => {
+    const wide = (width: number): CellValue[][] =>
+      base.map((row, r) => [...row, ...Array.from({ length: width }, (_, c) => (r === 0 ? `H${c}` : c))]);
+    // Columns A…XFC are the table's (16,383 columns): one result column would fit, two do not.
+    const values = wide(16_381);
+    const headers = (values[0] ?? []).map((cell) => String(cell));
+    const fingerprint = tableFingerprint(values.slice(1), headers.length);
+    const last = { lastColumn: headers.length - 1, headers, fingerprint };
+    expect(planWrite(request(last), area(values))).toEqual({
+      kind: 'elsewhere',
+      reason: "the table reaches the sheet's last column",
+    });
+    const one = planWrite(request({ ...last, columns: request().columns.slice(0, 1) }), area(values));
+    expect(one.kind === 'plan' && one.columns.map((column) => column.column)).toEqual([16_383]);
   });
 
   it('stops with the names of user columns it would overwrite, then overwrites or writes beside them as told', () => {
+    // The user's own Score column is the table's last.
     const values = base.map((row, r) => [...row, ['Score', 'x', 'y'][r] ?? null]);
-    expect(planWrite(request(), area(values))).toEqual({ kind: 'conflict', headers: ['Score'] });
-    const overwrite = planWrite(request({ onConflict: 'overwrite' }), area(values));
+    const mine = {
+      lastColumn: 2,
+      headers: ['Initiative', 'Value', 'Score'],
+      fingerprint: tableFingerprint(values.slice(1), 3),
+    };
+    expect(planWrite(request(mine), area(values))).toEqual({ kind: 'conflict', headers: ['Score'] });
+    const overwrite = planWrite(request({ ...mine, onConflict: 'overwrite' }), area(values));
     expect(
       overwrite.kind === 'plan' && overwrite.columns.map((column) => [column.column, column.header]),
     ).toEqual([
       [2, 'Score'],
       [3, 'Rank'],
     ]);
-    const beside = planWrite(request({ onConflict: 'new-columns' }), area(values));
+    const beside = planWrite(request({ ...mine, onConflict: 'new-columns' }), area(values));
     expect(beside.kind === 'plan' && beside.columns.map((column) => [column.column, column.header])).toEqual([
       [3, 'Score (PMO)'],
       [4, 'Rank'],
@@ -263,8 +264,10 @@ describe('planWrite', () => {
 
   it('does not trust a remembered column whose header the user has changed', () => {
     const values = base.map((row, r) => [...row, ['Notes', 'x', 'y'][r] ?? null]);
-    const plan = planWrite(request({ owned: [{ column: 2, header: 'Score' }] }), area(values));
-    expect(plan.kind === 'plan' && plan.columns.map((column) => column.column)).toEqual([3, 4]);
+    expect(planWrite(request({ owned: [{ column: 2, header: 'Score' }] }), area(values))).toEqual({
+      kind: 'elsewhere',
+      reason: 'column C right of the table is not blank',
+    });
   });
 
   it('refuses to write when the table’s headers changed since it was read', () => {
@@ -280,9 +283,9 @@ describe('planWrite', () => {
     expect(planWrite(request(), area(sorted))).toMatchObject({ kind: 'stale' });
     const edited = base.map((row, r) => (r === 2 ? ['B', 4] : row));
     expect(planWrite(request(), area(edited))).toMatchObject({ kind: 'stale' });
-    // A blank read as null or as '' is the same blank; cells right of the table do not count.
+    // A blank read as null or as '' is the same blank; cells right of the table are not part of it.
     const same = base.map((row) => [...row.map((cell) => cell ?? ''), 'note']);
-    expect(planWrite(request(), area(same))).toMatchObject({ kind: 'plan' });
+    expect(planWrite(request(), area(same))).toMatchObject({ kind: 'elsewhere' });
   });
 });
 

@@ -193,7 +193,7 @@ async function sensitivityCheck(page: Page, shotName: string): Promise<void> {
   expect(await page.locator('#pmo-write').getAttribute('aria-disabled')).toBeNull();
   // Where the results go is said before writing, and is where they went; the next write reuses those columns.
   expect(await page.locator('#pmo-write-target').textContent()).toBe(
-    'Writes Score, Rank and Selected side by side on sheet Portfolio, rows 3–10: in H:J if those columns are blank there, else further right, past your cells.',
+    "Writes Score, Rank and Selected side by side on sheet Portfolio, rows 3–10: in H:J if those columns are blank there, else on a sheet of the add-in's own (PMO Scores) with each initiative's name and row.",
   );
   await page.locator('#pmo-write').click();
   await waitForText(page, '#pmo-status', /^Wrote Score, Rank and Selected to Portfolio!H3:J10\.$/);

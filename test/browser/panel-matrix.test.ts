@@ -10,11 +10,10 @@ import { SHAPES } from '../../examples/make-shapes';
 import { sheetsValues } from '../fakes/sheets';
 import {
   CHROMIUM_PATH,
-  EXCEL_ORIGIN,
   expectCleanPage,
   OFFICE_TELEMETRY_BLOCKED,
-  openPage,
   openSidebarOn,
+  openTaskpaneOn,
   settle,
   usePanelBrowser,
   waitForText,
@@ -62,14 +61,11 @@ describe.skipIf(!hasChromium)('a matrix with its own weights in the scoring pane
   const chrome = usePanelBrowser();
 
   it('Excel: opens a Weighting (1-10) matrix with its weights in the criteria inputs and says where they came from', async () => {
-    const { context, page, watch } = await openPage(chrome.browser, chrome.built, [
-      chrome.fakeExcel,
-      `pmoFakeExcel.setup(${JSON.stringify({ sheets: [{ name: 'Matrix', values: ABOVE }], active: 'Matrix' })});`,
-    ]);
+    const { context, page, watch } = await openTaskpaneOn(chrome, {
+      sheets: [{ name: 'Matrix', values: ABOVE }],
+      active: 'Matrix',
+    });
     try {
-      await page.goto(`${EXCEL_ORIGIN}taskpane.html`);
-      await page.waitForFunction('window.pmoTaskpane !== undefined');
-      await page.evaluate('pmoFakeExcel.installDocument(); pmoTaskpane.startScoringPanel();');
       await waitForText(page, '#pmo-table-info', /3 initiatives in A7:F10 on sheet Matrix\./);
       await settle(page);
       expect(await criteriaShown(page)).toEqual([

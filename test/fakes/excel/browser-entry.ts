@@ -76,6 +76,8 @@ const control = {
   edit(sheet: string, address: string, values: CellValue[][]): void {
     typeIntoSheet(sheetNamed(sheet), address, values);
   },
+  /** The workbook's sheet names, in tab order. */
+  sheetNames: (): string[] => state.sheets.map((sheet) => sheet.name),
   /** The sheet's values and number formats as they are now, row by row from A1. */
   sheet(name: string): { values: CellValue[][]; formats: string[][] } {
     return excelSheetRows(sheetNamed(name));
