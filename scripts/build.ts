@@ -70,8 +70,10 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   // owner, residual, response, status): 67.3 KiB. 75 since issue 15.1–15.2's headline tiles (with the change since
   // the previous build), the build history written to the PMO Data sheet and the trend of the last builds: 73.9 KiB.
   // 77 since issue 15.5's money in the workbook's own currency (the source cells' formats read, and the currency's
-  // symbol and place found for the money in words) and labelled bars: 73.7 → 76.4 KiB.
-  'excel/dashboard.js': 77,
+  // symbol and place found for the money in words) and labelled bars: 73.7 → 76.4 KiB. 78 since issue 17: placing a
+  // register's risks with their IDs (core/risk/register-heatmap.ts) left functions.js, where HEATMAP now only counts,
+  // for this lazily loaded bundle: 76.4 → 77.3 KiB.
+  'excel/dashboard.js': 78,
 };
 
 /**

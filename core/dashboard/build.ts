@@ -9,7 +9,8 @@ import { choosePmoDataSheet, isPmoDataSheet, PMO_DATA_SHEET_NAME, pmoDataPlan } 
 import { isPmoError } from '../errors';
 import type { Understood } from '../inspect-understood';
 import { groupColumn, summarizeRisks } from '../risk/concentration';
-import { type RiskRegister, registerHeatmap } from '../risk/register';
+import type { RiskRegister } from '../risk/register';
+import { registerHeatmap } from '../risk/register-heatmap';
 import { hasColumn, headerOf, type RowIssue } from '../table';
 import { bandOf, periodTotals, type UtilizationBand, type UtilizationGrid } from '../utilization';
 import {

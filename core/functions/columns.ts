@@ -28,12 +28,11 @@ export function flatCells(grid: Grid | undefined): Cell[] {
  */
 export function columnArg(grid: Grid | undefined, isValue: (cell: Cell) => boolean): ColumnArg {
   const cells = flatCells(grid);
-  const [first, ...rest] = cells;
+  const first = cells[0];
+  if (typeof first !== 'string' || isBlank(first) || isValue(first)) return { header: undefined, cells };
+  const rest = cells.slice(1);
   const below = rest.some((cell) => isValue(cell)) || (rest.length > 0 && rest.every(isBlank));
-  if (typeof first === 'string' && !isBlank(first) && !isValue(first) && below) {
-    return { header: first.trim(), cells: rest };
-  }
-  return { header: undefined, cells };
+  return below ? { header: first.trim(), cells: rest } : { header: undefined, cells };
 }
 
 /** One of several parallel column arguments: its name, its cells (undefined when omitted), what a value is. */
@@ -43,20 +42,21 @@ export interface ColumnInput {
   readonly isValue: (cell: Cell) => boolean;
 }
 
-/** Parallel columns lined up row by row: whether any had a header, and each row's cells (null for omitted). */
-export interface AlignedColumns {
+/** Parallel columns lined up, column by column: each input's cells, one per row ([] for an omitted one). */
+export interface AlignedCells {
   readonly header: boolean;
-  readonly rows: readonly (readonly Cell[])[];
+  readonly rowCount: number;
+  readonly columns: readonly (readonly Cell[])[];
 }
 
 /**
- * Lines up parallel column arguments row by row: the one rule for every function that reads several columns
- * (README, "Column arguments"). A header cell in any of them gives a header out; a column one cell longer than a
- * headed one, whose first cell is text or blank, loses that cell too (a header the reader could not tell from
- * data); a single cell is used for every row; otherwise the columns must have the same length, and an error
- * names the first that does not.
+ * Lines up parallel column arguments: the one rule for every function that reads several columns (README, "Column
+ * arguments"). A header cell in any of them gives a header out; a column one cell longer than a headed one, whose
+ * first cell is text or blank, loses that cell too (a header the reader could not tell from data); a single cell is
+ * used for every row; otherwise the columns must have the same length, and an error names the first that does not.
+ * Column by column, so a long column is copied at most once.
  */
-export function alignColumns(fn: string, inputs: readonly ColumnInput[]): AlignedColumns | PmoError {
+export function alignColumns(fn: string, inputs: readonly ColumnInput[]): AlignedCells | PmoError {
   const read = inputs.map((input) =>
     input.grid === undefined ? { header: undefined, cells: [] } : columnArg(input.grid, input.isValue),
   );
@@ -66,13 +66,13 @@ export function alignColumns(fn: string, inputs: readonly ColumnInput[]): Aligne
   const length = header
     ? (headed[0]?.cells.length ?? 0)
     : read.reduce((most, column) => Math.max(most, column.cells.length === 1 ? 0 : column.cells.length), 0);
-  const columns = read.map((column, i) => {
-    if (!given(i)) return [] as Cell[];
+  const columns = read.map((column, i): readonly Cell[] => {
+    if (!given(i)) return [];
     const first = column.cells[0] ?? null;
     const looksLikeHeader = isBlank(first) || typeof first === 'string';
     if (header && column.header === undefined && column.cells.length === length + 1 && looksLikeHeader)
       return column.cells.slice(1);
-    return [...column.cells];
+    return column.cells;
   });
   const rowCount = header ? length : columns.reduce((most, cells) => Math.max(most, cells.length), length);
   for (const [i, cells] of columns.entries()) {
@@ -86,12 +86,15 @@ export function alignColumns(fn: string, inputs: readonly ColumnInput[]): Aligne
       rowCount,
     );
   }
-  const rows: Cell[][] = [];
-  for (let r = 0; r < rowCount; r++)
-    rows.push(
-      columns.map((cells, i) => (given(i) ? ((cells.length === 1 ? cells[0] : cells[r]) ?? null) : null)),
-    );
-  return { header, rows };
+  return {
+    header,
+    rowCount,
+    columns: columns.map((cells, i) =>
+      given(i) && cells.length === 1 && rowCount !== 1
+        ? new Array<Cell>(rowCount).fill(cells[0] ?? null)
+        : cells,
+    ),
+  };
 }
 
 /**

@@ -48,11 +48,32 @@ export function normalizeCell(value: unknown, env: HostEnvironment): Cell {
   return { kind: 'cell-error', text: '#VALUE!' };
 }
 
+/** True for a host value that is already the core cell it normalises to ('#…' may be an error: normalised). */
+const isCoreCell = (value: unknown): boolean =>
+  typeof value === 'number'
+    ? Number.isFinite(value)
+    : typeof value === 'string'
+      ? value !== '' && value[0] !== '#'
+      : value === null || typeof value === 'boolean';
+
+/**
+ * A host range as a core grid. A row whose cells are all already core cells is used as it is (the grid is read
+ * only), so typed columns cost one check per cell and no allocation; other rows are copied cell by cell.
+ */
 function normalizeTable(value: unknown, env: HostEnvironment): Grid {
   if (!Array.isArray(value)) return [[normalizeCell(value, env)]];
-  return value.map((row) =>
-    Array.isArray(row) ? row.map((cell) => normalizeCell(cell, env)) : [normalizeCell(row, env)],
-  );
+  const grid: (readonly Cell[])[] = new Array(value.length);
+  for (let r = 0; r < value.length; r++) {
+    const row: unknown = value[r];
+    if (!Array.isArray(row)) {
+      grid[r] = [normalizeCell(row, env)];
+      continue;
+    }
+    let typed = true;
+    for (let c = 0; c < row.length && typed; c++) typed = isCoreCell(row[c]);
+    grid[r] = typed ? (row as Cell[]) : row.map((cell) => normalizeCell(cell, env));
+  }
+  return grid;
 }
 
 function isOmitted(value: unknown): boolean {

@@ -1,6 +1,6 @@
 // Catalog entries for risk (DESIGN §6): RISK_SCORE, RISK_LEVEL, HEATMAP, EXPOSURE, RISK_SUMMARY, SIMULATE_EXPOSURE.
 
-import { type Cell, isBlank, parseNumberText } from '../cells';
+import { type Cell, isBlank, type Parsed, parseNumberText } from '../cells';
 import { isPmoError, type PmoError, pmoError, quote } from '../errors';
 import { type GroupSummary, groupColumn, type LevelCounts, summarizeRisks } from '../risk/concentration';
 import {
@@ -10,14 +10,7 @@ import {
   readChance,
   readRatingColumn,
 } from '../risk/exposure';
-import {
-  buildRiskHeatmap,
-  DEFAULT_HEATMAP_SIZE,
-  type HeatmapPoint,
-  heatmapBin,
-  heatmapTable,
-  MAX_HEATMAP_SIZE,
-} from '../risk/heatmap';
+import { DEFAULT_HEATMAP_SIZE, heatmapBin, heatmapTable, MAX_HEATMAP_SIZE } from '../risk/heatmap';
 import {
   defaultBands,
   levelFromMatrix,
@@ -78,10 +71,27 @@ interface RatingPair {
   readonly impact: readonly RatingCell[];
   readonly probabilityScale: RatingScale;
   readonly impactScale: RatingScale;
-  readonly probabilityThree: boolean;
-  readonly impactThree: boolean;
   /** Multiplied on different scales: each rating is read as its level 1–5 (DESIGN §10, mixed scales). */
   readonly mixed: boolean;
+  /** A cell's value on its column's scale, read once per distinct cell (the reader shares equal cells). */
+  readonly probabilityValue: (cell: RatingCell) => Parsed<number>;
+  readonly impactValue: (cell: RatingCell) => Parsed<number>;
+}
+
+/** The blank rating, for a row past the end of a column. */
+const BLANK_RATING: RatingCell = { kind: 'blank' };
+
+/** `read` remembered per cell object: readRatingColumn gives equal cells one object, so a column reads few. */
+function memoByCell<T>(read: (cell: RatingCell) => T): (cell: RatingCell) => T {
+  const seen = new Map<RatingCell, T>();
+  return (cell) => {
+    let value = seen.get(cell);
+    if (value === undefined && !seen.has(cell)) {
+      value = read(cell);
+      seen.set(cell, value);
+    }
+    return value as T;
+  };
 }
 
 /**
@@ -99,8 +109,8 @@ function readRatingPair(
     { name: 'impact', grid: impactGrid, isValue: isRatingValue },
   ]);
   if (isPmoError(aligned)) return aligned;
-  const probabilityCells = readRatingColumn(aligned.rows.map((row) => row[0] ?? null));
-  const impactCells = readRatingColumn(aligned.rows.map((row) => row[1] ?? null));
+  const probabilityCells = readRatingColumn(aligned.columns[0] ?? []);
+  const impactCells = readRatingColumn(aligned.columns[1] ?? []);
   const probabilityColumn = decideColumnScale(probabilityCells);
   const impactColumn = decideColumnScale(impactCells);
   const probabilityScale = settleScale(probabilityColumn, impactColumn);
@@ -112,9 +122,9 @@ function readRatingPair(
     impact: impactCells,
     probabilityScale,
     impactScale,
-    probabilityThree: probabilityColumn.threeLevel,
-    impactThree: impactColumn.threeLevel,
     mixed: multiply && probabilityScale !== impactScale,
+    probabilityValue: memoByCell((cell) => ratingValue(cell, probabilityScale, probabilityColumn.threeLevel)),
+    impactValue: memoByCell((cell) => ratingValue(cell, impactScale, impactColumn.threeLevel)),
   };
 }
 
@@ -122,12 +132,12 @@ type RatedRow = { kind: 'blank' } | { kind: 'rated'; probability: number; impact
 
 /** Row `index` of a pair: blank when both cells are blank, else both values or the first problem. */
 function ratedRow(pair: RatingPair, index: number): RatedRow {
-  const probabilityCell = pair.probability[index] ?? { kind: 'blank' };
-  const impactCell = pair.impact[index] ?? { kind: 'blank' };
+  const probabilityCell = pair.probability[index] ?? BLANK_RATING;
+  const impactCell = pair.impact[index] ?? BLANK_RATING;
   if (probabilityCell.kind === 'blank' && impactCell.kind === 'blank') return { kind: 'blank' };
-  const probability = ratingValue(probabilityCell, pair.probabilityScale, pair.probabilityThree);
+  const probability = pair.probabilityValue(probabilityCell);
   if (!probability.ok) return pmoError('value', `probability ${probability.problem}`);
-  const impact = ratingValue(impactCell, pair.impactScale, pair.impactThree);
+  const impact = pair.impactValue(impactCell);
   if (!impact.ok) return pmoError('value', `impact ${impact.problem}`);
   return pair.mixed
     ? {
@@ -253,7 +263,8 @@ export const HEATMAP = /* @__PURE__ */ defineFunction({
   run: ([probability, impact, size]) => {
     const pair = readRatingPair('HEATMAP', probability, impact, false);
     if (isPmoError(pair)) return pair;
-    const points: HeatmapPoint[] = [];
+    // Counted straight into the grid: no point or ID per risk (the dashboard's heatmap keeps those).
+    const counts = Array.from({ length: size }, () => new Array<number>(size).fill(0));
     let firstProblem: string | undefined;
     let problems = 0;
     for (let index = 0; index < pair.probability.length; index++) {
@@ -261,16 +272,11 @@ export const HEATMAP = /* @__PURE__ */ defineFunction({
       if (isPmoError(row)) {
         problems += 1;
         firstProblem ??= `row ${index + 1 + pair.offset}: ${row.message}`;
-        continue;
+      } else if (row.kind === 'rated') {
+        const cells = counts[heatmapBin(row.probability, pair.probabilityScale, size) - 1];
+        const i = heatmapBin(row.impact, pair.impactScale, size) - 1;
+        if (cells) cells[i] = (cells[i] ?? 0) + 1;
       }
-      if (row.kind === 'blank') continue;
-      points.push({
-        id: String(index + 1),
-        probability: row.probability,
-        probabilityScale: pair.probabilityScale,
-        impact: row.impact,
-        impactScale: pair.impactScale,
-      });
     }
     if (firstProblem !== undefined) {
       const more =
@@ -281,7 +287,7 @@ export const HEATMAP = /* @__PURE__ */ defineFunction({
             : '';
       return pmoError('value', `HEATMAP cannot place ${firstProblem}${more}.`);
     }
-    return heatmapTable(buildRiskHeatmap(points, size));
+    return heatmapTable({ size, counts });
   },
 });
 
@@ -320,14 +326,11 @@ export const EXPOSURE = /* @__PURE__ */ defineFunction({
       { name: 'impact', grid: impact, isValue: isNumberLike },
     ]);
     if (isPmoError(aligned)) return aligned;
-    const chances = chanceColumn(
-      'EXPOSURE',
-      aligned.rows.map((row) => row[0] ?? null),
-      aligned.header,
-    );
+    const [chanceCells = [], costCells = []] = aligned.columns;
+    const chances = chanceColumn('EXPOSURE', chanceCells, aligned.header);
     if (isPmoError(chances)) return chances;
     const values: OutCell[] = chances.map((chanceCell, index) => {
-      const costCell = aligned.rows[index]?.[1] ?? null;
+      const costCell = costCells[index] ?? null;
       if (chanceCell.kind === 'blank' && isBlank(costCell)) return '';
       const chance = readChance(chanceCell);
       if (!chance.ok) return pmoError('value', `probability ${chance.problem}`);
@@ -435,13 +438,16 @@ const SIMULATION_LABELS = ['Mean', 'P50', 'P80', 'P90', 'P95', 'Contingency'] as
 /** The risks of SIMULATE_EXPOSURE's aligned columns; the first unusable row is an error naming it. */
 function simulatedRisks(
   fn: string,
-  rows: readonly (readonly Cell[])[],
+  columns: readonly (readonly Cell[])[],
   chances: readonly RatingCell[],
   offset: number,
 ): SimulatedRisk[] | PmoError {
   const risks: SimulatedRisk[] = [];
+  const [, lows = [], likelys = [], highs = []] = columns;
   for (const [index, chanceCell] of chances.entries()) {
-    const [, lowCell = null, likelyCell = null, highCell = null] = rows[index] ?? [];
+    const lowCell = lows[index] ?? null;
+    const likelyCell = likelys[index] ?? null;
+    const highCell = highs[index] ?? null;
     if (chanceCell.kind === 'blank' && isBlank(lowCell) && isBlank(likelyCell) && isBlank(highCell)) continue;
     const where = `${fn} cannot use row ${index + 1 + offset}:`;
     const chance = readChance(chanceCell);
@@ -501,13 +507,9 @@ export const SIMULATE_EXPOSURE = /* @__PURE__ */ defineFunction({
       { name: 'high', grid: high, isValue: isNumberLike },
     ]);
     if (isPmoError(aligned)) return aligned;
-    const chances = chanceColumn(
-      fn,
-      aligned.rows.map((row) => row[0] ?? null),
-      aligned.header,
-    );
+    const chances = chanceColumn(fn, aligned.columns[0] ?? [], aligned.header);
     if (isPmoError(chances)) return chances;
-    const risks = simulatedRisks(fn, aligned.rows, chances, aligned.header ? 1 : 0);
+    const risks = simulatedRisks(fn, aligned.columns, chances, aligned.header ? 1 : 0);
     if (isPmoError(risks)) return risks;
     if (risks.length === 0)
       return pmoError('not-available', `${fn} has no risk to simulate: every row is blank.`);

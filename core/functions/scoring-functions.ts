@@ -208,7 +208,8 @@ function numberColumn(name: string, grid: Grid): ScoreColumn {
 function perRowScore(fn: string, columns: readonly ScoreColumn[], score: (values: number[]) => OutCell) {
   const aligned = alignColumns(fn, columns);
   if (isPmoError(aligned)) return aligned;
-  const out = aligned.rows.map((row): OutCell => {
+  const out = Array.from({ length: aligned.rowCount }, (_, r): OutCell => {
+    const row = aligned.columns.map((cells) => cells[r] ?? null);
     if (row.every((cell) => isBlank(cell))) return '';
     const required = columns.findIndex((column, i) => column.blank !== undefined && isBlank(row[i] ?? null));
     if (required >= 0) return pmoError('value', `${columns[required]?.blank} is blank`);

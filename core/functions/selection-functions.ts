@@ -137,12 +137,13 @@ function readPortfolio(fn: string, columns: readonly (Grid | undefined)[]): Port
   if (isPmoError(aligned)) return aligned;
   const itemOfRow: number[] = [];
   const drafts: Draft[] = [];
-  for (const [r, row] of aligned.rows.entries()) {
+  for (let r = 0; r < aligned.rowCount; r++) {
+    const row = aligned.columns.map((cells) => cells[r] ?? null);
     if (row.every((cell) => isBlank(cell))) {
       itemOfRow.push(-1);
       continue;
     }
-    const draft = draftOf(fn, row, r + 1, aligned.rows.length);
+    const draft = draftOf(fn, row, r + 1, aligned.rowCount);
     if (isPmoError(draft)) return draft;
     itemOfRow.push(drafts.length);
     drafts.push(draft);

@@ -77,16 +77,16 @@ export function pertMean(low: number, likely: number, high: number): number {
 
 /**
  * Reads every cell of a column once (shared by the column functions and the register). Registers repeat a
- * few texts ("Likely", "40%") thousands of times, so each distinct text is parsed once per column.
+ * few texts ("Likely", "40%") and numbers (1–5) thousands of times, so each distinct value is parsed once per
+ * column, and equal cells share one RatingCell (callers may remember what they derive from it by object).
  */
 export function readRatingColumn(cells: readonly Cell[]): RatingCell[] {
-  const byText = new Map<string, RatingCell>();
+  const byValue = new Map<Cell, RatingCell>();
   return cells.map((cell) => {
-    if (typeof cell !== 'string') return readRatingCell(cell);
-    let read = byText.get(cell);
+    let read = byValue.get(cell);
     if (read === undefined) {
       read = readRatingCell(cell);
-      byText.set(cell, read);
+      byValue.set(cell, read);
     }
     return read;
   });

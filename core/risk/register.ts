@@ -15,13 +15,7 @@ import {
   type TableSpec,
 } from '../table';
 import { expectedMonetaryValue, pertMean, readAmount, readRatingColumn } from './exposure';
-import {
-  buildRiskHeatmap,
-  DEFAULT_HEATMAP_SIZE,
-  type HeatmapPoint,
-  heatmapBin,
-  type RiskHeatmap,
-} from './heatmap';
+import { heatmapBin } from './heatmap';
 import { defaultBands, levelOf, type RiskBands, riskScore } from './levels';
 import type { MatrixLegend } from './matrix-legend';
 import {
@@ -567,31 +561,4 @@ export function readRiskRegister(
     bands,
     ownLegend: bands !== undefined && bands === legend?.bands,
   };
-}
-
-/**
- * The register's heatmap (inherent, or residual when `residual` is true and the register has it), with
- * the risk IDs in each cell. Unrated risks are left out. Work is O(risks + size²).
- */
-export function registerHeatmap(
-  register: RiskRegister,
-  size = DEFAULT_HEATMAP_SIZE,
-  residual = false,
-): RiskHeatmap {
-  const points: HeatmapPoint[] = [];
-  const { probabilityScale, impactScale } = register;
-  if (register.scale && impactScale) {
-    for (const risk of register.risks) {
-      const assessment = residual && risk.residual ? risk.residual : risk.inherent;
-      if (assessment.probability === undefined || assessment.impact === undefined) continue;
-      points.push({
-        id: risk.id,
-        probability: assessment.probability,
-        probabilityScale,
-        impact: assessment.impact,
-        impactScale,
-      });
-    }
-  }
-  return buildRiskHeatmap(points, size);
 }

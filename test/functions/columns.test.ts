@@ -48,7 +48,7 @@ describe('column arguments', () => {
 describe('parallel columns (one rule for every function family)', () => {
   const number = { isValue: isNumberLike };
 
-  it('lines up columns row by row and gives a header out when any column had one', () => {
+  it('lines up columns and gives a header out when any column had one', () => {
     expect(
       alignColumns('F', [
         { name: 'a', grid: [['A'], [1], [2]], ...number },
@@ -56,9 +56,10 @@ describe('parallel columns (one rule for every function family)', () => {
       ]),
     ).toEqual({
       header: true,
-      rows: [
-        [1, 3],
-        [2, 4],
+      rowCount: 2,
+      columns: [
+        [1, 2],
+        [3, 4],
       ],
     });
   });
@@ -71,10 +72,10 @@ describe('parallel columns (one rule for every function family)', () => {
       ]),
     ).toEqual({
       header: false,
-      rows: [
-        [1, 10],
-        [2, 10],
-        [3, 10],
+      rowCount: 3,
+      columns: [
+        [1, 2, 3],
+        [10, 10, 10],
       ],
     });
   });

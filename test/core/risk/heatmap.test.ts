@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  buildRiskHeatmap,
-  type HeatmapPoint,
-  heatmapBin,
-  heatmapTable,
-  MAX_HEATMAP_SIZE,
-} from '../../../core/risk/heatmap';
+import { heatmapBin, heatmapTable, MAX_HEATMAP_SIZE } from '../../../core/risk/heatmap';
+import { buildRiskHeatmap, type HeatmapPoint } from '../../../core/risk/register-heatmap';
 import type { RatingScale } from '../../../core/risk/scales';
 
 const point = (

@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../core/cells';
 import { isPmoError } from '../../../core/errors';
 import { BLANK_GROUP, groupColumn, summarizeRisks, topRiskShare } from '../../../core/risk/concentration';
-import {
-  RISK_REGISTER_TABLE,
-  type RiskRegister,
-  readRiskRegister,
-  registerHeatmap,
-} from '../../../core/risk/register';
+import { RISK_REGISTER_TABLE, type RiskRegister, readRiskRegister } from '../../../core/risk/register';
+import { registerHeatmap } from '../../../core/risk/register-heatmap';
 import { expectedTotal } from '../../../core/risk/simulation';
 import { normalizeHeader, type RowIssue } from '../../../core/table';
 
