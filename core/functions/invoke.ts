@@ -62,18 +62,10 @@ const isCoreCell = (value: unknown): boolean =>
  */
 function normalizeTable(value: unknown, env: HostEnvironment): Grid {
   if (!Array.isArray(value)) return [[normalizeCell(value, env)]];
-  const grid: (readonly Cell[])[] = new Array(value.length);
-  for (let r = 0; r < value.length; r++) {
-    const row: unknown = value[r];
-    if (!Array.isArray(row)) {
-      grid[r] = [normalizeCell(row, env)];
-      continue;
-    }
-    let typed = true;
-    for (let c = 0; c < row.length && typed; c++) typed = isCoreCell(row[c]);
-    grid[r] = typed ? (row as Cell[]) : row.map((cell) => normalizeCell(cell, env));
-  }
-  return grid;
+  return value.map((row): readonly Cell[] => {
+    if (!Array.isArray(row)) return [normalizeCell(row, env)];
+    return row.every(isCoreCell) ? row : row.map((cell) => normalizeCell(cell, env));
+  });
 }
 
 function isOmitted(value: unknown): boolean {

@@ -45,8 +45,8 @@ class Tally {
   unrated = 0;
   exposure = 0;
   add(assessment: RiskAssessment): void {
-    const level = RISK_LEVELS.find((name) => name === assessment.level);
-    if (level !== undefined) this.counts[level] += 1;
+    const level = assessment.level as RiskLevel;
+    if (RISK_LEVELS.includes(level)) this.counts[level] += 1;
     else this.unrated += 1;
     if (assessment.exposure !== undefined) this.exposure += assessment.exposure;
   }

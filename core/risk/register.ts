@@ -1,7 +1,7 @@
 // Reads a risk register (DESIGN §4, §6 RISK_SUMMARY): finds its columns by synonyms, decides each rating
 // column's scale, and assesses every risk before and after response (inherent and residual).
 
-import { type Cell, cellText, isBlank } from '../cells';
+import { type Cell, cellText, isBlank, type Parsed } from '../cells';
 import { isPmoError, type PmoError, pmoError } from '../errors';
 import {
   type ColumnSpec,
@@ -252,12 +252,17 @@ interface RatingColumn {
   readonly key: string;
   readonly cells: readonly RatingCell[];
   readonly scale: ColumnScale;
+  /**
+   * Each distinct cell's value, read once: equal cells share one RatingCell (readRatingColumn), and a register reads
+   * each column on one scale.
+   */
+  readonly values: Map<RatingCell, Parsed<number>>;
 }
 
 function ratingColumn(table: FoundTable, key: string): RatingColumn | undefined {
   if (!table.columns.has(key)) return undefined;
   const cells = readRatingColumn(table.rows.map((row) => cellOf(table, row, key)));
-  return { key, cells, scale: decideColumnScale(cells) };
+  return { key, cells, scale: decideColumnScale(cells), values: new Map() };
 }
 
 /** An Impact column of plain amounts (a number above 5 or below 0, no labels) is a cost column in disguise. */
@@ -284,14 +289,25 @@ function rowProblem(table: FoundTable, row: TableRow, key: string, problem: stri
   );
 }
 
-function isRiskRow(table: FoundTable, row: TableRow): boolean {
-  const id = cellOf(table, row, 'id');
-  const title = cellOf(table, row, 'title');
-  const name = normalizeHeader(cellText(isBlank(id) ? title : id));
-  if (TOTAL_LABELS.has(name)) return false;
+/** A total row's name ends in l, s or m (total, totals, grand total, sum): the only names worth normalising. */
+const MAYBE_TOTAL = /[lsm][^a-z0-9]*$/i;
+
+/**
+ * The test for rows that are risks: not a Total row, and with a rating, an amount, or (no rating) an ID or title.
+ * Made once per table: the columns it looks at are found once, not per row.
+ */
+function riskRowTest(table: FoundTable): (row: TableRow) => boolean {
   const keys = ['probability', 'impact', 'residualProbability', 'residualImpact', ...AMOUNT_KEYS];
-  if (keys.some((key) => !isBlank(cellOf(table, row, key)))) return true;
-  return table.columns.has('id') ? !isBlank(id) : !isBlank(title);
+  const valued = keys.flatMap((key) => table.columns.get(key) ?? []);
+  const hasId = table.columns.has('id');
+  return (row) => {
+    const id = cellOf(table, row, 'id');
+    const title = cellOf(table, row, 'title');
+    const text = cellText(isBlank(id) ? title : id);
+    if (MAYBE_TOTAL.test(text) && TOTAL_LABELS.has(normalizeHeader(text))) return false;
+    if (valued.some((index) => !isBlank(row.cells[index] ?? null))) return true;
+    return hasId ? !isBlank(id) : !isBlank(title);
+  };
 }
 
 interface Reader {
@@ -329,7 +345,11 @@ function makeReader(table: FoundTable, issues: RowIssue[] | undefined): Reader {
       const cell = column.cells[index];
       const row = table.rows[index];
       if (!cell || !row || cell.kind === 'blank') return undefined;
-      const value = ratingValue(cell, scale, threeLevel);
+      let value = column.values.get(cell);
+      if (!value) {
+        value = ratingValue(cell, scale, threeLevel);
+        column.values.set(cell, value);
+      }
       return value.ok ? value.value : problem(row, column.key, value.problem);
     },
     amount(key, row) {
@@ -492,9 +512,10 @@ export function readRiskRegister(
   if (mismatch) return mismatch;
 
   const reader = makeReader(table, issues);
+  const isRiskRow = riskRowTest(table);
   const risks: RegisteredRisk[] = [];
   for (const [index, row] of table.rows.entries()) {
-    if (!isRiskRow(table, row)) continue;
+    if (!isRiskRow(row)) continue;
     const probability = reader.rating(
       probabilityColumn,
       index,
