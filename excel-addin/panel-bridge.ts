@@ -12,6 +12,7 @@ import {
   SCORES_HEADER_ROW,
   SCORES_MARKER,
   SCORES_SHEET_STEM,
+  scoresWriteDone,
 } from '../core/initiatives/scores-sheet';
 import {
   detectInitiativesTable,
@@ -192,13 +193,7 @@ async function writeScoresSheet(
     sheet.getRangeByIndexes(0, column, 1, 1).format.columnWidth = characters * POINTS_PER_CHARACTER;
   });
   await context.sync();
-  return {
-    kind: 'written',
-    sheet: target.name,
-    address: scores.address,
-    columns: [],
-    elsewhere: reason ?? 'where they went before',
-  };
+  return scoresWriteDone(target.name, scores, reason);
 }
 
 /** The document settings object, or undefined outside a document. */

@@ -14,6 +14,7 @@ import {
   SCORES_HEADER_ROW,
   SCORES_MARKER,
   SCORES_SHEET_STEM,
+  scoresWriteDone,
 } from '../core/initiatives/scores-sheet';
 import { detectInitiativesTable } from '../core/initiatives/sheet-table';
 import {
@@ -338,13 +339,7 @@ function writeScoresSheet(request: WriteRequest, reason: string | undefined): Wr
   scores.columnWidths.forEach((characters, column) => {
     sheet.setColumnWidth(column + 1, Math.round(characters * PIXELS_PER_CHARACTER));
   });
-  return {
-    kind: 'written',
-    sheet: target.name,
-    address: scores.address,
-    columns: [],
-    elsewhere: reason ?? 'where they went before',
-  };
+  return scoresWriteDone(target.name, scores, reason);
 }
 
 /** The panel's saved configuration (JSON text) from the document properties, or null. */

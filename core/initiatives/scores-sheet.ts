@@ -111,3 +111,17 @@ export function chooseScoresSheet<T extends { readonly name: string }>(
     (sheet) => sheet.name.toLowerCase() === mine && isMarked(sheet),
   );
 }
+
+/**
+ * What a bridge reports after writing the scores sheet (the panel's WriteDone): where, and why there.
+ * @param reason why the columns right of the table could not be used; undefined when the sheet was rewritten as before.
+ */
+export function scoresWriteDone(sheet: string, scores: ScoresSheetPlan, reason: string | undefined) {
+  return {
+    kind: 'written' as const,
+    sheet,
+    address: scores.address,
+    columns: [],
+    elsewhere: reason ?? 'where they went before',
+  };
+}
