@@ -97,6 +97,11 @@ export function alignColumns(fn: string, inputs: readonly ColumnInput[]): Aligne
   };
 }
 
+/** Row `r` of aligned columns: each column's cell (null for an omitted column). */
+export function alignedRow(aligned: AlignedCells, r: number): Cell[] {
+  return aligned.columns.map((cells) => cells[r] ?? null);
+}
+
 /**
  * Reads a table-shaped argument (rows × criteria). Its first row is a header row when every non-blank
  * cell in it is text that `isValue` does not accept and some row below holds a value.

@@ -29,7 +29,7 @@ import {
   isRatingValue,
   type RatingCell,
   type RatingScale,
-  ratingValue,
+  ratingValueReader,
   settleScale,
 } from '../risk/scales';
 import {
@@ -81,19 +81,6 @@ interface RatingPair {
 /** The blank rating, for a row past the end of a column. */
 const BLANK_RATING: RatingCell = { kind: 'blank' };
 
-/** `read` remembered per cell object: readRatingColumn gives equal cells one object, so a column reads few. */
-function memoByCell<T>(read: (cell: RatingCell) => T): (cell: RatingCell) => T {
-  const seen = new Map<RatingCell, T>();
-  return (cell) => {
-    let value = seen.get(cell);
-    if (value === undefined && !seen.has(cell)) {
-      value = read(cell);
-      seen.set(cell, value);
-    }
-    return value as T;
-  };
-}
-
 /**
  * Reads probability and impact columns. On `multiply`, columns on different scales (probability in %, impact 1–5)
  * are mixed: each value becomes its level 1–5 (fractions by the heatmap's equal fifths), so the score is 1–25.
@@ -123,8 +110,8 @@ function readRatingPair(
     probabilityScale,
     impactScale,
     mixed: multiply && probabilityScale !== impactScale,
-    probabilityValue: memoByCell((cell) => ratingValue(cell, probabilityScale, probabilityColumn.threeLevel)),
-    impactValue: memoByCell((cell) => ratingValue(cell, impactScale, impactColumn.threeLevel)),
+    probabilityValue: ratingValueReader(probabilityScale, probabilityColumn.threeLevel),
+    impactValue: ratingValueReader(impactScale, impactColumn.threeLevel),
   };
 }
 

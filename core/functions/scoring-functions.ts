@@ -16,6 +16,7 @@ import {
 } from '../prioritization/scoring';
 import {
   alignColumns,
+  alignedRow,
   type ColumnInput,
   columnArg,
   columnResult,
@@ -209,7 +210,7 @@ function perRowScore(fn: string, columns: readonly ScoreColumn[], score: (values
   const aligned = alignColumns(fn, columns);
   if (isPmoError(aligned)) return aligned;
   const out = Array.from({ length: aligned.rowCount }, (_, r): OutCell => {
-    const row = aligned.columns.map((cells) => cells[r] ?? null);
+    const row = alignedRow(aligned, r);
     if (row.every((cell) => isBlank(cell))) return '';
     const required = columns.findIndex((column, i) => column.blank !== undefined && isBlank(row[i] ?? null));
     if (required >= 0) return pmoError('value', `${columns[required]?.blank} is blank`);

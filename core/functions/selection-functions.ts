@@ -9,7 +9,7 @@ import {
   type SelectionItem,
   selectPortfolio,
 } from '../prioritization/selection';
-import { alignColumns, anyValue, columnResult, fieldNumber, isNumberLike } from './columns';
+import { alignColumns, alignedRow, anyValue, columnResult, fieldNumber, isNumberLike } from './columns';
 import { defineFunction, type Grid, type OutCell, type OutGrid } from './types';
 
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 'x', '1', 'must', 'required', 'mandatory']);
@@ -138,7 +138,7 @@ function readPortfolio(fn: string, columns: readonly (Grid | undefined)[]): Port
   const itemOfRow: number[] = [];
   const drafts: Draft[] = [];
   for (let r = 0; r < aligned.rowCount; r++) {
-    const row = aligned.columns.map((cells) => cells[r] ?? null);
+    const row = alignedRow(aligned, r);
     if (row.every((cell) => isBlank(cell))) {
       itemOfRow.push(-1);
       continue;

@@ -5,7 +5,7 @@
 
 import { a1Address } from '../a1';
 import { chooseOwnedSheet } from '../dashboard/plan';
-import type { CellValue } from './sheet-table';
+import { type CellValue, isBlankValue } from './sheet-table';
 import type { OutputColumn, PlannedColumn, WritePlan, WriteRequest } from './write-plan';
 
 /** The add-in's scores sheets are "PMO Scores", "PMO Scores (2)"… */
@@ -26,8 +26,6 @@ export interface ScoresSheetPlan {
   readonly columnWidths: readonly number[];
 }
 
-const isBlankCell = (value: CellValue | undefined) => value === null || value === undefined || value === '';
-
 /**
  * Plans the scores sheet for a write request: A1 the marker, A2 what the sheet holds, then from row 4 a header
  * ("Row", the name column's header, Score, Rank, Selected) and one row per initiative: ranked rows by rank (ties in
@@ -35,27 +33,23 @@ const isBlankCell = (value: CellValue | undefined) => value === null || value ==
  */
 export function planScoresSheet(request: WriteRequest): ScoresSheetPlan {
   const firstRow = request.firstRow ?? request.headerRow + 1;
+  const rows = Array.from({ length: request.lastRow - firstRow + 1 }, (_, i) => i);
   const outputs: OutputColumn[] = [
-    {
-      header: 'Row',
-      values: Array.from({ length: request.lastRow - firstRow + 1 }, (_, i) => firstRow + i),
-      numberFormat: '0',
-    },
+    { header: 'Row', values: rows.map((i) => firstRow + i), numberFormat: '0' },
     ...(request.label ? [request.label] : []),
     ...request.columns,
   ];
   const results = request.columns;
   const rankColumn = results.find((column) => column.header === 'Rank');
-  const kept = outputs[0]?.values.flatMap((_, i) =>
-    results.every((column) => isBlankCell(column.values[i])) && isBlankCell(request.label?.values[i])
-      ? []
-      : [i],
+  const kept = rows.filter(
+    (i) =>
+      !results.every((column) => isBlankValue(column.values[i])) || !isBlankValue(request.label?.values[i]),
   );
   const rankOf = (i: number) => {
     const rank = rankColumn?.values[i];
     return typeof rank === 'number' ? rank : Number.POSITIVE_INFINITY;
   };
-  const order = (kept ?? []).sort((a, b) => rankOf(a) - rankOf(b) || a - b);
+  const order = kept.sort((a, b) => rankOf(a) - rankOf(b) || a - b);
   const note = `Scores of the initiatives on sheet ${request.sheet}, rows ${firstRow}–${request.lastRow}, best first (Row is their row there). They are here because the columns right of that table are not blank. The panel rewrites this sheet each time you write: keep your own notes on another sheet.`;
   const columns: PlannedColumn[] = outputs.map((output, c) => {
     const values: CellValue[] = [c === 0 ? SCORES_MARKER : null, c === 0 ? note : null, output.header];

@@ -213,7 +213,7 @@ export function planWrite(
   // never over a user's cell: when those columns are not blank (a note, a Budget cell, a table beside it), the results
   // go to a sheet of the add-in's own instead (core/initiatives/scores-sheet.ts).
   const fresh = targets.filter((target) => target.column === undefined).length;
-  const next = owned.reduce((most, entry) => Math.max(most, entry.column + 1), lastColumn + 1);
+  let next = owned.reduce((most, entry) => Math.max(most, entry.column + 1), lastColumn + 1);
   if (fresh > 0) {
     if (next + fresh - 1 > LAST_COLUMN)
       return { kind: 'elsewhere', reason: "the table reaches the sheet's last column" };
@@ -221,12 +221,11 @@ export function planWrite(
       if (taken.has(c) || !columnIsBlank(c))
         return { kind: 'elsewhere', reason: `column ${columnLetters(c)} right of the table is not blank` };
   }
-  let free = next;
   const columns: PlannedColumn[] = [];
   for (const target of targets) {
     let column = target.column;
     if (column === undefined) {
-      column = free++;
+      column = next++;
       taken.add(column);
     }
     columns.push(plannedColumn(column, target.header, target.output));

@@ -23,7 +23,7 @@ import {
   decideColumnScale,
   type RatingCell,
   type RatingScale,
-  ratingValue,
+  ratingValueReader,
   settleScale,
 } from './scales';
 
@@ -252,17 +252,12 @@ interface RatingColumn {
   readonly key: string;
   readonly cells: readonly RatingCell[];
   readonly scale: ColumnScale;
-  /**
-   * Each distinct cell's value, read once: equal cells share one RatingCell (readRatingColumn), and a register reads
-   * each column on one scale.
-   */
-  readonly values: Map<RatingCell, Parsed<number>>;
 }
 
 function ratingColumn(table: FoundTable, key: string): RatingColumn | undefined {
   if (!table.columns.has(key)) return undefined;
   const cells = readRatingColumn(table.rows.map((row) => cellOf(table, row, key)));
-  return { key, cells, scale: decideColumnScale(cells), values: new Map() };
+  return { key, cells, scale: decideColumnScale(cells) };
 }
 
 /** An Impact column of plain amounts (a number above 5 or below 0, no labels) is a cost column in disguise. */
@@ -338,6 +333,8 @@ function makeReader(table: FoundTable, issues: RowIssue[] | undefined): Reader {
     });
     return undefined;
   };
+  // A register reads each column on one scale: one remembering reader per column.
+  const readers = new Map<RatingColumn, (cell: RatingCell) => Parsed<number>>();
   return {
     table,
     rating(column, index, scale, threeLevel) {
@@ -345,11 +342,12 @@ function makeReader(table: FoundTable, issues: RowIssue[] | undefined): Reader {
       const cell = column.cells[index];
       const row = table.rows[index];
       if (!cell || !row || cell.kind === 'blank') return undefined;
-      let value = column.values.get(cell);
-      if (!value) {
-        value = ratingValue(cell, scale, threeLevel);
-        column.values.set(cell, value);
+      let read = readers.get(column);
+      if (!read) {
+        read = ratingValueReader(scale, threeLevel);
+        readers.set(column, read);
       }
+      const value = read(cell);
       return value.ok ? value.value : problem(row, column.key, value.problem);
     },
     amount(key, row) {

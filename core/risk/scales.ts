@@ -242,3 +242,22 @@ export function ratingValue(cell: RatingCell, scale: RatingScale, threeLevel: bo
   }
   return { ok: true, value: highest };
 }
+
+/**
+ * {@link ratingValue} on one column's scale, remembered per cell object: readRatingColumn gives equal cells one
+ * object, so a column of 50,000 ratings is valued a handful of times.
+ */
+export function ratingValueReader(
+  scale: RatingScale,
+  threeLevel: boolean,
+): (cell: RatingCell) => Parsed<number> {
+  const seen = new Map<RatingCell, Parsed<number>>();
+  return (cell) => {
+    let value = seen.get(cell);
+    if (!value) {
+      value = ratingValue(cell, scale, threeLevel);
+      seen.set(cell, value);
+    }
+    return value;
+  };
+}
