@@ -61,7 +61,7 @@ interface SimulationWorkload {
   readonly risks: readonly SimulatedRisk[];
 }
 
-export function simulationWorkload(): SimulationWorkload {
+function simulationWorkload(): SimulationWorkload {
   const random = seededRandom(SEED);
   const probability: HostGrid = [['Probability']];
   const low: HostGrid = [['Cost Low']];
@@ -109,7 +109,7 @@ interface RegisterWorkload {
 const REGISTER_HEADER =
   'ID | Risk | Category | Owner | Project | Probability | Impact | Cost | Cost Low | Cost High | Residual Probability';
 
-export function registerWorkload(): RegisterWorkload {
+function registerWorkload(): RegisterWorkload {
   const random = seededRandom(SEED + 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const ratedProbability: HostGrid = [['Likelihood']];
