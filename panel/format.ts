@@ -1,6 +1,6 @@
 // Number and judgement wording for the panel: scores, money, percentages and Saaty's scale. Pure.
 
-import { SAATY_SCALE } from '../core/prioritization/ahp';
+import { SAATY_SCALE } from '../core/prioritization/ahp-repair';
 
 /** A score or an amount for display: grouping, 2 decimals (4 significant digits below 1). */
 export function formatNumber(value: number): string {

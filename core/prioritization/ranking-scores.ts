@@ -8,7 +8,8 @@ import { invoke, UTC_DATES } from '../functions/invoke';
 import { RICE, SCORE, WSJF } from '../functions/prioritization-functions';
 import type { FunctionSpec, OutCell } from '../functions/types';
 import type { SheetTable } from '../initiatives/sheet-table';
-import { ahpWeights, consistencyOf, type PairwiseMatrix, suggestRepair } from './ahp';
+import { ahpWeights, consistencyOf, type PairwiseMatrix } from './ahp';
+import { suggestRepair } from './ahp-repair';
 import { findColumn, type TableColumn, toCell } from './ranking-columns';
 import { type Criterion, judgementOf, type RankingSettings } from './ranking-settings';
 import {

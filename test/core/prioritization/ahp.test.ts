@@ -13,17 +13,19 @@ import {
   customRandomIndexTable,
   DONEGAN_DODD_RI,
   geometricMeanWeights,
-  type JudgementRepair,
-  nearestScaleValue,
   type PairwiseMatrix,
   principalEigen,
   randomIndexTableNamed,
   readPairwiseMatrix,
   SAATY_2005_RI,
   SAATY_RI,
+} from '../../../core/prioritization/ahp';
+import {
+  type JudgementRepair,
+  nearestScaleValue,
   SAATY_SCALE,
   suggestRepair,
-} from '../../../core/prioritization/ahp';
+} from '../../../core/prioritization/ahp-repair';
 
 function matrixOf(grid: Cell[][]): number[][] {
   const read = readPairwiseMatrix(grid);
