@@ -56,7 +56,7 @@ export const MAX_MAGNITUDE = 1e15;
 /** The problem of a number beyond ±{@link MAX_MAGNITUDE}, phrased to follow the cell's text. */
 export const TOO_LARGE = 'beyond ±1,000,000,000,000,000';
 /** The smallest normal double; a nonzero number below it (a denormal) carries no precision and reads as 0. */
-const MIN_NORMAL = 2.2250738585072014e-308;
+export const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** A denormal number as 0, any other number as itself. */
 export function flushDenormal(value: number): number {

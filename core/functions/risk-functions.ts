@@ -2,7 +2,7 @@
 
 import { type Cell, isBlank, type Parsed, parseNumberText } from '../cells';
 import { isPmoError, type PmoError, pmoError, quote } from '../errors';
-import { type GroupSummary, groupColumn, type LevelCounts, summarizeRisks } from '../risk/concentration';
+import { type GroupSummary, groupColumn, type LevelCounts, summarizeRegister } from '../risk/concentration';
 import {
   decideChanceColumn,
   expectedMonetaryValue,
@@ -23,7 +23,7 @@ import {
   riskScore,
 } from '../risk/levels';
 import { MAX_SEED } from '../risk/random';
-import { readRiskRegister } from '../risk/register';
+import { prepareRiskRegister } from '../risk/register';
 import {
   decideColumnScale,
   isRatingValue,
@@ -355,15 +355,17 @@ export const RISK_SUMMARY = /* @__PURE__ */ defineFunction({
     },
   ],
   run: ([risks, groupBy]) => {
-    const register = readRiskRegister(risks);
-    if (isPmoError(register)) return register;
+    const prepared = prepareRiskRegister(risks);
+    if (isPmoError(prepared)) return prepared;
+    const { register } = prepared;
     let groupIndex: number | undefined;
     if (groupBy !== undefined) {
       const found = groupColumn(register, groupBy);
       if (isPmoError(found)) return found;
       groupIndex = found;
     }
-    const summary = summarizeRisks(register, groupIndex);
+    const summary = summarizeRegister(prepared, groupIndex);
+    if (isPmoError(summary)) return summary;
     const exposureCell = (exposure: number | undefined): OutCell => {
       if (register.exposure === 'no-amount') return '';
       if (register.exposure === 'ratings') {

@@ -1,11 +1,17 @@
 // Portfolio concentration (DESIGN §6 RISK_SUMMARY): risks per group (category, owner, project, …) with
 // counts per level, total exposure and each group's share of the portfolio's exposure; top-N share.
 
-import { cellText, isBlank } from '../cells';
+import { type Cell, cellText, isBlank } from '../cells';
 import { type PmoError, pmoError, quote } from '../errors';
 import { normalizeHeader } from '../table';
 import { RISK_LEVELS, type RiskLevel } from './levels';
-import { type RegisteredRisk, RISK_REGISTER_TABLE, type RiskAssessment, type RiskRegister } from './register';
+import {
+  type PreparedRegister,
+  type RegisteredRisk,
+  RISK_REGISTER_TABLE,
+  type RiskAssessment,
+  type RiskRegister,
+} from './register';
 
 /** Counts per level of one group, plus the risks that could not be rated. */
 export interface LevelCounts {
@@ -40,21 +46,31 @@ export interface RiskSummary {
 /** The label of risks whose group cell is blank. */
 export const BLANK_GROUP = '(blank)';
 
-class Tally {
-  readonly counts: Record<RiskLevel, number> = { Low: 0, Moderate: 0, High: 0, Extreme: 0 };
-  unrated = 0;
-  exposure = 0;
-  add(assessment: RiskAssessment): void {
-    const level = assessment.level as RiskLevel;
-    if (RISK_LEVELS.includes(level)) this.counts[level] += 1;
-    else this.unrated += 1;
-    if (assessment.exposure !== undefined) this.exposure += assessment.exposure;
+/** Slots per tally: the four levels of {@link RISK_LEVELS}, then unrated (a workbook's own label counts there). */
+const SLOTS = RISK_LEVELS.length + 1;
+
+/** Counts per level and Σ exposure of each tally (the portfolio is tally 0, groups from 1), growing as groups appear. */
+class Tallies {
+  readonly counts: number[] = [];
+  readonly exposure: number[] = [];
+  add(tally: number, assessment: RiskAssessment): void {
+    while (this.exposure.length <= tally) {
+      this.exposure.push(0);
+      for (let slot = 0; slot < SLOTS; slot++) this.counts.push(0);
+    }
+    const found = RISK_LEVELS.indexOf(assessment.level as RiskLevel);
+    const at = tally * SLOTS + (found < 0 ? RISK_LEVELS.length : found);
+    this.counts[at] = (this.counts[at] ?? 0) + 1;
+    if (assessment.exposure !== undefined)
+      this.exposure[tally] = (this.exposure[tally] ?? 0) + assessment.exposure;
   }
-  result(hasExposure: boolean): LevelCounts {
+  result(tally: number, hasExposure: boolean): LevelCounts {
+    const at = (slot: number) => this.counts[tally * SLOTS + slot] ?? 0;
+    const counts = Object.fromEntries(RISK_LEVELS.map((level, slot) => [level, at(slot)]));
     return {
-      counts: { ...this.counts },
-      unrated: this.unrated,
-      exposure: hasExposure ? this.exposure : undefined,
+      counts: counts as Record<RiskLevel, number>,
+      unrated: at(RISK_LEVELS.length),
+      exposure: hasExposure ? (this.exposure[tally] ?? 0) : undefined,
     };
   }
 }
@@ -64,7 +80,11 @@ class Tally {
  * "project"…) or any header text of the register, compared case-, space- and punctuation-insensitively.
  * @returns the column index, or an error listing the headers.
  */
-export function groupColumn(register: RiskRegister, name: string, fn = 'RISK_SUMMARY'): number | PmoError {
+export function groupColumn(
+  register: Pick<RiskRegister, 'table'>,
+  name: string,
+  fn = 'RISK_SUMMARY',
+): number | PmoError {
   const key = normalizeHeader(name);
   const byHeader = register.table.headers.findIndex((header) => normalizeHeader(header) === key);
   if (key !== '' && byHeader >= 0) return byHeader;
@@ -89,6 +109,11 @@ function share(part: number | undefined, whole: number | undefined): number | un
   return Number.isFinite(ratio) ? ratio : undefined;
 }
 
+/** Visits each risk: its row's cells and its assessments (see {@link RiskVisitor}). */
+type RiskSource = (
+  visit: (cells: readonly Cell[], inherent: RiskAssessment, residual: RiskAssessment | undefined) => void,
+) => PmoError | undefined;
+
 /**
  * Summarises a register per group (or for the whole portfolio when `groupIndex` is undefined): count,
  * count per level (inherent and residual), total exposure and share of the portfolio's exposure.
@@ -97,43 +122,75 @@ function share(part: number | undefined, whole: number | undefined): number | un
  * @example summarizeRisks(register, groupColumn(register, 'Category'))
  */
 export function summarizeRisks(register: RiskRegister, groupIndex?: number): RiskSummary {
+  const summary = summarize(register, groupIndex, (visit) => {
+    for (const risk of register.risks) visit(risk.cells, risk.inherent, risk.residual);
+    return undefined;
+  });
+  return summary as RiskSummary;
+}
+
+/**
+ * {@link summarizeRisks} straight from a register's rows, without a risk object per row (RISK_SUMMARY's path):
+ * the same summary, or the first unreadable cell's error.
+ */
+export function summarizeRegister(prepared: PreparedRegister, groupIndex?: number): RiskSummary | PmoError {
+  return summarize(prepared.register, groupIndex, (visit) =>
+    prepared.scan((row, inherent, residual) => visit(row.cells, inherent, residual)),
+  );
+}
+
+function summarize(
+  register: PreparedRegister['register'],
+  groupIndex: number | undefined,
+  risks: RiskSource,
+): RiskSummary | PmoError {
   const hasExposure = register.exposure === 'available';
-  const groups = new Map<string, { label: string; order: number; risks: RegisteredRisk[] }>();
-  if (groupIndex !== undefined) {
-    for (const risk of register.risks) {
-      const cell = risk.cells[groupIndex] ?? null;
+  // Each risk's group is found once per distinct cell: registers repeat a few owners or categories thousands of
+  // times. Tally 0 is the portfolio; groups are numbered from 1 in order of first appearance.
+  const labels: string[] = [];
+  const byCell = new Map<Cell, number>();
+  const byKey = new Map<string, number>();
+  const groupOf = (cell: Cell): number => {
+    let group = byCell.get(cell);
+    if (group === undefined) {
       const label = isBlank(cell) ? BLANK_GROUP : cellText(cell);
       const key = label.toLowerCase();
-      let group = groups.get(key);
-      if (!group) {
-        group = { label, order: groups.size, risks: [] };
-        groups.set(key, group);
+      group = byKey.get(key);
+      if (group === undefined) {
+        group = labels.push(label);
+        byKey.set(key, group);
       }
-      group.risks.push(risk);
+      byCell.set(cell, group);
     }
-  }
-  const summarize = (label: string, risks: readonly RegisteredRisk[]) => {
-    const inherent = new Tally();
-    const residual = new Tally();
-    for (const risk of risks) {
-      inherent.add(risk.inherent);
-      if (risk.residual) residual.add(risk.residual);
-    }
-    return {
-      label,
-      count: risks.length,
-      inherent: inherent.result(hasExposure),
-      residual: register.hasResidual ? residual.result(hasExposure) : undefined,
-    };
+    return group;
   };
-  const total = summarize('Total', register.risks);
-  const withShares = (summary: ReturnType<typeof summarize>): GroupSummary => ({
+  const sizes: number[] = [0];
+  const inherent = new Tallies();
+  const residual = new Tallies();
+  const count = (tally: number, before: RiskAssessment, after: RiskAssessment | undefined) => {
+    sizes[tally] = (sizes[tally] ?? 0) + 1;
+    inherent.add(tally, before);
+    if (after) residual.add(tally, after);
+  };
+  const failed = risks((cells, before, after) => {
+    if (groupIndex !== undefined) count(groupOf(cells[groupIndex] ?? null), before, after);
+    count(0, before, after);
+  });
+  if (failed) return failed;
+  const summaryOf = (label: string, tally: number) => ({
+    label,
+    count: sizes[tally] ?? 0,
+    inherent: inherent.result(tally, hasExposure),
+    residual: register.hasResidual ? residual.result(tally, hasExposure) : undefined,
+  });
+  const total = summaryOf('Total', 0);
+  const withShares = (summary: ReturnType<typeof summaryOf>): GroupSummary => ({
     ...summary,
     share: share(summary.inherent.exposure, total.inherent.exposure),
     residualShare: share(summary.residual?.exposure, total.residual?.exposure),
   });
-  const rows = [...groups.values()]
-    .map((group) => ({ order: group.order, summary: withShares(summarize(group.label, group.risks)) }))
+  const rows = labels
+    .map((label, order) => ({ order, summary: withShares(summaryOf(label, order + 1)) }))
     .sort(
       (a, b) =>
         (b.summary.inherent.exposure ?? 0) - (a.summary.inherent.exposure ?? 0) ||

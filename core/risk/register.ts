@@ -1,10 +1,9 @@
 // Reads a risk register (DESIGN §4, §6 RISK_SUMMARY): finds its columns by synonyms, decides each rating
 // column's scale, and assesses every risk before and after response (inherent and residual).
 
-import { type Cell, cellText, isBlank, type Parsed } from '../cells';
+import { type Cell, cellText, isBlank, MAX_MAGNITUDE, MIN_NORMAL, type Parsed } from '../cells';
 import { isPmoError, type PmoError, pmoError } from '../errors';
 import {
-  type ColumnSpec,
   cellOf,
   type FoundTable,
   findTable,
@@ -12,12 +11,12 @@ import {
   normalizeHeader,
   type RowIssue,
   type TableRow,
-  type TableSpec,
 } from '../table';
 import { expectedMonetaryValue, pertMean, readAmount, readRatingColumn } from './exposure';
 import { heatmapBin } from './heatmap';
 import { defaultBands, levelOf, type RiskBands, riskScore } from './levels';
 import type { MatrixLegend } from './matrix-legend';
+import { RISK_REGISTER_TABLE } from './register-table';
 import {
   type ColumnScale,
   decideColumnScale,
@@ -27,174 +26,7 @@ import {
   settleScale,
 } from './scales';
 
-const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
-  required ? { key, label, synonyms, required } : { key, label, synonyms };
-
-/** The risk register: one row per risk. Only Probability is required; Impact or a cost must exist too. */
-export const RISK_REGISTER_TABLE: TableSpec = {
-  name: 'Risks',
-  columns: [
-    col('id', 'ID', [
-      'ID',
-      'Risk ID',
-      'Ref',
-      'Reference',
-      'Risk Ref',
-      'No',
-      'Number',
-      'Risk No',
-      'Risk Number',
-    ]),
-    col('title', 'Risk', [
-      'Risk',
-      'Title',
-      'Risk Title',
-      'Risk Name',
-      'Description',
-      'Risk Description',
-      'Risk Description/Impact',
-      'Name',
-      'Summary',
-      'Risk Event',
-      'Event',
-      'Risk Statement',
-      'Threat Event',
-      'Threat',
-      'Risk Details',
-      'Identified Risk',
-      'Possible Risk',
-      'Possible Risks',
-      'List of Possible Risks',
-    ]),
-    col('category', 'Category', [
-      'Category',
-      'Risk Category',
-      'Type',
-      'Risk Type',
-      'Area',
-      'Theme',
-      'Source',
-    ]),
-    col('owner', 'Owner', [
-      'Owner',
-      'Risk Owner',
-      'Assigned To',
-      'Responsible',
-      'Accountable',
-      'Action Owner',
-      'Person Responsible',
-      'Responsible Person',
-      'Responsibility',
-      'Owned By',
-    ]),
-    col('project', 'Project', [
-      'Project',
-      'Project Name',
-      'Programme',
-      'Program',
-      'Initiative',
-      'Workstream',
-    ]),
-    col(
-      'probability',
-      'Probability',
-      [
-        'Probability',
-        'Likelihood',
-        'P',
-        'Prob',
-        'Probability %',
-        'Likelihood Score',
-        'Probability Score',
-        'Inherent Probability',
-        'Inherent Likelihood',
-        'Pre-mitigation Probability',
-        'Chance',
-        'Frequency',
-        'Probability Rating',
-        'Probability Risk Rating',
-        'Likelihood Rating',
-      ],
-      true,
-    ),
-    col('impact', 'Impact', [
-      'Impact',
-      'Severity',
-      'Consequence',
-      'I',
-      'Impact Score',
-      'Consequence Score',
-      'Severity Score',
-      'Inherent Impact',
-      'Inherent Consequence',
-      'Pre-mitigation Impact',
-      'Impact Rating',
-      'Impact Risk Rating',
-      'Severity Rating',
-    ]),
-    col('cost', 'Cost', [
-      'Cost',
-      'Impact (monetary)',
-      'Monetary Impact',
-      'Cost Impact',
-      'Financial Impact',
-      'Impact (cost)',
-      'Cost Likely',
-      'Likely Cost',
-      'Most Likely Cost',
-      'Cost (most likely)',
-      'Cost Estimate',
-      'Amount',
-    ]),
-    col('costLow', 'Cost Low', [
-      'Cost Low',
-      'Low Cost',
-      'Minimum Cost',
-      'Cost Min',
-      'Optimistic Cost',
-      'Best Case Cost',
-    ]),
-    col('costHigh', 'Cost High', [
-      'Cost High',
-      'High Cost',
-      'Maximum Cost',
-      'Cost Max',
-      'Pessimistic Cost',
-      'Worst Case Cost',
-    ]),
-    col('exposure', 'Exposure', [
-      'Exposure',
-      'EMV',
-      'Expected Monetary Value',
-      'Risk Exposure',
-      'Expected Value',
-      'Expected Loss',
-    ]),
-    col('residualProbability', 'Residual Probability', [
-      'Residual Probability',
-      'Residual Likelihood',
-      'Probability (residual)',
-      'Likelihood (residual)',
-      'Post-mitigation Probability',
-      'Post-response Probability',
-      'Target Probability',
-      'Target Likelihood',
-      'Residual P',
-    ]),
-    col('residualImpact', 'Residual Impact', [
-      'Residual Impact',
-      'Residual Severity',
-      'Residual Consequence',
-      'Impact (residual)',
-      'Post-mitigation Impact',
-      'Post-response Impact',
-      'Target Impact',
-      'Target Consequence',
-      'Residual I',
-    ]),
-    col('residualCost', 'Residual Cost', ['Residual Cost', 'Residual Cost Impact', 'Post-mitigation Cost']),
-  ],
-};
+export { RISK_REGISTER_TABLE };
 
 /** One risk's assessment before or after response. Missing values mean "not rated" / "no amount". */
 export interface RiskAssessment {
@@ -294,14 +126,15 @@ const MAYBE_TOTAL = /[lsm][^a-z0-9]*$/i;
 function riskRowTest(table: FoundTable): (row: TableRow) => boolean {
   const keys = ['probability', 'impact', 'residualProbability', 'residualImpact', ...AMOUNT_KEYS];
   const valued = keys.flatMap((key) => table.columns.get(key) ?? []);
-  const hasId = table.columns.has('id');
+  const idIndex = table.columns.get('id');
+  const titleIndex = table.columns.get('title');
   return (row) => {
-    const id = cellOf(table, row, 'id');
-    const title = cellOf(table, row, 'title');
+    const id = idIndex === undefined ? null : (row.cells[idIndex] ?? null);
+    const title = titleIndex === undefined ? null : (row.cells[titleIndex] ?? null);
     const text = cellText(isBlank(id) ? title : id);
     if (MAYBE_TOTAL.test(text) && TOTAL_LABELS.has(normalizeHeader(text))) return false;
-    if (valued.some((index) => !isBlank(row.cells[index] ?? null))) return true;
-    return hasId ? !isBlank(id) : !isBlank(title);
+    for (const index of valued) if (!isBlank(row.cells[index] ?? null)) return true;
+    return idIndex !== undefined ? !isBlank(id) : !isBlank(title);
   };
 }
 
@@ -351,8 +184,12 @@ function makeReader(table: FoundTable, issues: RowIssue[] | undefined): Reader {
       return value.ok ? value.value : problem(row, column.key, value.problem);
     },
     amount(key, row) {
-      if (!table.columns.has(key)) return undefined;
-      const cell = cellOf(table, row, key);
+      const index = table.columns.get(key);
+      if (index === undefined) return undefined;
+      const cell = row.cells[index] ?? null;
+      // Most amounts are plain numbers: those in range need no parse and no result object.
+      if (typeof cell === 'number' && Math.abs(cell) <= MAX_MAGNITUDE && Math.abs(cell) >= MIN_NORMAL)
+        return cell;
       if (isBlank(cell)) return undefined;
       const value = readAmount(cell);
       return value.ok ? value.value : problem(row, key, value.problem);
@@ -383,13 +220,26 @@ function rowCost(reader: Reader, row: TableRow, costKey: string | undefined): nu
   return pertMean(lowCost, likely, highCost);
 }
 
+/** A risk's assessment as a scan writes it: one object per scan, rewritten for each risk. */
+type Assessing = { -readonly [K in keyof RiskAssessment]: RiskAssessment[K] };
+
+const unassessed = (): Assessing => ({
+  probability: undefined,
+  impact: undefined,
+  score: undefined,
+  level: undefined,
+  exposure: undefined,
+});
+
+/** Writes one assessment into `into` (no object per risk: a register has tens of thousands). */
 function assess(
+  into: Assessing,
   scales: Scales,
   probability: number | undefined,
   impact: number | undefined,
   chance: number | undefined,
   cost: number | undefined,
-): RiskAssessment {
+): Assessing {
   const { scale, mixed } = scales;
   const rated = scale !== undefined && probability !== undefined && impact !== undefined;
   // Mixed scales: each rating is its level 1–5 (fractions by the heatmap's equal fifths) before P × I.
@@ -397,13 +247,13 @@ function assess(
   const score = rated
     ? riskScore(level(probability, scales.probability), level(impact, scales.impact ?? 'rating'))
     : undefined;
-  return {
-    probability,
-    impact,
-    score,
-    level: score !== undefined && scales.bands ? levelOf(score, scales.bands) : undefined,
-    exposure: chance !== undefined && cost !== undefined ? expectedMonetaryValue(chance, cost) : undefined,
-  };
+  into.probability = probability;
+  into.impact = impact;
+  into.score = score;
+  into.level = score !== undefined && scales.bands ? levelOf(score, scales.bands) : undefined;
+  into.exposure =
+    chance !== undefined && cost !== undefined ? expectedMonetaryValue(chance, cost) : undefined;
+  return into;
 }
 
 /** The scale of the scores and of each column, and whether they differ (mixed scales). */
@@ -454,24 +304,36 @@ function riskId(table: FoundTable, row: TableRow): string {
 }
 
 /**
- * Reads and assesses a risk register (a range that includes its header row, under any title rows).
- * - Probability and Impact scales are decided per column (DESIGN §10); with a fraction column and a 1–5
- *   column (mixed scales) each value is scored as its level 1–5, fractions by the heatmap's equal fifths. An
- *   Impact column of plain amounts (numbers above 5, no labels) is read as the cost.
- * - Exposure = P × cost when P is a chance; cost = Cost, or the PERT mean (low + 4·likely + high) ÷ 6 when
- *   Cost Low and Cost High are given; without a cost column an Exposure column is taken as it is.
- * - Residual Probability / Impact / Cost cells left blank take the inherent value (no response yet).
- * - Blank ratings leave a risk unrated; an unreadable cell is an error naming its row and column. Rows
- *   named Total, continuation rows (no ID, title, rating or amount) and blank rows are not risks.
+ * Visits one risk of a scan. `inherent` and `residual` are rewritten for the next risk: copy what you keep.
+ * `residual` is `inherent` itself where the register leaves the residual cells blank, undefined without residual columns.
+ */
+export type RiskVisitor = (
+  row: TableRow,
+  inherent: RiskAssessment,
+  residual: RiskAssessment | undefined,
+) => void;
+
+/** A register whose table, columns and scales are found, ready to assess its risks row by row. */
+export interface PreparedRegister {
+  readonly register: Omit<RiskRegister, 'risks'>;
+  /**
+   * Assesses each risk in row order and visits it, without an object per risk (RISK_SUMMARY tallies 50,000 risks
+   * so). An unreadable cell stops the scan with its error, unless the register was prepared with `issues`.
+   */
+  scan(visit: RiskVisitor): PmoError | undefined;
+}
+
+/**
+ * Finds a risk register's table and decides its scales (see {@link readRiskRegister}), before any row is assessed.
  * @param firstRowNumber sheet row of the grid's first row, for messages (1 when unknown).
  * @param issues given: an unreadable rating or amount is listed here and read as blank, not an error for the whole register.
  */
-export function readRiskRegister(
+export function prepareRiskRegister(
   grid: readonly (readonly Cell[])[],
   firstRowNumber = 1,
   issues?: RowIssue[],
   legend?: { readonly bands: RiskBands; readonly scale: RatingScale },
-): RiskRegister | PmoError {
+): PreparedRegister | PmoError {
   const table = findTable(grid, RISK_REGISTER_TABLE, firstRowNumber);
   if (isPmoError(table)) return table;
   const probabilityColumn = ratingColumn(table, 'probability') as RatingColumn;
@@ -508,44 +370,70 @@ export function readRiskRegister(
     residualProbability !== undefined || residualImpact !== undefined || table.columns.has('residualCost');
   const mismatch = residualScaleMismatch(residualProbability, probabilityScale, residualImpact, impactScale);
   if (mismatch) return mismatch;
+  const register = {
+    table,
+    scale,
+    probabilityScale,
+    impactScale,
+    exposure,
+    hasResidual,
+    bands,
+    ownLegend: bands !== undefined && bands === legend?.bands,
+  };
+  const columns = {
+    probability: probabilityColumn,
+    impact: impactColumn,
+    residualProbability,
+    residualImpact,
+  };
+  return { register, scan: (visit) => scanRisks(register, scales, columns, costKey, issues, visit) };
+}
 
+/** The rating columns a scan reads (undefined: the register has no such column). */
+interface ScanColumns {
+  readonly probability: RatingColumn;
+  readonly impact: RatingColumn | undefined;
+  readonly residualProbability: RatingColumn | undefined;
+  readonly residualImpact: RatingColumn | undefined;
+}
+
+/** Assesses each risk row of a prepared register and visits it; the first unreadable cell's error, if any. */
+function scanRisks(
+  register: PreparedRegister['register'],
+  scales: Scales,
+  columns: ScanColumns,
+  costKey: string | undefined,
+  issues: RowIssue[] | undefined,
+  visit: RiskVisitor,
+): PmoError | undefined {
+  const { table, exposure, hasResidual } = register;
+  const { probability: probabilityScale, impact: impactScale } = scales;
   const reader = makeReader(table, issues);
   const isRiskRow = riskRowTest(table);
-  const risks: RegisteredRisk[] = [];
+  const inherent = unassessed();
+  const after = unassessed();
+  const rating = (column: RatingColumn | undefined, index: number, scale: RatingScale) =>
+    reader.rating(column, index, scale, column?.scale.threeLevel ?? false);
   for (const [index, row] of table.rows.entries()) {
     if (!isRiskRow(row)) continue;
-    const probability = reader.rating(
-      probabilityColumn,
-      index,
-      probabilityScale,
-      probabilityColumn.scale.threeLevel,
-    );
+    const probability = rating(columns.probability, index, probabilityScale);
     if (isPmoError(probability)) return probability;
-    const impact = impactScale
-      ? reader.rating(impactColumn, index, impactScale, impactColumn?.scale.threeLevel ?? false)
-      : undefined;
+    const impact = impactScale ? rating(columns.impact, index, impactScale) : undefined;
     if (isPmoError(impact)) return impact;
     const chance = exposure === 'available' ? probability : undefined;
     const cost = rowCost(reader, row, costKey);
     if (isPmoError(cost)) return cost;
-    let inherent = assess(scales, probability, impact, chance, cost);
+    assess(inherent, scales, probability, impact, chance, cost);
     if (!costKey && exposure === 'available') {
       const given = reader.amount('exposure', row);
       if (isPmoError(given)) return given;
-      inherent = { ...inherent, exposure: given };
+      inherent.exposure = given;
     }
-    let residual: RiskAssessment | undefined;
+    let residual: Assessing | undefined;
     if (hasResidual) {
-      const afterProbability = reader.rating(
-        residualProbability,
-        index,
-        probabilityScale,
-        residualProbability?.scale.threeLevel ?? false,
-      );
+      const afterProbability = rating(columns.residualProbability, index, probabilityScale);
       if (isPmoError(afterProbability)) return afterProbability;
-      const afterImpact = impactScale
-        ? reader.rating(residualImpact, index, impactScale, residualImpact?.scale.threeLevel ?? false)
-        : undefined;
+      const afterImpact = impactScale ? rating(columns.residualImpact, index, impactScale) : undefined;
       if (isPmoError(afterImpact)) return afterImpact;
       const afterCost = reader.amount('residualCost', row);
       if (isPmoError(afterCost)) return afterCost;
@@ -559,6 +447,7 @@ export function readRiskRegister(
             : undefined;
         const afterChance = exposure === 'available' ? (afterProbability ?? probability) : undefined;
         residual = assess(
+          after,
           scales,
           afterProbability ?? probability,
           afterImpact ?? impact,
@@ -567,17 +456,38 @@ export function readRiskRegister(
         );
       }
     }
-    risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
+    visit(row, inherent, residual);
   }
-  return {
-    table,
-    risks,
-    scale,
-    probabilityScale,
-    impactScale,
-    exposure,
-    hasResidual,
-    bands,
-    ownLegend: bands !== undefined && bands === legend?.bands,
-  };
+  return undefined;
+}
+
+/**
+ * Reads and assesses a risk register (a range that includes its header row, under any title rows).
+ * - Probability and Impact scales are decided per column (DESIGN §10); with a fraction column and a 1–5
+ *   column (mixed scales) each value is scored as its level 1–5, fractions by the heatmap's equal fifths. An
+ *   Impact column of plain amounts (numbers above 5, no labels) is read as the cost.
+ * - Exposure = P × cost when P is a chance; cost = Cost, or the PERT mean (low + 4·likely + high) ÷ 6 when
+ *   Cost Low and Cost High are given; without a cost column an Exposure column is taken as it is.
+ * - Residual Probability / Impact / Cost cells left blank take the inherent value (no response yet).
+ * - Blank ratings leave a risk unrated; an unreadable cell is an error naming its row and column. Rows
+ *   named Total, continuation rows (no ID, title, rating or amount) and blank rows are not risks.
+ * @param firstRowNumber sheet row of the grid's first row, for messages (1 when unknown).
+ * @param issues given: an unreadable rating or amount is listed here and read as blank, not an error for the whole register.
+ */
+export function readRiskRegister(
+  grid: readonly (readonly Cell[])[],
+  firstRowNumber = 1,
+  issues?: RowIssue[],
+  legend?: { readonly bands: RiskBands; readonly scale: RatingScale },
+): RiskRegister | PmoError {
+  const prepared = prepareRiskRegister(grid, firstRowNumber, issues, legend);
+  if (isPmoError(prepared)) return prepared;
+  const { table } = prepared.register;
+  const risks: RegisteredRisk[] = [];
+  const failed = prepared.scan((row, before, after) => {
+    const inherent = { ...before };
+    const residual = after === undefined ? undefined : after === before ? inherent : { ...after };
+    risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
+  });
+  return failed ?? { ...prepared.register, risks };
 }
