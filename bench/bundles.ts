@@ -49,19 +49,22 @@ export const bundleSizes: Benchmark = {
 
 /**
  * Compiling and running the top level of Code.js in a fresh global scope, as Apps Script does before each call
- * of a custom function ("the top level of the whole script runs again before every call"). V8 in Node is not the
- * Apps Script server, so the figure is a floor, reported for comparison between builds.
+ * of a custom function ("the top level of the whole script runs again before every call"), within issue 17's 20 ms.
+ * Each run compiles a source V8 has not seen (a numbered comment at its end), so its compilation cache cannot hide
+ * the parse. V8 in Node is not the Apps Script server, so the figure is a floor, for comparison between builds.
  */
 export const codeJsEvaluation: Benchmark = {
   name: 'Code.js top-level evaluation',
-  budget: { kind: 'report-only' },
+  budget: { kind: 'max-seconds', seconds: 0.02 },
   measure: () => {
     const file = join(root, 'dist/gsheets/Code.js');
     if (!existsSync(file)) return { value: undefined, details: MISSING };
     const code = readFileSync(file, 'utf8');
+    let run = 0;
     const evaluate = () => {
       const scope = createContext({});
-      new Script(code, { filename: 'Code.js' }).runInContext(scope);
+      run += 1;
+      new Script(`${code}\n// run ${run}`, { filename: 'Code.js' }).runInContext(scope);
       return scope;
     };
     const timing = timeRuns(evaluate, {
@@ -73,9 +76,9 @@ export const codeJsEvaluation: Benchmark = {
       },
     });
     return {
-      value: undefined,
+      value: timing.median,
       details: [
-        `compile + run in a fresh scope: ${describeTiming(timing)}`,
+        `compile (uncached) + run in a fresh scope: ${describeTiming(timing)}`,
         `${(code.length / 1024).toFixed(1)} KiB of script`,
       ],
       data: { seconds: timing },

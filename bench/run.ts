@@ -4,6 +4,7 @@
 // New benchmarks are entries of BENCHMARKS: a name, a budget and a measure function (see harness.ts).
 
 import { bundleSizes, codeJsEvaluation } from './bundles';
+import { cliDashboard5mb } from './cli';
 import { type Benchmark, formatReport, machineInfo, runBenchmarks } from './harness';
 import { PRIORITIZATION_BENCHMARKS } from './prioritization';
 import { RISK_BENCHMARKS } from './risk';
@@ -28,6 +29,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   ...RISK_BENCHMARKS,
   bundleSizes,
   codeJsEvaluation,
+  cliDashboard5mb,
 ];
 
 const USAGE = `usage: tsx bench/run.ts [--json] [--only <text>]

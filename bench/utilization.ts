@@ -278,21 +278,66 @@ export function utilizationBenchmark(shape: HostShape, withTimeOff: boolean): Be
   };
 }
 
+/** Every input cell's contribution to the one-pass checksum: numbers by value, texts by length, the rest by 1. */
+function cellWeight(cell: unknown): number {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'string') return cell.length;
+  return cell === null || cell === undefined ? 0 : 1;
+}
+
 /**
- * The same call as the Excel-shape benchmark, on the core bundled the way it ships (see shipped-core.ts). It must
- * give exactly the numbers of the tsx-compiled sources.
+ * DESIGN §9's yardstick: one pass over UTILIZATION's input cells (the assignments, the resources and the time off,
+ * Excel shape), reading each cell once into a checksum, as the cheapest possible function over the same input would.
+ * Measured in the same run as the timings it divides (median of 7), so a busy machine slows both.
+ */
+export function onePassBaseline(context: BenchContext): Timing {
+  return context.memo('one-pass-baseline', () => {
+    const workload = workloadOf(context, FULL_ROWS);
+    const ranges = [workload.assignments, workload.resources, workload.timeOff];
+    let expected: number | undefined;
+    return timeRuns(
+      () => {
+        let checksum = 0;
+        for (const range of ranges)
+          for (const row of range) for (const cell of row) checksum += cellWeight(cell);
+        return checksum;
+      },
+      {
+        warmups: WARMUPS,
+        runs: RUNS,
+        inspect: (checksum) => {
+          expected ??= checksum;
+          if (checksum !== expected || !Number.isFinite(checksum))
+            throw new Error('one pass: checksum changed');
+        },
+      },
+    );
+  });
+}
+
+/** "0.150 s = 27.3 × one pass": a timing as DESIGN §9 judges it. */
+function timesOnePass(seconds: number, pass: Timing): string {
+  return `${formatSeconds(seconds)} = ${(seconds / pass.median).toFixed(1)} × one pass`;
+}
+
+/**
+ * The same call as the Excel-shape benchmark, on the core bundled the way it ships (see shipped-core.ts), judged as
+ * DESIGN §9 does: within 10 × one pass over the input cells, measured in the same run. It must give exactly the
+ * numbers of the tsx-compiled sources.
  */
 export const utilizationShipped: Benchmark = {
   name: 'UTILIZATION 100k×1k×104wk, Excel shape, with time off, shipped bundle',
-  budget: { kind: 'max-seconds', seconds: 0.5 },
+  budget: { kind: 'max-ratio', ratio: 10, meaning: '× one pass over the input cells (DESIGN §9)' },
   measure: async (context) => {
     const shipped = await loadShippedCore();
+    const pass = onePassBaseline(context);
     const run = timeUtilization(context, FULL_ROWS, 'excel', true, shipped);
     const source = timeUtilization(context, FULL_ROWS, 'excel', true);
     return {
-      value: run.timing.median,
+      value: run.timing.median / pass.median,
       details: [
-        `${shipped.label}: ${describeTiming(run.timing)} after ${WARMUPS} warm-ups`,
+        `one pass over the input cells (${FULL_ROWS.toLocaleString('en-US')} assignments, resources, time off): ${describeTiming(pass)}`,
+        `${shipped.label}: ${describeTiming(run.timing)} after ${WARMUPS} warm-ups: ${timesOnePass(run.timing.median, pass)}`,
         `sources via tsx (the Excel-shape entry above): median ${formatSeconds(source.timing.median)}. tsx compiles with keepNames,`,
         'which adds a __name() call for every closure created inside the per-row loops; the shipped bundles do not.',
       ],
@@ -304,7 +349,11 @@ export const utilizationShipped: Benchmark = {
           detail: 'every cell equals the tsx-compiled result',
         },
       ],
-      data: { samplesSeconds: run.timing.samples, sourceMedianSeconds: source.timing.median },
+      data: {
+        samplesSeconds: run.timing.samples,
+        sourceMedianSeconds: source.timing.median,
+        onePassSeconds: pass.median,
+      },
     };
   },
 };
@@ -354,13 +403,17 @@ export const utilizationPhases: Benchmark = {
       Object.entries(phases).map(([phase, samples]) => [phase, median(samples)]),
     );
     const total = Object.values(medians).reduce((sum, seconds) => sum + seconds, 0);
+    const pass = onePassBaseline(context);
     return {
       value: undefined,
-      details: Object.entries(medians).map(
-        ([phase, seconds]) =>
-          `${phase.padEnd(22)} ${formatSeconds(seconds).padStart(9)}  ${((100 * seconds) / total).toFixed(0).padStart(3)}%`,
-      ),
-      data: { phaseSeconds: medians },
+      details: [
+        ...Object.entries(medians).map(
+          ([phase, seconds]) =>
+            `${phase.padEnd(22)} ${formatSeconds(seconds).padStart(9)}  ${((100 * seconds) / total).toFixed(0).padStart(3)}%  ${(seconds / pass.median).toFixed(1).padStart(5)} × one pass`,
+        ),
+        `${'all phases'.padEnd(22)} ${formatSeconds(total).padStart(9)}        ${(total / pass.median).toFixed(1).padStart(5)} × one pass (${formatSeconds(pass.median)})`,
+      ],
+      data: { phaseSeconds: medians, onePassSeconds: pass.median },
     };
   },
 };

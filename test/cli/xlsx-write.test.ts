@@ -1,10 +1,8 @@
-import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { strToU8, type UnzipFileInfo, unzipSync, type Zippable, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
+import { workbook5mbBytes } from '../../bench/workbook-5mb';
 import { PMO_DATA_SHEET } from '../../cli/write-workbook';
 import { readWorkbook, type Sheet } from '../../cli/xlsx';
 import {
@@ -1170,48 +1168,8 @@ describe('addDashboardSheet on files that are not .xlsx workbooks', () => {
 });
 
 describe('addDashboardSheet on a large workbook', () => {
-  const file = join(tmpdir(), 'pmo-xlsx-write-5mb-v1.xlsx');
-
-  /** About 5 MB: 100,000 assignment rows written by ExcelJS's streaming writer, made once per machine. */
-  async function largeWorkbook(): Promise<Uint8Array> {
-    if (!existsSync(file)) {
-      const partial = `${file}.${process.pid}.tmp`;
-      const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
-        filename: partial,
-        useSharedStrings: true,
-        useStyles: true,
-      });
-      const sheet = writer.addWorksheet('Assignments');
-      sheet
-        .addRow(['Resource', 'Project', 'Start', 'End', 'Allocation', 'Status', 'Notes', 'Hours'])
-        .commit();
-      for (let i = 0; i < 100_000; i++) {
-        sheet
-          .addRow([
-            `Person ${i % 1000}`,
-            `Project ${i % 300}`,
-            new Date(Date.UTC(2026, 0, 1 + (i % 300))),
-            new Date(Date.UTC(2026, 3, 1 + (i % 300))),
-            (i % 100) / 100,
-            i % 3 === 0 ? 'Tentative' : 'Confirmed',
-            `note ${i} ${(i * 7919).toString(36)}`,
-            (i * 37) % 1000,
-          ])
-          .commit();
-      }
-      sheet.commit();
-      const resources = writer.addWorksheet('Resources');
-      resources.addRow(['Resource', 'Hours per week']).commit();
-      for (let i = 0; i < 1000; i++) resources.addRow([`Person ${i}`, 40]).commit();
-      resources.commit();
-      await writer.commit();
-      renameSync(partial, file);
-    }
-    return new Uint8Array(readFileSync(file));
-  }
-
   it('adds the dashboard to a 5 MB workbook well within the budget', { timeout: 180_000 }, async () => {
-    const input = await largeWorkbook();
+    const input = await workbook5mbBytes();
     expect(input.length).toBeGreaterThan(5_000_000);
     const started = performance.now();
     const result = add(input);
