@@ -42,6 +42,25 @@ export interface Assignment {
 }
 
 const LOAD_COLUMNS = ['hoursPerWeek', 'hoursPerDay', 'allocation', 'hours'] as const;
+type LoadKey = (typeof LOAD_COLUMNS)[number];
+
+/** A load column the table has, with its index: the first filled one, in LOAD_COLUMNS' order, gives a row's load. */
+interface LoadColumn {
+  readonly key: LoadKey;
+  readonly index: number;
+}
+
+function loadColumns(table: FoundTable): LoadColumn[] {
+  return LOAD_COLUMNS.flatMap((key) => {
+    const index = table.columns.get(key);
+    return index === undefined ? [] : [{ key, index }];
+  });
+}
+
+/** The row's cell in column `index` (null when the table has no such column). */
+function cellAt(row: TableRow, index: number | undefined): Cell {
+  return index === undefined ? null : (row.cells[index] ?? null);
+}
 const TENTATIVE = new Set([
   'tentative',
   'proposed',
@@ -89,15 +108,25 @@ export function readAssignments(
   // A row per person and week: the week's date is the start, and the row books that day and the six after it.
   const weekly = hasColumn(table, 'week') && !(hasColumn(table, 'start') && hasColumn(table, 'end'));
   const startKey = weekly ? 'week' : 'start';
-  const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'allocation')));
+  const allocationAt = table.columns.get('allocation');
+  const fractions =
+    allocationAt === undefined || columnHoldsFractions(table.rows.map((row) => cellAt(row, allocationAt)));
   const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
   const unit = gridUnit(table, periods);
   const names = assignmentNames(table);
   const assignments: Assignment[] = [];
   // Many rows name the same few people: match each distinct spelling once.
   const resourceOfName = new Map<string, number | undefined>();
+  // One reporter for every row (the row being read), not a closure per row: most rows report nothing.
+  let current: TableRow | undefined;
+  const issue = (key: string, problem: string) => {
+    if (current) issues.push(rowIssue(table, current, key, problem));
+  };
+  const loads = loadColumns(table);
+  const startAt = table.columns.get(startKey);
+  const endAt = table.columns.get('end');
   for (const [index, row] of table.rows.entries()) {
-    const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));
+    current = row;
     const name = names[index] ?? '';
     if (name === '') {
       issue('resource', 'no resource: row left out');
@@ -136,12 +165,12 @@ export function readAssignments(
       }
       continue;
     }
-    const start = readDate(cellOf(table, row, startKey));
+    const start = readDate(cellAt(row, startAt));
     if (!start.ok) {
       issue(startKey, `${start.problem}: row left out`);
       continue;
     }
-    const end = weekly ? { ok: true as const, value: start.value + 6 } : readDate(cellOf(table, row, 'end'));
+    const end = weekly ? { ok: true as const, value: start.value + 6 } : readDate(cellAt(row, endAt));
     if (!end.ok) {
       issue('end', `${end.problem}: row left out`);
       continue;
@@ -158,6 +187,7 @@ export function readAssignments(
     const hoursPerDay = dailyLoad(
       table,
       row,
+      loads,
       fractions,
       start.value,
       end.value,
@@ -185,6 +215,7 @@ export function readAssignments(
 function dailyLoad(
   table: FoundTable,
   row: TableRow,
+  loads: readonly LoadColumn[],
   fractions: boolean,
   start: number,
   end: number,
@@ -192,7 +223,14 @@ function dailyLoad(
   offDays: Float64Array | undefined,
   issue: (key: string, problem: string) => void,
 ): number | undefined {
-  const loadKey = LOAD_COLUMNS.find((key) => !isBlank(cellOf(table, row, key)));
+  let loadKey: LoadKey | undefined;
+  let loadCell: Cell = null;
+  for (const load of loads) {
+    loadCell = row.cells[load.index] ?? null;
+    if (isBlank(loadCell)) continue;
+    loadKey = load.key;
+    break;
+  }
   if (loadKey === undefined) {
     issue(
       LOAD_COLUMNS.find((key) => hasColumn(table, key)) ?? 'hours',
@@ -200,7 +238,6 @@ function dailyLoad(
     );
     return undefined;
   }
-  const loadCell = cellOf(table, row, loadKey);
   const parsed = loadKey === 'allocation' ? readRatio(loadCell, fractions) : readNumber(loadCell);
   if (!parsed.ok) {
     issue(loadKey, `${parsed.problem}: row left out`);
@@ -228,6 +265,8 @@ function dailyLoad(
  * every number is at most 2 (1 = full time), else hours in each period.
  */
 function gridUnit(table: FoundTable, periods: readonly PeriodColumn[]): GridUnit {
+  // A table without period columns has no grid cells to judge (and no period cell to read).
+  if (periods.length === 0) return { shares: false, fractions: true };
   const cells = table.rows.flatMap((row) => periods.map((period) => row.cells[period.column] ?? null));
   const fractions = columnHoldsFractions(cells);
   // A named load column on a period's sheet says what it holds ("Allocation" shares, "Hours" hours).

@@ -82,12 +82,14 @@ export function buildUtilizationModel(
     }
   }
   if (unreadable) return unreadable;
-  const assignments: Assignment[] = [];
+  let assignments: Assignment[] = [];
   for (const [index, table] of found.entries()) {
     const from = issues.length;
     const read = readAssignments(table, resources, byKey, timeOff, basis, issues);
     if ('kind' in read) return read;
-    for (const assignment of read) assignments.push(assignment);
+    // One table (the usual case) is used as read; the month sheets of a plan are joined.
+    if (index === 0) assignments = read;
+    else for (const assignment of read) assignments.push(assignment);
     const sheet = parts[index]?.sheet;
     if (sheet !== undefined)
       for (let i = from; i < issues.length; i++) issues[i] = { ...issues[i], sheet } as RowIssue;
