@@ -4,7 +4,7 @@
 import { isPmoError, type PmoError } from '../core/errors';
 import { calendarEnvironment, UTC_CALENDAR } from '../core/functions/calendar';
 import { findFunction } from '../core/functions/catalog';
-import { type HostEnvironment, invoke, normalizeCell, UTC_DATES } from '../core/functions/invoke';
+import { type HostEnvironment, invoke, normalizeTable, UTC_DATES } from '../core/functions/invoke';
 import type { OutGrid } from '../core/functions/types';
 import { measureTable, utilizationRatio } from '../core/functions/utilization-functions';
 import { buildUtilizationModel, computeUtilization } from '../core/utilization';
@@ -364,8 +364,8 @@ export const utilizationPhases: Benchmark = {
   budget: { kind: 'report-only' },
   measure: (context): Measurement => {
     const workload = workloadOf(context, FULL_ROWS);
-    const normalize = (range: HostGrid) =>
-      range.map((row) => row.map((cell) => normalizeCell(cell, UTC_DATES)));
+    // As invoke reads a host range: typed rows as they are, the others copied.
+    const normalize = (range: HostGrid) => normalizeTable(range, UTC_DATES);
     const phases: Record<string, number[]> = {
       normalise: [],
       'read tables (model)': [],

@@ -8,7 +8,7 @@ import { criterionLabel } from './discovery/weights';
 import { summarizeRisks } from './risk/concentration';
 import { countByLevel, type LegendBand, legendOf } from './risk/legend';
 import type { RiskRegister } from './risk/register';
-import type { UtilizationModel } from './utilization';
+import type { Assignments, UtilizationModel } from './utilization';
 
 /** What inspect understood of one table; each key only for the kinds it applies to, and only when known. */
 export interface Understood {
@@ -58,14 +58,12 @@ export function initiativesUnderstood(ranking: InitiativeRanking): Understood {
  * keeps its own loop: the cell functions' bundle has no room to publish this one.)
  */
 export function bookedSpan(
-  bookings: readonly { readonly start: number; readonly end: number }[],
+  bookings: Pick<Assignments, 'start' | 'end'>,
 ): { first: number; last: number } | undefined {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const booking of bookings) {
-    first = Math.min(first, booking.start);
-    last = Math.max(last, booking.end);
-  }
+  for (const start of bookings.start) first = Math.min(first, start);
+  for (const end of bookings.end) last = Math.max(last, end);
   return Number.isFinite(first) ? { first, last } : undefined;
 }
 
@@ -73,6 +71,6 @@ export function assignmentsUnderstood(model: UtilizationModel): Understood {
   const booked = model.assignments;
   const span = bookedSpan(booked);
   if (!span) return { people: 0 };
-  const people = new Set(booked.map((assignment) => assignment.resourceIndex)).size;
+  const people = new Set(booked.resourceIndex).size;
   return { people, from: isoFromSerial(span.first), to: isoFromSerial(span.last) };
 }

@@ -4,7 +4,7 @@
 // tables.ts (the tables read), resources.ts, time-off.ts and assignments.ts (reading each table), model.ts
 // (the checked model) and grid.ts (scheduling into periods, and the colour bands).
 
-export { type Assignment, BASES, type Basis } from './utilization/assignments';
+export { Assignments, BASES, type Basis } from './utilization/assignments';
 export {
   bandOf,
   computeUtilization,

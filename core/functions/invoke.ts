@@ -48,19 +48,23 @@ export function normalizeCell(value: unknown, env: HostEnvironment): Cell {
   return { kind: 'cell-error', text: '#VALUE!' };
 }
 
-/** True for a host value that is already the core cell it normalises to ('#…' may be an error: normalised). */
+/**
+ * True for a host value that the core reads as it is ('#…' may be an error: normalised). An empty string stays one:
+ * every reader takes it as blank (isBlank), as it always took a cell of spaces, and both hosts pass "" for empty
+ * cells, so keeping it saves copying nearly every row of a real range.
+ */
 const isCoreCell = (value: unknown): boolean =>
   typeof value === 'number'
     ? Number.isFinite(value)
     : typeof value === 'string'
-      ? value !== '' && value[0] !== '#'
+      ? value[0] !== '#'
       : value === null || typeof value === 'boolean';
 
 /**
  * A host range as a core grid. A row whose cells are all already core cells is used as it is (the grid is read
  * only), so typed columns cost one check per cell and no allocation; other rows are copied cell by cell.
  */
-function normalizeTable(value: unknown, env: HostEnvironment): Grid {
+export function normalizeTable(value: unknown, env: HostEnvironment): Grid {
   if (!Array.isArray(value)) return [[normalizeCell(value, env)]];
   return value.map((row): readonly Cell[] => {
     if (!Array.isArray(row)) return [normalizeCell(row, env)];

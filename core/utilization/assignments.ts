@@ -32,13 +32,40 @@ export type Basis = 'all' | 'confirmed' | 'weighted' | 'billable';
 
 export const BASES: readonly Basis[] = ['all', 'confirmed', 'weighted', 'billable'];
 
-/** A usable assignment, reduced to hours per schedulable day. */
-export interface Assignment {
-  readonly resourceIndex: number;
-  readonly start: number;
-  readonly end: number;
-  /** Hours on each working day of [start, end] that is not a full day off (basis weighting applied). */
-  readonly hoursPerDay: number;
+/**
+ * The usable assignments, reduced to hours per schedulable day, column by column: assignment i books resource
+ * `resourceIndex[i]` from day `start[i]` to day `end[i]` (serials), `hoursPerDay[i]` hours on each working day of that
+ * span that is not a full day off (basis weighting applied). Columns rather than an object per assignment: a plan
+ * holds 100,000 rows, and numbers in plain arrays cost no allocation each.
+ */
+export class Assignments {
+  readonly resourceIndex: number[] = [];
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  readonly hoursPerDay: number[] = [];
+
+  /** How many assignments. */
+  get count(): number {
+    return this.resourceIndex.length;
+  }
+
+  add(resourceIndex: number, start: number, end: number, hoursPerDay: number): void {
+    this.resourceIndex.push(resourceIndex);
+    this.start.push(start);
+    this.end.push(end);
+    this.hoursPerDay.push(hoursPerDay);
+  }
+
+  /** Appends another table's assignments (the month sheets of a plan), in their order. */
+  append(other: Assignments): void {
+    for (let i = 0; i < other.count; i++)
+      this.add(
+        other.resourceIndex[i] ?? 0,
+        other.start[i] ?? 0,
+        other.end[i] ?? 0,
+        other.hoursPerDay[i] ?? 0,
+      );
+  }
 }
 
 const LOAD_COLUMNS = ['hoursPerWeek', 'hoursPerDay', 'allocation', 'hours'] as const;
@@ -93,7 +120,7 @@ export function readAssignments(
   timeOff: readonly ReadonlyMap<number, number>[],
   basis: Basis,
   issues: RowIssue[],
-): Assignment[] | PmoError {
+): Assignments | PmoError {
   const periods = table.periods ?? [];
   if (periods.length === 0 && !LOAD_COLUMNS.some((key) => hasColumn(table, key))) {
     return pmoError(
@@ -114,7 +141,7 @@ export function readAssignments(
   const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
   const unit = gridUnit(table, periods);
   const names = assignmentNames(table);
-  const assignments: Assignment[] = [];
+  const assignments = new Assignments();
   // Many rows name the same few people: match each distinct spelling once.
   const resourceOfName = new Map<string, number | undefined>();
   // One reporter for every row (the row being read), not a closure per row: most rows report nothing.
@@ -156,12 +183,7 @@ export function readAssignments(
         const problem = (text: string) => issues.push(periodIssue(table, row, period, text));
         const hoursPerDay = periodLoad(cell, period, unit, resource, offDays[resourceIndex], problem);
         if (hoursPerDay !== undefined && factor > 0 && hoursPerDay > 0)
-          assignments.push({
-            resourceIndex,
-            start: period.start,
-            end: period.end,
-            hoursPerDay: hoursPerDay * factor,
-          });
+          assignments.add(resourceIndex, period.start, period.end, hoursPerDay * factor);
       }
       continue;
     }
@@ -196,14 +218,8 @@ export function readAssignments(
       issue,
     );
     if (hoursPerDay === undefined) continue;
-    if (factor > 0 && hoursPerDay > 0) {
-      assignments.push({
-        resourceIndex,
-        start: start.value,
-        end: end.value,
-        hoursPerDay: hoursPerDay * factor,
-      });
-    }
+    if (factor > 0 && hoursPerDay > 0)
+      assignments.add(resourceIndex, start.value, end.value, hoursPerDay * factor);
   }
   return assignments;
 }

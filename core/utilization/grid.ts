@@ -4,7 +4,7 @@
 import { isoFromSerial, isWorkingDay, monthStart, nextMonthStart, weekStart } from '../dates';
 import { type PmoError, pmoError } from '../errors';
 import type { RowIssue } from '../table';
-import type { Assignment, Basis } from './assignments';
+import type { Basis } from './assignments';
 import { buildUtilizationModel, type UtilizationModel } from './model';
 import type { Resource } from './resources';
 import type { UtilizationTables } from './tables';
@@ -56,9 +56,10 @@ export function horizonOf(
   if (first === undefined || last === undefined) {
     let minStart = Number.POSITIVE_INFINITY;
     let maxEnd = Number.NEGATIVE_INFINITY;
-    for (const assignment of model.assignments) {
-      if (assignment.start < minStart) minStart = assignment.start;
-      if (assignment.end > maxEnd) maxEnd = assignment.end;
+    const { start: starts, end: ends, count } = model.assignments;
+    for (let i = 0; i < count; i++) {
+      minStart = Math.min(minStart, starts[i] ?? minStart);
+      maxEnd = Math.max(maxEnd, ends[i] ?? maxEnd);
     }
     if (!Number.isFinite(minStart)) {
       return pmoError(
@@ -91,6 +92,28 @@ export function horizonOf(
 }
 
 /**
+ * The assignments of each resource, in their order (a counting sort): resource r's are
+ * `order[first[r]] … order[first[r + 1] − 1]`.
+ */
+function assignmentsByResource(model: UtilizationModel): { first: Int32Array; order: Int32Array } {
+  const { resourceIndex, count } = model.assignments;
+  const first = new Int32Array(model.resources.length + 1);
+  for (let i = 0; i < count; i++) {
+    const r = resourceIndex[i] ?? 0;
+    first[r + 1] = (first[r + 1] ?? 0) + 1;
+  }
+  for (let r = 0; r < model.resources.length; r++) first[r + 1] = (first[r + 1] ?? 0) + (first[r] ?? 0);
+  const next = first.slice(0, model.resources.length);
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i++) {
+    const r = resourceIndex[i] ?? 0;
+    order[next[r] ?? 0] = i;
+    next[r] = (next[r] ?? 0) + 1;
+  }
+  return { first, order };
+}
+
+/**
  * Computes load and capacity per resource and period (DESIGN §5).
  * Capacity of a day = max(0, contracted − time off) × availability on working days inside employment.
  * Load is scheduled on working days in [start, end] that are not full days off; outside employment it still counts.
@@ -118,8 +141,8 @@ export function computeUtilization(
   const resourceCount = model.resources.length;
   const loadHours = new Float64Array(resourceCount * periodCount);
   const capacityHours = new Float64Array(resourceCount * periodCount);
-  const byResource: Assignment[][] = model.resources.map(() => []);
-  for (const assignment of model.assignments) byResource[assignment.resourceIndex]?.push(assignment);
+  const byResource = assignmentsByResource(model);
+  const { start: starts, end: ends, hoursPerDay } = model.assignments;
   const rateChange = new Float64Array(dayCount + 1);
   const hoursOff = new Float64Array(dayCount);
   const dayOff = new Uint8Array(dayCount);
@@ -134,12 +157,14 @@ export function computeUtilization(
       hoursOff[d] = hours;
       if (isFullDayOff(hours, resource)) dayOff[d] = 1;
     }
-    for (const assignment of byResource[r] ?? []) {
-      const from = Math.max(assignment.start - firstDay, 0);
-      const to = Math.min(assignment.end - firstDay, dayCount - 1);
+    for (let k = byResource.first[r] ?? 0; k < (byResource.first[r + 1] ?? 0); k++) {
+      const i = byResource.order[k] ?? 0;
+      const from = Math.max((starts[i] ?? 0) - firstDay, 0);
+      const to = Math.min((ends[i] ?? 0) - firstDay, dayCount - 1);
       if (to < from) continue;
-      rateChange[from] = (rateChange[from] ?? 0) + assignment.hoursPerDay;
-      rateChange[to + 1] = (rateChange[to + 1] ?? 0) - assignment.hoursPerDay;
+      const hours = hoursPerDay[i] ?? 0;
+      rateChange[from] = (rateChange[from] ?? 0) + hours;
+      rateChange[to + 1] = (rateChange[to + 1] ?? 0) - hours;
     }
     const employedFrom = resource.employmentStart === undefined ? 0 : resource.employmentStart - firstDay;
     const employedTo = resource.employmentEnd === undefined ? dayCount : resource.employmentEnd - firstDay;

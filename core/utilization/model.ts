@@ -2,7 +2,7 @@
 
 import { type PmoError, pmoError } from '../errors';
 import { type FoundTable, findTable, type RowIssue } from '../table';
-import { type Assignment, assignmentNames, type Basis, readAssignments } from './assignments';
+import { Assignments, assignmentNames, type Basis, readAssignments } from './assignments';
 import { DEFAULT_HOURS_PER_WEEK, type Resource, readResources, resourceKey, TOTAL_LABELS } from './resources';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './tables';
 import { readTimeOff } from './time-off';
@@ -12,7 +12,7 @@ export interface UtilizationModel {
   readonly resources: readonly Resource[];
   /** Per resource: working days with time off, day serial → hours off (capped at the contracted day). */
   readonly timeOff: readonly ReadonlyMap<number, number>[];
-  readonly assignments: readonly Assignment[];
+  readonly assignments: Assignments;
   readonly issues: readonly RowIssue[];
 }
 
@@ -82,14 +82,14 @@ export function buildUtilizationModel(
     }
   }
   if (unreadable) return unreadable;
-  let assignments: Assignment[] = [];
+  let assignments: Assignments | undefined;
   for (const [index, table] of found.entries()) {
     const from = issues.length;
     const read = readAssignments(table, resources, byKey, timeOff, basis, issues);
     if ('kind' in read) return read;
     // One table (the usual case) is used as read; the month sheets of a plan are joined.
-    if (index === 0) assignments = read;
-    else for (const assignment of read) assignments.push(assignment);
+    if (assignments) assignments.append(read);
+    else assignments = read;
     const sheet = parts[index]?.sheet;
     if (sheet !== undefined)
       for (let i = from; i < issues.length; i++) issues[i] = { ...issues[i], sheet } as RowIssue;
@@ -102,5 +102,5 @@ export function buildUtilizationModel(
         : 'The Assignments table names no resource.',
     );
   }
-  return { resources, timeOff, assignments, issues };
+  return { resources, timeOff, assignments: assignments ?? new Assignments(), issues };
 }

@@ -430,7 +430,7 @@ describe('row issues', () => {
         'no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
       ],
     ]);
-    expect(result.assignments).toHaveLength(1);
+    expect(result.assignments.count).toBe(1);
   });
 
   it("names the period of every cell a time-phased plan leaves out, and keeps the row's other periods", () => {
@@ -452,7 +452,8 @@ describe('row issues', () => {
       [3, '2025-03-17', '#N/A', 'error value #N/A in the cell: cell left out'],
       [4, 'Name', 'Zed', 'resource not in the Resources table: row left out'],
     ]);
-    expect(model.assignments.map((a) => [isoFromSerial(a.start), a.hoursPerDay])).toEqual([
+    const { start, hoursPerDay } = model.assignments;
+    expect(start.map((day, i) => [isoFromSerial(day), hoursPerDay[i]])).toEqual([
       ['2025-03-24', 16 / 5],
       ['2025-03-03', 4 / 5],
     ]);
