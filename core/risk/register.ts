@@ -87,8 +87,9 @@ interface RatingColumn {
 }
 
 function ratingColumn(table: FoundTable, key: string): RatingColumn | undefined {
-  if (!table.columns.has(key)) return undefined;
-  const cells = readRatingColumn(table.rows.map((row) => cellOf(table, row, key)));
+  const index = table.columns.get(key);
+  if (index === undefined) return undefined;
+  const cells = readRatingColumn(table.rows.map((row) => row.cells[index] ?? null));
   return { key, cells, scale: decideColumnScale(cells) };
 }
 
