@@ -70,9 +70,10 @@ describe('dist/excel', () => {
     const page = createContext({});
     runInContext(readFileSync(join(dist, 'excel/functions.js'), 'utf8'), page);
     const shared = (page as { [SHARED_CORE_GLOBAL]?: Record<string, object> })[SHARED_CORE_GLOBAL] ?? {};
-    // Each shared module is published under a short key (its position), with the names the pages import from it.
-    const published = Object.values(shared).flatMap((module) => Object.keys(module));
-    expect(published).toEqual(expect.arrayContaining(['cellText', 'isBlank', 'findTable']));
+    // Each shared module is published under a short key (its position), as the list of what the pages import from
+    // it (read back by position: scripts/shared-core.ts); those are core's functions and constants.
+    const published = Object.values(shared).flatMap((module) => (Array.isArray(module) ? module : []));
+    expect(published.filter((value) => typeof value === 'function').length).toBeGreaterThan(40);
     expect(() =>
       runInContext(
         readFileSync(join(dist, 'excel/taskpane.js'), 'utf8'),
