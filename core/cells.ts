@@ -73,6 +73,8 @@ interface NumberText {
  * Swiss and European separators ("1'250.50", "1.250,50"). Returns undefined for anything else.
  */
 export function parseNumberText(raw: string): NumberText | undefined {
+  // Empty host cells arrive as "" (kept as the blank string they are): no regular expression for them.
+  if (raw === '') return undefined;
   let text = raw.trim().replace(/[\u00a0\u202f]/g, ' ');
   if (text === '') return undefined;
   let sign = 1;
@@ -250,6 +252,7 @@ function validDate(year: number, month: number, day: number): number | undefined
  * first number is above 12, then day first). Returns the serial or undefined.
  */
 export function parseDateText(raw: string): number | undefined {
+  if (raw === '') return undefined;
   const text = raw.trim().toLowerCase();
   let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[t\s].*)?$/.exec(text);
   if (match) return validDate(Number(match[1]), Number(match[2]), Number(match[3]));
