@@ -3,14 +3,13 @@
 
 import { isoFromSerial, partsFromSerial } from '../core/dates';
 import type { RowIssue } from '../core/table';
+import { periodTotals, type UtilizationGrid } from '../core/utilization';
 import {
   bandOf,
   DEFAULT_BANDS,
-  periodTotals,
   type UtilizationBand,
   type UtilizationBands,
-  type UtilizationGrid,
-} from '../core/utilization';
+} from '../core/utilization/bands';
 
 export interface HeatmapOptions {
   /** ANSI colours on (background by band). False gives plain text without any escape code. */

@@ -2,13 +2,12 @@
 // employment dates, the four load kinds and the four bases. Work is O(rows + resources × days).
 // This is the module the rest of the code imports; the work is split by stage under utilization/:
 // tables.ts (the tables read), resources.ts, time-off.ts and assignments.ts (reading each table), model.ts
-// (the checked model) and grid.ts (scheduling into periods, and the colour bands).
+// (the checked model) and grid.ts (scheduling into periods). The colour bands are in bands.ts, imported directly
+// by the dashboard and the command line: the custom functions never colour a cell.
 
 export { Assignments, BASES, type Basis } from './utilization/assignments';
 export {
-  bandOf,
   computeUtilization,
-  DEFAULT_BANDS,
   type GridCell,
   horizonOf,
   isOverallocated,
@@ -17,8 +16,6 @@ export {
   PERIODS,
   type Period,
   periodTotals,
-  type UtilizationBand,
-  type UtilizationBands,
   type UtilizationGrid,
   utilizationGrid,
 } from './utilization/grid';

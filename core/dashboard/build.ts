@@ -12,7 +12,8 @@ import { groupColumn, summarizeRisks } from '../risk/concentration';
 import type { RiskRegister } from '../risk/register';
 import { registerHeatmap } from '../risk/register-heatmap';
 import { hasColumn, headerOf, type RowIssue } from '../table';
-import { bandOf, periodTotals, type UtilizationBand, type UtilizationGrid } from '../utilization';
+import { periodTotals, type UtilizationGrid } from '../utilization';
+import { bandOf, type UtilizationBand } from '../utilization/bands';
 import {
   FULL_TIME_NOTE,
   findTables,

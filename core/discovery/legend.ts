@@ -12,7 +12,8 @@ import {
   matrixLevel,
   positionLevel,
 } from '../risk/matrix-legend';
-import { type RiskRegister, readRiskRegister } from '../risk/register';
+import type { RiskRegister } from '../risk/register';
+import { readRiskRegister } from '../risk/register-read';
 import type { RowIssue } from '../table';
 import type { LocatedTable, SheetView } from '../workbook';
 import { withDefinitions, workbookDefinitions } from './definitions';

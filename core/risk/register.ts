@@ -293,17 +293,6 @@ function residualScaleMismatch(
   return undefined;
 }
 
-/** A risk's name in results: its ID, else its title, else its row. */
-function riskId(table: FoundTable, row: TableRow): string {
-  const idCell = cellOf(table, row, 'id');
-  const titleCell = cellOf(table, row, 'title');
-  return !isBlank(idCell)
-    ? cellText(idCell)
-    : !isBlank(titleCell)
-      ? cellText(titleCell)
-      : `row ${row.number}`;
-}
-
 /**
  * Visits one risk of a scan. `inherent` and `residual` are rewritten for the next risk: copy what you keep.
  * `residual` is `inherent` itself where the register leaves the residual cells blank, undefined without residual columns.
@@ -460,35 +449,4 @@ function scanRisks(
     visit(row, inherent, residual);
   }
   return undefined;
-}
-
-/**
- * Reads and assesses a risk register (a range that includes its header row, under any title rows).
- * - Probability and Impact scales are decided per column (DESIGN §10); with a fraction column and a 1–5
- *   column (mixed scales) each value is scored as its level 1–5, fractions by the heatmap's equal fifths. An
- *   Impact column of plain amounts (numbers above 5, no labels) is read as the cost.
- * - Exposure = P × cost when P is a chance; cost = Cost, or the PERT mean (low + 4·likely + high) ÷ 6 when
- *   Cost Low and Cost High are given; without a cost column an Exposure column is taken as it is.
- * - Residual Probability / Impact / Cost cells left blank take the inherent value (no response yet).
- * - Blank ratings leave a risk unrated; an unreadable cell is an error naming its row and column. Rows
- *   named Total, continuation rows (no ID, title, rating or amount) and blank rows are not risks.
- * @param firstRowNumber sheet row of the grid's first row, for messages (1 when unknown).
- * @param issues given: an unreadable rating or amount is listed here and read as blank, not an error for the whole register.
- */
-export function readRiskRegister(
-  grid: readonly (readonly Cell[])[],
-  firstRowNumber = 1,
-  issues?: RowIssue[],
-  legend?: { readonly bands: RiskBands; readonly scale: RatingScale },
-): RiskRegister | PmoError {
-  const prepared = prepareRiskRegister(grid, firstRowNumber, issues, legend);
-  if (isPmoError(prepared)) return prepared;
-  const { table } = prepared.register;
-  const risks: RegisteredRisk[] = [];
-  const failed = prepared.scan((row, before, after) => {
-    const inherent = { ...before };
-    const residual = after === undefined ? undefined : after === before ? inherent : { ...after };
-    risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
-  });
-  return failed ?? { ...prepared.register, risks };
 }

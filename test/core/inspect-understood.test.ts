@@ -6,7 +6,7 @@ import { isPmoError } from '../../core/errors';
 import { risksUnderstood } from '../../core/inspect-understood';
 import { legendOf } from '../../core/risk/legend';
 import { DEFAULT_RATING_BANDS } from '../../core/risk/levels';
-import { readRiskRegister } from '../../core/risk/register';
+import { readRiskRegister } from '../../core/risk/register-read';
 
 describe('legendOf', () => {
   it('writes the default 5×5 bands as a register does: Low 1–3, Moderate 4–6, High 8–12, Extreme 15–25', () => {

@@ -5,7 +5,6 @@ import { isoFromSerial } from '../../core/dates';
 import { isPmoError } from '../../core/errors';
 import {
   type Basis,
-  bandOf,
   buildUtilizationModel,
   computeUtilization,
   overallocatedCells,
@@ -13,6 +12,7 @@ import {
   periodTotals,
   type UtilizationGrid,
 } from '../../core/utilization';
+import { bandOf } from '../../core/utilization/bands';
 import { d } from '../helpers';
 
 type Grid = Cell[][];

@@ -6,7 +6,7 @@ import type { TableMapping } from '../../../core/discovery/mapping';
 import { PMO_DATA_MARKER, pmoDataRows } from '../../../core/discovery/pmo-data';
 import { isPmoError } from '../../../core/errors';
 import { inspectWorkbook } from '../../../core/inspect';
-import { readRiskRegister } from '../../../core/risk/register';
+import { readRiskRegister } from '../../../core/risk/register-read';
 import { findTable } from '../../../core/table';
 import { RESOURCES_TABLE } from '../../../core/utilization';
 import { findTables, type SheetView } from '../../../core/workbook';

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../core/cells';
 import { isPmoError } from '../../../core/errors';
 import { summarizeRegister, summarizeRisks } from '../../../core/risk/concentration';
-import { prepareRiskRegister, readRiskRegister } from '../../../core/risk/register';
+import { prepareRiskRegister } from '../../../core/risk/register';
+import { readRiskRegister } from '../../../core/risk/register-read';
 
 const HEADER = ['ID', 'Owner', 'Probability', 'Impact', 'Cost', 'Residual Probability', 'Residual Impact'];
 
