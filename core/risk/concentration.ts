@@ -126,6 +126,7 @@ export function summarizeRisks(register: RiskRegister, groupIndex?: number): Ris
     for (const risk of register.risks) visit(risk.cells, risk.inherent, risk.residual);
     return undefined;
   });
+  // The risks were read already: nothing is left to fail.
   return summary as RiskSummary;
 }
 
