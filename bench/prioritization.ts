@@ -7,12 +7,8 @@ import { isPmoError, type PmoError } from '../core/errors';
 import { findFunction } from '../core/functions/catalog';
 import { invoke } from '../core/functions/invoke';
 import type { OutGrid } from '../core/functions/types';
-import {
-  greedyWaterline,
-  type SelectionItem,
-  type SelectionOptions,
-  selectPortfolio,
-} from '../core/prioritization/selection';
+import { type SelectionItem, type SelectionOptions, selectPortfolio } from '../core/prioritization/selection';
+import { greedyWaterline } from '../core/prioritization/waterline';
 import { type HostGrid, seededRandom } from './data';
 import {
   type Benchmark,

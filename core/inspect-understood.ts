@@ -5,9 +5,9 @@
 import type { InitiativeRanking } from './dashboard/initiatives';
 import { isoFromSerial } from './dates';
 import { criterionLabel } from './discovery/weights';
-import { summarizeRisks } from './risk/concentration';
 import { countByLevel, type LegendBand, legendOf } from './risk/legend';
 import type { RiskRegister } from './risk/register';
+import { summarizeRisks } from './risk/register-read';
 import type { Assignments, UtilizationModel } from './utilization';
 
 /** What inspect understood of one table; each key only for the kinds it applies to, and only when known. */

@@ -11,7 +11,8 @@ import {
   riceScore,
   wsjfScore,
 } from '../prioritization/scoring';
-import { greedyWaterline, type PortfolioSelection, selectPortfolio } from '../prioritization/selection';
+import { type PortfolioSelection, selectPortfolio } from '../prioritization/selection';
+import { greedyWaterline } from '../prioritization/waterline';
 import { cellOf, type FoundTable, findTable, type RowIssue, rowIssue, type TableRow } from '../table';
 import { WEIGHTED_METHOD, type WeightedMatrix, type WeightedScores, weightedScores } from './weighted';
 

@@ -8,7 +8,7 @@ import { SELECT } from '../functions/prioritization-functions';
 import type { SheetTable } from '../initiatives/sheet-table';
 import { type TableColumn, toCell } from './ranking-columns';
 import type { PortfolioTotals, RankedRow, SelectionSummary } from './ranking-types';
-import { greedyWaterline } from './selection';
+import { greedyWaterline } from './waterline';
 
 /** Reads the budget as typed: '' = none; money text such as "CHF 1.2M" is accepted. */
 export function parseBudget(text: string): number | undefined | PmoError {

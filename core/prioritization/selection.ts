@@ -162,7 +162,7 @@ function workLimitError(n: number, allowed: number, callLimit: number): PmoError
   );
 }
 
-function selectionOf(
+export function selectionOf(
   items: readonly SelectionItem[],
   flags: Uint8Array,
   nodes: number,
@@ -183,7 +183,7 @@ function selectionOf(
 }
 
 /** Checks the budget, prepares the items and checks the must-fund set: the shared first steps of SELECT and the waterline. */
-function prepareProblem(
+export function prepareProblem(
   problem: SelectionProblem,
   options: Pick<SelectionOptions, 'positions'>,
 ): { prepared: Prepared; forcedTotals: { cost: number; value: number } } | PmoError {
@@ -327,7 +327,7 @@ function frontierSkipped(workLimit: number): PmoError {
 }
 
 /** The waterline's order: the free items with value > 0 by value ÷ cost (cost 0 first; ties to the earlier row). */
-function waterlineRanking(prepared: Prepared): Int32Array {
+export function waterlineRanking(prepared: Prepared): Int32Array {
   const { n, forced } = prepared;
   const cost = prepared.costs.numbers;
   const value = prepared.values.numbers;
@@ -338,7 +338,7 @@ function waterlineRanking(prepared: Prepared): Int32Array {
 }
 
 /** The flags the waterline funds at one budget (see {@link greedyWaterline}). */
-function waterline(
+export function waterline(
   prepared: Prepared,
   ranking: Int32Array,
   budget: number,
@@ -380,23 +380,4 @@ function waterline(
     spent += packageCost;
   }
   return funded;
-}
-
-/**
- * The greedy waterline, for contrast with the exact optimum: must-fund items (with what they require) first;
- * then the other items with value > 0 ranked by value ÷ cost (cost 0 first; ties to the earlier row); walking
- * down the ranking, each item is funded together with whatever it requires that is not funded yet, until the
- * first item whose package does not fit the remaining budget — there the line is drawn and the walk stops.
- * Items blocked by a group already funded are passed over without stopping.
- * @returns the funded set (`searchNodes` 0), or the must-fund error SELECT would give.
- */
-export function greedyWaterline(
-  problem: SelectionProblem,
-  options: Pick<SelectionOptions, 'positions'> = {},
-): PortfolioSelection | PmoError {
-  const checked = prepareProblem(problem, options);
-  if ('kind' in checked) return checked;
-  const { prepared, forcedTotals } = checked;
-  const funded = waterline(prepared, waterlineRanking(prepared), problem.budget, forcedTotals);
-  return selectionOf(problem.items, funded, 0, 'greedy', 0);
 }

@@ -110,29 +110,13 @@ function share(part: number | undefined, whole: number | undefined): number | un
 }
 
 /** Visits each risk: its row's cells and its assessments (see {@link RiskVisitor}). */
-type RiskSource = (
+export type RiskSource = (
   visit: (cells: readonly Cell[], inherent: RiskAssessment, residual: RiskAssessment | undefined) => void,
 ) => PmoError | undefined;
 
 /**
- * Summarises a register per group (or for the whole portfolio when `groupIndex` is undefined): count,
- * count per level (inherent and residual), total exposure and share of the portfolio's exposure.
- * Exposure keeps its sign, so opportunities (negative amounts) lower a group's total and shares are of the
- * net portfolio exposure. Groups compare case-insensitively. Work is O(risks + groups · log groups).
- * @example summarizeRisks(register, groupColumn(register, 'Category'))
- */
-export function summarizeRisks(register: RiskRegister, groupIndex?: number): RiskSummary {
-  const summary = summarize(register, groupIndex, (visit) => {
-    for (const risk of register.risks) visit(risk.cells, risk.inherent, risk.residual);
-    return undefined;
-  });
-  // The risks were read already: nothing is left to fail.
-  return summary as RiskSummary;
-}
-
-/**
- * {@link summarizeRisks} straight from a register's rows, without a risk object per row (RISK_SUMMARY's path):
- * the same summary, or the first unreadable cell's error.
+ * Summarises a register straight from its rows, without a risk object per row (RISK_SUMMARY's path): the summary
+ * summarizeRisks (register-read.ts) gives of the risks once read, or the first unreadable cell's error.
  */
 export function summarizeRegister(prepared: PreparedRegister, groupIndex?: number): RiskSummary | PmoError {
   return summarize(prepared.register, groupIndex, (visit) =>
@@ -140,7 +124,8 @@ export function summarizeRegister(prepared: PreparedRegister, groupIndex?: numbe
   );
 }
 
-function summarize(
+/** The summary of the risks `risks` visits (see summarizeRegister). */
+export function summarize(
   register: PreparedRegister['register'],
   groupIndex: number | undefined,
   risks: RiskSource,

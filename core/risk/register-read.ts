@@ -1,11 +1,12 @@
-// Reading a risk register into one object per risk (DESIGN §4, §6): what the dashboard, the panel and `pmo inspect`
-// keep and show (top risks with their IDs, the heatmap's placed risks, the workbook's own matrix levels). The custom
+// Reading a risk register into one object per risk (DESIGN §4, §6), and summarising those risks: what the dashboard,
+// the panel and `pmo inspect` keep and show (top risks with their IDs, the heatmap's placed risks, the workbook's own matrix levels). The custom
 // functions tally a register row by row instead (register.ts's scan), so this lives apart from the module they ship
 // (DESIGN §9's functions.js budget).
 
 import { type Cell, cellText, isBlank } from '../cells';
 import { isPmoError, type PmoError } from '../errors';
 import { cellOf, type FoundTable, type RowIssue, type TableRow } from '../table';
+import { type RiskSummary, summarize } from './concentration';
 import type { RiskBands } from './levels';
 import { prepareRiskRegister, type RegisteredRisk, type RiskRegister } from './register';
 import type { RatingScale } from './scales';
@@ -50,4 +51,20 @@ export function readRiskRegister(
     risks.push({ row: row.number, id: riskId(table, row), cells: row.cells, inherent, residual });
   });
   return failed ?? { ...prepared.register, risks };
+}
+
+/**
+ * Summarises a register per group (or for the whole portfolio when `groupIndex` is undefined): count,
+ * count per level (inherent and residual), total exposure and share of the portfolio's exposure.
+ * Exposure keeps its sign, so opportunities (negative amounts) lower a group's total and shares are of the
+ * net portfolio exposure. Groups compare case-insensitively. Work is O(risks + groups · log groups).
+ * @example summarizeRisks(register, groupColumn(register, 'Category'))
+ */
+export function summarizeRisks(register: RiskRegister, groupIndex?: number): RiskSummary {
+  const summary = summarize(register, groupIndex, (visit) => {
+    for (const risk of register.risks) visit(risk.cells, risk.inherent, risk.residual);
+    return undefined;
+  });
+  // The risks were read already: nothing is left to fail.
+  return summary as RiskSummary;
 }

@@ -7,13 +7,13 @@ import { isPmoError, type PmoError } from '../../../core/errors';
 import {
   efficientFrontier,
   frontierBudgets,
-  greedyWaterline,
   type PortfolioSelection,
   type SelectionItem,
   type SelectionOptions,
   type SelectionProblem,
   selectPortfolio,
 } from '../../../core/prioritization/selection';
+import { greedyWaterline } from '../../../core/prioritization/waterline';
 
 function select(problem: SelectionProblem, options: SelectionOptions = {}): PortfolioSelection {
   const result = selectPortfolio(problem, options);

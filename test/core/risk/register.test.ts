@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../core/cells';
 import { isPmoError } from '../../../core/errors';
-import { BLANK_GROUP, groupColumn, summarizeRisks, topRiskShare } from '../../../core/risk/concentration';
+import { BLANK_GROUP, groupColumn, topRiskShare } from '../../../core/risk/concentration';
 import { RISK_REGISTER_TABLE, type RiskRegister } from '../../../core/risk/register';
 import { registerHeatmap } from '../../../core/risk/register-heatmap';
-import { readRiskRegister } from '../../../core/risk/register-read';
+import { readRiskRegister, summarizeRisks } from '../../../core/risk/register-read';
 import { expectedTotal } from '../../../core/risk/simulation';
 import { normalizeHeader, type RowIssue } from '../../../core/table';
 

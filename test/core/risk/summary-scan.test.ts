@@ -5,9 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../../core/cells';
 import { isPmoError } from '../../../core/errors';
-import { summarizeRegister, summarizeRisks } from '../../../core/risk/concentration';
+import { summarizeRegister } from '../../../core/risk/concentration';
 import { prepareRiskRegister } from '../../../core/risk/register';
-import { readRiskRegister } from '../../../core/risk/register-read';
+import { readRiskRegister, summarizeRisks } from '../../../core/risk/register-read';
 
 const HEADER = ['ID', 'Owner', 'Probability', 'Impact', 'Cost', 'Residual Probability', 'Residual Impact'];
 
