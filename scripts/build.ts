@@ -126,6 +126,12 @@ export async function buildAll(): Promise<Record<string, number>> {
     logLevel: 'warning',
     mangleProps: /_$/,
   } as const;
+  // The Excel scripts run in Office's webviews: WebView2 (Edge, Chromium) on Windows, the system WebKit on the Mac,
+  // a browser for Excel on the web. They already needed ES2020 (?. and ??), which the Internet Explorer 11 and
+  // Edge Legacy webviews of older volume-licensed Office never ran; ES2022 keeps class fields as they are written
+  // instead of a helper call per field (0.9 KiB of functions.js). Code.js stays ES2020: Apps Script's V8 runtime
+  // is not documented to parse class fields.
+  const excel = { ...common, target: 'es2022' } as const;
 
   // One copy of core in Excel's shared runtime: functions.js publishes the modules taskpane.js and dashboard.js need.
   const functionsEntry = join(root, 'excel-addin/functions.ts');
@@ -133,7 +139,7 @@ export async function buildAll(): Promise<Record<string, number>> {
   const dashboardEntry = join(root, 'excel-addin/dashboard-script.ts');
   const sharedCore = await sharedCoreModules(root, functionsEntry, [taskpaneEntry, dashboardEntry]);
   await build({
-    ...common,
+    ...excel,
     stdin: publishingEntry(root, functionsEntry, sharedCore),
     outfile: join(dist, 'excel/functions.js'),
     format: 'iife',
@@ -143,7 +149,7 @@ export async function buildAll(): Promise<Record<string, number>> {
   });
   await compactFile(join(dist, 'excel/functions.js'), `// ${GENERATED_NOTICE}`);
   await build({
-    ...common,
+    ...excel,
     entryPoints: [taskpaneEntry],
     outfile: join(dist, 'excel/taskpane.js'),
     format: 'iife',
@@ -153,7 +159,7 @@ export async function buildAll(): Promise<Record<string, number>> {
   await compactFile(join(dist, 'excel/taskpane.js'), '');
   // The dashboard builder, loaded by the ribbon command when it first runs (excel-addin/commands.ts).
   await build({
-    ...common,
+    ...excel,
     entryPoints: [dashboardEntry],
     outfile: join(dist, 'excel/dashboard.js'),
     format: 'iife',
