@@ -1,4 +1,4 @@
-// The input model of portfolio selection, shared by the search, the dynamic programme and the public API in
+// The input model of portfolio selection, shared by the search, the core solver and the public API in
 // selection.ts: items and options, validation, exact decimal working numbers, and the must-fund checks.
 
 import { type PmoError, pmoError } from '../errors';
@@ -28,15 +28,16 @@ export interface SelectionOptions {
   /** Branch-and-bound nodes allowed per solve before a clear error (never a silent heuristic). */
   readonly nodeLimit?: number;
   /**
-   * Work steps allowed for the whole call, shared by every solve (all of FRONTIER's budgets): nodes, dynamic-
-   * programme cells and passes over the items (selection-work.ts). Default DEFAULT_WORK_LIMIT.
+   * Work steps allowed for the whole call, shared by every solve (all of FRONTIER's budgets): nodes, core
+   * states and passes over the items (selection-work.ts). Default DEFAULT_WORK_LIMIT.
    */
   readonly workLimit?: number;
   /**
-   * `auto` (default): a short branch and bound, then the dynamic programme when it applies, then branch and
-   * bound up to `nodeLimit`. The other two force one algorithm (for tests and benchmarks).
+   * `auto` (default): the core solver for plain budgets (costs in whole decimal steps, no groups or
+   * requirements among the free items); otherwise, or if it runs out of its ¾ of the work, branch and bound
+   * up to `nodeLimit`. `branch-and-bound` forces the search (for tests and benchmarks).
    */
-  readonly strategy?: 'auto' | 'branch-and-bound' | 'dynamic-programming';
+  readonly strategy?: 'auto' | 'branch-and-bound';
   /** The number to call each item by in messages (its position in the user's list); default index + 1. */
   readonly positions?: readonly number[];
 }
@@ -49,7 +50,7 @@ export function namerOf(options: SelectionOptions): Namer {
 }
 
 /** Which exact algorithm proved the portfolio. */
-export type SelectionMethod = 'branch-and-bound' | 'dynamic-programming';
+export type SelectionMethod = 'branch-and-bound' | 'core';
 
 /** The chosen portfolio. */
 export interface PortfolioSelection {

@@ -44,13 +44,12 @@
 // steps against `stepLimit` (what is left of the call's work budget, selection-work.ts). Past either the search answers 'limit' and the caller reports that the set
 // could not be proved optimal (DESIGN §9, §10): never a heuristic.
 //
-// Why a dynamic programme too. When values per unit of cost are nearly equal (strongly correlated values,
-// value = cost) the LP bound is nearly flat and cuts little, and the search grows exponentially. For such
-// portfolios selection.ts, after a first search of 250,000 nodes, runs the dynamic programme of
-// selection-dp.ts: its time is items × budget ÷ cost step whatever the values, and it applies when costs are
+// Why a core solver too. When values per unit of cost are nearly equal (strongly correlated values,
+// value = cost) the LP bound is nearly flat and cuts little, and the search grows exponentially. When costs are
 // whole decimal steps and no voluntary item has a group or requirement that still matters
-// (`unconstrainedVoluntary`). When it does not apply, or its table would be too large, the search runs again
-// up to the full node budget.
+// (`unconstrainedVoluntary`), selection.ts first runs the expanding-core solver of selection-core.ts, whose
+// state lists do not care how alike the densities are; this search takes the other cases, and those the core
+// solver cannot prove within its ¾ of the work.
 
 import { LpBound } from './selection-lp';
 import { fits, IN, OUT, type Prepared, UNDECIDED, workingBudget } from './selection-model';
@@ -84,12 +83,6 @@ const FIRST_FRAME_SLOT = 2;
 export class Search {
   /** The flags of the best set found. */
   readonly best: Uint8Array;
-  /** True when no voluntary item has a group or requirement that still matters (the DP applies). */
-  readonly unconstrainedVoluntary: boolean;
-  /** The free items with value > 0, in row order. */
-  readonly voluntary: Int32Array;
-  /** The budget left after the forced items, in working units. */
-  readonly remainingBudget: number;
   /** Nodes visited so far, across both phases. */
   readonly nodes = (): number => this.nodeCount_;
   /** Work steps used so far (nodes, best-set copies, witness comparisons), see selection-work.ts. */
@@ -167,15 +160,12 @@ export class Search {
     this.tolCost_ = costs.tolerance;
     this.valueStep_ = values.exact ? values.step : 0;
     this.costStep_ = costs.exact ? costs.step : 0;
-    this.remainingBudget = this.budget_ - forcedTotals.cost;
-    const start = searchStart(prepared, this.remainingBudget);
+    const start = searchStart(prepared, this.budget_ - forcedTotals.cost);
     const { status, groupOwner, voluntary, composite } = start;
     this.status_ = status;
     this.groupOwner_ = groupOwner;
-    this.voluntary = Int32Array.from(voluntary);
     this.isVoluntary_ = new Uint8Array(n);
     for (const item of voluntary) this.isVoluntary_[item] = 1;
-    this.unconstrainedVoluntary = start.unconstrainedVoluntary;
     this.treeOf_ = composite.topOf;
     this.treeMembers_ = composite.members;
     this.owed_ = composite.owed;

@@ -61,7 +61,7 @@ function excludeImpossible(
   }
 }
 
-/** True when no voluntary item has a group or requirement that still matters (the dynamic programme applies). */
+/** True when no voluntary item has a group or requirement that still matters (the core solver applies). */
 function freeOfConstraints(prepared: Prepared, status: Uint8Array, voluntary: readonly number[]): boolean {
   const { forced, closures, dependents, groupOf, groupMembers } = prepared;
   let free = true;
@@ -118,7 +118,7 @@ export interface SearchStart {
   readonly groupOwner: Int32Array;
   /** The undecided items with value > 0, in row order. */
   readonly voluntary: readonly number[];
-  /** True when no voluntary item has a group or requirement that still matters (the DP applies). */
+  /** True when no voluntary item has a group or requirement that still matters (the core solver applies). */
   readonly unconstrainedVoluntary: boolean;
   /** The LP's items: the voluntary items and the undecided items they require. */
   readonly isUnit: Uint8Array;

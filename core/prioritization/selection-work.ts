@@ -1,7 +1,7 @@
 // The deterministic work budget of one SELECT or FRONTIER call (DESIGN §9, §10): every piece of work a call does
-// that grows with the search — branch-and-bound nodes, dynamic-programme cells, setting up a search over the
-// items, the greedy waterline of each frontier point — is counted in steps against one budget shared by the whole
-// call (all of FRONTIER's points). The clock is never read, so a recalculation gives the same cell every time.
+// that grows with the search — branch-and-bound nodes, core states merged (selection-core.ts), setting up a
+// search over the items, the greedy waterline of each frontier point — is counted in steps against one budget
+// shared by the whole call (all of FRONTIER's points). The clock is never read, so a recalculation gives the same cell every time.
 
 /**
  * Steps one call may use: about 4 s in Node on the 2-core reference machine for the worst instances measured
@@ -12,8 +12,6 @@ export const DEFAULT_WORK_LIMIT = 20_000_000;
 
 /** Steps charged per branch-and-bound node (the unit: about 0.2 µs in Node). */
 export const STEPS_PER_NODE = 1;
-/** Dynamic-programme table cells per step (a cell update is about 25 times cheaper than a node). */
-export const DP_CELLS_PER_STEP = 25;
 /** Items per step when a pass over every item is made (setting up a search, copying a best set, the waterline). */
 export const ITEMS_PER_STEP = 4;
 

@@ -1,10 +1,11 @@
 // Budget-constrained portfolio selection (DESIGN §6 SELECT/FRONTIER, §10): the exact value-maximising set of
 // initiatives within a budget, with must-fund items, mutually exclusive groups and "requires" dependencies; the
-// efficient frontier over budgets; and the greedy waterline for contrast. The search itself lives in
-// selection-search.ts (branch and bound) and selection-dp.ts (dynamic programme).
+// efficient frontier over budgets; and the greedy waterline for contrast. The solvers live in selection-core.ts
+// (expanding-core dynamic programming, for plain budgets) and selection-search.ts (branch and bound, for groups,
+// requirements and costs off any decimal grid).
 
 import { type PmoError, pmoError } from '../errors';
-import { DP_MAX_BITS, DP_MAX_CELLS, dynamicProgramme } from './selection-dp';
+import { coreSelect } from './selection-core';
 import {
   checkForced,
   DEFAULT_NODE_LIMIT,
@@ -22,14 +23,9 @@ import {
   tooManyInitiatives,
   workingBudget,
 } from './selection-model';
-import { createSearch, type Search } from './selection-search';
-import {
-  DEFAULT_WORK_LIMIT,
-  DP_CELLS_PER_STEP,
-  itemSteps,
-  SETUP_STEPS_PER_ITEM,
-  WorkBudget,
-} from './selection-work';
+import { createSearch } from './selection-search';
+import { searchStart } from './selection-start';
+import { DEFAULT_WORK_LIMIT, itemSteps, SETUP_STEPS_PER_ITEM, WorkBudget } from './selection-work';
 
 export {
   DEFAULT_NODE_LIMIT,
@@ -47,16 +43,13 @@ export {
 type SolveResult =
   | { readonly status: Uint8Array; readonly nodes: number; readonly method: SelectionMethod }
   | { readonly limitReached: number }
-  | { readonly workLimitReached: WorkBudget }
-  | { readonly tooLarge: true };
-
-/** Nodes the first branch-and-bound attempt may use before the dynamic programme is tried. */
-const FIRST_ATTEMPT_NODES = 250_000;
+  | { readonly workLimitReached: WorkBudget };
 
 /**
- * Solves one budget exactly: a quick branch and bound; if that runs long, the dynamic programme when it
- * applies; otherwise branch and bound up to the full node limit. Every search, node and table cell is charged
- * to `work`, the call's budget; past it the answer is `workLimitReached`, never a guess.
+ * Solves one budget exactly. A plain budget (costs in whole decimal steps, no group or requirement among the
+ * free items) goes to the core solver with ¾ of the work left; otherwise, or if that runs out, to the branch and
+ * bound up to the node limit. Every state, node and pass over the items is charged to `work`, the call's
+ * budget; past it the answer is `workLimitReached`, never a guess.
  */
 function solve(
   prepared: Prepared,
@@ -67,67 +60,30 @@ function solve(
   work: WorkBudget,
 ): SolveResult {
   const nodeLimit = options.nodeLimit ?? DEFAULT_NODE_LIMIT;
-  const strategy = options.strategy ?? 'auto';
   const setupSteps = SETUP_STEPS_PER_ITEM * prepared.n;
-  const outOfWork = { workLimitReached: work } as const;
-  const newSearch = (limit: number) => {
-    if (!work.affords(setupSteps)) return undefined;
+  const search = (): SolveResult => {
+    if (!work.affords(setupSteps)) return { workLimitReached: work };
     work.charge(setupSteps);
-    return createSearch(prepared, budget, limit, forcedTotals, work.remaining);
-  };
-  let firstSearch: Search | undefined;
-  const attempt = (limit: number): SolveResult => {
-    const search = newSearch(limit);
-    if (!search) return outOfWork;
-    firstSearch ??= search;
+    const search = createSearch(prepared, budget, nodeLimit, forcedTotals, work.remaining);
     const outcome = search.optimise(incumbent) === 'limit' ? 'limit' : search.preferEarlierRows();
     work.charge(search.steps());
     if (outcome === 'done') return { status: search.best, nodes: search.nodes(), method: 'branch-and-bound' };
-    return search.nodes() > limit ? { limitReached: limit } : outOfWork;
+    return search.nodes() > nodeLimit ? { limitReached: nodeLimit } : { workLimitReached: work };
   };
-  const programme = (): SolveResult => {
-    // The dynamic programme reads only the search's start (its voluntary items and remaining budget).
-    const search = firstSearch ?? newSearch(0);
-    if (!search) return outOfWork;
-    const forced = Uint8Array.from(prepared.forced);
-    const dp = dynamicProgramme(prepared, search, forced, work.remaining * DP_CELLS_PER_STEP);
-    if (!dp) return { tooLarge: true };
-    work.charge(Math.ceil(dp.cells / DP_CELLS_PER_STEP));
-    return { status: dp.chosen, nodes: 0, method: 'dynamic-programming' };
-  };
-  if (strategy === 'branch-and-bound') return attempt(nodeLimit);
-  if (strategy === 'dynamic-programming') return programme();
+  if (options.strategy === 'branch-and-bound') return search();
   work.charge(itemSteps(prepared.n));
-  const everything = everythingFits(prepared, budget, forcedTotals);
-  if (everything) return { status: everything, nodes: 0, method: 'branch-and-bound' };
-  const first = attempt(Math.min(nodeLimit, FIRST_ATTEMPT_NODES));
-  if (!('limitReached' in first) || nodeLimit <= FIRST_ATTEMPT_NODES) return first;
-  const dp = programme();
-  if (!('tooLarge' in dp)) return dp;
-  return attempt(nodeLimit);
-}
-
-/**
- * The optimum when every item of value > 0 fits the budget together and none has a group or requirement, with
- * whole-number values: exactly those items and the forced ones (each adds value; items of value ≤ 0 are never
- * picked for themselves), so the search is skipped — FRONTIER's last budget, the total cost, is always this.
- */
-function everythingFits(
-  prepared: Prepared,
-  budget: number,
-  forcedTotals: { cost: number; value: number },
-): Uint8Array | undefined {
-  const { n, forced, unconstrained, costs, values } = prepared;
-  if (!values.exact) return undefined;
-  const chosen = Uint8Array.from(forced);
-  let cost = forcedTotals.cost;
-  for (let i = 0; i < n; i++) {
-    if (forced[i] || !((values.numbers[i] ?? 0) > 0)) continue;
-    if (!unconstrained[i]) return undefined;
-    chosen[i] = 1;
-    cost += costs.numbers[i] ?? 0;
+  const { costs } = prepared;
+  const remaining = workingBudget(costs, budget) - forcedTotals.cost;
+  const start = costs.exact && work.affords(setupSteps) ? searchStart(prepared, remaining) : undefined;
+  if (start?.unconstrainedVoluntary) {
+    // The core solver gets three quarters of the work left; should it run out, the search has the rest.
+    work.charge(setupSteps);
+    const share = Math.floor(work.remaining * 0.75);
+    const core = coreSelect(prepared, start.voluntary, remaining, prepared.forced, share);
+    work.charge(core.steps);
+    if (core.chosen) return { status: core.chosen, nodes: 0, method: 'core' };
   }
-  return fits(costs, cost, workingBudget(costs, budget)) ? chosen : undefined;
+  return search();
 }
 
 function unsolved(
@@ -135,11 +91,6 @@ function unsolved(
   n: number,
   callLimit: number,
 ): PmoError {
-  if ('tooLarge' in result)
-    return pmoError(
-      'value',
-      `These ${n} initiatives cannot be solved by dynamic programming: it needs costs in whole steps (at most 6 decimals), no groups or requirements, and a table of items × budget ÷ cost step under ${formatAmount(Math.min(DP_MAX_BITS, DP_MAX_CELLS))} cells.`,
-    );
   if ('workLimitReached' in result) return workLimitError(n, result.workLimitReached.limit, callLimit);
   return limitError(n, result.limitReached);
 }
