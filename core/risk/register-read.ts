@@ -7,9 +7,7 @@ import { type Cell, cellText, isBlank } from '../cells';
 import { isPmoError, type PmoError } from '../errors';
 import { cellOf, type FoundTable, type RowIssue, type TableRow } from '../table';
 import { type RiskSummary, summarize } from './concentration';
-import type { RiskBands } from './levels';
-import { prepareRiskRegister, type RegisteredRisk, type RiskRegister } from './register';
-import type { RatingScale } from './scales';
+import { prepareRiskRegister, type RegisteredRisk, type RegisterLegend, type RiskRegister } from './register';
 
 /** A risk's name in results: its ID, else its title, else its row. */
 function riskId(table: FoundTable, row: TableRow): string {
@@ -39,7 +37,7 @@ export function readRiskRegister(
   grid: readonly (readonly Cell[])[],
   firstRowNumber = 1,
   issues?: RowIssue[],
-  legend?: { readonly bands: RiskBands; readonly scale: RatingScale },
+  legend?: RegisterLegend,
 ): RiskRegister | PmoError {
   const prepared = prepareRiskRegister(grid, firstRowNumber, issues, legend);
   if (isPmoError(prepared)) return prepared;

@@ -303,6 +303,12 @@ export type RiskVisitor = (
   residual: RiskAssessment | undefined,
 ) => void;
 
+/** The workbook's own risk legend, when it levels the register: its bands, on the scale of its scores. */
+export interface RegisterLegend {
+  readonly bands: RiskBands;
+  readonly scale: RatingScale;
+}
+
 /** A register whose table, columns and scales are found, ready to assess its risks row by row. */
 export interface PreparedRegister {
   readonly register: Omit<RiskRegister, 'risks'>;
@@ -322,7 +328,7 @@ export function prepareRiskRegister(
   grid: readonly (readonly Cell[])[],
   firstRowNumber = 1,
   issues?: RowIssue[],
-  legend?: { readonly bands: RiskBands; readonly scale: RatingScale },
+  legend?: RegisterLegend,
 ): PreparedRegister | PmoError {
   const table = findTable(grid, RISK_REGISTER_TABLE, firstRowNumber);
   if (isPmoError(table)) return table;
