@@ -30,7 +30,27 @@ function splitmix32(state: number): { next: number; value: number } {
 const LN2_HIGH = 0.6931471803691238;
 const LN2_LOW = 1.9082149292705877e-10;
 const SQRT2 = Math.SQRT2;
-const bitsView = new DataView(new ArrayBuffer(8));
+// The bits of a double, through two views of one buffer; HIGH is the index of the word with the sign and the
+// exponent, which depends on the platform's byte order.
+const bitsDouble = new Float64Array(1);
+const bitsWords = new Uint32Array(bitsDouble.buffer);
+const HIGH = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 1 : 0;
+/**
+ * 2^−e for e = −1022 … 1023 at index e + 1022, each made by exact doublings and halvings of 1: multiplying a normal
+ * number by one of them is exact, so it rescales the mantissa without writing its bits.
+ */
+const POWERS_OF_TWO = (() => {
+  const powers = new Float64Array(2046);
+  let up = 1;
+  let down = 1;
+  for (let e = 0; e <= 1023; e++) {
+    powers[e + 1022] = down;
+    if (e <= 1022) powers[1022 - e] = up;
+    up *= 2;
+    down /= 2;
+  }
+  return powers;
+})();
 
 /**
  * Natural logarithm of a positive finite number using only +, −, ×, ÷ and the exponent bits, so that it
@@ -47,11 +67,11 @@ export function portableLog(x: number): number {
     value *= 2 ** 54;
     exponent -= 54;
   }
-  bitsView.setFloat64(0, value);
-  const high = bitsView.getUint32(0);
-  exponent += ((high >>> 20) & 0x7ff) - 1023;
-  bitsView.setUint32(0, (high & 0x800fffff) | 0x3ff00000);
-  let mantissa = bitsView.getFloat64(0);
+  bitsDouble[0] = value;
+  const binary = (((bitsWords[HIGH] ?? 0) >>> 20) & 0x7ff) - 1023;
+  exponent += binary;
+  // value × 2^−binary, in [1, 2): the mantissa (exact, as the factor is a power of two).
+  let mantissa = value * (POWERS_OF_TWO[binary + 1022] ?? 1);
   if (mantissa > SQRT2) {
     mantissa /= 2;
     exponent += 1;
