@@ -86,11 +86,20 @@ interface RatingColumn {
   readonly scale: ColumnScale;
 }
 
-function ratingColumn(table: FoundTable, key: string): RatingColumn | undefined {
-  const index = table.columns.get(key);
-  if (index === undefined) return undefined;
-  const cells = readRatingColumn(table.rows.map((row) => row.cells[index] ?? null));
-  return { key, cells, scale: decideColumnScale(cells) };
+/** The rating columns the table has, read in one pass over its rows (not one pass per column), by key. */
+function ratingColumns(table: FoundTable): Map<string, RatingColumn> {
+  const keys = ['probability', 'impact', 'residualProbability', 'residualImpact'];
+  const present = keys.flatMap((key) => {
+    const index = table.columns.get(key);
+    return index === undefined ? [] : [{ key, index, cells: [] as Cell[] }];
+  });
+  for (const row of table.rows) for (const column of present) column.cells.push(row.cells[column.index] ?? null);
+  return new Map(
+    present.map(({ key, cells }) => {
+      const read = readRatingColumn(cells);
+      return [key, { key, cells: read, scale: decideColumnScale(read) }];
+    }),
+  );
 }
 
 /** An Impact column of plain amounts (a number above 5 or below 0, no labels) is a cost column in disguise. */
@@ -332,8 +341,9 @@ export function prepareRiskRegister(
 ): PreparedRegister | PmoError {
   const table = findTable(grid, RISK_REGISTER_TABLE, firstRowNumber);
   if (isPmoError(table)) return table;
-  const probabilityColumn = ratingColumn(table, 'probability') as RatingColumn;
-  let impactColumn = ratingColumn(table, 'impact');
+  const rated = ratingColumns(table);
+  const probabilityColumn = rated.get('probability') as RatingColumn;
+  let impactColumn = rated.get('impact');
   let costKey: string | undefined = table.columns.has('cost') ? 'cost' : undefined;
   if (impactColumn && isMonetary(impactColumn)) {
     if (!costKey) costKey = 'impact';
@@ -360,8 +370,8 @@ export function prepareRiskRegister(
       ? 'available'
       : 'ratings';
 
-  const residualProbability = ratingColumn(table, 'residualProbability');
-  const residualImpact = impactColumn ? ratingColumn(table, 'residualImpact') : undefined;
+  const residualProbability = rated.get('residualProbability');
+  const residualImpact = impactColumn ? rated.get('residualImpact') : undefined;
   const hasResidual =
     residualProbability !== undefined || residualImpact !== undefined || table.columns.has('residualCost');
   const mismatch = residualScaleMismatch(residualProbability, probabilityScale, residualImpact, impactScale);
