@@ -38,17 +38,3 @@ export function quote(value: unknown): string {
   const short = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   return `"${short}"`;
 }
-
-/** The message of a thrown value; hosts throw Error-like objects that are not always `instanceof Error`. */
-export function errorMessage(error: unknown): string {
-  if (
-    typeof error === 'object' &&
-    error !== null &&
-    'message' in error &&
-    typeof error.message === 'string' &&
-    error.message
-  ) {
-    return error.message;
-  }
-  return String(error);
-}

@@ -2,7 +2,7 @@
 // The ribbon's ExecuteFunction commands, registered in the shared runtime (manifest FunctionName
 // "buildDashboard"). Loading this module touches neither Office nor the DOM; registerCommands() does.
 
-import { errorMessage } from '../core/errors';
+import { errorMessage } from '../core/error-message';
 import { DASHBOARD_GLOBAL, DASHBOARD_SCRIPT, type DashboardScript } from './dashboard-global';
 
 /** The manifest's `<FunctionName>` of the "Build dashboard" button. */

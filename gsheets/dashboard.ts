@@ -20,7 +20,7 @@ import {
   PMO_DATA_MARKER,
   storedValue,
 } from '../core/dashboard/plan';
-import { errorMessage } from '../core/errors';
+import { errorMessage } from '../core/error-message';
 import { normalizeCell } from '../core/functions/invoke';
 import {
   DASHBOARD_PAGE_MARK,

@@ -4,13 +4,8 @@
 import { type Cell, cellText, isBlank, readNumber, readProbability } from '../cells';
 import { isPmoError } from '../errors';
 import { INITIATIVES_TABLE, isTotalLabel, RICE_KEYS, WSJF_KEYS } from '../initiatives/table';
-import {
-  parseConfidenceLabel,
-  parseImpactLabel,
-  rankScores,
-  riceScore,
-  wsjfScore,
-} from '../prioritization/scoring';
+import { rankScores } from '../prioritization/ranks';
+import { parseConfidenceLabel, parseImpactLabel, riceScore, wsjfScore } from '../prioritization/scoring';
 import { type PortfolioSelection, selectPortfolio } from '../prioritization/selection';
 import { greedyWaterline } from '../prioritization/waterline';
 import { cellOf, type FoundTable, findTable, type RowIssue, rowIssue, type TableRow } from '../table';

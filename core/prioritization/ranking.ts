@@ -14,7 +14,8 @@ import { scoreCells } from './ranking-scores';
 import { selectWithinBudget } from './ranking-selection';
 import { type RankingSettings, SCORING_METHODS } from './ranking-settings';
 import type { RankedRow, RankingOutcome, SelectionSummary } from './ranking-types';
-import { rankOrder, rankScores } from './scoring';
+import { rankScores } from './ranks';
+import { rankOrder } from './scoring';
 
 /** The columns a ranking reads besides the scores: name, ID and cost. */
 interface RowColumns {

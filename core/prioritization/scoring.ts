@@ -127,19 +127,6 @@ export function rankOrder(scores: readonly (number | undefined)[]): number[] {
   return rows.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || a - b);
 }
 
-/**
- * The rank of each row: 1 = best, every rank distinct (ties keep input order), undefined for rows without a
- * score. Used by the panel and the dashboard to write a Rank column.
- * @example rankScores([2, 5, 2]) // [2, 1, 3]
- */
-export function rankScores(scores: readonly (number | undefined)[]): (number | undefined)[] {
-  const ranks: (number | undefined)[] = scores.map(() => undefined);
-  rankOrder(scores).forEach((row, index) => {
-    ranks[row] = index + 1;
-  });
-  return ranks;
-}
-
 /** The inputs of one WSJF row (SAFe): three cost-of-delay parts and the job size. */
 export interface WsjfRow {
   readonly businessValue: number;

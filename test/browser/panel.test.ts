@@ -17,7 +17,7 @@ import { isPmoError } from '../../core/errors';
 import { CATALOG, findFunction } from '../../core/functions/catalog';
 import { invoke } from '../../core/functions/invoke';
 import type { OutGrid } from '../../core/functions/types';
-import { rankScores } from '../../core/prioritization/scoring';
+import { rankScores } from '../../core/prioritization/ranks';
 import { DASHBOARD_PAGE_MARK } from '../../gsheets/client/dashboard-protocol';
 import { DASHBOARD_SERVER } from '../../gsheets/entry-points';
 import type { FakeWorkbookSetup, WriteOp } from '../fakes/excel';

@@ -3,13 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPmoError } from '../../../core/errors';
+import { rankScores } from '../../../core/prioritization/ranks';
 import {
   type Direction,
   parseConfidenceLabel,
   parseDirection,
   parseImpactLabel,
   rankOrder,
-  rankScores,
   riceScore,
   type ScoreMethod,
   scoreRatings,
