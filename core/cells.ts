@@ -75,6 +75,19 @@ interface NumberText {
 export function parseNumberText(raw: string): NumberText | undefined {
   // Empty host cells arrive as "" (kept as the blank string they are): no regular expression for them.
   if (raw === '') return undefined;
+  // The common money text, whole digits with thousands commas and a currency code or symbol after them
+  // ("300,000 CHF", "1,250 $", "42"), in one match; anything else takes the general reading below, which gives the
+  // same number for these (test/core/cells.test.ts checks it).
+  const plain = PLAIN_MONEY.exec(raw);
+  if (plain?.[1] !== undefined) return { value: Number(plain[1].replace(/,/g, '')), percent: false };
+  return parseGeneralNumberText(raw);
+}
+
+/** Whole digits (at most 15, so exact), optionally in thousands groups, optionally with a currency after them. */
+const PLAIN_MONEY = /^(\d{1,15}|\d{1,3}(?:,\d{3}){1,4})(?:\s?(?:chf|usd|eur|gbp|[$€£]))?$/i;
+
+/** {@link parseNumberText} without its fast path for plain money (exported for the test that compares the two). */
+export function parseGeneralNumberText(raw: string): NumberText | undefined {
   let text = raw.trim().replace(/[\u00a0\u202f]/g, ' ');
   if (text === '') return undefined;
   let sign = 1;

@@ -93,7 +93,8 @@ function ratingColumns(table: FoundTable): Map<string, RatingColumn> {
     const index = table.columns.get(key);
     return index === undefined ? [] : [{ key, index, cells: [] as Cell[] }];
   });
-  for (const row of table.rows) for (const column of present) column.cells.push(row.cells[column.index] ?? null);
+  for (const row of table.rows)
+    for (const column of present) column.cells.push(row.cells[column.index] ?? null);
   return new Map(
     present.map(({ key, cells }) => {
       const read = readRatingColumn(cells);

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   columnHoldsFractions,
   parseDateText,
+  parseGeneralNumberText,
   parseNumberText,
   readDate,
   readFlag,
@@ -40,6 +42,67 @@ describe('parseNumberText', () => {
       expect(parseNumberText(text)).toBeUndefined();
     },
   );
+});
+
+describe('parseNumberText on plain money', () => {
+  // The fast path for whole digits with thousands commas and a currency after them must read every text as the
+  // general reading does, including the near misses it leaves to it (decimals, groups of two, spaces, signs).
+  const pieces = fc.constantFrom(
+    '1',
+    '12',
+    '123',
+    '1234',
+    ',',
+    ',000',
+    ',12',
+    '.',
+    '.5',
+    '0',
+    ' ',
+    ' CHF',
+    'CHF',
+    ' $',
+    '$',
+    '€',
+    ' eur',
+    'k',
+    '%',
+    '-',
+    '(',
+    ')',
+    "'",
+    '\u00a0',
+    '999999999999999',
+    '9',
+  );
+  // Text shaped like money, so that the fast path and its near misses come up often.
+  const money = fc.tuple(
+    fc.constantFrom('1', '12', '123', '999', '0'),
+    fc.array(fc.constantFrom(',000', ',123', ',999', ',12', ',1234', '000'), { maxLength: 5 }),
+    fc.constantFrom('', ' CHF', 'CHF', ' $', '€', ' usd', '  CHF', '.50', ' %'),
+  );
+  const text = fc.oneof(
+    fc.array(pieces, { minLength: 1, maxLength: 7 }).map((parts) => parts.join('')),
+    money.map(([head, groups, tail]) => `${head}${groups.join('')}${tail}`),
+  );
+
+  it('gives what the general reading gives, for any text built from digits, separators and currencies', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        expect(parseNumberText(raw)).toEqual(parseGeneralNumberText(raw));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['300,000 CHF', 300_000],
+    ['1,250 $', 1250],
+    ['42', 42],
+    ['999,999,999,999,999', 999_999_999_999_999],
+  ])('reads %j as %d on the fast path', (raw, value) => {
+    expect(parseNumberText(raw)).toEqual({ value, percent: false });
+  });
 });
 
 describe('readNumber', () => {
