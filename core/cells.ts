@@ -156,7 +156,7 @@ export function readNumber(cell: Cell): Parsed<number> {
   if (typeof cell === 'number') {
     if (!Number.isFinite(cell)) return problem('not a finite number');
     value = flushDenormal(cell);
-  } else if (typeof cell === 'string') {
+  } else if (typeof cell === 'string' && cell !== '') {
     const parsed = parseNumberText(cell);
     if (!parsed) return problem('not a number');
     value = parsed.value;
@@ -181,7 +181,7 @@ export function plainNumberOf(cell: Cell): number | undefined {
  * `fractions` is true (0.6 → 0.6), else a percentage (60 → 0.6).
  */
 export function readRatio(cell: Cell, fractions: boolean): Parsed<number> {
-  if (typeof cell === 'string') {
+  if (typeof cell === 'string' && cell !== '') {
     const parsed = parseNumberText(cell);
     if (!parsed) return problem('not a number or percentage');
     if (Math.abs(parsed.value) > MAX_MAGNITUDE) return problem(TOO_LARGE);
@@ -203,7 +203,7 @@ export function columnHoldsFractions(cells: readonly Cell[]): boolean {
 
 /** Reads a probability given as 0.4, 40 or "40%" (a number above 1 is a percentage). */
 export function readProbability(cell: Cell): Parsed<number> {
-  if (typeof cell === 'string') {
+  if (typeof cell === 'string' && cell !== '') {
     const parsed = parseNumberText(cell);
     if (!parsed) return problem('not a probability (use 0.4, 40 or 40%)');
     return checkProbability(parsed.percent || parsed.value <= 1 ? parsed.value : parsed.value / 100);
@@ -302,7 +302,7 @@ export function readDate(cell: Cell): Parsed<number> {
     }
     return ok(Math.floor(cell));
   }
-  if (typeof cell === 'string') {
+  if (typeof cell === 'string' && cell !== '') {
     const serial = parseDateText(cell);
     return serial === undefined ? problem('not a date') : ok(serial);
   }

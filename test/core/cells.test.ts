@@ -105,6 +105,18 @@ describe('parseNumberText on plain money', () => {
   });
 });
 
+describe('an empty host cell', () => {
+  // Both hosts pass "" for an empty cell, and invoke keeps it as the blank string it is: every reader must answer
+  // for it exactly as for a blank (null), "blank" included, never "not a number".
+  it('reads as blank in every cell reader', () => {
+    expect(readNumber('')).toEqual(readNumber(null));
+    expect(readDate('')).toEqual(readDate(null));
+    expect(readRatio('', true)).toEqual(readRatio(null, true));
+    expect(readProbability('')).toEqual(readProbability(null));
+    expect(readNumber('')).toEqual({ ok: false, problem: 'blank' });
+  });
+});
+
 describe('readNumber', () => {
   it('gives problems, not NaN, for blanks, booleans, error cells and words', () => {
     expect(readNumber(null)).toEqual({ ok: false, problem: 'blank' });

@@ -88,6 +88,24 @@ describe('bad input', () => {
     expect(result[2]).toEqual(['Ben', 0]);
   });
 
+  it('reads an empty cell ("" as both hosts pass it) as blank, as it reads a null one', () => {
+    // invoke keeps "" as the blank string it is (copying every row with an empty cell cost a third of UTILIZATION).
+    const assignments = [
+      HEADER,
+      ['Ana', '', d('2025-03-07'), 8],
+      ['Ana', null, d('2025-03-07'), 8],
+      row('Ana', ''),
+      row('Ana', null),
+      row('Ana', 8),
+    ];
+    expect(issuesOf(assignments)).toEqual([
+      'Assignments row 2 Start: blank: row left out',
+      'Assignments row 3 Start: blank: row left out',
+      'Assignments row 4 Hours per week: no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
+      'Assignments row 5 Hours per week: no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
+    ]);
+  });
+
   it('keeps the first of duplicate resources and reports the others', () => {
     expect(
       issuesOf(
