@@ -265,7 +265,7 @@ const isConfidenceCell = (cell: Cell) =>
   isNumberLike(cell) || (typeof cell === 'string' && parseConfidenceLabel(cell) !== undefined);
 
 function impactOf(cell: Cell): number | PmoError {
-  if (typeof cell === 'string') {
+  if (typeof cell === 'string' && !isBlank(cell)) {
     const label = parseImpactLabel(cell);
     if (label !== undefined) return label;
     if (!isNumberLike(cell))

@@ -98,7 +98,7 @@ export function readBands(grid: readonly (readonly Cell[])[], fn: string): RiskB
         : typeof minimum === 'string'
           ? parseNumberText(minimum)?.value
           : undefined;
-    if (index === 0 && number === undefined && typeof minimum === 'string') continue;
+    if (index === 0 && number === undefined && typeof minimum === 'string' && !isBlank(minimum)) continue;
     if (number === undefined || !Number.isFinite(number)) {
       return pmoError(
         'value',
