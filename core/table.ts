@@ -306,7 +306,14 @@ export function periodHeader(table: FoundTable, period: PeriodColumn): string {
 
 /** The cell of `row` in column `key`, or null when the table has no such column. */
 export function cellOf(table: FoundTable, row: TableRow, key: string): Cell {
-  const index = table.columns.get(key);
+  return cellAt(row, table.columns.get(key));
+}
+
+/**
+ * The cell of `row` at column `index` (found once per table with `table.columns.get(key)`, for loops over many rows),
+ * or null when the index is undefined (no such column) or past the row's end.
+ */
+export function cellAt(row: TableRow, index: number | undefined): Cell {
   return index === undefined ? null : (row.cells[index] ?? null);
 }
 

@@ -4,6 +4,7 @@
 import { type Cell, cellText, isBlank, MAX_MAGNITUDE, MIN_NORMAL, type Parsed } from '../cells';
 import { isPmoError, type PmoError, pmoError } from '../errors';
 import {
+  cellAt,
   cellOf,
   type FoundTable,
   findTable,
@@ -93,8 +94,7 @@ function ratingColumns(table: FoundTable): Map<string, RatingColumn> {
     const index = table.columns.get(key);
     return index === undefined ? [] : [{ key, index, cells: [] as Cell[] }];
   });
-  for (const row of table.rows)
-    for (const column of present) column.cells.push(row.cells[column.index] ?? null);
+  for (const row of table.rows) for (const column of present) column.cells.push(cellAt(row, column.index));
   return new Map(
     present.map(({ key, cells }) => {
       const read = readRatingColumn(cells);
@@ -140,8 +140,8 @@ function riskRowTest(table: FoundTable): (row: TableRow) => boolean {
   const idIndex = table.columns.get('id');
   const titleIndex = table.columns.get('title');
   return (row) => {
-    const id = idIndex === undefined ? null : (row.cells[idIndex] ?? null);
-    const title = titleIndex === undefined ? null : (row.cells[titleIndex] ?? null);
+    const id = cellAt(row, idIndex);
+    const title = cellAt(row, titleIndex);
     const text = cellText(isBlank(id) ? title : id);
     if (MAYBE_TOTAL.test(text) && TOTAL_LABELS.has(normalizeHeader(text))) return false;
     for (const index of valued) if (!isBlank(row.cells[index] ?? null)) return true;
@@ -197,7 +197,7 @@ function makeReader(table: FoundTable, issues: RowIssue[] | undefined): Reader {
     amount(key, row) {
       const index = table.columns.get(key);
       if (index === undefined) return undefined;
-      const cell = row.cells[index] ?? null;
+      const cell = cellAt(row, index);
       // Most amounts are plain numbers: those in range need no parse and no result object.
       if (typeof cell === 'number' && Math.abs(cell) <= MAX_MAGNITUDE && Math.abs(cell) >= MIN_NORMAL)
         return cell;

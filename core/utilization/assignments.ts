@@ -16,6 +16,7 @@ import { countWorkingDays, isoFromSerial } from '../dates';
 import { type PmoError, pmoError } from '../errors';
 import type { PeriodColumn } from '../periods';
 import {
+  cellAt,
   cellOf,
   type FoundTable,
   hasColumn,
@@ -84,10 +85,6 @@ function loadColumns(table: FoundTable): LoadColumn[] {
   });
 }
 
-/** The row's cell in column `index` (null when the table has no such column). */
-function cellAt(row: TableRow, index: number | undefined): Cell {
-  return index === undefined ? null : (row.cells[index] ?? null);
-}
 const TENTATIVE = new Set([
   'tentative',
   'proposed',
@@ -122,7 +119,8 @@ export function readAssignments(
   issues: RowIssue[],
 ): Assignments | PmoError {
   const periods = table.periods ?? [];
-  if (periods.length === 0 && !LOAD_COLUMNS.some((key) => hasColumn(table, key))) {
+  const loads = loadColumns(table);
+  if (periods.length === 0 && loads.length === 0) {
     return pmoError(
       'value',
       'The Assignments table has no load column: add Hours per week, Hours per day, Allocation or Hours; ' +
@@ -149,7 +147,6 @@ export function readAssignments(
   const issue = (key: string, problem: string) => {
     if (current) issues.push(rowIssue(table, current, key, problem));
   };
-  const loads = loadColumns(table);
   const startAt = table.columns.get(startKey);
   const endAt = table.columns.get('end');
   for (const [index, row] of table.rows.entries()) {
@@ -207,7 +204,6 @@ export function readAssignments(
     const factor = basisFactor(table, row, basis, issue);
     if (factor === undefined) continue;
     const hoursPerDay = dailyLoad(
-      table,
       row,
       loads,
       fractions,
@@ -229,7 +225,6 @@ export function readAssignments(
  * unusable (reported). Total hours are spread over the working days in [start, end] that are not full days off.
  */
 function dailyLoad(
-  table: FoundTable,
   row: TableRow,
   loads: readonly LoadColumn[],
   fractions: boolean,
@@ -249,7 +244,7 @@ function dailyLoad(
   }
   if (loadKey === undefined) {
     issue(
-      LOAD_COLUMNS.find((key) => hasColumn(table, key)) ?? 'hours',
+      loads[0]?.key ?? 'hours',
       'no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
     );
     return undefined;
