@@ -8,10 +8,10 @@ import { parseA1 } from '../core/a1';
 import { POINTS_PER_CHARACTER } from '../core/dashboard/layout';
 import {
   chooseScoresSheet,
+  mayBeScoresSheet,
   planScoresSheet,
   SCORES_HEADER_ROW,
   SCORES_MARKER,
-  SCORES_SHEET_STEM,
   scoresWriteDone,
 } from '../core/initiatives/scores-sheet';
 import {
@@ -171,7 +171,7 @@ async function writeScoresSheet(
   reason: string | undefined,
 ): Promise<WriteResult> {
   const named = sheets
-    .filter((item) => item.name.toLowerCase().startsWith(SCORES_SHEET_STEM.toLowerCase()))
+    .filter((item) => mayBeScoresSheet(item.name))
     .map((item) => {
       const a1 = item.getRange('A1');
       a1.load('values');

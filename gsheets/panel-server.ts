@@ -10,10 +10,10 @@ import { parseA1 } from '../core/a1';
 import { PIXELS_PER_CHARACTER } from '../core/dashboard/layout';
 import {
   chooseScoresSheet,
+  mayBeScoresSheet,
   planScoresSheet,
   SCORES_HEADER_ROW,
   SCORES_MARKER,
-  SCORES_SHEET_STEM,
   scoresWriteDone,
 } from '../core/initiatives/scores-sheet';
 import { detectInitiativesTable } from '../core/initiatives/sheet-table';
@@ -315,10 +315,9 @@ function writeColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, plan: WritePlan
  */
 function writeScoresSheet(request: WriteRequest, reason: string | undefined): WriteResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const stem = SCORES_SHEET_STEM.toLowerCase();
   const named = spreadsheet
     .getSheets()
-    .filter((item) => item.getName().toLowerCase().startsWith(stem))
+    .filter((item) => mayBeScoresSheet(item.getName()))
     .map((item) => ({ name: item.getName(), sheet: item }));
   const target = chooseScoresSheet(
     named,

@@ -87,6 +87,11 @@ export function planScoresSheet(request: WriteRequest): ScoresSheetPlan {
   };
 }
 
+/** True for a sheet name that may be a scores sheet ("PMO Scores", "PMO Scores (2)"…): the ones a bridge looks at. */
+export function mayBeScoresSheet(name: string): boolean {
+  return name.toLowerCase().startsWith(SCORES_SHEET_STEM.toLowerCase());
+}
+
 /**
  * The sheet to write a table's scores to: the one recorded for it (`recorded`, from the settings) when it still exists
  * and A1 holds the marker, else the first "PMO Scores", "PMO Scores (2)"… that does not exist. A user's sheet, or
