@@ -143,18 +143,16 @@ export function sharedCorePlugin(
   script = 'taskpane.js',
 ): Plugin {
   // A module is published under its position in `modules` (a short key: the paths would cost functions.js 0.5 KiB).
-  const keys = new Map(modules.map((module, i) => [module.path, i]));
-  const namesOf = new Map(modules.map((module) => [module.path, module.names]));
+  const byPath = new Map(modules.map((module, i) => [module.path, { key: i, names: module.names }]));
   return {
     name: 'pmo-shared-core',
     setup(plugin) {
       plugin.onResolve({ filter: /^\.\.?\// }, (args) => {
         const path = resolveImport(root, args.resolveDir, args.path);
-        return path !== undefined && keys.has(path) ? { path, namespace: NAMESPACE } : undefined;
+        return path !== undefined && byPath.has(path) ? { path, namespace: NAMESPACE } : undefined;
       });
       plugin.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
-        const key = keys.get(args.path);
-        const names = namesOf.get(args.path) ?? [];
+        const { key, names } = byPath.get(args.path) ?? { key: -1, names: [] };
         const check = [
           `var shared = globalThis.${SHARED_CORE_GLOBAL};`,
           `if (!shared || !shared[${key}]) throw new Error('PMO: ${script} needs functions.js loaded before it (' + ${JSON.stringify(args.path)} + ').');`,
