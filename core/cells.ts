@@ -192,10 +192,13 @@ export function readRatio(cell: Cell, fractions: boolean): Parsed<number> {
   return ok(flushDenormal(fractions ? number.value : number.value / 100));
 }
 
-/** The column rule of DESIGN §5: plain numbers all ≤ 2 are fractions, otherwise percentages. */
-export function columnHoldsFractions(cells: readonly Cell[]): boolean {
-  for (const cell of cells) {
-    const value = plainNumberOf(cell);
+/**
+ * The column rule of DESIGN §5: plain numbers all ≤ 2 are fractions, otherwise percentages. The column is column
+ * `column` of `rows` from row `from` on, read in place (a range of 100,000 rows is not copied to judge one column).
+ */
+export function columnHoldsFractions(rows: readonly (readonly Cell[])[], column: number, from = 0): boolean {
+  for (let r = from; r < rows.length; r++) {
+    const value = plainNumberOf(rows[r]?.[column] ?? null);
     if (value !== undefined && Math.abs(value) > 2) return false;
   }
   return true;

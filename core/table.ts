@@ -31,6 +31,10 @@ export interface ColumnSpec {
   readonly unit?: 'ratio' | 'hours';
 }
 
+/** A column of a table spec: its key, the label messages show, its synonyms, and whether the table needs it. */
+export const columnSpec = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
+  required ? { key, label, synonyms, required } : { key, label, synonyms };
+
 /** A kind of table (Resources, Assignments, …) and its columns. */
 export interface TableSpec {
   readonly name: string;
@@ -59,6 +63,12 @@ export interface FoundTable {
   readonly headers: readonly string[];
   /** Data rows (fully blank rows left out), with their row number for issues. */
   readonly rows: readonly TableRow[];
+  /**
+   * The range the table was found in, and the sheet row number of its first row: a reader of a 100,000-row table
+   * goes through the rows below the header itself (skipping the blank ones) rather than through `rows`, which is
+   * then never built.
+   */
+  readonly source: { readonly grid: readonly (readonly Cell[])[]; readonly firstRow: number };
   /** A time-phased table's period columns (see {@link ColumnSpec.periods}), left to right. */
   readonly periods?: readonly PeriodColumn[];
   /**
@@ -124,12 +134,12 @@ function headerKeys(text: string): string[] {
 type Synonym = { readonly key: string; readonly rank: number; readonly unit?: ColumnSpec['unit'] };
 
 /** A spec's synonyms, and the key of its run of period headers when it has one. */
-type SynonymIndex = Map<string, Synonym> & { periodsKey?: string };
+type SynonymIndex = Map<string, Synonym> & { periodsKey_?: string };
 
 function synonymIndex(spec: TableSpec): SynonymIndex {
   const index: SynonymIndex = new Map<string, Synonym>();
   const periods = spec.columns.find((column) => column.periods);
-  if (periods) index.periodsKey = periods.key;
+  if (periods) index.periodsKey_ = periods.key;
   for (const column of spec.columns) {
     [column.label, ...column.synonyms].forEach((synonym, rank) => {
       const key = normalizeHeader(synonym);
@@ -197,8 +207,8 @@ function matchRow(row: readonly Cell[], index: SynonymIndex): Map<string, number
     }
   });
   const matched = new Map([...best].map(([key, { column }]) => [key, column]));
-  const first = index.periodsKey === undefined ? undefined : periodColumns(row)[0];
-  if (index.periodsKey !== undefined && first) matched.set(index.periodsKey, first.column);
+  const first = index.periodsKey_ === undefined ? undefined : periodColumns(row)[0];
+  if (index.periodsKey_ !== undefined && first) matched.set(index.periodsKey_, first.column);
   return matched;
 }
 
@@ -266,12 +276,12 @@ export function findTable(
   }
   const index = synonymIndex(spec);
   // A plan's months without their year ("Jan", "Feb", … under "Resource plan 2026") are read with it.
-  const table = index.periodsKey === undefined ? grid : withMonthYears(grid, HEADER_SEARCH_ROWS);
+  const table = index.periodsKey_ === undefined ? grid : withMonthYears(grid, HEADER_SEARCH_ROWS);
   const { headerIndex, columns: best } = headerSearch(table, index);
   const headers = (table[headerIndex] ?? []).map(cellText);
   const ofSheet =
-    index.periodsKey === undefined || best.has(index.periodsKey) ? undefined : options.sheetPeriod?.(best);
-  if (ofSheet && index.periodsKey !== undefined) best.set(index.periodsKey, ofSheet.period.column);
+    index.periodsKey_ === undefined || best.has(index.periodsKey_) ? undefined : options.sheetPeriod?.(best);
+  if (ofSheet && index.periodsKey_ !== undefined) best.set(index.periodsKey_, ofSheet.period.column);
   const missing = missingColumns(spec, best);
   if (missing.length > 0) {
     const seen = headers.filter((header) => header !== '');
@@ -281,21 +291,35 @@ export function findTable(
         `headers seen: ${seen.length > 0 ? seen.map((header) => `"${header}"`).join(', ') : 'none'}.`,
     );
   }
-  const rows: TableRow[] = [];
-  for (let r = headerIndex + 1; r < grid.length; r++) {
-    const cells = grid[r] ?? [];
-    if (cells.every(isBlank)) continue;
-    rows.push({ number: firstRowNumber + r, cells });
-  }
+  // The data rows (blank rows left out) are listed when first asked for: a reader of a long table may go through
+  // `source` instead.
+  let rows: TableRow[] | undefined;
+  const found = {
+    spec,
+    columns: best,
+    headerIndex,
+    headers,
+    source: { grid, firstRow: firstRowNumber },
+    get rows(): readonly TableRow[] {
+      if (!rows) {
+        rows = [];
+        for (let r = headerIndex + 1; r < grid.length; r++) {
+          const cells = grid[r] ?? [];
+          if (!cells.every(isBlank)) rows.push({ number: firstRowNumber + r, cells });
+        }
+      }
+      return rows;
+    },
+  };
   if (ofSheet) {
     const unit = ofSheet.unit ? { periodUnit: ofSheet.unit } : {};
-    return { spec, columns: best, headerIndex, headers, rows, periods: [ofSheet.period], ...unit };
+    return Object.assign(found, { periods: [ofSheet.period] }, unit);
   }
   const periods =
-    index.periodsKey !== undefined && best.has(index.periodsKey)
+    index.periodsKey_ !== undefined && best.has(index.periodsKey_)
       ? periodColumns(table[headerIndex] ?? [])
       : undefined;
-  return { spec, columns: best, headerIndex, headers, rows, ...(periods ? { periods } : {}) };
+  return periods ? Object.assign(found, { periods }) : found;
 }
 
 /** How issues name a period column of a time-phased table: its header as written, a date header by its ISO date. */

@@ -66,10 +66,22 @@ const isCoreCell = (value: unknown): boolean =>
  */
 export function normalizeTable(value: unknown, env: HostEnvironment): Grid {
   if (!Array.isArray(value)) return [[normalizeCell(value, env)]];
-  return value.map((row): readonly Cell[] => {
-    if (!Array.isArray(row)) return [normalizeCell(row, env)];
-    return row.every(isCoreCell) ? row : row.map((cell) => normalizeCell(cell, env));
-  });
+  // Plain loops: a range holds 100,000 rows, and this is one pass over every cell (DESIGN §9).
+  const grid: (readonly Cell[])[] = [];
+  for (const row of value as unknown[])
+    grid.push(
+      Array.isArray(row)
+        ? allCoreCells(row)
+          ? row
+          : row.map((cell) => normalizeCell(cell, env))
+        : [normalizeCell(row, env)],
+    );
+  return grid;
+}
+
+function allCoreCells(row: readonly unknown[]): boolean {
+  for (let c = 0; c < row.length; c++) if (!isCoreCell(row[c])) return false;
+  return true;
 }
 
 function isOmitted(value: unknown): boolean {

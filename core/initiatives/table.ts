@@ -4,9 +4,7 @@
 
 import { type Cell, cellText } from '../cells';
 import { isPmoError } from '../errors';
-import { type ColumnSpec, findTable, normalizeHeader, normalizeTableName, type TableSpec } from '../table';
-
-const col = (key: string, label: string, synonyms: string[]): ColumnSpec => ({ key, label, synonyms });
+import { columnSpec as col, findTable, normalizeHeader, normalizeTableName, type TableSpec } from '../table';
 
 /** The Initiatives table's columns: ID, name, an existing score, cost, and the WSJF and RICE inputs. */
 export const INITIATIVES_TABLE: TableSpec = {

@@ -117,11 +117,11 @@ export class LpBound {
   private readonly treeTrailCost_: Float64Array;
   private readonly treeTrailValue_: Float64Array;
   /** Fenwick node changes so far (a checkpoint mark). */
-  treeTrailLength = 0;
+  treeTrailLength_ = 0;
   /** Unit flips (unit ≥ 0) and groups leaving their hull (−1 − group). */
   private readonly flagTrail_: Int32Array;
   /** Flag changes so far (a checkpoint mark). */
-  flagTrailLength = 0;
+  flagTrailLength_ = 0;
 
   constructor(
     prepared: Prepared,
@@ -202,13 +202,13 @@ export class LpBound {
     const position = this.positionOf_[unit] ?? -1;
     if (position < 0 || (this.unitActive_[unit] === 1) === active) return;
     this.unitActive_[unit] = active ? 1 : 0;
-    this.flagTrail_[this.flagTrailLength++] = unit;
+    this.flagTrail_[this.flagTrailLength_++] = unit;
     const sign = active ? -1 : 1;
     const itemCost = sign * (this.unitCost_[unit] ?? 0);
     const itemValue = sign * (this.unitValue_[unit] ?? 0);
     const [treeCost, treeValue, treeTrailNode, treeTrailCost, treeTrailValue] = this.trees_();
     const u = this.unitCount_;
-    let length = this.treeTrailLength;
+    let length = this.treeTrailLength_;
     for (let q = position + 1; q <= u; q += q & -q) {
       treeTrailNode[length] = q;
       treeTrailCost[length] = treeCost[q] ?? 0;
@@ -217,7 +217,7 @@ export class LpBound {
       treeCost[q] = (treeCost[q] ?? 0) - itemCost;
       treeValue[q] = (treeValue[q] ?? 0) - itemValue;
     }
-    this.treeTrailLength = length;
+    this.treeTrailLength_ = length;
   }
 
   /**
@@ -231,7 +231,7 @@ export class LpBound {
       for (const unit of this.groupUnits_[group] ?? []) this.setUnit_(unit, false);
       if (to === OUT && (this.groupOwner_[group] ?? -1) < 0) {
         this.groupMode_[group] = 1;
-        this.flagTrail_[this.flagTrailLength++] = -1 - group;
+        this.flagTrail_[this.flagTrailLength_++] = -1 - group;
         for (const member of this.groupMembers_[group] ?? [])
           if (member !== item && this.status_[member] === UNDECIDED)
             this.setUnit_(this.unitOfItem_[member] ?? -1, true);
@@ -242,20 +242,20 @@ export class LpBound {
 
   /** Undoes every change made since the marks `treeMark` and `flagMark` were read, exactly. */
   undoTo(treeMark: number, flagMark: number): void {
-    while (this.flagTrailLength > flagMark) {
-      const entry = this.flagTrail_[--this.flagTrailLength] ?? 0;
+    while (this.flagTrailLength_ > flagMark) {
+      const entry = this.flagTrail_[--this.flagTrailLength_] ?? 0;
       if (entry >= 0) this.unitActive_[entry] = this.unitActive_[entry] ? 0 : 1;
       else this.groupMode_[-1 - entry] = 0;
     }
     const [treeCost, treeValue, treeTrailNode, treeTrailCost, treeTrailValue] = this.trees_();
-    let length = this.treeTrailLength;
+    let length = this.treeTrailLength_;
     while (length > treeMark) {
       length--;
       const q = treeTrailNode[length] ?? 0;
       treeCost[q] = treeTrailCost[length] ?? 0;
       treeValue[q] = treeTrailValue[length] ?? 0;
     }
-    this.treeTrailLength = length;
+    this.treeTrailLength_ = length;
   }
 
   /** Dantzig bound: the LP optimum over the active units with capacity `roomRaw`. */

@@ -254,8 +254,8 @@ export class Search {
   private snapshot_(slot: number): void {
     this.savedTrail_[slot] = this.trailLength_;
     this.savedOpen_[slot] = this.openTrailLength_;
-    this.savedTree_[slot] = this.lp_.treeTrailLength;
-    this.savedFlags_[slot] = this.lp_.flagTrailLength;
+    this.savedTree_[slot] = this.lp_.treeTrailLength_;
+    this.savedFlags_[slot] = this.lp_.flagTrailLength_;
     this.savedSlack_[slot] = this.slack_;
     this.savedCost_[slot] = this.currentCost_;
     this.savedValue_[slot] = this.currentValue_;

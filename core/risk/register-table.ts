@@ -1,9 +1,6 @@
 // The risk register's columns (DESIGN §4): each column a register may have, by the names real registers give it.
 
-import type { ColumnSpec, TableSpec } from '../table';
-
-const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
-  required ? { key, label, synonyms, required } : { key, label, synonyms };
+import { columnSpec as col, type TableSpec } from '../table';
 
 /** The risk register: one row per risk. Only Probability is required; Impact or a cost must exist too. */
 export const RISK_REGISTER_TABLE: TableSpec = {

@@ -5,18 +5,19 @@ import {
   type Cell,
   cellText,
   columnHoldsFractions,
+  flushDenormal,
   isBlank,
+  MAX_MAGNITUDE,
   readDate,
   readFlag,
   readNumber,
   readProbability,
   readRatio,
 } from '../cells';
-import { countWorkingDays, isoFromSerial } from '../dates';
+import { countWorkingDays, isoFromSerial, MAX_DATE_SERIAL, MIN_DATE_SERIAL } from '../dates';
 import { type PmoError, pmoError } from '../errors';
 import type { PeriodColumn } from '../periods';
 import {
-  cellAt,
   cellOf,
   type FoundTable,
   hasColumn,
@@ -36,37 +37,51 @@ export const BASES: readonly Basis[] = ['all', 'confirmed', 'weighted', 'billabl
 /**
  * The usable assignments, reduced to hours per schedulable day, column by column: assignment i books resource
  * `resourceIndex[i]` from day `start[i]` to day `end[i]` (serials), `hoursPerDay[i]` hours on each working day of that
- * span that is not a full day off (basis weighting applied). Columns rather than an object per assignment: a plan
- * holds 100,000 rows, and numbers in plain arrays cost no allocation each.
+ * span that is not a full day off (basis weighting applied). Typed columns rather than an object per assignment: a
+ * plan holds 100,000 rows, and a typed column costs no allocation per row. The columns are made with room for every
+ * assignment the tables can book (see {@link bookingRoom}); once read (see {@link trim}) each holds `count` entries.
  */
 export class Assignments {
-  readonly resourceIndex: number[] = [];
-  readonly start: number[] = [];
-  readonly end: number[] = [];
-  readonly hoursPerDay: number[] = [];
-
+  resourceIndex: Int32Array;
+  /** Day serials (whole days). */
+  start: Int32Array;
+  end: Int32Array;
+  hoursPerDay: Float64Array;
   /** How many assignments. */
-  get count(): number {
-    return this.resourceIndex.length;
+  count = 0;
+
+  constructor(room = 0) {
+    this.resourceIndex = new Int32Array(room);
+    this.start = new Int32Array(room);
+    this.end = new Int32Array(room);
+    this.hoursPerDay = new Float64Array(room);
   }
 
   add(resourceIndex: number, start: number, end: number, hoursPerDay: number): void {
-    this.resourceIndex.push(resourceIndex);
-    this.start.push(start);
-    this.end.push(end);
-    this.hoursPerDay.push(hoursPerDay);
+    const i = this.count++;
+    this.resourceIndex[i] = resourceIndex;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.hoursPerDay[i] = hoursPerDay;
   }
 
-  /** Appends another table's assignments (the month sheets of a plan), in their order. */
-  append(other: Assignments): void {
-    for (let i = 0; i < other.count; i++)
-      this.add(
-        other.resourceIndex[i] ?? 0,
-        other.start[i] ?? 0,
-        other.end[i] ?? 0,
-        other.hoursPerDay[i] ?? 0,
-      );
+  /** Cuts each column to the `count` entries used (views on the same memory: nothing is copied). */
+  trim(): this {
+    const cut = <T extends Int32Array | Float64Array>(column: T) => column.subarray(0, this.count) as T;
+    this.resourceIndex = cut(this.resourceIndex);
+    this.start = cut(this.start);
+    this.end = cut(this.end);
+    this.hoursPerDay = cut(this.hoursPerDay);
+    return this;
   }
+}
+
+/**
+ * The most assignments `table` can book: one per data row, or one per period cell of a time-phased plan (rows are
+ * counted in the range below the header, blank ones included, so the bound never falls short).
+ */
+export function bookingRoom(table: FoundTable): number {
+  return (table.source.grid.length - table.headerIndex - 1) * Math.max(1, table.periods?.length ?? 0);
 }
 
 const LOAD_COLUMNS = ['hoursPerWeek', 'hoursPerDay', 'allocation', 'hours'] as const;
@@ -109,7 +124,21 @@ export function assignmentNames(table: FoundTable): string[] {
   });
 }
 
-/** Reads the Assignments table; a table without any load column is an error, unusable rows are issues. */
+/** Why a row names no resource, by the negative code readAssignments gives it: −1, −2, −3. */
+const NOT_A_RESOURCE = [
+  'no resource: row left out',
+  'looks like a total row: left out',
+  'resource not in the Resources table: row left out',
+];
+
+type RowReport = (key: string, problem: string) => void;
+
+/**
+ * Reads the Assignments table into `assignments` (made with room for its {@link bookingRoom}); a table without any
+ * load column is an error, unusable rows are issues. A row of a
+ * time-phased plan books each filled period cell over its period; any other row books its resource from Start to End
+ * (or the week from its date) at its load.
+ */
 export function readAssignments(
   table: FoundTable,
   resources: readonly Resource[],
@@ -117,7 +146,8 @@ export function readAssignments(
   timeOff: readonly ReadonlyMap<number, number>[],
   basis: Basis,
   issues: RowIssue[],
-): Assignments | PmoError {
+  assignments: Assignments,
+): PmoError | undefined {
   const periods = table.periods ?? [];
   const loads = loadColumns(table);
   if (periods.length === 0 && loads.length === 0) {
@@ -133,142 +163,144 @@ export function readAssignments(
   // A row per person and week: the week's date is the start, and the row books that day and the six after it.
   const weekly = hasColumn(table, 'week') && !(hasColumn(table, 'start') && hasColumn(table, 'end'));
   const startKey = weekly ? 'week' : 'start';
-  const allocationAt = table.columns.get('allocation');
-  const fractions =
-    allocationAt === undefined || columnHoldsFractions(table.rows.map((row) => cellAt(row, allocationAt)));
-  const offDays = resources.map((resource, index) => fullDaysOff(resource, timeOff[index] ?? new Map()));
+  const at = (key: string) => table.columns.get(key) ?? -1;
+  const [resourceAt, startAt, endAt] = [at('resource'), at(startKey), at('end')];
+  // The rows straight from the range the table was found in (no list of rows built: a plan holds 100,000 rows).
+  const { grid, firstRow } = table.source;
+  const first = table.headerIndex + 1;
+  const fractions = !hasColumn(table, 'allocation') || columnHoldsFractions(grid, at('allocation'), first);
   const unit = gridUnit(table, periods);
-  const names = assignmentNames(table);
-  const assignments = new Assignments();
-  // Many rows name the same few people: match each distinct spelling once.
-  const resourceOfName = new Map<string, number | undefined>();
-  // One reporter for every row (the row being read), not a closure per row: most rows report nothing.
-  let current: TableRow | undefined;
-  const issue = (key: string, problem: string) => {
-    if (current) issues.push(rowIssue(table, current, key, problem));
-  };
-  const startAt = table.columns.get(startKey);
-  const endAt = table.columns.get('end');
-  for (const [index, row] of table.rows.entries()) {
-    current = row;
-    const name = names[index] ?? '';
-    if (name === '') {
-      issue('resource', 'no resource: row left out');
-      continue;
+  // Each distinct spelling is matched once (many rows name the same few people): its resource's index, or the
+  // negative code of NOT_A_RESOURCE.
+  const indexOfName = new Map<string, number>();
+  // Each resource's full days off, sorted when its first row needs them.
+  const offDays: Float64Array[] = [];
+  const fullDays = (r: number) =>
+    (offDays[r] ??= fullDaysOff(resources[r] as Resource, timeOff[r] ?? new Map()));
+  // The row being read, built only when a row reports an issue or its basis needs it: most rows do neither.
+  let r = first;
+  let cells: readonly Cell[] = [];
+  const row = (): TableRow => ({ number: firstRow + r, cells });
+  // One reporter for every row, not a closure per row.
+  const issue: RowReport = (key, problem) => issues.push(rowIssue(table, row(), key, problem));
+  // In a plan with a row per person and project, a row without a name is the person above's.
+  let name = '';
+  for (; r < grid.length; r++) {
+    cells = grid[r] as readonly Cell[];
+    if (cells.every(isBlank)) continue;
+    const written = cellText(cells[resourceAt]);
+    name = written === '' && periods.length > 0 ? name : written;
+    let resourceIndex = indexOfName.get(name);
+    if (resourceIndex === undefined) {
+      resourceIndex =
+        name === '' ? -1 : (byKey.get(resourceKey(name)) ?? (TOTAL_LABELS.has(name.toLowerCase()) ? -2 : -3));
+      indexOfName.set(name, resourceIndex);
     }
-    let resourceIndex = resourceOfName.get(name);
-    if (resourceIndex === undefined && !resourceOfName.has(name)) {
-      resourceIndex = byKey.get(resourceKey(name));
-      resourceOfName.set(name, resourceIndex);
-    }
-    const resource = resourceIndex === undefined ? undefined : resources[resourceIndex];
-    if (resourceIndex === undefined || !resource) {
-      issue(
-        'resource',
-        TOTAL_LABELS.has(name.toLowerCase())
-          ? 'looks like a total row: left out'
-          : 'resource not in the Resources table: row left out',
-      );
+    const resource = resources[resourceIndex];
+    if (!resource) {
+      issue('resource', NOT_A_RESOURCE[-resourceIndex - 1] as string);
       continue;
     }
     if (periods.length > 0) {
-      const factor = basisFactor(table, row, basis, issue);
-      if (factor === undefined) continue;
+      const planRow = row();
+      const factor = basisFactor(table, planRow, basis, issue);
       for (const period of periods) {
-        const cell = row.cells[period.column] ?? null;
-        if (isBlank(cell)) continue;
-        const problem = (text: string) => issues.push(periodIssue(table, row, period, text));
-        const hoursPerDay = periodLoad(cell, period, unit, resource, offDays[resourceIndex], problem);
+        const cell = cells[period.column] ?? null;
+        if (factor === undefined || isBlank(cell)) continue;
+        const problem = (text: string) => issues.push(periodIssue(table, planRow, period, text));
+        const hoursPerDay = periodLoad(cell, period, unit, resource, fullDays(resourceIndex), problem);
         if (hoursPerDay !== undefined && factor > 0 && hoursPerDay > 0)
           assignments.add(resourceIndex, period.start, period.end, hoursPerDay * factor);
       }
       continue;
     }
-    const start = readDate(cellAt(row, startAt));
-    if (!start.ok) {
-      issue(startKey, `${start.problem}: row left out`);
+    const start = rowDate(cells[startAt], startKey, issue);
+    const end = start === undefined || weekly ? start : rowDate(cells[endAt], 'end', issue);
+    if (start === undefined || end === undefined) continue;
+    if (end < start) {
+      issue('end', `end ${isoFromSerial(end)} before start ${isoFromSerial(start)}: row left out`);
       continue;
     }
-    const end = weekly ? { ok: true as const, value: start.value + 6 } : readDate(cellAt(row, endAt));
-    if (!end.ok) {
-      issue('end', `${end.problem}: row left out`);
-      continue;
-    }
-    if (end.value < start.value) {
-      issue(
-        'end',
-        `end ${isoFromSerial(end.value)} before start ${isoFromSerial(start.value)}: row left out`,
-      );
-      continue;
-    }
-    const factor = basisFactor(table, row, basis, issue);
+    const last = weekly ? start + 6 : end;
+    const factor = basis === 'all' ? 1 : basisFactor(table, row(), basis, issue);
     if (factor === undefined) continue;
     const hoursPerDay = dailyLoad(
-      row,
+      cells,
       loads,
       fractions,
-      start.value,
-      end.value,
+      start,
+      last,
       resource,
-      offDays[resourceIndex],
+      fullDays,
+      resourceIndex,
       issue,
     );
-    if (hoursPerDay === undefined) continue;
-    if (factor > 0 && hoursPerDay > 0)
-      assignments.add(resourceIndex, start.value, end.value, hoursPerDay * factor);
+    if (hoursPerDay !== undefined && factor > 0 && hoursPerDay > 0)
+      assignments.add(resourceIndex, start, last, hoursPerDay * factor);
   }
-  return assignments;
+  return undefined;
+}
+
+/** A date cell's serial (a serial in range read as it is, without building a result), or undefined (reported). */
+function rowDate(cell: Cell | undefined, key: string, issue: RowReport): number | undefined {
+  if (typeof cell === 'number' && cell >= MIN_DATE_SERIAL && cell <= MAX_DATE_SERIAL) return Math.floor(cell);
+  const read = readDate(cell ?? null);
+  if (read.ok) return read.value;
+  issue(key, `${read.problem}: row left out`);
+  return undefined;
 }
 
 /**
- * A row's load in hours per schedulable day, from its first filled load column; undefined when the row is
- * unusable (reported). Total hours are spread over the working days in [start, end] that are not full days off.
+ * A row's load in hours per schedulable day, from its first filled load column; undefined when the row is unusable
+ * (reported). Total hours are spread over the working days in [start, end] that are not full days off.
  */
 function dailyLoad(
-  row: TableRow,
+  cells: readonly Cell[],
   loads: readonly LoadColumn[],
   fractions: boolean,
   start: number,
   end: number,
   resource: Resource,
-  offDays: Float64Array | undefined,
-  issue: (key: string, problem: string) => void,
+  fullDays: (resourceIndex: number) => Float64Array,
+  resourceIndex: number,
+  issue: RowReport,
 ): number | undefined {
-  let loadKey: LoadKey | undefined;
-  let loadCell: Cell = null;
-  for (const load of loads) {
-    loadCell = row.cells[load.index] ?? null;
-    if (isBlank(loadCell)) continue;
-    loadKey = load.key;
-    break;
-  }
-  if (loadKey === undefined) {
+  let load: LoadColumn | undefined;
+  for (const column of loads) if (!load && !isBlank(cells[column.index])) load = column;
+  if (load === undefined) {
     issue(
       loads[0]?.key ?? 'hours',
       'no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
     );
     return undefined;
   }
-  const parsed = loadKey === 'allocation' ? readRatio(loadCell, fractions) : readNumber(loadCell);
-  if (!parsed.ok) {
-    issue(loadKey, `${parsed.problem}: row left out`);
-    return undefined;
-  }
-  if (parsed.value < 0) {
-    issue(loadKey, `negative ${loadKey === 'allocation' ? 'allocation' : 'hours'}: row left out`);
-    return undefined;
-  }
-  if (loadKey === 'hours') {
-    const days = countWorkingDays(start, end) - countInRange(offDays ?? new Float64Array(), start, end);
-    if (days <= 0) {
-      issue('hours', 'no working day between start and end to spread the hours over: row left out');
+  const { key } = load;
+  const cell = cells[load.index] ?? null;
+  let value: number;
+  // A plain number is read without building a result (the usual cell).
+  if (typeof cell === 'number' && Math.abs(cell) <= MAX_MAGNITUDE) {
+    value = flushDenormal(key === 'allocation' && !fractions ? cell / 100 : cell);
+  } else {
+    const parsed = key === 'allocation' ? readRatio(cell, fractions) : readNumber(cell);
+    if (!parsed.ok) {
+      issue(key, `${parsed.problem}: row left out`);
       return undefined;
     }
-    return parsed.value / days;
+    value = parsed.value;
   }
-  if (loadKey === 'hoursPerWeek') return parsed.value / 5;
-  if (loadKey === 'hoursPerDay') return parsed.value;
-  return parsed.value * resource.dailyHours;
+  if (value < 0) {
+    issue(key, `negative ${key === 'allocation' ? 'allocation' : 'hours'}: row left out`);
+    return undefined;
+  }
+  if (key === 'hours') {
+    const days = countWorkingDays(start, end) - countInRange(fullDays(resourceIndex), start, end);
+    if (days > 0) return value / days;
+    issue('hours', 'no working day between start and end to spread the hours over: row left out');
+    return undefined;
+  }
+  if (key === 'hoursPerWeek') return value / 5;
+  if (key === 'hoursPerDay') return value;
+  return value * resource.dailyHours;
 }
 
 /**
@@ -278,8 +310,9 @@ function dailyLoad(
 function gridUnit(table: FoundTable, periods: readonly PeriodColumn[]): GridUnit {
   // A table without period columns has no grid cells to judge (and no period cell to read).
   if (periods.length === 0) return { shares: false, fractions: true };
-  const cells = table.rows.flatMap((row) => periods.map((period) => row.cells[period.column] ?? null));
-  const fractions = columnHoldsFractions(cells);
+  const rows = table.rows.map((row) => row.cells);
+  const fractions = periods.every((period) => columnHoldsFractions(rows, period.column));
+  const cells = rows.flatMap((cells) => periods.map((period) => cells[period.column] ?? null));
   // A named load column on a period's sheet says what it holds ("Allocation" shares, "Hours" hours).
   if (table.periodUnit !== undefined) return { shares: table.periodUnit === 'ratio', fractions };
   const percent = cells.some((cell) => typeof cell === 'string' && cell.trim().endsWith('%'));
@@ -298,7 +331,7 @@ function periodLoad(
   period: PeriodColumn,
   { shares, fractions }: GridUnit,
   resource: Resource,
-  offDays: Float64Array | undefined,
+  offDays: Float64Array,
   problem: (text: string) => void,
 ): number | undefined {
   const parsed = shares ? readRatio(cell, fractions) : readNumber(cell);
@@ -311,9 +344,7 @@ function periodLoad(
     return undefined;
   }
   if (shares) return parsed.value * resource.dailyHours;
-  const days =
-    countWorkingDays(period.start, period.end) -
-    countInRange(offDays ?? new Float64Array(), period.start, period.end);
+  const days = countWorkingDays(period.start, period.end) - countInRange(offDays, period.start, period.end);
   if (days <= 0) {
     if (parsed.value > 0) problem('no working day in the period to spread the hours over: cell left out');
     return undefined;

@@ -92,25 +92,52 @@ export function horizonOf(
 }
 
 /**
- * The assignments of each resource, in their order (a counting sort): resource r's are
- * `order[first[r]] … order[first[r + 1] − 1]`.
+ * The working days of a horizon of `dayCount` days from `firstDay`: load and capacity fall on them only. `days[w]` is
+ * the w-th working day (as an offset from `firstDay`), `period[w]` its period, and `atOrAfter_[d]` the index of the first
+ * working day on or after offset d (`days.length` past the last), for d = 0 … dayCount.
  */
-function assignmentsByResource(model: UtilizationModel): { first: Int32Array; order: Int32Array } {
-  const { resourceIndex, count } = model.assignments;
-  const first = new Int32Array(model.resources.length + 1);
-  for (let i = 0; i < count; i++) {
-    const r = resourceIndex[i] ?? 0;
-    first[r + 1] = (first[r + 1] ?? 0) + 1;
+interface WorkingDays {
+  readonly days: Int32Array;
+  readonly period: Int32Array;
+  readonly atOrAfter_: Int32Array;
+}
+
+function workingDaysOf(periodStarts: readonly number[], firstDay: number, dayCount: number): WorkingDays {
+  const days: number[] = [];
+  const period: number[] = [];
+  const atOrAfter_ = new Int32Array(dayCount + 1);
+  for (let p = 0, d = 0; d < dayCount; d++) {
+    const next = periodStarts[p + 1];
+    if (next !== undefined && firstDay + d >= next) p++;
+    atOrAfter_[d] = days.length;
+    if (!isWorkingDay(firstDay + d)) continue;
+    days.push(d);
+    period.push(p);
   }
-  for (let r = 0; r < model.resources.length; r++) first[r + 1] = (first[r + 1] ?? 0) + (first[r] ?? 0);
-  const next = first.slice(0, model.resources.length);
-  const order = new Int32Array(count);
+  atOrAfter_[dayCount] = days.length;
+  return { days: Int32Array.from(days), period: Int32Array.from(period), atOrAfter_ };
+}
+
+/**
+ * Each resource's load changes per working day of the horizon, row by row (row = resource, one column per working
+ * day and one past the last): an assignment adds its hours per day on its first working day in the horizon and takes
+ * them off after its last. One pass over the assignments in their order.
+ */
+function loadChanges(model: UtilizationModel, firstDay: number, working: WorkingDays): Float64Array {
+  const { resourceIndex, start, end, hoursPerDay, count } = model.assignments;
+  const dayCount = working.atOrAfter_.length - 1;
+  const width = working.days.length + 1;
+  const changes = new Float64Array(model.resources.length * width);
   for (let i = 0; i < count; i++) {
-    const r = resourceIndex[i] ?? 0;
-    order[next[r] ?? 0] = i;
-    next[r] = (next[r] ?? 0) + 1;
+    const from = working.atOrAfter_[Math.max((start[i] ?? 0) - firstDay, 0)] ?? 0;
+    const past = working.atOrAfter_[Math.min((end[i] ?? 0) - firstDay + 1, dayCount)] ?? 0;
+    if (past <= from) continue;
+    const row = (resourceIndex[i] ?? 0) * width;
+    const hours = hoursPerDay[i] ?? 0;
+    changes[row + from] = (changes[row + from] ?? 0) + hours;
+    changes[row + past] = (changes[row + past] ?? 0) - hours;
   }
-  return { first, order };
+  return changes;
 }
 
 /**
@@ -130,56 +157,46 @@ export function computeUtilization(
   const lastPeriod = periodStarts[periodStarts.length - 1] ?? firstDay;
   const dayCount = nextPeriodStart(lastPeriod, period) - firstDay;
   const periodCount = periodStarts.length;
-  const periodOfDay = new Int32Array(dayCount);
-  const workingDay = new Uint8Array(dayCount);
-  for (let p = 0, d = 0; d < dayCount; d++) {
-    const next = periodStarts[p + 1];
-    if (next !== undefined && firstDay + d >= next) p++;
-    periodOfDay[d] = p;
-    workingDay[d] = isWorkingDay(firstDay + d) ? 1 : 0;
-  }
+  const working = workingDaysOf(periodStarts, firstDay, dayCount);
+  const workCount = working.days.length;
   const resourceCount = model.resources.length;
   const loadHours = new Float64Array(resourceCount * periodCount);
   const capacityHours = new Float64Array(resourceCount * periodCount);
-  const byResource = assignmentsByResource(model);
-  const { start: starts, end: ends, hoursPerDay } = model.assignments;
-  const rateChange = new Float64Array(dayCount + 1);
-  const hoursOff = new Float64Array(dayCount);
-  const dayOff = new Uint8Array(dayCount);
+  const changes = loadChanges(model, firstDay, working);
+  // A resource's hours off per working day, and which are full days off (cleared before the next resource).
+  const hoursOff = new Float64Array(workCount);
+  const dayOff = new Uint8Array(workCount);
+  const offDays: number[] = [];
 
   model.resources.forEach((resource, r) => {
-    rateChange.fill(0);
-    hoursOff.fill(0);
-    dayOff.fill(0);
+    for (const w of offDays) {
+      hoursOff[w] = 0;
+      dayOff[w] = 0;
+    }
+    offDays.length = 0;
+    // Time off is kept on working days only, so the first working day on or after it is the day itself.
     for (const [day, hours] of model.timeOff[r] ?? []) {
       const d = day - firstDay;
       if (d < 0 || d >= dayCount) continue;
-      hoursOff[d] = hours;
-      if (isFullDayOff(hours, resource)) dayOff[d] = 1;
-    }
-    for (let k = byResource.first[r] ?? 0; k < (byResource.first[r + 1] ?? 0); k++) {
-      const i = byResource.order[k] ?? 0;
-      const from = Math.max((starts[i] ?? 0) - firstDay, 0);
-      const to = Math.min((ends[i] ?? 0) - firstDay, dayCount - 1);
-      if (to < from) continue;
-      const hours = hoursPerDay[i] ?? 0;
-      rateChange[from] = (rateChange[from] ?? 0) + hours;
-      rateChange[to + 1] = (rateChange[to + 1] ?? 0) - hours;
+      const w = working.atOrAfter_[d] ?? 0;
+      offDays.push(w);
+      hoursOff[w] = hours;
+      if (isFullDayOff(hours, resource)) dayOff[w] = 1;
     }
     const employedFrom = resource.employmentStart === undefined ? 0 : resource.employmentStart - firstDay;
     const employedTo = resource.employmentEnd === undefined ? dayCount : resource.employmentEnd - firstDay;
     const contracted = resource.dailyHours;
     const base = r * periodCount;
+    const row = r * (workCount + 1);
     let rate = 0;
-    for (let d = 0; d < dayCount; d++) {
-      rate += rateChange[d] ?? 0;
-      if (workingDay[d] === 0) continue;
-      const off = hoursOff[d] ?? 0;
-      const cell = base + (periodOfDay[d] ?? 0);
-      if (dayOff[d] === 0 && rate > 1e-12) loadHours[cell] = (loadHours[cell] ?? 0) + rate;
+    for (let w = 0; w < workCount; w++) {
+      rate += changes[row + w] ?? 0;
+      const cell = base + (working.period[w] ?? 0);
+      if (dayOff[w] === 0 && rate > 1e-12) loadHours[cell] = (loadHours[cell] ?? 0) + rate;
+      const d = working.days[w] ?? 0;
       if (d >= employedFrom && d <= employedTo) {
         capacityHours[cell] =
-          (capacityHours[cell] ?? 0) + Math.max(0, contracted - off) * resource.availability;
+          (capacityHours[cell] ?? 0) + Math.max(0, contracted - (hoursOff[w] ?? 0)) * resource.availability;
       }
     }
   });

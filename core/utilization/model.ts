@@ -2,7 +2,7 @@
 
 import { type PmoError, pmoError } from '../errors';
 import { type FoundTable, findTable, type RowIssue } from '../table';
-import { Assignments, assignmentNames, type Basis, readAssignments } from './assignments';
+import { Assignments, assignmentNames, type Basis, bookingRoom, readAssignments } from './assignments';
 import { DEFAULT_HOURS_PER_WEEK, type Resource, readResources, resourceKey, TOTAL_LABELS } from './resources';
 import { ASSIGNMENTS_TABLE, RESOURCES_TABLE, TIME_OFF_TABLE, type UtilizationTables } from './tables';
 import { readTimeOff } from './time-off';
@@ -82,14 +82,12 @@ export function buildUtilizationModel(
     }
   }
   if (unreadable) return unreadable;
-  let assignments: Assignments | undefined;
+  // One table (the usual case), or the month sheets of a plan read one after the other.
+  const assignments = new Assignments(found.reduce((room, table) => room + bookingRoom(table), 0));
   for (const [index, table] of found.entries()) {
     const from = issues.length;
-    const read = readAssignments(table, resources, byKey, timeOff, basis, issues);
-    if ('kind' in read) return read;
-    // One table (the usual case) is used as read; the month sheets of a plan are joined.
-    if (assignments) assignments.append(read);
-    else assignments = read;
+    const error = readAssignments(table, resources, byKey, timeOff, basis, issues, assignments);
+    if (error) return error;
     const sheet = parts[index]?.sheet;
     if (sheet !== undefined)
       for (let i = from; i < issues.length; i++) issues[i] = { ...issues[i], sheet } as RowIssue;
@@ -102,5 +100,5 @@ export function buildUtilizationModel(
         : 'The Assignments table names no resource.',
     );
   }
-  return { resources, timeOff, assignments: assignments ?? new Assignments(), issues };
+  return { resources, timeOff, assignments: assignments.trim(), issues };
 }

@@ -30,7 +30,10 @@ export const TOTAL_LABELS = new Set(['total', 'totals', 'grand total', 'sum', 's
 export function readResources(table: FoundTable, issues: RowIssue[]): Resource[] {
   const resources: Resource[] = [];
   const seen = new Map<string, number>();
-  const fractions = columnHoldsFractions(table.rows.map((row) => cellOf(table, row, 'availability')));
+  const fractions = columnHoldsFractions(
+    table.rows.map((row) => row.cells),
+    table.columns.get('availability') ?? -1,
+  );
   for (const row of table.rows) {
     const name = cellText(cellOf(table, row, 'resource'));
     const issue = (key: string, problem: string) => issues.push(rowIssue(table, row, key, problem));

@@ -2,10 +2,8 @@
 
 import type { Cell } from '../cells';
 import type { PmoError } from '../errors';
-import type { ColumnSpec, FoundTable, TableSpec } from '../table';
+import { type ColumnSpec, columnSpec as col, type FoundTable, type TableSpec } from '../table';
 
-const col = (key: string, label: string, synonyms: string[], required = false): ColumnSpec =>
-  required ? { key, label, synonyms, required } : { key, label, synonyms };
 const inUnit = (unit: 'ratio' | 'hours', column: ColumnSpec): ColumnSpec => ({ ...column, unit });
 const dateCol = (key: string, label: string, synonyms: string[], required = false): ColumnSpec => ({
   ...col(key, label, synonyms, required),

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type Cell,
   columnHoldsFractions,
   parseDateText,
   parseGeneralNumberText,
@@ -137,8 +138,10 @@ describe('ratios and the allocation column rule', () => {
   });
 
   it('reads plain numbers as fractions when every plain number in the column is at most 2', () => {
-    expect(columnHoldsFractions([0.5, 1.2, '60%', null])).toBe(true);
-    expect(columnHoldsFractions([0.5, 60, '60%'])).toBe(false);
+    const column = (...cells: Cell[]) => cells.map((cell) => ['label', cell]);
+    expect(columnHoldsFractions(column(0.5, 1.2, '60%', null), 1)).toBe(true);
+    expect(columnHoldsFractions(column(0.5, 60, '60%'), 1)).toBe(false);
+    expect(columnHoldsFractions(column(60, 0.5), 1, 1)).toBe(true);
     expect(readRatio(1.2, true)).toEqual({ ok: true, value: 1.2 });
     expect(readRatio(60, false)).toEqual({ ok: true, value: 0.6 });
   });

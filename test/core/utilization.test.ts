@@ -452,8 +452,8 @@ describe('row issues', () => {
       [3, '2025-03-17', '#N/A', 'error value #N/A in the cell: cell left out'],
       [4, 'Name', 'Zed', 'resource not in the Resources table: row left out'],
     ]);
-    const { start, hoursPerDay } = model.assignments;
-    expect(start.map((day, i) => [isoFromSerial(day), hoursPerDay[i]])).toEqual([
+    const { start, hoursPerDay, count } = model.assignments;
+    expect(Array.from(start.subarray(0, count), (day, i) => [isoFromSerial(day), hoursPerDay[i]])).toEqual([
       ['2025-03-24', 16 / 5],
       ['2025-03-03', 4 / 5],
     ]);
