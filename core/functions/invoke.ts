@@ -7,7 +7,14 @@ import { serialFromUtcDate } from '../dates';
 import { isPmoError, type PmoError, pmoError } from '../errors';
 import { convertScalar, defaultOf } from './args';
 import { argumentMessages as say } from './messages';
-import { type FunctionSpec, type Grid, isRangeParam, type OutGrid, type ParamSpec } from './types';
+import {
+  type FunctionSpec,
+  type Grid,
+  isRangeParam,
+  type OutCell,
+  type OutGrid,
+  type ParamSpec,
+} from './types';
 
 export { fitCellText, MAX_CELL_TEXT };
 
@@ -66,17 +73,14 @@ const isCoreCell = (value: unknown): boolean =>
  */
 export function normalizeTable(value: unknown, env: HostEnvironment): Grid {
   if (!Array.isArray(value)) return [[normalizeCell(value, env)]];
-  // Plain loops: a range holds 100,000 rows, and this is one pass over every cell (DESIGN §9).
-  const grid: (readonly Cell[])[] = [];
-  for (const row of value as unknown[])
-    grid.push(
-      Array.isArray(row)
-        ? allCoreCells(row)
-          ? row
-          : row.map((cell) => normalizeCell(cell, env))
-        : [normalizeCell(row, env)],
-    );
-  return grid;
+  // A range holds 100,000 rows, and this is one pass over every cell (DESIGN §9): a plain loop per row.
+  return value.map((row: unknown) =>
+    Array.isArray(row)
+      ? allCoreCells(row)
+        ? row
+        : row.map((cell) => normalizeCell(cell, env))
+      : [normalizeCell(row, env)],
+  );
 }
 
 function allCoreCells(row: readonly unknown[]): boolean {
@@ -137,8 +141,11 @@ function fitError(error: PmoError): PmoError {
  */
 function fitCells(name: string, result: OutGrid | PmoError): OutGrid | PmoError {
   if (isPmoError(result)) return fitError(result);
-  for (const [r, row] of result.entries())
-    for (const [c, cell] of row.entries()) {
+  // Index loops: a spilled grid holds 100,000 cells, and an entry pair per cell is garbage to collect.
+  for (let r = 0; r < result.length; r++) {
+    const row = result[r] as OutCell[];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
       if (typeof cell === 'number') {
         if (Number.isFinite(cell)) continue;
         nonFiniteReporter?.(name, r, c, cell);
@@ -146,6 +153,7 @@ function fitCells(name: string, result: OutGrid | PmoError): OutGrid | PmoError 
       } else if (typeof cell === 'string') row[c] = fitCellText(cell);
       else if (isPmoError(cell)) row[c] = fitError(cell);
     }
+  }
   return result;
 }
 

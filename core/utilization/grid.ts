@@ -175,14 +175,14 @@ export function computeUtilization(
     }
     offDays.length = 0;
     // Time off is kept on working days only, so the first working day on or after it is the day itself.
-    for (const [day, hours] of model.timeOff[r] ?? []) {
+    model.timeOff[r]?.forEach((hours, day) => {
       const d = day - firstDay;
-      if (d < 0 || d >= dayCount) continue;
+      if (d < 0 || d >= dayCount) return;
       const w = working.atOrAfter_[d] ?? 0;
       offDays.push(w);
       hoursOff[w] = hours;
       if (isFullDayOff(hours, resource)) dayOff[w] = 1;
-    }
+    });
     const employedFrom = resource.employmentStart === undefined ? 0 : resource.employmentStart - firstDay;
     const employedTo = resource.employmentEnd === undefined ? dayCount : resource.employmentEnd - firstDay;
     const contracted = resource.dailyHours;

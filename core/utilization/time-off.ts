@@ -112,8 +112,10 @@ export function isFullDayOff(hoursOff: number, resource: Resource): boolean {
 /** Sorted full days off of one resource. */
 export function fullDaysOff(resource: Resource, days: ReadonlyMap<number, number>): Float64Array {
   const full: number[] = [];
-  for (const [day, hours] of days) if (isFullDayOff(hours, resource)) full.push(day);
-  return Float64Array.from(full).sort();
+  days.forEach((hours, day) => {
+    if (isFullDayOff(hours, resource)) full.push(day);
+  });
+  return new Float64Array(full).sort();
 }
 
 /** Count of values in sorted `days` within [first, last]. */
