@@ -6,6 +6,7 @@ import {
   DEFAULT_LIMITS,
   damaged,
   entryData,
+  entryHead,
   InflateBudget,
   type InflateLimits,
   partKey,
@@ -425,6 +426,17 @@ export class Package {
       if (keep) this.texts.set(entry.name, text);
     }
     return text;
+  }
+
+  /**
+   * The beginning of the part's text, up to `marker`, inflated no further than that (the whole text when the part
+   * has no such marker); undefined when the package has no such part. For a question about a worksheet's head: its
+   * sheet views come before its cells (`sheetData`), so the head of a 32 MB sheet answers it.
+   */
+  head(path: string, marker: string): string | undefined {
+    const entry = this.entry(path);
+    if (entry === undefined) return undefined;
+    return this.texts.get(entry.name) ?? utf8Lenient.decode(entryHead(this.bytes, entry, marker));
   }
 
   /**

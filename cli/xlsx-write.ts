@@ -227,7 +227,10 @@ function deselectActiveSheet(
 ): void {
   const active = activeTabOf(workbook.xml, workbook.sheetsElement);
   const part = active === dashboardIndex ? undefined : workbook.sheets[active]?.relationship?.target;
-  const xml = part === undefined ? undefined : parts.text(part);
+  // The sheet views come before the cells: a sheet whose head says nothing of tabSelected is left as it is, without
+  // inflating (or writing) its cells.
+  const head = part === undefined ? undefined : parts.head(part, 'sheetData');
+  const xml = head === undefined || !head.includes('tabSelected') ? undefined : parts.text(part as string);
   const deselected = xml === undefined ? undefined : withoutTabSelected(xml);
   if (part !== undefined && deselected !== undefined) write(parts.entry(part)?.name ?? part, deselected);
 }

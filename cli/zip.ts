@@ -2,7 +2,7 @@
 // written. Unchanged entries are copied raw (local header, data and descriptor as stored), so their bytes —
 // compressed and decompressed, CRC and sizes — stay identical and nothing is recompressed.
 
-import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** Largest single part (uncompressed) the reader accepts: about what one JavaScript string can hold. */
 export const MAX_PART_BYTES = 500 * 1024 * 1024;
@@ -300,13 +300,14 @@ export function wasChecked(bytes: Uint8Array, entry: ZipEntry): boolean {
   return checkedEntries.get(bytes)?.has(entry.localOffset) ?? false;
 }
 
-function markChecked(bytes: Uint8Array, entry: ZipEntry): void {
+/** Records that the entry whose local header is at `localOffset` of `bytes` holds data that passed the checks. */
+function markChecked(bytes: Uint8Array, localOffset: number): void {
   let checked = checkedEntries.get(bytes);
   if (!checked) {
     checked = new Set();
     checkedEntries.set(bytes, checked);
   }
-  checked.add(entry.localOffset);
+  checked.add(localOffset);
 }
 
 export function entryData(bytes: Uint8Array, entry: ZipEntry, budget = new InflateBudget()): Uint8Array {
@@ -319,8 +320,30 @@ export function entryData(bytes: Uint8Array, entry: ZipEntry, budget = new Infla
   if (data.length !== entry.size)
     throw damaged(`${entry.name} holds ${data.length} bytes, not the ${entry.size} its directory declares`);
   if (crc32(data) !== entry.crc) throw damaged(`${entry.name} fails its CRC-32 check`);
-  markChecked(bytes, entry);
+  markChecked(bytes, entry.localOffset);
   return data;
+}
+
+/**
+ * The beginning of an entry's data: inflated only until `marker` (ASCII) appears in it, else the whole data. Not
+ * checked against the entry's size and CRC-32: for a question about a part's head, where a part the caller then edits
+ * is read whole by {@link entryData}. A 32 MB worksheet's head (the sheet views before its cells) is its first kilobytes.
+ */
+export function entryHead(bytes: Uint8Array, entry: ZipEntry, marker: string): Uint8Array {
+  const raw = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  if (entry.method !== DEFLATED) return entry.method === STORED ? raw : entryData(bytes, entry);
+  const needle = Buffer.from(marker, 'latin1');
+  for (let length = 16_384; ; length *= 4) {
+    const input = raw.subarray(0, length);
+    let head: Buffer;
+    try {
+      // A sync flush at the end of the input gives what it holds so far without asking for the rest.
+      head = inflateRawSync(input, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: entry.size + 1 });
+    } catch {
+      return entryData(bytes, entry);
+    }
+    if (head.includes(needle) || input.length === raw.length) return head;
+  }
 }
 
 function inflate(raw: Uint8Array, entry: ZipEntry): Uint8Array {
@@ -382,6 +405,9 @@ function writeZip(
   let at = 0;
   for (const entry of entries) {
     offsets.push(at);
+    // A part written here, or copied as it was from a part already checked, is known good in the new bytes too: the
+    // next writer of the same run (the dashboard after the PMO Data sheet) does not inflate it again to check it.
+    if (!('copy' in entry) || wasChecked(source, entry.copy)) markChecked(out, at);
     if ('copy' in entry) {
       out.set(source.subarray(entry.copy.localOffset, entry.copy.chunkEnd), at);
       at += entry.copy.chunkEnd - entry.copy.localOffset;

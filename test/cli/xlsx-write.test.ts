@@ -12,6 +12,7 @@ import {
   MAX_CELL_TEXT,
   quoteSheetName,
 } from '../../cli/xlsx-write';
+import { readZip, wasChecked } from '../../cli/zip';
 import type { Cell } from '../../core/cells';
 import {
   DASHBOARD_MARKER,
@@ -887,6 +888,32 @@ describe('addDashboardSheet on a hand-made package', () => {
         .replace('\r\n  </sheets>', '\r\n  <sheet name="PMO Dashboard" sheetId="3" r:id="rId7"/></sheets>')
         .replace('activeTab="1"', 'activeTab="2"'),
     );
+  });
+
+  it('leaves a sheet that was active but not selected in its view as stored, without reading its cells', () => {
+    const input = handMadePackage({ selected: false });
+    const written = add(input);
+    expect(written.changed.has('xl/worksheets/sheet2.xml')).toBe(false);
+    expect(partsOf(written.bytes).get('xl/worksheets/sheet2.xml')).toEqual(
+      partsOf(input).get('xl/worksheets/sheet2.xml'),
+    );
+  });
+
+  it('knows the parts it copied from checked bytes as checked in its copy, for the next writer of the run', () => {
+    const input = handMadePackage({ selected: true });
+    const written = add(input);
+    const entryOf = (bytes: Uint8Array, name: string) => {
+      const entry = readZip(bytes).entries.find((candidate) => candidate.name === name);
+      if (!entry) throw new Error(`no ${name}`);
+      return entry;
+    };
+    // The writer checked each part of its input before copying it, and the copy holds the same bytes.
+    expect(wasChecked(input, entryOf(input, 'xl/worksheets/sheet1.xml'))).toBe(true);
+    expect(wasChecked(written.bytes, entryOf(written.bytes, 'xl/worksheets/sheet1.xml'))).toBe(true);
+    // A part it wrote anew is known good too; bytes it did not write are not.
+    expect(wasChecked(written.bytes, entryOf(written.bytes, 'xl/worksheets/sheet2.xml'))).toBe(true);
+    const copy = written.bytes.slice();
+    expect(wasChecked(copy, entryOf(copy, 'xl/worksheets/sheet1.xml'))).toBe(false);
   });
 
   it('opens on the dashboard: the sheet that was active loses tabSelected and nothing else, the others are copied', () => {
