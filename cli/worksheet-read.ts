@@ -83,6 +83,8 @@ const APOSTROPHE = 39;
 const SLASH = 47;
 const COLON = 58;
 const EQUALS = 61;
+const MINUS = 45;
+const POINT = 46;
 const GT = 62;
 
 const isNameEnd = (code: number): boolean =>
@@ -150,45 +152,103 @@ function serialFromIso(text: string): number | undefined {
   return Number.isFinite(ms) ? ms / 86_400_000 + 25569 : undefined;
 }
 
-/** The value of a cell from its type, style and the raw text of its `<v>` element. */
-function cellValue(type: string | undefined, style: number, raw: string, context: SheetContext): Cell {
+/** The powers of ten a double holds exactly, 10^0 … 10^22 (parsed, so each is the exact double). */
+const EXACT_POWERS = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * The number written in xml[from, to) when it is plain decimal digits (at most 15), with an optional minus sign and
+ * point, as Excel writes nearly every value: read in place, without slicing the text out. The digits make an integer
+ * and the point a power of ten that doubles hold exactly, so their quotient is rounded once and is the double
+ * `Number()` gives (Clinger's fast path). Undefined for anything else (an exponent, spaces), read by `Number()`.
+ */
+function plainNumberAt(xml: string, from: number, to: number): number | undefined {
+  let i = from;
+  const negative = xml.charCodeAt(i) === MINUS;
+  if (negative) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (; i < to; i++) {
+    const code = xml.charCodeAt(i);
+    if (code === POINT && decimals < 0) {
+      decimals = 0;
+      continue;
+    }
+    const digit = code - 48;
+    if (digit < 0 || digit > 9) return undefined;
+    mantissa = mantissa * 10 + digit;
+    digits++;
+    if (decimals >= 0) decimals++;
+  }
+  if (digits === 0 || digits > 15) return undefined;
+  const value = decimals > 0 ? mantissa / (EXACT_POWERS[decimals] ?? 1) : mantissa;
+  return negative ? -value : value;
+}
+
+/** Where the text of a cell's `<v>` element lies in the sheet's XML: [from, to). Reused cell after cell. */
+class ValueText {
+  from = 0;
+  to = 0;
+
+  /** Finds the `<v>` element in xml[from, to) (a `<c>` element's content); false when the cell has none. */
+  find(xml: string, from: number, to: number, prefix: string): boolean {
+    const open = prefix === '' ? '<v>' : `<${prefix}v>`;
+    const start = xml.indexOf(open, from);
+    if (start >= 0 && start < to) {
+      const close = xml.indexOf(prefix === '' ? '</v>' : `</${prefix}v>`, start);
+      if (close < 0 || close >= to) return false;
+      this.from = start + open.length;
+      this.to = close;
+      return true;
+    }
+    // Rare: a <v> element with attributes (xml:space).
+    const match = VALUE.exec(xml.slice(from, to));
+    if (!match) return false;
+    this.to = from + match.index + match[0].length - (match[1] ?? '').length - 4;
+    this.from = this.to - (match[2] ?? '').length;
+    return true;
+  }
+}
+
+/** The value of a cell from its type, style and the text of its `<v>` element, xml[from, to). */
+function cellValue(
+  type: string | undefined,
+  style: number,
+  xml: string,
+  from: number,
+  to: number,
+  context: SheetContext,
+): Cell {
   switch (type) {
     case 's': {
-      const text = context.sharedStrings[integerAt(raw, 0, raw.length)];
+      const text = context.sharedStrings[integerAt(xml, from, to)];
       return text === undefined || text === '' ? null : text;
     }
     case 'str': {
-      const text = decodeCellText(raw);
+      const text = decodeCellText(xml.slice(from, to));
       return text === '' ? null : text;
     }
-    case 'b':
-      return raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
+    case 'b': {
+      const raw = xml.slice(from, to).trim();
+      return raw === '1' || raw.toLowerCase() === 'true';
+    }
     case 'e':
-      return { kind: 'cell-error', text: decodeXml(raw).trim() };
+      return { kind: 'cell-error', text: decodeXml(xml.slice(from, to)).trim() };
     case 'd':
-      return serialFromIso(raw.trim()) ?? null;
+      return serialFromIso(xml.slice(from, to).trim()) ?? null;
     default: {
-      if (raw.trim() === '') return null;
-      const number = Number(raw);
-      if (!Number.isFinite(number)) return { kind: 'cell-error', text: '#NUM!' };
+      let number = plainNumberAt(xml, from, to);
+      if (number === undefined) {
+        const raw = xml.slice(from, to);
+        if (raw.trim() === '') return null;
+        number = Number(raw);
+        if (!Number.isFinite(number)) return { kind: 'cell-error', text: '#NUM!' };
+      }
       if (context.date1904 && style >= 0 && context.dateStyles[style] === true)
         return number + DATE_1904_OFFSET;
       return number;
     }
   }
-}
-
-/** Raw text of the `<v>` element in xml[from, to), or undefined when the cell has none. */
-function valueText(xml: string, from: number, to: number, prefix: string): string | undefined {
-  const open = prefix === '' ? '<v>' : `<${prefix}v>`;
-  const start = xml.indexOf(open, from);
-  if (start >= 0 && start < to) {
-    const close = xml.indexOf(prefix === '' ? '</v>' : `</${prefix}v>`, start);
-    return close >= 0 && close < to ? xml.slice(start + open.length, close) : undefined;
-  }
-  // Rare: a <v> element with attributes (xml:space).
-  const match = VALUE.exec(xml.slice(from, to));
-  return match ? (match[2] ?? '') : undefined;
 }
 
 /**
@@ -211,6 +271,7 @@ export function parseWorksheet(
     const close = xml.indexOf(closeTag, open.lastIndex);
     dataEnd = close < 0 ? xml.length : close;
     const attributes = new TagAttributes();
+    const valueText = new ValueText();
     let row = 0;
     let column = -1;
     let pos = open.lastIndex;
@@ -267,8 +328,9 @@ export function parseWorksheet(
         const text = inline ? richText(inline[2] ?? '') : '';
         value = text === '' ? null : text;
       } else {
-        const raw = valueText(xml, contentStart, cellClose, prefix);
-        value = raw === undefined ? null : cellValue(attributes.type, attributes.style, raw, context);
+        value = valueText.find(xml, contentStart, cellClose, prefix)
+          ? cellValue(attributes.type, attributes.style, xml, valueText.from, valueText.to, context)
+          : null;
       }
       if (value === null) continue;
       if (typeof value === 'number' && attributes.style > 0 && numberFormats.length < MAX_NUMBER_FORMATS) {
