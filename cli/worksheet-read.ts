@@ -268,7 +268,8 @@ export function parseWorksheet(
   let dataEnd = 0;
   if (start && !(start[2] ?? '').endsWith('/')) {
     const closeTag = `</${start[1] ?? ''}sheetData>`;
-    const close = xml.indexOf(closeTag, open.lastIndex);
+    // One sheetData per sheet, its end near the end of the part: searched from the end, not across every cell.
+    const close = xml.lastIndexOf(closeTag);
     dataEnd = close < 0 ? xml.length : close;
     const attributes = new TagAttributes();
     const valueText = new ValueText();

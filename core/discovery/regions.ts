@@ -108,20 +108,37 @@ const isInstructionRow = (cells: readonly Cell[]): boolean => {
   return filled.length >= 2 && told * 2 >= filled.length;
 };
 
-const isTemplateRow = (cells: readonly Cell[]): boolean => {
-  const filled = cells.filter((cell) => !isBlank(cell));
-  return filled.length <= TEMPLATE_CELLS && filled.every((cell) => typeof cell === 'number');
-};
+/**
+ * How many cells of row[left … right] are filled, and whether those are all numbers (a template row: formula
+ * results only). Counted in place: a table may hold 100,000 rows.
+ */
+function filledIn(row: readonly Cell[], left: number, right: number): { filled: number; template: boolean } {
+  let filled = 0;
+  let numbers = 0;
+  // A row of a sparse sheet may end long before the band does.
+  for (let c = left; c <= right && c < row.length; c++) {
+    const cell = row[c] ?? null;
+    if (isBlank(cell)) continue;
+    filled++;
+    if (typeof cell === 'number') numbers++;
+  }
+  return { filled, template: filled <= TEMPLATE_CELLS && numbers === filled };
+}
 
 const width = (grid: Grid): number => grid.reduce((most, row) => Math.max(most, row.length), 0);
 
 /** Contiguous runs of columns that hold something, separated by fully blank columns. */
 function columnRuns(grid: Grid): { left: number; right: number }[] {
   const used = Array.from({ length: width(grid) }, () => false);
-  for (const row of grid) {
-    row.forEach((cell, c) => {
-      if (!isBlank(cell)) used[c] = true;
-    });
+  // Until every column is seen used: in a long table that is within its first rows.
+  let unused = used.length;
+  for (let r = 0; r < grid.length && unused > 0; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c < row.length; c++)
+      if (!used[c] && !isBlank(row[c] ?? null)) {
+        used[c] = true;
+        unused--;
+      }
   }
   const runs: { left: number; right: number }[] = [];
   used.forEach((isUsed, c) => {
@@ -345,8 +362,8 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
   let afterBlank = false;
   for (let r = hit.row + 1; r < notes; r++) {
     const row = grid[r] ?? [];
-    const inBand = row.slice(hit.left, hit.right + 1);
-    if (inBand.every(isBlank)) {
+    const { filled, template } = filledIn(row, hit.left, hit.right);
+    if (filled === 0) {
       afterBlank = true;
       continue;
     }
@@ -358,7 +375,7 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
     afterBlank = false;
     if (firstRow) {
       firstRow = false;
-      if (isInstructionRow(inBand)) {
+      if (isInstructionRow(row.slice(hit.left, hit.right + 1))) {
         skipped.push({ row: r, reason: 'instructions under the header, not data' });
         lastRow = r;
         continue;
@@ -366,7 +383,11 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
     }
     const first = firstText(row, hit.left, hit.right);
     // Settings rows sit between the header and the first initiative; later, "Goal tracker" is an initiative.
-    if (rule.kind === 'initiatives' && dataRows === 0 && isSettingsRow(first, inBand)) {
+    if (
+      rule.kind === 'initiatives' &&
+      dataRows === 0 &&
+      isSettingsRow(first, row.slice(hit.left, hit.right + 1))
+    ) {
       skipped.push({ row: r, reason: "the criteria's weights or directions, not an initiative" });
       lastRow = r;
       continue;
@@ -383,7 +404,7 @@ function regionOf(grid: Grid, hit: HeaderHit, nextHeader: number, rule: KindRule
       break;
     }
     // A date is a number too: a row with a start or end date (a public holiday for everyone) is data, not a template.
-    if (isTemplateRow(inBand) && dateColumns.every((c) => isBlank(row[c] ?? null))) {
+    if (template && dateColumns.every((c) => isBlank(row[c] ?? null))) {
       pending.push({ row: r, reason: 'a template row: formula results only, no data' });
       continue;
     }
