@@ -428,11 +428,7 @@ export class Package {
     return text;
   }
 
-  /**
-   * The beginning of the part's text, up to `marker`, inflated no further than that (the whole text when the part
-   * has no such marker); undefined when the package has no such part. For a question about a worksheet's head: its
-   * sheet views come before its cells (`sheetData`), so the head of a 32 MB sheet answers it.
-   */
+  /** The part's text up to `marker`, inflated no further (see {@link entryHead}); undefined when there is no part. */
   head(path: string, marker: string): string | undefined {
     const entry = this.entry(path);
     if (entry === undefined) return undefined;

@@ -592,3 +592,78 @@ describe('properties', () => {
     );
   });
 });
+
+describe('reading the assignments straight from the range', () => {
+  // The reader goes through the host's range below the header itself, skipping blank rows (core/table.ts `source`):
+  // blank rows anywhere in it must change nothing but the row numbers its issues give.
+  const rows: Grid = [
+    ['Ana', 'Apollo', d('2025-03-03'), d('2025-03-14'), 20, null, null, 'Confirmed', null, 'Yes'],
+    ['Zed', 'Apollo', d('2025-03-03'), d('2025-03-14'), 20, null, null, null, null, null],
+    ['Ana', 'Borealis', d('2025-03-03'), d('2025-03-07'), null, '50%', null, 'Tentative', '40%', 'No'],
+    ['Ben', 'Apollo', d('2025-03-05'), d('2025-03-11'), null, null, 20, null, null, null],
+    ['Ben', 'Apollo', 'soon', d('2025-03-11'), 8, null, null, null, null, null],
+    ['Total', null, null, null, 48, null, null, null, null, null],
+    ['Ana', 'Comet', d('2025-03-12'), d('2025-03-04'), 4, null, null, null, null, null],
+    ['Ben', 'Comet', d('2025-03-10'), d('2025-03-21'), null, null, null, null, null, null],
+  ];
+  const read = (table: Grid, basis: Basis) => {
+    const model = buildUtilizationModel({ resources, assignments: table, timeOff }, basis);
+    if (isPmoError(model)) throw new Error(model.message);
+    const { count, resourceIndex, start, end, hoursPerDay } = model.assignments;
+    return {
+      assignments: Array.from({ length: count }, (_, i) => [
+        resourceIndex[i],
+        start[i],
+        end[i],
+        hoursPerDay[i],
+      ]),
+      issues: model.issues.filter((issue) => issue.table === 'Assignments'),
+    };
+  };
+
+  it('gives the same assignments and the same issues, at the shifted rows, whatever blank rows lie between', () => {
+    const blank = fc.constantFrom<Cell[]>([], [null, null], ['', '  ', null]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(blank, { maxLength: 3 }), {
+          minLength: rows.length + 1,
+          maxLength: rows.length + 1,
+        }),
+        fc.constantFrom<Basis>('all', 'confirmed', 'weighted', 'billable'),
+        (gaps, basis) => {
+          const plain = read([ASSIGNMENT_HEADER, ...rows], basis);
+          const spread: Grid = [ASSIGNMENT_HEADER];
+          const sheetRow: number[] = [];
+          rows.forEach((row, i) => {
+            spread.push(...(gaps[i] ?? []));
+            spread.push(row);
+            sheetRow.push(spread.length);
+          });
+          spread.push(...(gaps[rows.length] ?? []));
+          const spaced = read(spread, basis);
+          expect(spaced.assignments).toEqual(plain.assignments);
+          // Row i of the plain table (sheet row i + 2) is at sheet row sheetRow[i] of the spread one.
+          expect(spaced.issues).toEqual(
+            plain.issues.map((issue) => ({ ...issue, row: sheetRow[issue.row - 2] })),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reports each unusable row once, by its sheet row, in row order', () => {
+    const { issues } = read([ASSIGNMENT_HEADER, [], ...rows], 'all');
+    expect(issues.map((issue) => [issue.row, issue.column, issue.problem])).toEqual([
+      [4, 'Resource', 'resource not in the Resources table: row left out'],
+      [7, 'Start', 'not a date: row left out'],
+      [8, 'Resource', 'looks like a total row: left out'],
+      [9, 'End', 'end 2025-03-04 before start 2025-03-12: row left out'],
+      [
+        10,
+        'Hours per week',
+        'no load: fill Hours per week, Hours per day, Allocation or Hours: row left out',
+      ],
+    ]);
+  });
+});
