@@ -187,8 +187,9 @@ export function readAssignments(
   let name = '';
   for (; r < grid.length; r++) {
     cells = grid[r] as readonly Cell[];
-    if (cells.every(isBlank)) continue;
     const written = cellText(cells[resourceAt]);
+    // A row that names its resource is not blank: only the others are tested cell by cell.
+    if (written === '' && cells.every(isBlank)) continue;
     name = written === '' && periods.length > 0 ? name : written;
     let resourceIndex = indexOfName.get(name);
     if (resourceIndex === undefined) {
