@@ -133,7 +133,10 @@ function headerKeys(text: string): string[] {
 /** Each normalised synonym → its column key and its rank in that column's list (0 = the label). */
 type Synonym = { readonly key: string; readonly rank: number; readonly unit?: ColumnSpec['unit'] };
 
-/** A spec's synonyms, and the key of its run of period headers when it has one. */
+/**
+ * A spec's synonyms, and the key of its run of period headers when it has one (`periodsKey_`: the index never leaves
+ * the bundle that builds it, so the build renames the member, scripts/build.ts `mangleProps`).
+ */
 type SynonymIndex = Map<string, Synonym> & { periodsKey_?: string };
 
 function synonymIndex(spec: TableSpec): SynonymIndex {

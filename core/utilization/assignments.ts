@@ -135,9 +135,8 @@ type RowReport = (key: string, problem: string) => void;
 
 /**
  * Reads the Assignments table into `assignments` (made with room for its {@link bookingRoom}); a table without any
- * load column is an error, unusable rows are issues. A row of a
- * time-phased plan books each filled period cell over its period; any other row books its resource from Start to End
- * (or the week from its date) at its load.
+ * load column is an error, unusable rows are issues. A row of a time-phased plan books each filled period cell over
+ * its period; any other row books its resource from Start to End (or the week from its date) at its load.
  */
 export function readAssignments(
   table: FoundTable,
