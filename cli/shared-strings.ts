@@ -1,7 +1,7 @@
 // The shared-string table of a workbook (xl/sharedStrings.xml): every text cell of type "s" holds an index into
 // it. Read item by item, without building a list of elements first: a small part of tiny texts holds millions.
 
-import { PREFIX, richText } from './ooxml';
+import { decodeCellText, PREFIX, richText } from './ooxml';
 
 /**
  * Each shared string item's inner XML in order (`<si/>` gives ''), until `visit` returns true; an item without
@@ -22,6 +22,12 @@ function eachSharedString(xml: string, visit: (inner: string) => boolean): void 
   }
 }
 
+/** The text of the usual item, one plain `<t>` element and nothing else; undefined for any other (runs, attributes). */
+const plainItem = (inner: string): string | undefined =>
+  inner.startsWith('<t>') && inner.indexOf('<', 3) === inner.length - 4 && inner.endsWith('</t>')
+    ? decodeCellText(inner.slice(3, -4))
+    : undefined;
+
 /**
  * Every shared string, in order. `take` is called before each is read: it throws to refuse a table that holds
  * more than the reader's limit (cli/worksheet-read.ts {@link CellBudget}).
@@ -30,7 +36,7 @@ export function readSharedStrings(xml: string, take: () => void = () => {}): str
   const strings: string[] = [];
   eachSharedString(xml, (inner) => {
     take();
-    strings.push(richText(inner));
+    strings.push(plainItem(inner) ?? richText(inner));
     return false;
   });
   return strings;
