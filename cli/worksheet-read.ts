@@ -260,8 +260,8 @@ export function parseWorksheet(
   context: SheetContext,
 ): { rows: readonly (readonly Cell[])[]; firstRow: number; merges: string[]; numberFormats?: CellFormat[] } {
   const numberFormats: CellFormat[] = [];
-  const rowNumbers: number[] = [];
-  const columns: number[] = [];
+  const rowNumbers = new IntList();
+  const columns = new IntList();
   const values: Cell[] = [];
   const open = new RegExp(`<(${PREFIX})sheetData(?=[\\s/>])([^>]*)>`, 'g');
   const start = open.exec(xml);
@@ -348,18 +348,36 @@ export function parseWorksheet(
     .map((element) => attributesOf(element.attributes).get('ref') ?? '')
     .filter((ref) => ref !== '');
   return {
-    ...toGrid(rowNumbers, columns, values),
+    ...toGrid(rowNumbers.items, columns.items, values),
     merges,
     ...(numberFormats.length > 0 ? { numberFormats } : {}),
   };
+}
+
+/**
+ * A growing list of whole numbers in a typed array: the row and the column of each value of a sheet, millions of
+ * them, without a JavaScript array's growth and write barriers. Only the first `length` items are used.
+ */
+class IntList {
+  items = new Int32Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(2 * this.length);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
 }
 
 /** One shared row for the empty rows of a sparse sheet. */
 const EMPTY_ROW: readonly Cell[] = Object.freeze([]);
 
 function toGrid(
-  rowNumbers: readonly number[],
-  columns: readonly number[],
+  rowNumbers: ArrayLike<number>,
+  columns: ArrayLike<number>,
   values: readonly Cell[],
 ): { rows: readonly (readonly Cell[])[]; firstRow: number } {
   if (values.length === 0) return { rows: [], firstRow: 1 };
