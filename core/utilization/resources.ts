@@ -31,8 +31,9 @@ export function readResources(table: FoundTable, issues: RowIssue[]): Resource[]
   const resources: Resource[] = [];
   const seen = new Map<string, number>();
   const fractions = columnHoldsFractions(
-    table.rows.map((row) => row.cells),
+    table.source.grid,
     table.columns.get('availability') ?? -1,
+    table.headerIndex + 1,
   );
   for (const row of table.rows) {
     const name = cellText(cellOf(table, row, 'resource'));
