@@ -13,6 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The bundles whose size is reported, relative to dist/. */
 export const BUNDLES = [
   'excel/functions.js',
+  'excel/risk-functions.js',
   'excel/taskpane.js',
   'excel/dashboard.js',
   'gsheets/Code.js',

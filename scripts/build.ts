@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import { CATALOG } from '../core/functions/catalog';
+import { RISK_FUNCTIONS } from '../core/functions/risk-functions';
+import { RISK_FUNCTIONS_SCRIPT } from '../excel-addin/lazy-global';
 import { helpTextOut } from './help-text';
 import {
   appsScriptEntryPoints,
@@ -23,6 +25,14 @@ const dist = join(root, 'dist');
 const BUNDLE_GLOBAL = 'PMO';
 
 /**
+ * The catalog families Excel's functions.js does not carry: each is a script beside it, loaded on the first call of
+ * one of its functions (excel-addin/lazy-functions.ts), built from `entry` on functions.js's copy of core.
+ */
+export const LAZY_FAMILIES = [
+  { script: RISK_FUNCTIONS_SCRIPT, entry: 'excel-addin/risk-functions-script.ts', functions: RISK_FUNCTIONS },
+] as const;
+
+/**
  * Size budgets of the shipped scripts, in KiB (1,024 bytes; DESIGN §9). Apps Script evaluates the whole of Code.js
  * before every custom-function call, so its size is latency in every cell; functions.js loads with the workbook.
  * Enforced by test/hosts/bundles.test.ts and printed by `npm run bench`.
@@ -32,6 +42,9 @@ export const BUNDLE_BUDGETS_KIB: Readonly<Record<string, number>> = {
   // is planned in the dialog page (gsheets/client/dashboard-runner.ts), discovery and the mapping are not in Code.js.
   'gsheets/Code.js': 150,
   'excel/functions.js': 100,
+  // The risk family, which functions.js loads on the first call of one of its functions (issue 17: functions.js had
+  // 5 bytes left, and the next families need room): 10.1 KiB, the shared core staying in functions.js.
+  'excel/risk-functions.js': 12,
   // The task pane reuses functions.js's copy of core (scripts/shared-core.ts): it holds the panel and the
   // dashboard only, and a second copy of core would push it far past this. 80 until issue 13: the Excel dashboard
   // now carries discovery by content, the saved table mapping and the ranges it names (78.4 → 88.6 KiB; these
@@ -112,42 +125,65 @@ function helpHtml(page: string): string {
   return page.replace(empty, `<ul id="function-list" class="functions">${functionListHtml(CATALOG)}</ul>`);
 }
 
-/** Builds everything into dist/; returns the sizes of the shipped scripts in bytes. */
-export async function buildAll(): Promise<Record<string, number>> {
-  rmSync(dist, { recursive: true, force: true });
-  mkdirSync(join(dist, 'excel'), { recursive: true });
-  mkdirSync(join(dist, 'gsheets'), { recursive: true });
-  // Members ending in "_" are private to the bundle (the selection search's state): the minifier renames them,
-  // which keeps a class as small as a closure. No host-visible or JSON name ends in "_".
-  const common = {
-    bundle: true,
-    target: 'es2020',
-    legalComments: 'none',
-    logLevel: 'warning',
-    mangleProps: /_$/,
-  } as const;
-  // The Excel scripts run in Office's webviews: WebView2 (Edge, Chromium) on Windows, the system WebKit on the Mac,
-  // a browser for Excel on the web. They already needed ES2020 (?. and ??), which the Internet Explorer 11 and
-  // Edge Legacy webviews of older volume-licensed Office never ran; ES2022 keeps class fields as they are written
-  // instead of a helper call per field (0.9 KiB of functions.js). Code.js stays ES2020: Apps Script's V8 runtime
-  // is not documented to parse class fields.
-  const excel = { ...common, target: 'es2022' } as const;
+// Members ending in "_" are private to the bundle (the selection search's state): the minifier renames them,
+// which keeps a class as small as a closure. No host-visible or JSON name ends in "_".
+const common = {
+  bundle: true,
+  target: 'es2020',
+  legalComments: 'none',
+  logLevel: 'warning',
+  mangleProps: /_$/,
+} as const;
+// The Excel scripts run in Office's webviews: WebView2 (Edge, Chromium) on Windows, the system WebKit on the Mac,
+// a browser for Excel on the web. They already needed ES2020 (?. and ??), which the Internet Explorer 11 and
+// Edge Legacy webviews of older volume-licensed Office never ran; ES2022 keeps class fields as they are written
+// instead of a helper call per field (0.9 KiB of functions.js). Code.js stays ES2020: Apps Script's V8 runtime
+// is not documented to parse class fields.
+const excel = { ...common, target: 'es2022' } as const;
 
+/**
+ * The Excel scripts: functions.js (with the shared core it publishes), the families it loads on first call, the
+ * task pane and the dashboard builder, each on functions.js's copy of core.
+ */
+async function buildExcelScripts(): Promise<void> {
   // One copy of core in Excel's shared runtime: functions.js publishes the modules taskpane.js and dashboard.js need.
   const functionsEntry = join(root, 'excel-addin/functions.ts');
   const taskpaneEntry = join(root, 'excel-addin/taskpane.ts');
   const dashboardEntry = join(root, 'excel-addin/dashboard-script.ts');
-  const sharedCore = await sharedCoreModules(root, functionsEntry, [taskpaneEntry, dashboardEntry]);
+  const familyEntries = LAZY_FAMILIES.map((family) => join(root, family.entry));
+  const sharedCore = await sharedCoreModules(
+    root,
+    functionsEntry,
+    [taskpaneEntry, dashboardEntry],
+    familyEntries,
+  );
+  const lazyFamilies = LAZY_FAMILIES.map(({ script, functions }) => ({
+    script,
+    names: functions.map((spec) => spec.name),
+  }));
   await build({
     ...excel,
     stdin: publishingEntry(root, functionsEntry, sharedCore),
     outfile: join(dist, 'excel/functions.js'),
     format: 'iife',
     minify: true,
+    define: { PMO_LAZY_FAMILIES: JSON.stringify(lazyFamilies) },
     // No help text: the function reference is written into help.html below, the rest is functions.json.
     plugins: [helpTextOut()],
   });
   await compactFile(join(dist, 'excel/functions.js'), `// ${GENERATED_NOTICE}`);
+  // The families functions.js loads on their first call (excel-addin/lazy-functions.ts), on its copy of core.
+  for (const [i, { script }] of LAZY_FAMILIES.entries()) {
+    await build({
+      ...excel,
+      entryPoints: [familyEntries[i] ?? ''],
+      outfile: join(dist, 'excel', script),
+      format: 'iife',
+      minify: true,
+      plugins: [helpTextOut(), sharedCorePlugin(root, sharedCore, script)],
+    });
+    await compactFile(join(dist, 'excel', script), '');
+  }
   await build({
     ...excel,
     entryPoints: [taskpaneEntry],
@@ -167,6 +203,14 @@ export async function buildAll(): Promise<Record<string, number>> {
     plugins: [sharedCorePlugin(root, sharedCore, 'dashboard.js')],
   });
   await compactFile(join(dist, 'excel/dashboard.js'), '');
+}
+
+/** Builds everything into dist/; returns the sizes of the shipped scripts in bytes. */
+export async function buildAll(): Promise<Record<string, number>> {
+  rmSync(dist, { recursive: true, force: true });
+  mkdirSync(join(dist, 'excel'), { recursive: true });
+  mkdirSync(join(dist, 'gsheets'), { recursive: true });
+  await buildExcelScripts();
   cpSync(join(root, 'excel-addin/taskpane.css'), join(dist, 'excel/taskpane.css'));
   cpSync(join(root, 'excel-addin/taskpane.html'), join(dist, 'excel/taskpane.html'));
   writeFileSync(
@@ -217,6 +261,7 @@ export async function buildAll(): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
   for (const file of [
     'excel/functions.js',
+    ...LAZY_FAMILIES.map(({ script }) => `excel/${script}`),
     'excel/taskpane.js',
     'excel/dashboard.js',
     'gsheets/Code.js',

@@ -83,10 +83,20 @@ export async function sharedCoreModules(
   root: string,
   functionsEntry: string,
   pageEntries: readonly string[],
+  familyEntries: readonly string[] = [],
 ): Promise<SharedModule[]> {
   const inFunctions = new Set(await graphOf(root, functionsEntry));
-  const pages = [...new Set((await Promise.all(pageEntries.map((entry) => graphOf(root, entry)))).flat())];
-  const shared = new Set(pages.filter((path) => path.startsWith('core/') && inFunctions.has(path)));
+  const graphs = await Promise.all([...pageEntries, ...familyEntries].map((entry) => graphOf(root, entry)));
+  const pages = [...new Set(graphs.flat())];
+  // A core module a family script shares with a page or another family goes into functions.js too, so that the
+  // page and the family run on one copy (the family's own modules stay in its script).
+  const families = graphs.slice(pageEntries.length);
+  const reachedBy = (path: string) => graphs.filter((graph) => graph.includes(path)).length;
+  const sharedByFamily = (path: string) =>
+    families.some((graph) => graph.includes(path)) && reachedBy(path) > 1;
+  const shared = new Set(
+    pages.filter((path) => path.startsWith('core/') && (inFunctions.has(path) || sharedByFamily(path))),
+  );
   const names = importedNames(
     root,
     pages.filter((path) => path.endsWith('.ts') && !shared.has(path)),

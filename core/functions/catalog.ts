@@ -1,18 +1,14 @@
 // The one list of spreadsheet functions. Excel's functions.json and the Apps Script PMO_* stubs are
-// generated from it; nobody keeps a second list.
+// generated from it; nobody keeps a second list. It is kept by family: Excel's functions.js carries some families
+// and loads the others on their first call (excel-addin/lazy-functions.ts), each family a module of its own.
 
 import { PRIORITIZATION_FUNCTIONS } from './prioritization-functions';
 import { RISK_FUNCTIONS } from './risk-functions';
 import type { FunctionSpec } from './types';
-import { AVAILABLE, CAPACITY, ISSUES, LOAD, OVERALLOCATIONS, UTILIZATION } from './utilization-functions';
+import { UTILIZATION_FUNCTIONS } from './utilization-functions';
 
 export const CATALOG: readonly FunctionSpec[] = [
-  UTILIZATION,
-  LOAD,
-  CAPACITY,
-  AVAILABLE,
-  ISSUES,
-  OVERALLOCATIONS,
+  ...UTILIZATION_FUNCTIONS,
   ...PRIORITIZATION_FUNCTIONS,
   ...RISK_FUNCTIONS,
 ];

@@ -14,7 +14,7 @@ import {
   type UtilizationTables,
   utilizationGrid,
 } from '../utilization';
-import { dateOut, defineFunction, type Grid, type OutCell, type OutGrid } from './types';
+import { dateOut, defineFunction, type FunctionSpec, type Grid, type OutCell, type OutGrid } from './types';
 
 const ASSIGNMENTS = {
   name: 'assignments',
@@ -251,3 +251,12 @@ export const ISSUES = /* @__PURE__ */ defineFunction({
     return 'kind' in model ? model : issueTable(model.issues);
   },
 });
+
+export const UTILIZATION_FUNCTIONS: readonly FunctionSpec[] = [
+  UTILIZATION,
+  LOAD,
+  CAPACITY,
+  AVAILABLE,
+  ISSUES,
+  OVERALLOCATIONS,
+];

@@ -4,6 +4,7 @@
 // optional between left empty (=F(a, b, , , x)); every optional given. Error cells, blanks, text numbers and
 // rows that fail on purpose are spread through them, so the hosts' conventions for each are crossed.
 
+import type { ExcelCell, ExcelFormulaArgument } from '../fakes/excel';
 import { d } from '../helpers';
 
 /** A cell as typed: a value, a date, an error cell, or null for a blank. */
@@ -218,4 +219,17 @@ export function sourceArg(arg: ContractArg): unknown {
   return Array.isArray(arg)
     ? arg.map((row: ContractCell[]) => row.map(sourceCell))
     : sourceCell(arg as ContractCell);
+}
+
+function excelCell(cell: ContractCell): ExcelCell {
+  if (cell === null || typeof cell !== 'object') return cell;
+  return 'date' in cell ? d(cell.date) : ({ error: cell.error } as ExcelCell);
+}
+
+/** A contract argument as the Excel fake takes it: dates as serials, error cells tagged. */
+export function excelArg(arg: ContractArg | undefined): ExcelFormulaArgument {
+  if (arg === undefined) return undefined;
+  return Array.isArray(arg)
+    ? arg.map((row: ContractCell[]) => row.map(excelCell))
+    : excelCell(arg as ContractCell);
 }

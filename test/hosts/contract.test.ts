@@ -9,17 +9,15 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../core/functions/catalog';
 import {
-  type ExcelCell,
   type ExcelCustomFunctionsOptions,
-  type ExcelFormulaArgument,
   type ExcelShownCell,
   loadExcelCustomFunctions,
 } from '../fakes/excel';
 import type { AppsScriptOptions } from '../fakes/sheets';
 import { isoIn, midnightIn } from '../fakes/time-zones';
 import { d } from '../helpers';
-import { CONTRACT, type ContractArg, type ContractCell, contractCalls } from './contract-cases';
-import { callSheets, type SheetsResult } from './host-calls';
+import { CONTRACT, type ContractArg, type ContractCell, contractCalls, excelArg } from './contract-cases';
+import { callSheets, LAZY_SCRIPTS, type SheetsResult } from './host-calls';
 
 const TIME_ZONE = 'Pacific/Auckland';
 const TOLERANCE = 1e-9;
@@ -27,18 +25,6 @@ const TOLERANCE = 1e-9;
 const isDate = (value: unknown): value is Date => Object.prototype.toString.call(value) === '[object Date]';
 const isTagged = (cell: unknown): cell is { date: string } | { error: string } =>
   typeof cell === 'object' && cell !== null && !Array.isArray(cell);
-
-function excelCell(cell: ContractCell): ExcelCell {
-  if (cell === null || typeof cell !== 'object') return cell;
-  return 'date' in cell ? d(cell.date) : ({ error: cell.error } as ExcelCell);
-}
-
-function excelArg(arg: ContractArg | undefined): ExcelFormulaArgument {
-  if (arg === undefined) return undefined;
-  return Array.isArray(arg)
-    ? arg.map((row: ContractCell[]) => row.map(excelCell))
-    : excelCell(arg as ContractCell);
-}
 
 /** Dates as Sheets holds them; blanks and error cells are turned into Sheets values by `callSheets`. */
 function sheetsCell(cell: ContractCell): unknown {
@@ -127,7 +113,7 @@ describe('the catalog contract', () => {
   });
 
   describe.each(READINGS)('reading $label', (reading) => {
-    const excel = loadExcelCustomFunctions(reading.excel);
+    const excel = loadExcelCustomFunctions({ loadedScripts: LAZY_SCRIPTS, ...reading.excel });
 
     describe.each(CATALOG.map((spec) => [spec.name, spec.params.length] as const))(
       '%s',

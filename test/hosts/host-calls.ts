@@ -3,6 +3,7 @@
 // is a 2-D array, a single value a scalar, an omitted argument `undefined` (or null at the top level), an error
 // cell `{ error: '#N/A' }`, a date the serial in Excel and a Date in Sheets.
 
+import { LAZY_FAMILIES } from '../../scripts/build';
 import {
   type ExcelCustomFunctionsOptions,
   type ExcelFormulaArgument,
@@ -10,6 +11,9 @@ import {
   loadExcelCustomFunctions,
 } from '../fakes/excel';
 import { type AppsScriptOptions, loadAppsScript } from '../fakes/sheets';
+
+/** Every family script functions.js loads on a first call. */
+export const LAZY_SCRIPTS: readonly string[] = LAZY_FAMILIES.map(({ script }) => script);
 
 export type { ExcelShownCell };
 
@@ -24,7 +28,9 @@ export function callExcel(
   const key = JSON.stringify(reading);
   let host = excelHosts.get(key);
   if (!host) {
-    host = loadExcelCustomFunctions(reading);
+    // The family scripts are on the page, as after the first call of one of their functions loaded them (the
+    // first call itself is tested in lazy-functions.test.ts).
+    host = loadExcelCustomFunctions({ loadedScripts: LAZY_SCRIPTS, ...reading });
     excelHosts.set(key, host);
   }
   const shown = host.evaluate(

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
+import { pageScripts } from './page-scripts';
 
 const DIST = join(import.meta.dirname, '../../../dist/excel');
 
@@ -85,6 +86,14 @@ export interface ExcelCustomFunctionsOptions {
   readonly metadata?: ExcelFunctionsMetadata;
   /** More globals for the script's scope (the fake's own tests use it to steer a tiny functions.js). */
   readonly globals?: Readonly<Record<string, unknown>>;
+  /**
+   * Family scripts (dist/excel/risk-functions.js…) already on the page, as after an earlier call of one of their
+   * functions loaded them: their functions then answer at once. Default none: the first call loads the script and
+   * answers with a Promise (`evaluate` shows #BUSY!, `evaluateSettled` waits).
+   */
+  readonly loadedScripts?: readonly string[];
+  /** Family scripts the page cannot fetch (a dropped connection): adding them to the page fires `error`. */
+  readonly unreachableScripts?: readonly string[];
 }
 
 interface ParameterMetadata {
@@ -124,8 +133,15 @@ export interface ExcelCustomFunctionsHost {
    * result) when Excel would refuse to enter the formula: an unknown function or a wrong argument count.
    */
   evaluate(id: string, args: readonly ExcelFormulaArgument[]): ExcelShownCell[][];
+  /**
+   * The same, then what the cells show once a returned Promise has settled: Excel shows #BUSY! while it waits, then
+   * the value ("#BUSY!", the custom function has not returned yet).
+   */
+  evaluateSettled(id: string, args: readonly ExcelFormulaArgument[]): Promise<ExcelShownCell[][]>;
   /** What the implementation returned on the last call, before Excel showed it. */
   readonly lastReturned: unknown;
+  /** The scripts functions.js added to the page, in order. */
+  readonly requestedScripts: readonly string[];
 }
 
 function isErrorCell(cell: unknown): cell is { readonly error: ExcelErrorText } {
@@ -283,7 +299,14 @@ export function loadExcelCustomFunctions(
       associated.push(id);
     },
   };
-  runInContext(code, createContext({ ...options.globals, CustomFunctions }));
+  const scope = createContext({ ...options.globals, CustomFunctions });
+  runInContext(code, scope);
+  // The page's document is there only after functions.js has run: a functions.js that touched the DOM while it
+  // loads (DESIGN §3: it must not, so it can load headless) fails here.
+  const page = pageScripts(DIST, (script) => runInContext(script, scope), options.unreachableScripts);
+  scope.document = page.document;
+  for (const script of options.loadedScripts ?? [])
+    runInContext(readFileSync(join(DIST, script), 'utf8'), scope);
 
   const cellValue = (value: ExcelCell): unknown => {
     if (value === null || value === '') return blank;
@@ -302,36 +325,62 @@ export function loadExcelCustomFunctions(
     get lastReturned() {
       return lastReturned;
     },
+    requestedScripts: page.requested,
     evaluate(id, args) {
-      const fn = metadata.functions.find((candidate) => candidate.id === id);
-      const implementation = implementations.get(id);
-      if (!fn || !implementation) return [[{ error: ERROR_CODES.invalidName }]];
-      checkArgumentCount(fn, args);
-      const blocked = metadata.allowErrorForDataTypeAny === true ? undefined : firstErrorCell(args);
-      if (blocked) return [[{ error: blocked }]];
-      const received = [
-        ...fn.parameters.map((param, i) => excelArgument(param, args[i], cellValue, id)),
-        invocationFor(fn),
-      ];
-      calls.push({ id, received });
+      const shown = call(id, args);
+      return 'pending' in shown ? [[{ error: '#BUSY!' }]] : shown.cells;
+    },
+    async evaluateSettled(id, args) {
+      const shown = call(id, args);
+      if (!('pending' in shown)) return shown.cells;
       try {
-        lastReturned = implementation(...received);
-      } catch (thrown) {
-        // A thrown CustomFunctions.Error shows its code; anything else shows #VALUE! (ERRORS_PAGE, *Use try...catch*).
-        lastReturned = thrown;
-        if (thrown instanceof FakeCustomFunctionsError) return [[shownError(thrown)]];
-        violations.push(`threw ${String(thrown)}`);
+        lastReturned = await shown.pending;
+      } catch (rejected) {
+        // A rejected Promise shows #VALUE!, as a thrown error does (ERRORS_PAGE, *Use try...catch*).
+        violations.push(`rejected with ${String(rejected)}`);
         return [[{ error: ERROR_CODES.invalidValue }]];
       }
-      if (typeof (lastReturned as { then?: unknown } | null)?.then === 'function') {
-        violations.push('returned a Promise; the catalog functions are synchronous');
-        return [[{ error: '#BUSY!' }]];
-      }
-      if (fn.result.dimensionality !== 'matrix') {
-        violations.push('the fake models matrix results only');
-        return [[{ error: ERROR_CODES.invalidValue }]];
-      }
-      return showMatrix(lastReturned, violations);
+      return shownResult(
+        metadata.functions.find((candidate) => candidate.id === id),
+        lastReturned,
+      );
     },
   };
+
+  function shownResult(fn: FunctionMetadata | undefined, returned: unknown): ExcelShownCell[][] {
+    if (fn?.result.dimensionality !== 'matrix') {
+      violations.push('the fake models matrix results only');
+      return [[{ error: ERROR_CODES.invalidValue }]];
+    }
+    return showMatrix(returned, violations);
+  }
+
+  function call(
+    id: string,
+    args: readonly ExcelFormulaArgument[],
+  ): { cells: ExcelShownCell[][] } | { pending: Promise<unknown> } {
+    const fn = metadata.functions.find((candidate) => candidate.id === id);
+    const implementation = implementations.get(id);
+    if (!fn || !implementation) return { cells: [[{ error: ERROR_CODES.invalidName }]] };
+    checkArgumentCount(fn, args);
+    const blocked = metadata.allowErrorForDataTypeAny === true ? undefined : firstErrorCell(args);
+    if (blocked) return { cells: [[{ error: blocked }]] };
+    const received = [
+      ...fn.parameters.map((param, i) => excelArgument(param, args[i], cellValue, id)),
+      invocationFor(fn),
+    ];
+    calls.push({ id, received });
+    try {
+      lastReturned = implementation(...received);
+    } catch (thrown) {
+      // A thrown CustomFunctions.Error shows its code; anything else shows #VALUE! (ERRORS_PAGE, *Use try...catch*).
+      lastReturned = thrown;
+      if (thrown instanceof FakeCustomFunctionsError) return { cells: [[shownError(thrown)]] };
+      violations.push(`threw ${String(thrown)}`);
+      return { cells: [[{ error: ERROR_CODES.invalidValue }]] };
+    }
+    if (typeof (lastReturned as { then?: unknown } | null)?.then === 'function')
+      return { pending: lastReturned as Promise<unknown> };
+    return { cells: shownResult(fn, lastReturned) };
+  }
 }

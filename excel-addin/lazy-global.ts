@@ -1,0 +1,15 @@
+// The contract between dist/excel/functions.js and the family scripts it loads on a first call
+// (lazy-functions.ts): the global a family script publishes its catalog entries on, and the files. Constants and
+// types only, so every bundle can share it for nothing.
+
+/** The global each family script adds its catalog entries to, under its own file name. */
+export const LAZY_FUNCTIONS_GLOBAL = 'PMO_LAZY_FUNCTIONS';
+
+/** The risk family (RISK_SCORE … SIMULATE_EXPOSURE), beside functions.js (a relative URL: `script-src 'self'`). */
+export const RISK_FUNCTIONS_SCRIPT = 'risk-functions.js';
+
+/** A family functions.js registers without carrying it: the script that defines it and its functions' ids. */
+export interface LazyFamily {
+  readonly script: string;
+  readonly names: readonly string[];
+}
