@@ -43,6 +43,7 @@
 // reports that no proved optimum was found, never a guess.
 
 // biome-ignore-all lint/style/noNonNullAssertion: typed-array reads in the hot loops, every index in range.
+import { subsetWithSum } from './selection-fill';
 import type { Prepared } from './selection-model';
 import { itemSteps } from './selection-work';
 
@@ -55,6 +56,10 @@ const STATES_PER_STEP = 4;
 const MAX_STATES = 2 ** 19;
 /** Relative slack of the bound's products: a state is dropped only when its bound is clearly short. */
 const SLACK = 1 + 1e-14;
+/** Steps the set search of selection-fill.ts may take on one solve before the state lists are tried. */
+const EXHAUSTIVE_STEPS = 4_000_000;
+/** Ratios value ÷ (cost + λ) this close count as one (value = cost + K, up to rounding). */
+const FLAT = 1 + 1e-12;
 
 /** A budget of work steps: what is left, and what was used. */
 interface Steps {
@@ -75,6 +80,16 @@ interface History {
   nodes_: number;
   /** The collector's renumbering, kept between collections. */
   ids_: Int32Array;
+}
+
+/** A history with room for 1,024 nodes. */
+function emptyHistory(): History {
+  return {
+    parent_: new Int32Array(1024),
+    toggled_: new Int32Array(1024),
+    nodes_: 0,
+    ids_: new Int32Array(0),
+  };
 }
 
 /**
@@ -138,12 +153,7 @@ function collect(history: History, N: Int32Array, length: number, best: number):
  * within cost C, or null when there is none. Undefined when the work runs out.
  */
 function coreSolver(c0: Float64Array, v0: Float64Array, gv: number, gc: number, tol: number, work: Steps) {
-  const history: History = {
-    parent_: new Int32Array(1024),
-    toggled_: new Int32Array(1024),
-    nodes_: 0,
-    ids_: new Int32Array(0),
-  };
+  const history = emptyHistory();
   // The state lists (cost W, value P, items Q, history node N): the current one and the one the next merge
   // writes, kept from solve to solve so that the phase-2 questions allocate nothing.
   let lists: [StateList, StateList] = [fresh(1024), fresh(1024)];
@@ -175,6 +185,17 @@ function coreSolver(c0: Float64Array, v0: Float64Array, gv: number, gc: number, 
     let [length, best, z, cz] = [1, -1, p0, w0];
     const [a = 0, capA = 0] = goal ?? [];
     let found = goal && p0 >= a && w0 <= capA ? -1 : -2;
+    // Every item at one value per (cost + λ), λ > 0: a set reaching the best any set can reach is looked for
+    // directly (selection-fill.ts); it answers a question, is the proved optimum, or is the best the merges must beat.
+    let seeded: Uint8Array | undefined;
+    if (found === -2 && lambda > 0 && gMax && gMin && gMax[0]! <= gMin[m - 1]! * FLAT) {
+      const limit = goal ? capA : cap;
+      const asked = [roomOf(byCost, c0, free, limit, true), limit, goal ? a : Number.NaN] as const;
+      const hit = flatSearch([c, v, pos, c0.length], asked, [gMax[0]!, lambda, gv, gc, tol], work);
+      if (hit === null || (hit && (goal || hit.proven))) return hit === null ? null : hit.flags;
+      if (hit && (hit.value > z + tol || (hit.value >= z - tol && hit.cost < cz)))
+        [z, cz, seeded] = [hit.value, hit.cost, hit.flags];
+    }
     let [t, s] = [b, b - 1];
     // Can (p, w) with q items reach value `target` within cost `limit`, adding from position t or removing
     // from s? First the plain bound, then the same with the cardinality surrogate (cost + λ per item).
@@ -225,7 +246,7 @@ function coreSolver(c0: Float64Array, v0: Float64Array, gv: number, gc: number, 
           node = history.nodes_++;
         }
         if (better) {
-          [z, cz, best] = [p, w, node];
+          [z, cz, best, seeded] = [p, w, node, undefined];
           if (goal) found = node;
           else if (!useful(p, w, q)) continue;
         }
@@ -242,12 +263,66 @@ function coreSolver(c0: Float64Array, v0: Float64Array, gv: number, gc: number, 
       length = out;
     }
     if (goal && found === -2) return null;
+    if (seeded) return seeded;
     const flags = new Uint8Array(c0.length);
     for (let k = 0; k < b; k++) flags[pos[k]!] = 1;
     for (let node = goal ? found : best; node >= 0; node = history.parent_[node]!)
       flags[history.toggled_[node]!]! ^= 1;
     return flags;
   };
+}
+
+/**
+ * The set search of selection-fill.ts for a plain budget whose items all have one value per (cost + λ), λ > 0
+ * (`ratio`, the largest of those values per unit): sets of `count` items (the most that fit `limit`), whose value
+ * grows with their cost.
+ * - A question (`target`: some set worth at least it within `limit`) that only sets costing exactly `limit` can
+ *   answer: such a set, or null (the search proved there is none).
+ * - No question (`target` NaN): the dearest set within `limit` among those dear enough to beat every smaller set,
+ *   and whether it is proved optimal. No set of `count` items costs more within the limit, so none is worth more
+ *   than `ratio` × (its cost + λ × count); a set of fewer items is worth at most `ratio` × (limit + λ × (count −
+ *   1)); neither reaches the set's value (nor, for a cheaper set, ties it).
+ * The flags are over all `size` items (`pos`: each searched item's). Undefined: nothing found, or not within the
+ * steps allowed (then the state lists take over).
+ */
+function flatSearch(
+  [c, v, pos, size]: readonly [Float64Array, Float64Array, readonly number[], number],
+  [count, limit, target]: readonly [number, number, number],
+  [ratio, lambda, gv, gc, tol]: readonly number[],
+  work: Steps,
+): { flags: Uint8Array; proven: boolean; value: number; cost: number } | null | undefined {
+  // At most EXHAUSTIVE_STEPS, and work it cannot afford is not begun (never charged past the budget).
+  let allowed = EXHAUSTIVE_STEPS;
+  const spend = (steps: number) => {
+    allowed -= steps;
+    if (allowed < 0 || steps > work.left_) return false;
+    work.left_ -= steps;
+    work.used_ += steps;
+    return true;
+  };
+  const worth = (cost: number, items: number) => ratio! * (cost + lambda! * items);
+  const asked = !Number.isNaN(target);
+  // Only sets of `count` items costing exactly `limit` reach the target: fewer items, or a cost one step lower,
+  // fall short even at the best ratio. Else the question is left to the merges.
+  if (asked && (worth(limit - gc!, count) >= target || worth(limit, count - 1) >= target)) return undefined;
+  const window = [asked ? limit : Math.max(0, Math.floor(limit - lambda!)), limit] as const;
+  let flags = subsetWithSum(c, count, window, spend, !asked);
+  if (flags === null) return asked ? null : undefined;
+  if (!flags) return undefined;
+  let [value, cost] = [0, 0];
+  const chosen = new Uint8Array(size);
+  for (let k = 0; k < c.length; k++)
+    if (flags[k]) {
+      [value, cost] = [value + v[k]!, cost + c[k]!];
+      chosen[pos[k]!] = 1;
+    }
+  flags = chosen;
+  if (asked) return value >= target && cost <= limit ? { flags, proven: true, value, cost } : undefined;
+  const proven =
+    worth(limit, count - 1) < value - tol! &&
+    worth(cost, count) < value + gv! &&
+    worth(cost - gc!, count) < value - tol!;
+  return { flags, proven, value, cost };
 }
 
 /**

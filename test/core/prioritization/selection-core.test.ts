@@ -20,8 +20,8 @@ function seeded(seed: number): (n: number) => number {
   };
 }
 
-type Kind = 'small' | 'strong' | 'inverse' | 'subset' | 'twins' | 'cents' | 'thirds';
-const KINDS: readonly Kind[] = ['small', 'strong', 'inverse', 'subset', 'twins', 'cents', 'thirds'];
+type Kind = 'small' | 'strong' | 'inverse' | 'subset' | 'twins' | 'cents' | 'thirds' | 'flat';
+const KINDS: readonly Kind[] = ['small', 'strong', 'inverse', 'subset', 'twins', 'cents', 'thirds', 'flat'];
 
 function instance(kind: Kind, n: number, seed: number): { items: SelectionItem[]; budget: number } {
   const random = seeded(seed);
@@ -34,6 +34,11 @@ function instance(kind: Kind, n: number, seed: number): { items: SelectionItem[]
     if (kind === 'subset') value = cost;
     if (kind === 'twins') [cost, value] = random(3) ? [3, 5] : [2 + random(3), 3 + random(3)];
     if (kind === 'cents') [cost, value] = [base + random(100) / 100, base + 3 + random(4) / 4];
+    // Value = cost + K with costs in cents: the class the witness search of selection-fill.ts is for.
+    if (kind === 'flat') {
+      const cents = 100 * base + random(100);
+      [cost, value] = [cents / 100, (cents + 300) / 100];
+    }
     // Values off any decimal grid (formula results): equal within SELECT's tolerance.
     if (kind === 'thirds') value = (base + 3 + random(3)) / 3;
     items.push({ cost, value, must: random(9) === 0 });
@@ -61,6 +66,25 @@ function bruteForce(items: readonly SelectionItem[], budget: number): number[] |
     else if (same && cost === best.cost && first >= 0 && flags[first] === 1) best = { flags, value, cost };
   }
   return best?.flags;
+}
+
+/**
+ * The most value any set can have when value = cost + 3 (the `flat` kind): the musts, then as many of the others,
+ * cheapest first, as the budget holds, each worth 3 more than it costs, and the whole budget spent.
+ */
+function flatBound(items: readonly SelectionItem[], budget: number): number {
+  const musts = items.filter((item) => item.must);
+  let left = budget - musts.reduce((sum, item) => sum + item.cost, 0);
+  let count = musts.length;
+  for (const cost of items
+    .filter((item) => !item.must)
+    .map((item) => item.cost)
+    .sort((a, b) => a - b)) {
+    if (cost > left + 1e-9) break;
+    left -= cost;
+    count++;
+  }
+  return budget + 3 * count;
 }
 
 function solved(items: readonly SelectionItem[], budget: number, options = {}): PortfolioSelection {
@@ -101,12 +125,31 @@ describe('the core solver of plain budget selection', () => {
       for (const n of [50, 120, 200]) {
         const { items, budget } = instance(kind, n, n + kind.length);
         const core = solved(items, budget);
-        const search = solved(items, budget, { strategy: 'branch-and-bound' });
-        expect([kind, n, ...flagsOf(core)]).toEqual([kind, n, ...flagsOf(search)]);
+        // Value = cost + K in cents is beyond the branch and bound from 120 items; there the core's set reaches
+        // the bound no set can pass (the budget spent to the cent by the most items that fit): optimal.
+        if (kind === 'flat') expect(core.value).toBeCloseTo(flatBound(items, budget), 6);
+        else {
+          const search = solved(items, budget, { strategy: 'branch-and-bound' });
+          expect([kind, n, ...flagsOf(core)]).toEqual([kind, n, ...flagsOf(search)]);
+        }
         expect(core.cost).toBeLessThanOrEqual(budget + 1e-9);
         const greedy = greedyWaterline({ items, budget });
         if (!isPmoError(greedy)) expect(core.value).toBeGreaterThanOrEqual(greedy.value - 1e-9);
       }
+  });
+
+  it('equals the branch and bound on 80 value = cost + K instances in cents of 21–60 items (earliest rows too)', () => {
+    let compared = 0;
+    for (let seed = 1; seed <= 80; seed++) {
+      const { items, budget } = instance('flat', 21 + (seed % 40), seed * 13);
+      const search = selectPortfolio({ items, budget }, { strategy: 'branch-and-bound' });
+      if (isPmoError(search)) continue;
+      const core = solved(items, budget);
+      expect([seed, core.method, ...flagsOf(core)]).toEqual([seed, 'core', ...flagsOf(search)]);
+      compared++;
+    }
+    // The branch and bound proves most of them; the comparison must not pass by comparing none.
+    expect(compared).toBeGreaterThan(60);
   });
 
   it('never exceeds the budget and never falls below the greedy waterline (400 instances of up to 80 items)', () => {
@@ -128,13 +171,23 @@ describe('the core solver of plain budget selection', () => {
     const { items, budget } = instance('subset', 200, 5);
     const result = selectPortfolio({ items, budget }, { workLimit: 2_000 });
     expect(isPmoError(result) && result.message).toMatch(/could not be solved exactly within the work limit/);
-    // Cent costs with value = cost + K: past its state cap the core gives up and the search says so too.
+    // Cent costs with value = cost + K, the class the core's state lists cannot hold: the witness search of
+    // selection-fill.ts proves it in 12,207 steps, and a smaller work limit gives the clear error.
     const costs = Array.from({ length: 150 }, (_, i) => 500 + ((i * 7919) % 9973) + ((i * 37) % 100) / 100);
     const hard = selectPortfolio({
       items: costs.map((cost) => ({ cost, value: cost + 2_000 })),
       budget: Math.round(costs.reduce((sum, cost) => sum + cost, 0) * 0.3),
     });
-    if (!isPmoError(hard)) expect(hard.method).toBe('core');
-    else expect(hard.message).toMatch(/^These 150 initiatives could not be solved exactly/);
+    expect(!isPmoError(hard) && hard.method).toBe('core');
+    const limited = selectPortfolio(
+      {
+        items: costs.map((cost) => ({ cost, value: cost + 2_000 })),
+        budget: Math.round(costs.reduce((sum, cost) => sum + cost, 0) * 0.3),
+      },
+      { workLimit: 10_000 },
+    );
+    expect(isPmoError(limited) && limited.message).toMatch(
+      /^These 150 initiatives could not be solved exactly/,
+    );
   });
 });
