@@ -4,18 +4,8 @@
 // to the page under its content security policy and answers when it has run; a later call answers at once.
 
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BuiltFiles,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  EXCEL_ORIGIN,
-  expectCleanPage,
-  openPage,
-  pageScript,
-  readBuiltFiles,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { CHROMIUM_PATH, EXCEL_ORIGIN, expectCleanPage, openPage, usePanelBrowser } from './harness';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 if (!hasChromium) console.warn(`BROWSER TESTS SKIPPED: ${CHROMIUM_PATH} not found`);
@@ -44,23 +34,11 @@ const CALL: unknown[] = [[['Probability'], [2], [5]], [['Impact'], [3], [4]], nu
 const SCORES = [['Score'], [6], [20]];
 
 describe.skipIf(!hasChromium)('a function family loaded on its first call (headless Chromium)', () => {
-  let browser: Browser;
-  let built: BuiltFiles;
-  let fakeExcel = '';
-
-  beforeAll(async () => {
-    built = readBuiltFiles();
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    fakeExcel = await pageScript('../fakes/excel/browser-entry.ts');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chrome = usePanelBrowser();
 
   it('loads risk-functions.js beside functions.js on the first RISK_SCORE call, then answers at once', async () => {
-    const { context, page, watch } = await openPage(browser, built, [
-      fakeExcel,
+    const { context, page, watch } = await openPage(chrome.browser, chrome.built, [
+      chrome.fakeExcel,
       `pmoFakeExcel.setup(${JSON.stringify({ sheets: [{ name: 'Sheet1', values: [[]] }], active: 'Sheet1' })});`,
       CUSTOM_FUNCTIONS,
     ]);
