@@ -1,8 +1,9 @@
 // The Apps Script side of the scoring sidebar: the server functions google.script.run calls (through the
 // top-level stubs generated into Code.js), and showScoringPanel for the PMO menu. Each is synchronous, takes
 // and returns JSON-like values only (dates become serial numbers: Apps Script turns a returned Date into null),
-// and keeps no state between calls except the spreadsheet and its document properties. Table finding and write
-// placement are the same host-neutral code the Excel bridge uses (core/initiatives/).
+// and keeps no state between calls except the spreadsheet and its document properties. The sidebar finds the table
+// in the cells read here (gsheets/client/sidebar-protocol.ts), so Code.js does not carry table detection; write
+// placement is here, the same host-neutral code the Excel bridge uses (core/initiatives/).
 // Round trips: reading is one getValues; writing is one getValues, then per result column at most two format
 // calls and one setValues — a constant number, however many rows.
 
@@ -16,7 +17,6 @@ import {
   SCORES_MARKER,
   scoresWriteDone,
 } from '../core/initiatives/scores-sheet';
-import { detectInitiativesTable } from '../core/initiatives/sheet-table';
 import {
   ownedColumnsOf,
   planAddress,
@@ -31,13 +31,13 @@ import {
   type ConflictChoice,
   type OutputColumn,
   type OwnedColumn,
-  type ReadResult,
   type SettingsSaved,
   thrownMessage,
   type WriteRequest,
   type WriteResult,
 } from '../panel/bridge';
 import { SETTINGS_KEY } from '../panel/settings';
+import type { InitiativesBlockRead } from './client/sidebar-protocol';
 import { sheetsEnvironment, spreadsheetCalendar } from './sheets-values';
 
 /** Document properties hold at most 9 kB per value. */
@@ -73,11 +73,23 @@ function jsonCells(values: unknown[][]): CellValue[][] {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The read cells as the sidebar takes them: JSON-like, with where they start on the sheet. */
+function blockRead(
+  sheet: string,
+  values: unknown[][],
+  firstRow: number,
+  firstColumn: number,
+  foundBy: InitiativesBlockRead['foundBy'],
+): InitiativesBlockRead {
+  return { kind: 'block', sheet, block: { values: jsonCells(values), firstRow, firstColumn }, foundBy };
+}
+
 /**
- * Reads the initiatives table: `{ kind: 'detect' }` (the active sheet, header detection), `{ kind: 'selection' }`
- * or `{ kind: 'range', sheet, address }`. Returns the table or `{ kind: 'error', message }`.
+ * Reads the cells of the initiatives table's source: `{ kind: 'detect' }` (the active sheet's used range),
+ * `{ kind: 'selection' }` or `{ kind: 'range', sheet, address }`. Returns them for the sidebar, which finds the
+ * table in them (gsheets/client/sidebar-protocol.ts), or `{ kind: 'error', message }`.
  */
-export function scoringPanelReadInitiatives(source: unknown): ReadResult {
+export function scoringPanelReadInitiatives(source: unknown): InitiativesBlockRead | BridgeError {
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const kind = isRecord(source) ? source.kind : undefined;
@@ -94,12 +106,7 @@ export function scoringPanelReadInitiatives(source: unknown): ReadResult {
       if (rows === 0 || columns === 0)
         return bridgeError('The selection is empty: select your initiatives table, header row included.');
       const values = sheet.getRange(range.getRow(), range.getColumn(), rows, columns).getValues();
-      return detectInitiativesTable(
-        sheet.getName(),
-        { values: jsonCells(values), firstRow: range.getRow(), firstColumn: range.getColumn() - 1 },
-        [],
-        'selection',
-      );
+      return blockRead(sheet.getName(), values, range.getRow(), range.getColumn() - 1, 'selection');
     }
     if (
       kind === 'range' &&
@@ -121,12 +128,7 @@ export function scoringPanelReadInitiatives(source: unknown): ReadResult {
           area.lastColumn - area.firstColumn + 1,
         )
         .getValues();
-      return detectInitiativesTable(
-        sheet.getName(),
-        { values: jsonCells(values), firstRow: area.firstRow, firstColumn: area.firstColumn },
-        [],
-        'saved range',
-      );
+      return blockRead(sheet.getName(), values, area.firstRow, area.firstColumn, 'saved range');
     }
     const sheet = spreadsheet.getActiveSheet();
     if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0)
@@ -134,12 +136,7 @@ export function scoringPanelReadInitiatives(source: unknown): ReadResult {
         `Sheet "${sheet.getName()}" has no data. Open the sheet with your initiatives, or select the table and choose "Use current selection".`,
       );
     const values = sheet.getDataRange().getValues();
-    return detectInitiativesTable(
-      sheet.getName(),
-      { values: jsonCells(values), firstRow: 1, firstColumn: 0 },
-      [],
-      'used range',
-    );
+    return blockRead(sheet.getName(), values, 1, 0, 'used range');
   } catch (error) {
     return bridgeError(`The table could not be read: ${thrownMessage(error)}`);
   }

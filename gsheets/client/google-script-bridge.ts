@@ -5,17 +5,21 @@
 import type { DashboardPlan } from '../../core/dashboard/plan';
 import type { TableMapping } from '../../core/discovery/mapping';
 import { planPmoData } from '../../core/discovery/pmo-data';
+import { detectInitiativesTable } from '../../core/initiatives/sheet-table';
 import type { SheetView } from '../../core/workbook';
 import {
   type BridgeError,
   bridgeError,
   type HostBridge,
   type MappingSaved,
+  type ReadResult,
+  type TableSource,
   thrownMessage,
   type WorkbookRead,
 } from '../../panel/bridge';
 import { DASHBOARD_SERVER, SIDEBAR_SERVER } from '../entry-points';
 import type { DashboardWorkbookRead, DashboardWriteCounts, DashboardWritten } from './dashboard-protocol';
+import type { InitiativesBlockRead } from './sidebar-protocol';
 
 /** google.script.run as the sidebar sees it: handlers are chained, then a server function is called by name. */
 interface ScriptRun {
@@ -86,13 +90,20 @@ async function saveTableMapping(mapping: TableMapping): Promise<MappingSaved | B
   }
 }
 
+/** The initiatives table of a source: the server reads its cells, the table is found here with the core. */
+async function readInitiatives(source: TableSource): Promise<ReadResult> {
+  const read = await callServer<InitiativesBlockRead>(SIDEBAR_SERVER.read, source);
+  if (read.kind !== 'block') return read;
+  return detectInitiativesTable(read.sheet, read.block, [], read.foundBy);
+}
+
 /** A bridge over google.script.run. */
 export function createGoogleScriptBridge(): HostBridge {
   return {
     readWorkbook,
     saveTableMapping,
     host: 'sheets',
-    readInitiatives: (source) => callServer<Answer<'readInitiatives'>>(SIDEBAR_SERVER.read, source),
+    readInitiatives,
     writeResults: (request) => callServer<Answer<'writeResults'>>(SIDEBAR_SERVER.write, request),
     loadSettings: () => callServer<Answer<'loadSettings'>>(SIDEBAR_SERVER.loadSettings),
     saveSettings: (json) => callServer<Answer<'saveSettings'>>(SIDEBAR_SERVER.saveSettings, json),

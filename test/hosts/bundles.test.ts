@@ -40,6 +40,15 @@ describe('the dashboard in Google Sheets', () => {
   });
 });
 
+describe('the scoring sidebar in Google Sheets', () => {
+  it('finds the initiatives table in the page (Sidebar.html): Code.js only reads the cells', () => {
+    // A message only core/initiatives/sheet-table.ts words.
+    const detection = 'The selection is a single row: select the header row';
+    expect(readFileSync(join(dist, 'gsheets/Code.js'), 'utf8')).not.toContain(detection);
+    expect(readFileSync(join(dist, 'gsheets/Sidebar.html'), 'utf8')).toContain(detection);
+  });
+});
+
 describe('help text in the shipped scripts', () => {
   const paramHelp = 'Cost per initiative (numbers or money text such as';
   const functionHelp = 'The exact value-maximising set of initiatives within the budget';
