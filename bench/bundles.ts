@@ -14,6 +14,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLES = [
   'excel/functions.js',
   'excel/risk-functions.js',
+  'excel/capacity-functions.js',
   'excel/taskpane.js',
   'excel/dashboard.js',
   'gsheets/Code.js',

@@ -8,6 +8,9 @@ export const LAZY_FUNCTIONS_GLOBAL = 'PMO_LAZY_FUNCTIONS';
 /** The risk family (RISK_SCORE … SIMULATE_EXPOSURE), beside functions.js (a relative URL: `script-src 'self'`). */
 export const RISK_FUNCTIONS_SCRIPT = 'risk-functions.js';
 
+/** The capacity-planning family (DEMAND, SUPPLY, CAPACITY_GAP), beside functions.js. */
+export const CAPACITY_FUNCTIONS_SCRIPT = 'capacity-functions.js';
+
 /** A family functions.js registers without carrying it: the script that defines it and its functions' ids. */
 export interface LazyFamily {
   readonly script: string;

@@ -40,7 +40,8 @@ export function helpTextOut(): Plugin {
   return {
     name: 'pmo-help-text-out',
     setup(build) {
-      build.onLoad({ filter: CATALOG_ENTRIES }, (args) => ({
+      // Files only: a module a family script takes from functions.js (scripts/shared-core.ts) is not loaded here.
+      build.onLoad({ filter: CATALOG_ENTRIES, namespace: 'file' }, (args) => ({
         contents: withoutHelpText(readFileSync(args.path, 'utf8')),
         loader: 'ts',
       }));

@@ -16,13 +16,13 @@ import {
 } from '../utilization';
 import { dateOut, defineFunction, type FunctionSpec, type Grid, type OutCell, type OutGrid } from './types';
 
-const ASSIGNMENTS = {
+export const ASSIGNMENTS = {
   name: 'assignments',
   kind: 'table',
   description:
     'Assignments table with its header row: Resource, Start, End and a load (Hours per week, Hours per day, Allocation or Hours).',
 } as const;
-const RESOURCES = {
+export const RESOURCES = {
   name: 'resources',
   kind: 'table',
   description:
@@ -35,19 +35,19 @@ const RESOURCES_OR_FULL_TIME = {
   description:
     'Resources table with its header row: Resource, and Hours per week, Hours per day or FTE (default 40 h/week). Omitted: each person the assignments name is one full-time person, 40 h/week.',
 } as const;
-const START = {
+export const START = {
   name: 'start',
   kind: 'date',
   optional: true,
   description: 'First day of the horizon (default: earliest assignment start).',
 } as const;
-const END = {
+export const END = {
   name: 'end',
   kind: 'date',
   optional: true,
   description: 'Last day of the horizon (default: latest assignment end).',
 } as const;
-const PERIOD = {
+export const PERIOD = {
   name: 'period',
   kind: 'choice',
   optional: true,
@@ -66,14 +66,14 @@ const PERIOD = {
   },
   description: '"week" (default, labelled by the Monday), "month" or "day".',
 } as const;
-const TIME_OFF = {
+export const TIME_OFF = {
   name: 'time_off',
   kind: 'table',
   optional: true,
   description:
     'Time off table: Resource (blank, All or * = everyone), Start, End, Hours per day (default: the whole day).',
 } as const;
-const BASIS = {
+export const BASIS = {
   name: 'basis',
   kind: 'choice',
   optional: true,
@@ -84,7 +84,7 @@ const BASIS = {
 } as const;
 
 /** The converted arguments the grid functions share. */
-interface GridArgs {
+export interface GridArgs {
   readonly assignments: Grid | undefined;
   readonly resources: Grid | undefined;
   readonly start: number | undefined;
@@ -107,7 +107,7 @@ function tablesOf(
 }
 
 /** Computes the grid of (assignments, resources, start, end, period, time_off, basis). */
-function gridOf(args: GridArgs): UtilizationGrid | PmoError {
+export function gridOf(args: GridArgs): UtilizationGrid | PmoError {
   return utilizationGrid(tablesOf(args.assignments, args.resources, args.timeOff), args);
 }
 

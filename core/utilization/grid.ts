@@ -35,7 +35,8 @@ function periodStartOf(serial: number, period: Period): number {
   return serial;
 }
 
-function nextPeriodStart(serial: number, period: Period): number {
+/** The first day of the period after the one that starts on `serial`. */
+export function nextPeriodStart(serial: number, period: Period): number {
   if (period === 'week') return serial + 7;
   if (period === 'month') return nextMonthStart(serial);
   return serial + 1;

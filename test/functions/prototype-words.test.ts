@@ -330,9 +330,10 @@ describe('prototype names through both built hosts', () => {
   it('finds the choice arguments of the catalog', () => {
     const names = choices.map(({ spec, param }) => `${spec.name}.${param.name}`);
     expect(names).toEqual(
-      expect.arrayContaining(['UTILIZATION.period', 'OVERALLOCATIONS.basis', 'SCORE.method']),
+      expect.arrayContaining(['UTILIZATION.period', 'OVERALLOCATIONS.basis', 'SCORE.method', 'DEMAND.unit']),
     );
-    expect(names).toHaveLength(11);
+    // 11, and period, basis and unit of each of DEMAND, SUPPLY and CAPACITY_GAP.
+    expect(names).toHaveLength(20);
   });
 
   it('answers each name as a choice argument with the same error as a made-up word', () => {

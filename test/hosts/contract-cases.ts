@@ -44,6 +44,13 @@ const RESOURCES: ContractArg = [
   ['Ben', 32],
   ['Cy', 0],
 ];
+/** The same people with a Role (one with two, one with none) and a Skill column, for the group functions. */
+const RESOURCES_WITH_ROLES: ContractArg = [
+  ['Resource', 'Hours per week', 'Role', 'Skill'],
+  ['Ana', 40, 'Developer', 'SQL; Java'],
+  ['Ben', 32, 'Developer, Analyst', 'Java'],
+  ['Cy', 0, null, 'SQL'],
+];
 const TIME_OFF: ContractArg = [
   ['Resource', 'Start', 'End', 'Hours'],
   ['Ana', day('2025-03-12'), day('2025-03-12'), null],
@@ -57,6 +64,15 @@ const UTILIZATION_FULL: readonly ContractArg[] = [
   'week',
   TIME_OFF,
   'weighted',
+];
+
+/** The group functions' fullest call: the grid's arguments, then group_by and unit. */
+const GROUP_FULL: readonly ContractArg[] = [
+  ASSIGNMENTS,
+  RESOURCES_WITH_ROLES,
+  ...UTILIZATION_FULL.slice(2),
+  'Skill',
+  'fte',
 ];
 
 const RATINGS: ContractArg = [
@@ -98,6 +114,9 @@ export const CONTRACT: Readonly<Record<string, ContractCase>> = {
     full: [RESOURCES, day('2025-03-03'), 45747, 'day', TIME_OFF],
   },
   AVAILABLE: { minimum: [ASSIGNMENTS], full: UTILIZATION_FULL },
+  DEMAND: { minimum: [ASSIGNMENTS, RESOURCES_WITH_ROLES], full: GROUP_FULL },
+  SUPPLY: { minimum: [ASSIGNMENTS, RESOURCES_WITH_ROLES], full: GROUP_FULL },
+  CAPACITY_GAP: { minimum: [ASSIGNMENTS, RESOURCES_WITH_ROLES], full: GROUP_FULL },
   ISSUES: { minimum: [ASSIGNMENTS, RESOURCES], full: [ASSIGNMENTS, RESOURCES, TIME_OFF] },
   OVERALLOCATIONS: {
     minimum: [ASSIGNMENTS],

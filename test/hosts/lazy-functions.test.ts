@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
+import { CAPACITY_FUNCTIONS } from '../../core/functions/capacity-functions';
 import { RISK_FUNCTIONS } from '../../core/functions/risk-functions';
 import { LAZY_FAMILIES } from '../../scripts/build';
 import { loadExcelCustomFunctions } from '../fakes/excel';
@@ -36,8 +37,16 @@ describe('functions loaded on their first call', () => {
     expect(riskSource).toContain(marker);
     expect(readFileSync(join(DIST, 'functions.js'), 'utf8')).not.toContain(marker);
     expect(readFileSync(join(DIST, 'risk-functions.js'), 'utf8')).toContain(marker);
-    expect(LAZY_FAMILIES.map(({ script }) => script)).toEqual(['risk-functions.js']);
+    expect(LAZY_FAMILIES.map(({ script }) => script)).toEqual(['risk-functions.js', 'capacity-functions.js']);
     expect(LAZY_FAMILIES[0]?.functions).toBe(RISK_FUNCTIONS);
+  });
+
+  it('keeps the capacity-planning family out of functions.js: only capacity-functions.js carries it', () => {
+    // A message only core/utilization/groups.ts words.
+    const marker = 'groups people by a column of the Resources table';
+    expect(readFileSync(join(DIST, 'functions.js'), 'utf8')).not.toContain(marker);
+    expect(readFileSync(join(DIST, 'capacity-functions.js'), 'utf8')).toContain(marker);
+    expect(LAZY_FAMILIES[1]?.functions).toBe(CAPACITY_FUNCTIONS);
   });
 
   it.each(LAZY_CALLS)('$name: the first call shows #BUSY!, then what a later call shows', async (call) => {
