@@ -3,10 +3,6 @@
 // (lazy-functions.ts). Its core modules come from functions.js's published copy (scripts/shared-core.ts).
 
 import { CAPACITY_FUNCTIONS } from '../core/functions/capacity-functions';
-import { CAPACITY_FUNCTIONS_SCRIPT, LAZY_FUNCTIONS_GLOBAL } from './lazy-global';
+import { CAPACITY_FUNCTIONS_SCRIPT, publishFamily } from './lazy-global';
 
-const scope = globalThis as unknown as Record<string, Record<string, unknown> | undefined>;
-scope[LAZY_FUNCTIONS_GLOBAL] = {
-  ...scope[LAZY_FUNCTIONS_GLOBAL],
-  [CAPACITY_FUNCTIONS_SCRIPT]: CAPACITY_FUNCTIONS,
-};
+publishFamily(CAPACITY_FUNCTIONS_SCRIPT, CAPACITY_FUNCTIONS);

@@ -13,7 +13,7 @@ import { type CustomFunctionsApi, callForExcel } from './excel-values';
 import { LAZY_FUNCTIONS_GLOBAL, type LazyFamily } from './lazy-global';
 
 /** Adds `<script src>` to the page; settles when the script has run (or could not be loaded). */
-export function loadScript(src: string): Promise<void> {
+function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (typeof document === 'undefined') {
       reject(new Error('there is no page to load it into'));
@@ -41,11 +41,7 @@ function published(script: string): readonly FunctionSpec[] | undefined {
  * run, else loads the script once (concurrent first calls share the load; a failed load is tried again on the next
  * call) and answers when it has. A load that fails answers #N/A with a message naming the script.
  */
-export function registerLazyFunctions(
-  api: CustomFunctionsApi,
-  families: readonly LazyFamily[],
-  load: (src: string) => Promise<void> = loadScript,
-): void {
+export function registerLazyFunctions(api: CustomFunctionsApi, families: readonly LazyFamily[]): void {
   for (const { script, names } of families) {
     let loading: Promise<void> | undefined;
     for (const name of names) {
@@ -57,7 +53,7 @@ export function registerLazyFunctions(
       };
       api.associate(name, (...args: unknown[]) => {
         if (published(script)) return call(args);
-        loading ??= load(script).catch((reason: unknown) => {
+        loading ??= loadScript(script).catch((reason: unknown) => {
           loading = undefined;
           throw reason;
         });

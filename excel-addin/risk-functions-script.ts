@@ -3,7 +3,6 @@
 // published copy (scripts/shared-core.ts), like the task pane's.
 
 import { RISK_FUNCTIONS } from '../core/functions/risk-functions';
-import { LAZY_FUNCTIONS_GLOBAL, RISK_FUNCTIONS_SCRIPT } from './lazy-global';
+import { publishFamily, RISK_FUNCTIONS_SCRIPT } from './lazy-global';
 
-const scope = globalThis as unknown as Record<string, Record<string, unknown> | undefined>;
-scope[LAZY_FUNCTIONS_GLOBAL] = { ...scope[LAZY_FUNCTIONS_GLOBAL], [RISK_FUNCTIONS_SCRIPT]: RISK_FUNCTIONS };
+publishFamily(RISK_FUNCTIONS_SCRIPT, RISK_FUNCTIONS);

@@ -181,10 +181,10 @@ async function buildExcelScripts(): Promise<void> {
   });
   await compactFile(join(dist, 'excel/functions.js'), `// ${GENERATED_NOTICE}`);
   // The families functions.js loads on their first call (excel-addin/lazy-functions.ts), on its copy of core.
-  for (const [i, { script }] of LAZY_FAMILIES.entries()) {
+  for (const { script, entry } of LAZY_FAMILIES) {
     await build({
       ...excel,
-      entryPoints: [familyEntries[i] ?? ''],
+      entryPoints: [join(root, entry)],
       outfile: join(dist, 'excel', script),
       format: 'iife',
       minify: true,

@@ -84,7 +84,7 @@ export const BASIS = {
 } as const;
 
 /** The converted arguments the grid functions share. */
-export interface GridArgs {
+interface GridArgs {
   readonly assignments: Grid | undefined;
   readonly resources: Grid | undefined;
   readonly start: number | undefined;

@@ -11,13 +11,13 @@ import { resourceKey } from './resources';
 import { RESOURCES_TABLE } from './tables';
 
 /** Hours in one FTE's working day: FTE = hours ÷ (8 × the period's working days, holidays not subtracted). */
-export const FTE_DAY_HOURS = 8;
+const FTE_DAY_HOURS = 8;
 
 /** The group of the people whose group cell is blank. */
-export const UNASSIGNED = 'Unassigned';
+const UNASSIGNED = 'Unassigned';
 
 /** The groups of one person's cell: "Developer; Tester" or "Developer, Tester" is in both. */
-export function groupNames(cell: Cell): string[] {
+function groupNames(cell: Cell): string[] {
   const names = cellText(cell)
     .split(/[,;]/)
     .map((name) => name.trim().replace(/\s+/g, ' '))
