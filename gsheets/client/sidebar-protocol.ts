@@ -3,12 +3,13 @@
 // Code.js, evaluated before every custom-function call, does not carry table detection (DESIGN §9). JSON-like
 // values only. In the page's folder, so the server may read it (the page may not import server code); types only.
 
-import type { SheetBlock } from '../../core/initiatives/sheet-table';
+import type { detectInitiativesTable, SheetBlock } from '../../core/initiatives/sheet-table';
 
 /** The cells the server read for a table source, and how it chose them (named in the panel's messages). */
 export interface InitiativesBlockRead {
   readonly kind: 'block';
   readonly sheet: string;
   readonly block: SheetBlock;
-  readonly foundBy: 'used range' | 'selection' | 'saved range';
+  /** How the cells were chosen, as detection names it in its messages. */
+  readonly foundBy: Parameters<typeof detectInitiativesTable>[3];
 }
